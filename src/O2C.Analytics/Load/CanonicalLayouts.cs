@@ -1,0 +1,220 @@
+using static O2C.Analytics.Load.ColumnKind;
+
+namespace O2C.Analytics.Load;
+
+/// <summary>
+/// The canonical CSV layouts, in load order: an entity comes after every entity it references.
+/// docs/data-model.md describes the same tables for people; a test keeps the two in step.
+/// </summary>
+public static class CanonicalLayouts
+{
+    private static readonly string[] DocumentTypes = ["invoice", "credit_memo", "debit_memo"];
+
+    public static readonly EntityLayout Customers = new(
+        "customers", ["customer_id"],
+        [
+            new("customer_id", Text, Required: true, Description: "Customer account number."),
+            new("customer_name", Text, Required: true),
+            new("segment", Text, Required: true, Description: "Commercial segment, e.g. Enterprise, Mid-market, SMB."),
+            new("region", Text, Required: true),
+            new("country_code", Text, Required: true, Description: "ISO 3166 alpha-2."),
+            new("currency_code", Currency, Required: true, Description: "Billing currency."),
+            new("payment_terms_days", Integer, Required: true, Description: "Net days from invoice date to due date."),
+            new("credit_limit", Money, Description: "In the billing currency; empty = no limit set."),
+            new("risk_class", Text, Required: true, Description: "Credit risk class, e.g. A (low) to D (high)."),
+            new("collector", Text, Description: "Collector who works the account."),
+            new("bpo_team", Text, Description: "Team owning the account: an in-house team or a BPO partner's team."),
+            new("e_invoicing", Flag, Required: true, Description: "Customer receives invoices electronically."),
+        ],
+        [new("payment_terms_days", "payment_terms_days < 0", "negative_terms", "payment terms cannot be negative")],
+        "One row per customer account.");
+
+    public static readonly EntityLayout Documents = new(
+        "documents", ["document_id"],
+        [
+            new("document_id", Text, Required: true, Description: "Invoice, credit memo or debit memo number."),
+            new("document_type", Choice, Required: true, Choices: DocumentTypes),
+            new("customer_id", Text, Required: true, References: "customers"),
+            new("order_date", Date),
+            new("ship_date", Date),
+            new("document_date", Date, Required: true, Description: "Invoice (posting) date."),
+            new("sent_date", Date, Description: "Date the document reached the customer."),
+            new("due_date", Date, Description: "Required for invoices and debit memos."),
+            new("amount", Money, Required: true, Description: "Positive; the type gives its sign in AR."),
+            new("currency_code", Currency, Required: true),
+            new("corrects_document_id", Text, References: "documents", Description: "Invoice a memo corrects."),
+            new("dispute_id", Text, Description: "Dispute a memo settles (informational link)."),
+            new("delivery_channel", Choice, Choices: ["paper", "email", "e_invoice", "portal"]),
+        ],
+        [
+            new("due_date", "due_date < document_date", "due_before_document_date", "due date is before the document date"),
+            new("due_date", "due_date IS NULL AND document_type <> 'credit_memo'", "missing_due_date", "invoices and debit memos need a due date"),
+            new("amount", "amount <= 0", "non_positive_amount", "amount must be positive (the document type gives the sign)"),
+            new("sent_date", "sent_date < document_date", "sent_before_document_date", "sent date is before the document date"),
+        ],
+        "One row per AR billing document.");
+
+    public static readonly EntityLayout Receipts = new(
+        "receipts", ["receipt_id"],
+        [
+            new("receipt_id", Text, Required: true),
+            new("customer_id", Text, References: "customers", Description: "Empty while the payer is unidentified."),
+            new("value_date", Date, Required: true, Description: "Date the bank credited the money."),
+            new("posted_date", Date, Required: true, Description: "Date cash application posted it."),
+            new("amount", Money, Required: true),
+            new("currency_code", Currency, Required: true),
+            new("payment_method", Choice, Required: true, Choices: ["wire", "ach", "check", "card", "sepa", "other"]),
+            new("bank_reference", Text),
+            new("remittance_text", Text),
+        ],
+        [
+            new("amount", "amount <= 0", "non_positive_amount", "a receipt amount must be positive"),
+            new("posted_date", "posted_date < value_date", "posted_before_value_date", "posted date is before the value date"),
+        ],
+        "One row per incoming payment.");
+
+    public static readonly EntityLayout Applications = new(
+        "applications", ["application_id"],
+        [
+            new("application_id", Text, Required: true),
+            new("receipt_id", Text, Required: true, References: "receipts"),
+            new("document_id", Text, Required: true, References: "documents"),
+            new("application_date", Date, Required: true),
+            new("amount", Money, Required: true, Description: "In the receipt's currency, which is the document's."),
+            new("match_method", Choice, Required: true, Choices: ["auto", "manual"]),
+        ],
+        [new("amount", "amount <= 0", "non_positive_amount", "an applied amount must be positive")],
+        "One row per amount of a receipt applied to a document.",
+        [
+            new("document_id", """
+                SELECT a.source_line, a.document_id
+                FROM applications a
+                JOIN receipts r USING (receipt_id)
+                JOIN documents d USING (document_id)
+                WHERE a.source_file = $file AND a.load_id = $load AND r.currency_code <> d.currency_code
+                """, "currency_mismatch", "the receipt and the document are in different currencies"),
+            // Applications are taken in date order; the ones that push a receipt past its amount are rejected.
+            new("amount", """
+                WITH touched AS (
+                    SELECT DISTINCT receipt_id FROM applications WHERE source_file = $file AND load_id = $load
+                ),
+                running AS (
+                    SELECT a.source_file, a.load_id, a.source_line, a.amount, r.amount AS receipt_amount,
+                           sum(a.amount) OVER (PARTITION BY a.receipt_id
+                               ORDER BY a.application_date, a.load_id, a.source_file, a.source_line
+                               ROWS UNBOUNDED PRECEDING) AS applied_so_far
+                    FROM applications a
+                    JOIN receipts r USING (receipt_id)
+                    WHERE a.receipt_id IN (SELECT receipt_id FROM touched)
+                )
+                SELECT source_line, CAST(amount AS VARCHAR)
+                FROM running
+                WHERE source_file = $file AND load_id = $load AND applied_so_far > receipt_amount
+                """, "application_exceeds_receipt", "applications to this receipt exceed its amount"),
+        ]);
+
+    public static readonly EntityLayout Disputes = new(
+        "disputes", ["dispute_id"],
+        [
+            new("dispute_id", Text, Required: true),
+            new("dispute_kind", Choice, Required: true, Choices: ["dispute", "deduction"]),
+            new("document_id", Text, Required: true, References: "documents"),
+            new("customer_id", Text, Required: true, References: "customers"),
+            new("category", Choice, Required: true,
+                Choices: ["pricing", "quantity", "damaged", "delivery", "duplicate_billing", "tax", "promotion", "other"]),
+            new("amount", Money, Required: true),
+            new("currency_code", Currency, Required: true),
+            new("opened_date", Date, Required: true),
+            new("assigned_date", Date),
+            new("resolved_date", Date),
+            new("outcome", Choice, Choices: ["valid", "invalid"]),
+            new("recovered_amount", Money),
+            new("owner", Choice, Required: true, Choices: ["client", "bpo"]),
+        ],
+        [
+            new("resolved_date", "resolved_date < opened_date", "resolved_before_opened", "resolved date is before the opened date"),
+            new("outcome", "resolved_date IS NOT NULL AND outcome IS NULL", "missing_outcome", "a resolved dispute needs an outcome"),
+        ],
+        "One row per dispute or deduction.");
+
+    public static readonly EntityLayout PromisesToPay = new(
+        "promises_to_pay", ["promise_id"],
+        [
+            new("promise_id", Text, Required: true),
+            new("customer_id", Text, Required: true, References: "customers"),
+            new("document_id", Text, References: "documents"),
+            new("promise_date", Date, Required: true),
+            new("promised_pay_date", Date, Required: true),
+            new("promised_amount", Money, Required: true),
+            new("currency_code", Currency, Required: true),
+            new("collector", Text),
+        ],
+        [new("promised_pay_date", "promised_pay_date < promise_date", "promise_in_past", "promised pay date is before the promise was made")],
+        "One row per promise to pay.");
+
+    public static readonly EntityLayout CollectionActivities = new(
+        "collection_activities", ["activity_id"],
+        [
+            new("activity_id", Text, Required: true),
+            new("customer_id", Text, Required: true, References: "customers"),
+            new("document_id", Text, References: "documents"),
+            new("activity_date", Date, Required: true),
+            new("activity_type", Choice, Required: true, Choices: ["dunning_letter", "email", "call"]),
+            new("outcome", Choice, Choices: ["sent", "no_answer", "left_message", "promise", "dispute", "paid", "refused"]),
+            new("collector", Text),
+        ],
+        [],
+        "One row per dunning letter, email or call.");
+
+    public static readonly EntityLayout WriteOffs = new(
+        "write_offs", ["write_off_id"],
+        [
+            new("write_off_id", Text, Required: true),
+            new("document_id", Text, Required: true, References: "documents"),
+            new("write_off_date", Date, Required: true),
+            new("amount", Money, Required: true),
+            new("reason", Text),
+        ],
+        [new("amount", "amount <= 0", "non_positive_amount", "a write-off amount must be positive")],
+        "One row per bad-debt or small-balance write-off.");
+
+    public static readonly EntityLayout FxRates = new(
+        "fx_rates", ["rate_date", "from_currency", "to_currency"],
+        [
+            new("rate_date", Date, Required: true),
+            new("from_currency", Currency, Required: true),
+            new("to_currency", Currency, Required: true),
+            new("rate", Rate, Required: true, Description: "One unit of from_currency in to_currency."),
+        ],
+        [new("rate", "rate <= 0", "non_positive_rate", "an exchange rate must be positive")],
+        "One row per currency pair per day.");
+
+    public static readonly EntityLayout Holidays = new(
+        "holidays", ["holiday_date"],
+        [
+            new("holiday_date", Date, Required: true),
+            new("holiday_name", Text, Required: true),
+        ],
+        [],
+        "One row per non-working weekday.");
+
+    public static readonly EntityLayout KpiTargets = new(
+        "kpi_targets", ["kpi_id", "effective_from"],
+        [
+            new("kpi_id", Text, Required: true),
+            new("effective_from", Date, Required: true),
+            new("target_value", Rate, Required: true),
+            new("tolerance", Rate),
+        ],
+        [],
+        "One row per KPI target from a month on.");
+
+    /// <summary>Load order: referenced entities first.</summary>
+    public static readonly IReadOnlyList<EntityLayout> All =
+    [
+        Customers, FxRates, Holidays, KpiTargets, Documents, Receipts, Applications,
+        Disputes, PromisesToPay, CollectionActivities, WriteOffs,
+    ];
+
+    public static EntityLayout? ForFile(string fileName) => All.FirstOrDefault(e => e.Owns(fileName));
+}

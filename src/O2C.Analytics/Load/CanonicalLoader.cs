@@ -1,0 +1,167 @@
+using static O2C.Analytics.Load.SqlText;
+
+namespace O2C.Analytics.Load;
+
+/// <summary>
+/// <c>o2c load</c>: loads every canonical CSV file of a folder in one transaction, all files or none.
+/// Unchanged files (same name, same SHA-256 as last loaded) are reported and skipped; a changed file
+/// replaces the rows its previous version brought. The load ledger records every file's hash and counts.
+/// </summary>
+public sealed class CanonicalLoader(Warehouse.Warehouse warehouse)
+{
+    public LoadResult LoadFolder(string folder, IProgress<string>? progress = null)
+    {
+        if (!Directory.Exists(folder)) throw new LoadFailedException($"{folder}: folder not found");
+        var paths = Directory.EnumerateFiles(folder).Where(CanonicalFileName.IsCsv).Order(StringComparer.Ordinal).ToList();
+        return LoadFiles(folder, paths, progress);
+    }
+
+    public LoadResult LoadFiles(string sourceFolder, IReadOnlyList<string> paths, IProgress<string>? progress = null)
+    {
+        var started = DateTime.UtcNow;
+        var notes = new List<string>();
+        // Everything that can make a file unreadable is found before the warehouse is touched.
+        var scanned = new List<(CsvFileScan Scan, EntityLayout Layout)>();
+        foreach (var path in paths)
+        {
+            progress?.Report($"reading {Path.GetFileName(path)}");
+            try
+            {
+                var layout = CanonicalLayouts.ForFile(path) ?? throw new SourceFileException(Path.GetFileName(path),
+                    $"not a canonical file name; expected one of {string.Join(", ", CanonicalLayouts.All.Select(e => e.Entity))} (optionally followed by -suffix), .csv or .csv.gz");
+                var scan = CsvFileScan.Read(path);
+                CheckHeader(scan, layout, notes);
+                scanned.Add((scan, layout));
+            }
+            catch (SourceFileException e)
+            {
+                throw new LoadFailedException($"load failed, nothing was loaded: {e.Message}", e);
+            }
+            catch (IOException e)
+            {
+                throw new LoadFailedException($"load failed, nothing was loaded: {Path.GetFileName(path)}: {e.Message}", e);
+            }
+        }
+        var duplicateNames = scanned.GroupBy(s => s.Scan.FileName).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
+        if (duplicateNames.Count > 0)
+            throw new LoadFailedException($"load failed, nothing was loaded: the same file name appears twice: {string.Join(", ", duplicateNames)}");
+
+        var ordered = scanned
+            .OrderBy(s => IndexOf(s.Layout))
+            .ThenBy(s => s.Scan.FileName, StringComparer.Ordinal)
+            .ToList();
+
+        using var transaction = warehouse.BeginTransaction();
+        try
+        {
+            var loadId = (warehouse.Scalar<long?>("SELECT max(load_id) FROM loads") ?? 0) + 1;
+            var fileLoader = new CanonicalFileLoader(warehouse, loadId);
+            var results = new List<FileLoadResult>();
+            foreach (var (scan, layout) in ordered)
+            {
+                var previousHash = warehouse.Scalar<string>("""
+                    SELECT sha256 FROM load_files
+                    WHERE file_name = $f AND status <> 'unchanged'
+                    ORDER BY load_id DESC LIMIT 1
+                    """, ("f", scan.FileName));
+                if (previousHash == scan.Sha256)
+                {
+                    progress?.Report($"{scan.FileName} unchanged");
+                    results.Add(new FileLoadResult(scan.FileName, layout.Entity, scan.Sha256, FileLoadStatus.Unchanged, 0, 0, 0, 0));
+                    continue;
+                }
+                progress?.Report($"loading {scan.FileName}");
+                try
+                {
+                    results.Add(fileLoader.Load(scan, layout, replacing: previousHash is not null));
+                }
+                catch (DuckDB.NET.Data.DuckDBException e)
+                {
+                    throw new SourceFileException(scan.FileName, FirstLine(e.Message));
+                }
+            }
+
+            var orphans = results.Any(r => r.RowsRemoved > 0) ? RemoveOrphans(loadId) : 0;
+
+            foreach (var r in results)
+            {
+                var scan = ordered.First(s => s.Scan.FileName == r.FileName).Scan;
+                warehouse.Execute("""
+                    INSERT INTO load_files VALUES ($load, $file, $entity, $sha, $size, $status, $read, $loaded, $rejected, $removed)
+                    """,
+                    ("load", loadId), ("file", r.FileName), ("entity", r.Entity), ("sha", r.Sha256), ("size", scan.SizeBytes),
+                    ("status", r.Status.ToString().ToLowerInvariant()), ("read", r.RowsRead), ("loaded", r.RowsLoaded),
+                    ("rejected", r.RowsRejected), ("removed", r.RowsRemoved));
+            }
+            warehouse.Execute("""
+                INSERT INTO loads VALUES ($load, $started, $finished, $folder, $seen, $changed, $unchanged, $loaded, $rejected)
+                """,
+                ("load", loadId), ("started", started), ("finished", DateTime.UtcNow), ("folder", Path.GetFullPath(sourceFolder)),
+                ("seen", results.Count), ("changed", results.Count(r => r.Status != FileLoadStatus.Unchanged)),
+                ("unchanged", results.Count(r => r.Status == FileLoadStatus.Unchanged)),
+                ("loaded", results.Sum(r => r.RowsLoaded)), ("rejected", results.Sum(r => r.RowsRejected)));
+
+            var reasons = warehouse.Query("""
+                SELECT file_name, reason_code, any_value(reason), count(*), min(line_number)
+                FROM rejects WHERE load_id = $load
+                GROUP BY file_name, reason_code ORDER BY file_name, count(*) DESC, reason_code
+                """, r => new RejectSummary(r.GetString(0), r.GetString(1), r.GetString(2), r.GetInt64(3), r.GetInt64(4)), ("load", loadId));
+            transaction.Commit();
+            return new LoadResult(loadId, sourceFolder, results, reasons, orphans, notes);
+        }
+        catch (Exception e) when (e is SourceFileException or DuckDB.NET.Data.DuckDBException or InvalidOperationException)
+        {
+            transaction.Rollback();
+            var message = e is SourceFileException ? e.Message : FirstLine(e.Message);
+            throw new LoadFailedException($"load failed, nothing was loaded: {message}", e);
+        }
+    }
+
+    /// <summary>
+    /// After a file was replaced, rows elsewhere may name keys that no longer exist. They are moved to rejects
+    /// (reason orphaned_reference), so the warehouse never holds a dangling reference.
+    /// </summary>
+    private long RemoveOrphans(long loadId)
+    {
+        long removed = 0;
+        foreach (var layout in CanonicalLayouts.All)
+            foreach (var reference in layout.References)
+            {
+                var target = CanonicalLayouts.All.Single(e => e.Entity == reference.References);
+                var where = $"""
+                    {Ident(reference.Name)} IS NOT NULL
+                    AND {Ident(reference.Name)} NOT IN (SELECT {Ident(target.Key[0])} FROM {Ident(target.Entity)})
+                    """;
+                warehouse.Execute($"""
+                    INSERT INTO rejects
+                    SELECT $load, source_file, {Literal(layout.Entity)}, source_line, {Literal(reference.Name)}, {Ident(reference.Name)},
+                           'orphaned_reference', {Literal($"{reference.Name} no longer names a loaded {target.Entity} row (its file was replaced)")}
+                    FROM {Ident(layout.Entity)} WHERE {where}
+                    """, ("load", loadId));
+                removed += warehouse.Execute($"DELETE FROM {Ident(layout.Entity)} WHERE {where}");
+            }
+        return removed;
+    }
+
+    private static void CheckHeader(CsvFileScan scan, EntityLayout layout, List<string> notes)
+    {
+        var missing = layout.RequiredColumns.Select(c => c.Name).Where(c => !scan.Header.Contains(c)).ToList();
+        if (missing.Count > 0)
+            throw new SourceFileException(scan.FileName, $"missing required column{(missing.Count > 1 ? "s" : "")} {string.Join(", ", missing)}");
+        var repeated = scan.Header.GroupBy(h => h).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
+        if (repeated.Count > 0)
+            throw new SourceFileException(scan.FileName, $"column {string.Join(", ", repeated)} appears more than once in the header");
+        var extra = scan.Header.Where(h => layout.Column(h) is null).ToList();
+        if (extra.Count > 0)
+            notes.Add($"{scan.FileName}: column{(extra.Count > 1 ? "s" : "")} {string.Join(", ", extra)} not in the {layout.Entity} layout, ignored");
+    }
+
+    private static int IndexOf(EntityLayout layout)
+    {
+        for (var i = 0; i < CanonicalLayouts.All.Count; i++)
+            if (CanonicalLayouts.All[i] == layout) return i;
+        return int.MaxValue;
+    }
+
+    private static string FirstLine(string message) => message.Split('\n', 2)[0].Trim();
+}

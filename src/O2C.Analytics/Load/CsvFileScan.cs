@@ -1,0 +1,148 @@
+using System.IO.Compression;
+using System.Security.Cryptography;
+using System.Text;
+
+namespace O2C.Analytics.Load;
+
+/// <summary>
+/// One streaming pass over a source file before anything touches the warehouse: its SHA-256, its header,
+/// proof that it is UTF-8, and where records start when quoted fields hold line breaks (so every rejected
+/// row can be reported with its true line number).
+/// </summary>
+public sealed record CsvFileScan(
+    string Path,
+    string FileName,
+    string Sha256,
+    long SizeBytes,
+    IReadOnlyList<string> Header,
+    long DataRecords,
+    IReadOnlyList<LineOffset> LineOffsets)
+{
+    private const int ChunkSize = 1 << 20;
+
+    public static CsvFileScan Read(string path)
+    {
+        var fileName = System.IO.Path.GetFileName(path);
+        using var file = File.OpenRead(path);
+        using var hasher = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        // The hash is of the bytes on disk (compressed or not), so the ledger identifies the file itself.
+        using var hashing = new HashingStream(file, hasher);
+        Stream content = CanonicalFileName.IsGzip(path) ? new GZipStream(hashing, CompressionMode.Decompress) : hashing;
+        try
+        {
+            var (header, records, offsets) = ScanContent(content, fileName);
+            // Drain whatever the decompressor did not need so the hash covers the whole file.
+            hashing.CopyTo(Stream.Null);
+            return new CsvFileScan(path, fileName, Convert.ToHexStringLower(hasher.GetHashAndReset()), file.Length,
+                header, records, offsets);
+        }
+        catch (InvalidDataException e)
+        {
+            throw new SourceFileException(fileName, $"not a readable gzip file ({e.Message})");
+        }
+        finally
+        {
+            content.Dispose();
+        }
+    }
+
+    private static (IReadOnlyList<string> Header, long Records, List<LineOffset> Offsets) ScanContent(Stream content, string fileName)
+    {
+        var decoder = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true).GetDecoder();
+        var buffer = new byte[ChunkSize];
+        var chars = new char[ChunkSize + 4];
+        var headerBytes = new List<byte>();
+        bool headerDone = false, inQuotes = false, recordHasContent = false, any = false;
+        // records = completed records, the header being record 0; so the record being read is data record 'records'.
+        long line = 1, records = 0, extraLines = 0, blankLines = 0, lastOffset = 0;
+        var offsets = new List<LineOffset>();
+
+        int read;
+        while ((read = content.Read(buffer, 0, buffer.Length)) > 0)
+        {
+            any = true;
+            try
+            {
+                decoder.GetChars(buffer, 0, read, chars, 0, flush: false);
+            }
+            catch (DecoderFallbackException e)
+            {
+                var badLine = line + buffer.AsSpan(0, Math.Max(0, Math.Min(read, e.Index))).Count((byte)'\n');
+                throw new SourceFileException(fileName, $"not UTF-8 (invalid byte sequence on line {badLine}); save the file as UTF-8");
+            }
+
+            for (var i = 0; i < read; i++)
+            {
+                var b = buffer[i];
+                if (!headerDone)
+                {
+                    if (b == (byte)'\n') headerDone = true;
+                    else headerBytes.Add(b);
+                }
+                if (b == (byte)'\n')
+                {
+                    line++;
+                    if (inQuotes || !recordHasContent)
+                    {
+                        // A line break inside a quoted field, or a blank line: the next record starts one line later.
+                        extraLines++;
+                        if (!inQuotes) blankLines++;
+                    }
+                    else
+                    {
+                        records++;
+                        recordHasContent = false;
+                    }
+                }
+                else if (b != (byte)'\r')
+                {
+                    if (!recordHasContent)
+                    {
+                        recordHasContent = true;
+                        if (records >= 1 && extraLines != lastOffset)
+                        {
+                            offsets.Add(new LineOffset(records, extraLines, blankLines));
+                            lastOffset = extraLines;
+                        }
+                    }
+                    if (b == (byte)'"') inQuotes = !inQuotes;
+                }
+            }
+        }
+        if (!any) throw new SourceFileException(fileName, "the file is empty (a header row is required)");
+        try
+        {
+            decoder.GetChars([], 0, 0, chars, 0, flush: true);
+        }
+        catch (DecoderFallbackException)
+        {
+            throw new SourceFileException(fileName, $"not UTF-8 (truncated byte sequence at the end of line {line}); save the file as UTF-8");
+        }
+        if (recordHasContent) records++; // a last record without a trailing newline
+        var dataRecords = Math.Max(0, records - 1);
+        return (ParseHeader(headerBytes, fileName), dataRecords, offsets);
+    }
+
+    private static IReadOnlyList<string> ParseHeader(List<byte> headerBytes, string fileName)
+    {
+        var text = Encoding.UTF8.GetString(headerBytes.ToArray()).TrimStart('\uFEFF').TrimEnd('\r');
+        if (text.Trim().Length == 0) throw new SourceFileException(fileName, "the first line is empty (a header row is required)");
+        var names = new List<string>();
+        var current = new StringBuilder();
+        var quoted = false;
+        foreach (var c in text)
+        {
+            if (c == '"') quoted = !quoted;
+            else if (c == ',' && !quoted) { names.Add(current.ToString().Trim()); current.Clear(); }
+            else current.Append(c);
+        }
+        names.Add(current.ToString().Trim());
+        if (names.Count == 1)
+        {
+            foreach (var (delimiter, label) in new[] { (';', "';'"), ('\t', "tab"), ('|', "'|'") })
+                if (text.Contains(delimiter))
+                    throw new SourceFileException(fileName, $"wrong delimiter: the header is separated by {label}; canonical files are comma-separated");
+        }
+        return names;
+    }
+}

@@ -1,0 +1,31 @@
+namespace O2C.Analytics.Load;
+
+/// <summary>
+/// The canonical CSV layout of one entity: the file-name prefix that identifies its files,
+/// its key, its columns and the row rules its rows must pass.
+/// </summary>
+public sealed record EntityLayout(
+    string Entity,
+    IReadOnlyList<string> Key,
+    IReadOnlyList<ColumnSpec> Columns,
+    IReadOnlyList<RowRule> Rules,
+    string Grain,
+    IReadOnlyList<PostInsertRule>? PostInsertRules = null)
+{
+    public IReadOnlyList<PostInsertRule> SetRules => PostInsertRules ?? [];
+
+    public IEnumerable<ColumnSpec> RequiredColumns => Columns.Where(c => c.Required);
+
+    public ColumnSpec? Column(string name) => Columns.FirstOrDefault(c => c.Name == name);
+
+    public IEnumerable<ColumnSpec> References => Columns.Where(c => c.References is not null);
+
+    /// <summary>A file belongs to this entity when its name is the entity, or the entity followed by -, _ or .</summary>
+    public bool Owns(string fileName)
+    {
+        var stem = CanonicalFileName.Stem(fileName);
+        return stem == Entity
+            || (stem.Length > Entity.Length && stem.StartsWith(Entity, StringComparison.Ordinal)
+                && stem[Entity.Length] is '-' or '_' or '.');
+    }
+}

@@ -1,0 +1,70 @@
+using static O2C.Analytics.Load.SqlText;
+
+namespace O2C.Analytics.Load;
+
+/// <summary>
+/// Generates the set-based SQL that checks the raw text of every field of a file against its column spec,
+/// and the projection that turns checked text into typed values. One query per file, not a loop over rows.
+/// </summary>
+internal static class FieldChecks
+{
+    /// <summary>SELECT _line, column, raw value, reason code, reason FROM the raw table, for every bad field.</summary>
+    public static string RejectsQuery(EntityLayout layout, string rawTable)
+    {
+        var parts = new List<string>();
+        foreach (var column in layout.Columns)
+        {
+            var v = Ident(column.Name);
+            var present = $"NULLIF(trim({v}), '') IS NOT NULL";
+            if (column.Required)
+            {
+                var (code, reason) = layout.Key.Contains(column.Name)
+                    ? ("missing_key", $"key column {column.Name} is empty")
+                    : ("missing_value", $"required column {column.Name} is empty");
+                parts.Add(Select(rawTable, column.Name, $"NOT ({present})", code, reason));
+            }
+            var bad = BadWhen(column, $"trim({v})");
+            if (bad is not null)
+                parts.Add(Select(rawTable, column.Name, $"{present} AND ({bad.Value.Condition})", bad.Value.Code, bad.Value.Reason));
+        }
+        return string.Join("\nUNION ALL\n", parts);
+    }
+
+    /// <summary>The typed value of each column, from text that passed its checks.</summary>
+    public static string TypedProjection(EntityLayout layout) =>
+        string.Join(",\n    ", layout.Columns.Select(c => $"{Typed(c, $"NULLIF(trim({Ident(c.Name)}), '')")} AS {Ident(c.Name)}"));
+
+    private static string Typed(ColumnSpec column, string t) => column.Kind switch
+    {
+        ColumnKind.Date => $"try_cast({t} AS DATE)",
+        ColumnKind.Money => $"try_cast({t} AS DECIMAL(18,2))",
+        ColumnKind.Rate => $"try_cast({t} AS DECIMAL(18,8))",
+        ColumnKind.Integer => $"try_cast({t} AS INTEGER)",
+        ColumnKind.Flag => $"CASE WHEN lower({t}) IN ('true','yes','y','1') THEN true WHEN lower({t}) IN ('false','no','n','0') THEN false END",
+        ColumnKind.Currency => $"upper({t})",
+        ColumnKind.Choice => $"lower({t})",
+        _ => t,
+    };
+
+    private static (string Condition, string Code, string Reason)? BadWhen(ColumnSpec column, string t) => column.Kind switch
+    {
+        ColumnKind.Date => ($"NOT regexp_full_match({t}, '\\d{{4}}-\\d{{2}}-\\d{{2}}') OR try_cast({t} AS DATE) IS NULL",
+            "unparseable_date", $"{column.Name} is not a date in yyyy-MM-dd form"),
+        ColumnKind.Money => ($"NOT regexp_full_match({t}, '-?\\d{{1,16}}(\\.\\d{{1,2}})?')",
+            "unparseable_amount", $"{column.Name} is not an amount (digits, '.' decimal point, at most 2 decimals)"),
+        ColumnKind.Rate => ($"NOT regexp_full_match({t}, '-?\\d{{1,10}}(\\.\\d{{1,8}})?')",
+            "unparseable_number", $"{column.Name} is not a number (digits, '.' decimal point, at most 8 decimals)"),
+        ColumnKind.Integer => ($"try_cast({t} AS INTEGER) IS NULL OR NOT regexp_full_match({t}, '-?\\d+')",
+            "unparseable_integer", $"{column.Name} is not a whole number"),
+        ColumnKind.Flag => ($"lower({t}) NOT IN ('true','yes','y','1','false','no','n','0')",
+            "unparseable_flag", $"{column.Name} is not true/false or yes/no"),
+        ColumnKind.Currency => ($"upper({t}) NOT IN (SELECT currency_code FROM currencies)",
+            "unknown_currency", $"{column.Name} is not an ISO 4217 currency code"),
+        ColumnKind.Choice => ($"lower({t}) NOT IN ({string.Join(", ", column.Choices!.Select(Literal))})",
+            "invalid_value", $"{column.Name} must be one of: {string.Join(", ", column.Choices!)}"),
+        _ => null,
+    };
+
+    private static string Select(string table, string column, string condition, string code, string reason) =>
+        $"SELECT _line, {Literal(column)}, {Ident(column)}, {Literal(code)}, {Literal(reason)} FROM {table} WHERE {condition}";
+}

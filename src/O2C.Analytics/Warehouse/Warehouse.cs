@@ -1,0 +1,78 @@
+using System.Data;
+using System.Data.Common;
+using DuckDB.NET.Data;
+
+namespace O2C.Analytics.Warehouse;
+
+/// <summary>
+/// The DuckDB file that holds every O2C fact, model and KPI. A thin layer over ADO.NET:
+/// SQL stays SQL, parameters are named ($name).
+/// </summary>
+public sealed class Warehouse : IDisposable
+{
+    private readonly DuckDBConnection _connection;
+
+    private Warehouse(DuckDBConnection connection, string path)
+    {
+        _connection = connection;
+        Path = path;
+    }
+
+    public string Path { get; }
+
+    public DuckDBConnection Connection => _connection;
+
+    public static Warehouse Open(string path, bool readOnly = false)
+    {
+        var full = path == ":memory:" ? path : System.IO.Path.GetFullPath(path);
+        if (full != ":memory:")
+        {
+            var folder = System.IO.Path.GetDirectoryName(full);
+            if (!string.IsNullOrEmpty(folder)) Directory.CreateDirectory(folder);
+        }
+        var connectionString = readOnly ? $"Data Source={full};ACCESS_MODE=READ_ONLY" : $"Data Source={full}";
+        var connection = new DuckDBConnection(connectionString);
+        connection.Open();
+        return new Warehouse(connection, full);
+    }
+
+    public int Execute(string sql, params (string Name, object? Value)[] parameters)
+    {
+        using var command = Command(sql, parameters);
+        return command.ExecuteNonQuery();
+    }
+
+    public T? Scalar<T>(string sql, params (string Name, object? Value)[] parameters)
+    {
+        using var command = Command(sql, parameters);
+        var value = command.ExecuteScalar();
+        if (value is null || value is DBNull) return default;
+        if (value is T typed) return typed;
+        return (T)Convert.ChangeType(value, Nullable.GetUnderlyingType(typeof(T)) ?? typeof(T), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    public List<T> Query<T>(string sql, Func<DbDataReader, T> map, params (string Name, object? Value)[] parameters)
+    {
+        using var command = Command(sql, parameters);
+        using var reader = command.ExecuteReader();
+        var rows = new List<T>();
+        while (reader.Read()) rows.Add(map(reader));
+        return rows;
+    }
+
+    public DbTransaction BeginTransaction() => _connection.BeginTransaction();
+
+    public bool TableExists(string table) =>
+        Scalar<long>("SELECT count(*) FROM information_schema.tables WHERE table_name = $t AND table_schema = 'main'", ("t", table)) > 0;
+
+    private DuckDBCommand Command(string sql, (string Name, object? Value)[] parameters)
+    {
+        var command = _connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters)
+            command.Parameters.Add(new DuckDBParameter(name, value ?? DBNull.Value));
+        return command;
+    }
+
+    public void Dispose() => _connection.Dispose();
+}

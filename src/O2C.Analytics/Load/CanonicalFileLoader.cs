@@ -34,7 +34,7 @@ internal sealed class CanonicalFileLoader(Warehouse.Warehouse warehouse, long lo
             INSERT INTO _rej {FieldChecks.RejectsQuery(layout, "_raw")};
             CREATE TEMP TABLE _typed AS
             SELECT _line, {FieldChecks.TypedProjection(layout)}
-            FROM _raw WHERE _line NOT IN (SELECT line_number FROM _rej);
+            FROM _raw WHERE NOT EXISTS (SELECT 1 FROM _rej WHERE _rej.line_number = _raw._line);
             """);
 
         foreach (var rule in layout.Rules)
@@ -49,7 +49,7 @@ internal sealed class CanonicalFileLoader(Warehouse.Warehouse warehouse, long lo
         warehouse.Execute($"""
             INSERT INTO {Ident(layout.Entity)} ({columns}, source_file, source_line, load_id)
             SELECT {columns}, $file, _line, $load FROM _typed
-            WHERE _line NOT IN (SELECT line_number FROM _rej)
+            WHERE NOT EXISTS (SELECT 1 FROM _rej WHERE _rej.line_number = _typed._line)
             ORDER BY _line
             """, p);
 
@@ -58,7 +58,7 @@ internal sealed class CanonicalFileLoader(Warehouse.Warehouse warehouse, long lo
                 SELECT t.source_line, t.{Ident(reference.Name)}
                 FROM {Ident(layout.Entity)} t
                 WHERE t.source_file = $file AND t.load_id = $load AND t.{Ident(reference.Name)} IS NOT NULL
-                  AND t.{Ident(reference.Name)} NOT IN (SELECT {Ident(KeyOf(reference.References!))} FROM {Ident(reference.References!)})
+                  AND NOT EXISTS (SELECT 1 FROM {Ident(reference.References!)} k WHERE k.{Ident(KeyOf(reference.References!))} = t.{Ident(reference.Name)})
                 """, ReferenceCode(reference), $"{reference.Name} names no known {Singular(reference.References!)}");
 
         foreach (var rule in layout.SetRules)
@@ -141,14 +141,14 @@ internal sealed class CanonicalFileLoader(Warehouse.Warehouse warehouse, long lo
                    'duplicate key: first seen on line ' || first_line || ' of this file'
             FROM (
                 SELECT _line, {key}, min(_line) OVER (PARTITION BY {key}) AS first_line
-                FROM _typed WHERE _line NOT IN (SELECT line_number FROM _rej)
+                FROM _typed WHERE NOT EXISTS (SELECT 1 FROM _rej WHERE _rej.line_number = _typed._line)
             ) WHERE _line > first_line;
 
             INSERT INTO _rej
             SELECT t._line, {Literal(layout.Key[0])}, {string.Join(" || '|' || ", layout.Key.Select(k => $"CAST(t.{Ident(k)} AS VARCHAR)"))}, 'duplicate_key',
                    'duplicate key: already loaded from ' || e.source_file || ' line ' || e.source_line
             FROM _typed t JOIN {Ident(layout.Entity)} e USING ({key})
-            WHERE t._line NOT IN (SELECT line_number FROM _rej);
+            WHERE NOT EXISTS (SELECT 1 FROM _rej WHERE _rej.line_number = t._line);
             """);
     }
 

@@ -87,11 +87,15 @@ public static class CanonicalLayouts
         "One row per amount of a receipt applied to a document.",
         [
             new("document_id", """
-                SELECT a.source_line, a.document_id
-                FROM applications a
-                JOIN receipts r USING (receipt_id)
-                JOIN documents d USING (document_id)
-                WHERE a.source_file = $file AND a.load_id = $load AND r.currency_code <> d.currency_code
+                WITH this_file AS MATERIALIZED (
+                    -- materialized so the planner cannot pair receipts with documents on the inequality alone
+                    SELECT a.source_line, a.document_id, r.currency_code AS receipt_currency
+                    FROM applications a JOIN receipts r ON r.receipt_id = a.receipt_id
+                    WHERE a.source_file = $file AND a.load_id = $load
+                )
+                SELECT f.source_line, f.document_id
+                FROM this_file f JOIN documents d ON d.document_id = f.document_id
+                WHERE d.currency_code <> f.receipt_currency
                 """, "currency_mismatch", "the receipt and the document are in different currencies"),
             // Applications are taken in date order; the ones that push a receipt past its amount are rejected.
             new("amount", """

@@ -130,7 +130,7 @@ public sealed class CanonicalLoader(Warehouse.Warehouse warehouse)
                 var target = CanonicalLayouts.All.Single(e => e.Entity == reference.References);
                 var where = $"""
                     {Ident(reference.Name)} IS NOT NULL
-                    AND {Ident(reference.Name)} NOT IN (SELECT {Ident(target.Key[0])} FROM {Ident(target.Entity)})
+                    AND NOT EXISTS (SELECT 1 FROM {Ident(target.Entity)} k WHERE k.{Ident(target.Key[0])} = {Ident(layout.Entity)}.{Ident(reference.Name)})
                     """;
                 warehouse.Execute($"""
                     INSERT INTO rejects

@@ -58,7 +58,7 @@ internal static class FieldChecks
             "unparseable_integer", $"{column.Name} is not a whole number"),
         ColumnKind.Flag => ($"lower({t}) NOT IN ('true','yes','y','1','false','no','n','0')",
             "unparseable_flag", $"{column.Name} is not true/false or yes/no"),
-        ColumnKind.Currency => ($"upper({t}) NOT IN (SELECT currency_code FROM currencies)",
+        ColumnKind.Currency => ($"NOT EXISTS (SELECT 1 FROM currencies c WHERE c.currency_code = upper({t}))",
             "unknown_currency", $"{column.Name} is not an ISO 4217 currency code"),
         ColumnKind.Choice => ($"lower({t}) NOT IN ({string.Join(", ", column.Choices!.Select(Literal))})",
             "invalid_value", $"{column.Name} must be one of: {string.Join(", ", column.Choices!)}"),

@@ -39,8 +39,16 @@ public sealed class Warehouse : IDisposable
     public int Execute(string sql, params (string Name, object? Value)[] parameters)
     {
         using var command = Command(sql, parameters);
-        return command.ExecuteNonQuery();
+        if (!Trace) return command.ExecuteNonQuery();
+        Console.Error.WriteLine($"[sql start] {sql.Trim().Split('\n')[0]}");
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var rows = command.ExecuteNonQuery();
+        Console.Error.WriteLine($"[sql {clock.ElapsedMilliseconds,6} ms] {sql.Trim().Split('\n')[0]}");
+        return rows;
     }
+
+    /// <summary>O2C_TRACE_SQL=1 prints every statement's duration to stderr (for profiling).</summary>
+    private static readonly bool Trace = Environment.GetEnvironmentVariable("O2C_TRACE_SQL") == "1";
 
     public T? Scalar<T>(string sql, params (string Name, object? Value)[] parameters)
     {

@@ -1,0 +1,9 @@
+with write_offs as (select * from write_offs)
+
+select
+    write_off_id,
+    document_id,
+    write_off_date,
+    amount,
+    reason
+from write_offs

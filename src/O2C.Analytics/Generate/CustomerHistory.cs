@@ -1,0 +1,257 @@
+namespace O2C.Analytics.Generate;
+
+/// <summary>
+/// Generates one customer's whole history (invoices, memos, disputes, deductions, payments, dunning, promises,
+/// write-offs) and streams it to the sample files. Everything dated after the cut-off is left out, as in a
+/// real extract taken on the cut-off date: open items stay open.
+/// </summary>
+public sealed class CustomerHistory(
+    CustomerProfile customer,
+    GeneratorOptions options,
+    BusinessCalendar calendar,
+    DocumentNumbers numbers,
+    SampleFiles files,
+    SampleRandom rng)
+{
+    private static readonly double[] MonthVolume = [0.9, 0.95, 1.1, 0.95, 1.0, 1.1, 0.9, 0.85, 1.1, 1.0, 1.1, 1.15];
+
+    private static readonly (string Category, double Weight, double MedianDays)[] DisputeCategories =
+    [
+        ("pricing", 0.30, 9), ("quantity", 0.20, 7), ("damaged", 0.15, 12), ("delivery", 0.15, 10),
+        ("duplicate_billing", 0.08, 4), ("tax", 0.07, 16), ("other", 0.05, 10),
+    ];
+
+    private readonly List<PlannedPayment> _payments = [];
+    private DateOnly CutOff => options.CutOff;
+
+    public void Generate()
+    {
+        for (var m = 0; m < options.Months; m++)
+        {
+            var monthStart = options.FirstMonth.AddMonths(m);
+            var growth = Math.Pow(1.06, m / 12.0);
+            var count = rng.Poisson(customer.InvoicesPerMonth * MonthVolume[monthStart.Month - 1] * growth);
+            for (var i = 0; i < count; i++) Invoice(monthStart, m);
+        }
+        new ReceiptBuilder(customer, options, calendar, numbers, files, rng).Write(_payments);
+    }
+
+    private void Invoice(DateOnly monthStart, int monthIndex)
+    {
+        var ship = ShipDate(monthStart);
+        var invoiceDate = calendar.AddBusinessDays(ship, rng.Weighted<int>([(0, 0.72), (1, 0.16), (2, 0.06), (3, 0.04), (5, 0.02)]));
+        if (invoiceDate > CutOff) return; // shipped in the last days, invoiced after the extract
+        var amount = Round((decimal)rng.LogNormal(customer.MedianInvoiceAmount, 0.7));
+        var id = WriteInvoice(ship.AddDays(-rng.Between(1, 12)), ship, invoiceDate, amount, null);
+        var due = invoiceDate.AddDays(customer.TermsDays);
+        var payable = amount;
+
+        // Billing errors corrected by a credit memo: partial, or full with a rebill.
+        if (rng.Chance(0.02))
+        {
+            var cmDate = calendar.OnOrAfter(invoiceDate.AddDays(rng.Between(4, 45)));
+            var full = rng.Chance(0.3);
+            var credit = full ? amount : Round(amount * (decimal)(0.05 + 0.4 * rng.Uniform()));
+            WriteCreditMemo(cmDate, credit, id, null);
+            payable -= credit;
+            if (full && cmDate <= CutOff)
+            {
+                var rebill = Round(amount * (decimal)(0.85 + 0.15 * rng.Uniform()));
+                var rebillId = WriteInvoice(null, null, cmDate, rebill, id);
+                PayAndChase(rebillId, cmDate, cmDate.AddDays(customer.TermsDays), rebill, monthIndex, disputed: null);
+            }
+        }
+
+        Dispute? dispute = null;
+        if (payable > 0 && rng.Chance(customer.DisputeRate))
+            dispute = OpenDispute(id, invoiceDate, payable);
+        if (dispute is not null) payable -= dispute.Amount;
+        if (payable > 0) PayAndChase(id, invoiceDate, due, payable, monthIndex, dispute);
+        else if (dispute is not null) SettleDispute(dispute, id, due, monthIndex);
+    }
+
+    private sealed record Dispute(string Id, string Category, decimal Amount, DateOnly Opened, DateOnly Resolved, bool Valid);
+
+    private Dispute OpenDispute(string documentId, DateOnly invoiceDate, decimal payable)
+    {
+        var category = rng.Weighted(DisputeCategories.Select(c => ((c.Category, c.MedianDays), c.Weight)).ToList());
+        var disputed = rng.Chance(0.4) ? payable : Round(payable * (decimal)(0.1 + 0.5 * rng.Uniform()));
+        var opened = calendar.OnOrAfter(invoiceDate.AddDays(rng.Between(3, 30)));
+        var days = Math.Max(1, (int)Math.Round(rng.LogNormal(category.MedianDays, 0.6)));
+        var resolved = calendar.AddBusinessDays(opened, days);
+        var dispute = new Dispute(numbers.Dispute(), category.Category, disputed, opened, resolved, rng.Chance(0.6));
+        WriteDisputeRow(dispute, "dispute", documentId, recovered: null);
+        return dispute;
+    }
+
+    /// <summary>A valid dispute ends in a credit memo; an invalid one is paid after it is resolved.</summary>
+    private void SettleDispute(Dispute dispute, string documentId, DateOnly due, int monthIndex)
+    {
+        if (dispute.Valid)
+        {
+            var cmDate = calendar.AddBusinessDays(dispute.Resolved, rng.Weighted<int>([(1, 0.4), (3, 0.3), (5, 0.15), (8, 0.1), (12, 0.05)]));
+            WriteCreditMemo(cmDate, dispute.Amount, documentId, dispute.Id);
+        }
+        else
+        {
+            var payDate = Later(dispute.Resolved.AddDays(rng.Between(2, 20)), PayDate(due, monthIndex));
+            _payments.Add(new PlannedPayment(payDate, documentId, dispute.Amount));
+        }
+    }
+
+    private void PayAndChase(string documentId, DateOnly invoiceDate, DateOnly due, decimal payable, int monthIndex, Dispute? disputed)
+    {
+        if (disputed is not null) SettleDispute(disputed, documentId, due, monthIndex);
+
+        if (customer.NeverPaysSome && rng.Chance(0.06))
+        {
+            Chase(documentId, due, payable, DateOnly.MaxValue);
+            var writeOffDate = calendar.OnOrAfter(due.AddDays(180));
+            if (writeOffDate <= CutOff)
+            {
+                files.WriteOffs.Text(numbers.WriteOff()).Text(documentId).Date(writeOffDate).Money(payable).Text("bad debt: customer insolvent").End();
+            }
+            return;
+        }
+
+        var payDate = Later(PayDate(due, monthIndex), invoiceDate.AddDays(1));
+        payDate = Chase(documentId, due, payable, payDate);
+
+        if (rng.Chance(0.05))
+        {
+            // Paid in two instalments.
+            var first = Round(payable * (decimal)(0.5 + 0.3 * rng.Uniform()));
+            _payments.Add(new PlannedPayment(payDate, documentId, first));
+            _payments.Add(new PlannedPayment(payDate.AddDays(rng.Between(12, 45)), documentId, payable - first));
+        }
+        else if (disputed is null && rng.Chance(0.04))
+        {
+            // Short payment: the customer deducts part and a deduction opens.
+            var shortBy = Round(payable * (decimal)(0.02 + 0.10 * rng.Uniform()));
+            _payments.Add(new PlannedPayment(payDate, documentId, payable - shortBy));
+            Deduction(documentId, payDate, shortBy);
+        }
+        else
+        {
+            _payments.Add(new PlannedPayment(payDate, documentId, payable));
+        }
+    }
+
+    private void Deduction(string documentId, DateOnly paidOn, decimal shortBy)
+    {
+        var category = rng.Weighted<string>([("promotion", 0.35), ("pricing", 0.25), ("damaged", 0.2), ("quantity", 0.15), ("other", 0.05)]);
+        var opened = calendar.AddBusinessDays(calendar.OnOrAfter(paidOn), rng.Between(0, 2));
+        var resolved = calendar.AddBusinessDays(opened, Math.Max(2, (int)Math.Round(rng.LogNormal(15, 0.6))));
+        var valid = rng.Chance(0.45);
+        var dispute = new Dispute(numbers.Deduction(), category, shortBy, opened, resolved, valid);
+        decimal? recovered = null;
+        if (valid)
+        {
+            WriteCreditMemo(calendar.AddBusinessDays(resolved, rng.Weighted<int>([(1, 0.5), (4, 0.3), (8, 0.2)])), shortBy, documentId, dispute.Id);
+        }
+        else if (rng.Chance(0.75))
+        {
+            var recoveredOn = resolved.AddDays(rng.Between(5, 35));
+            _payments.Add(new PlannedPayment(recoveredOn, documentId, shortBy));
+            if (recoveredOn <= CutOff) recovered = shortBy;
+        }
+        else
+        {
+            var writeOffDate = resolved.AddDays(30);
+            if (writeOffDate <= CutOff)
+                files.WriteOffs.Text(numbers.WriteOff()).Text(documentId).Date(writeOffDate).Money(shortBy).Text("invalid deduction not recovered").End();
+        }
+        WriteDisputeRow(dispute, "deduction", documentId, recovered);
+    }
+
+    /// <summary>
+    /// Dunning for an invoice still unpaid: a reminder email, a letter, a call that may win a promise; a broken
+    /// promise is followed up. Returns the payment date, which a promise can pull earlier.
+    /// </summary>
+    private DateOnly Chase(string documentId, DateOnly due, decimal open, DateOnly payDate)
+    {
+        void Activity(DateOnly date, string type, string outcome)
+        {
+            if (date > CutOff || date >= payDate) return;
+            files.Activities.Text(numbers.Activity()).Text(customer.CustomerId).Text(documentId).Date(date).Text(type).Text(outcome).Text(customer.Collector).End();
+        }
+
+        Activity(calendar.AddBusinessDays(due, 3), "email", "sent");
+        Activity(calendar.AddBusinessDays(due, 10), "dunning_letter", "sent");
+        var callDate = calendar.AddBusinessDays(due, 18);
+        if (callDate >= payDate || callDate > CutOff) return payDate;
+        var outcome = rng.Weighted<string>([("promise", 0.55), ("no_answer", 0.3), ("left_message", 0.15)]);
+        Activity(callDate, "call", outcome);
+        if (outcome != "promise") return payDate;
+
+        var promised = calendar.OnOrAfter(callDate.AddDays(rng.Between(3, 12)));
+        files.Promises.Text(numbers.Promise()).Text(customer.CustomerId).Text(documentId).Date(callDate).Date(promised)
+            .Money(open).Text(customer.Currency).Text(customer.Collector).End();
+        if (payDate != DateOnly.MaxValue && rng.Chance(0.6))
+            return Earlier(payDate, promised.AddDays(rng.Between(-2, 2))); // kept (or nearly)
+        // Broken: follow up once the promised date has passed, usually within two business days.
+        var followUp = calendar.AddBusinessDays(promised, rng.Weighted<int>([(1, 0.55), (2, 0.25), (4, 0.12), (7, 0.08)]));
+        Activity(followUp, "call", rng.Chance(0.5) ? "left_message" : "no_answer");
+        return payDate;
+    }
+
+    private DateOnly PayDate(DateOnly due, int monthIndex)
+    {
+        var start = options.DeteriorationStartMonth;
+        var delay = customer.Behaviour switch
+        {
+            PaymentBehaviour.Prompt => rng.Normal(-4, 3),
+            PaymentBehaviour.Typical => rng.Normal(3, 6),
+            PaymentBehaviour.ChronicLate => rng.Normal(26, 12),
+            PaymentBehaviour.Seasonal => rng.Normal(2, 5) + (due.Month is 7 or 8 or 12 ? 22 : 0),
+            PaymentBehaviour.Deteriorating => rng.Normal(2, 5) + (monthIndex >= start ? Math.Min(60, 8 * (monthIndex - start + 1)) : 0),
+            _ => 0,
+        };
+        return due.AddDays((int)Math.Round(Math.Max(-customer.TermsDays + 2, delay)));
+    }
+
+    /// <summary>Shipments bunch up in the last business week of a month (the month-end push).</summary>
+    private DateOnly ShipDate(DateOnly monthStart)
+    {
+        var monthEnd = monthStart.AddMonths(1).AddDays(-1);
+        var lastBusinessDay = calendar.AddBusinessDays(monthEnd.AddDays(1), -1);
+        if (rng.Chance(0.35)) return calendar.AddBusinessDays(lastBusinessDay, -rng.Between(0, 4));
+        var shipped = calendar.OnOrAfter(monthStart.AddDays(rng.Between(0, monthEnd.Day - 1)));
+        return shipped <= monthEnd ? shipped : lastBusinessDay;
+    }
+
+    private string WriteInvoice(DateOnly? order, DateOnly? ship, DateOnly date, decimal amount, string? corrects)
+    {
+        var id = numbers.Invoice();
+        var sent = customer.EInvoicing ? date : date.AddDays(rng.Weighted<int>([(0, 0.5), (1, 0.3), (2, 0.12), (4, 0.08)]));
+        var channel = customer.EInvoicing ? (rng.Chance(0.8) ? "e_invoice" : "portal") : (rng.Chance(0.7) ? "email" : "paper");
+        files.Documents.Text(id).Text("invoice").Text(customer.CustomerId).Date(order).Date(ship).Date(date).Date(sent)
+            .Date(date.AddDays(customer.TermsDays)).Money(amount).Text(customer.Currency).Text(corrects).Text(null).Text(channel).End();
+        return id;
+    }
+
+    private void WriteCreditMemo(DateOnly date, decimal amount, string corrects, string? disputeId)
+    {
+        if (date > CutOff) return;
+        files.Documents.Text(numbers.CreditMemo()).Text("credit_memo").Text(customer.CustomerId).Date(null).Date(null).Date(date)
+            .Date(date).Date(null).Money(amount).Text(customer.Currency).Text(corrects).Text(disputeId)
+            .Text(customer.EInvoicing ? "e_invoice" : "email").End();
+    }
+
+    private void WriteDisputeRow(Dispute d, string kind, string documentId, decimal? recovered)
+    {
+        if (d.Opened > CutOff) return;
+        var resolved = d.Resolved <= CutOff;
+        var assigned = calendar.AddBusinessDays(d.Opened, rng.Weighted<int>([(0, 0.45), (1, 0.3), (2, 0.13), (3, 0.07), (5, 0.05)]));
+        files.Disputes.Text(d.Id).Text(kind).Text(documentId).Text(customer.CustomerId).Text(d.Category).Money(d.Amount)
+            .Text(customer.Currency).Date(d.Opened).Date(assigned <= CutOff ? assigned : null).Date(resolved ? d.Resolved : null)
+            .Text(resolved ? (d.Valid ? "valid" : "invalid") : null).Money(resolved ? recovered : null)
+            .Text(customer.BpoTeam.StartsWith("BPO", StringComparison.Ordinal) ? "bpo" : "client").End();
+    }
+
+    private decimal Round(decimal amount) =>
+        Math.Max(customer.Currency == "JPY" ? 100m : 1m, Math.Round(amount, customer.Currency == "JPY" ? 0 : 2, MidpointRounding.AwayFromZero));
+
+    private static DateOnly Later(DateOnly a, DateOnly b) => a > b ? a : b;
+    private static DateOnly Earlier(DateOnly a, DateOnly b) => a < b ? a : b;
+}

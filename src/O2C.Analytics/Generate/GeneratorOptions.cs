@@ -1,0 +1,19 @@
+namespace O2C.Analytics.Generate;
+
+/// <summary>What <c>o2c generate</c> makes: how many customers over how many months from which first month.</summary>
+public sealed record GeneratorOptions(
+    int Customers,
+    int Months,
+    int Seed,
+    string OutputFolder,
+    DateOnly FirstMonth,
+    bool Gzip = false)
+{
+    /// <summary>The default history ends with October 2026, the last month closed when the project began.</summary>
+    public static readonly DateOnly DefaultFirstMonth = new(2023, 11, 1);
+
+    public DateOnly CutOff => FirstMonth.AddMonths(Months).AddDays(-1);
+
+    /// <summary>Deteriorating customers start paying later from this month on (0-based month index).</summary>
+    public int DeteriorationStartMonth => Math.Max(1, Months - 9);
+}

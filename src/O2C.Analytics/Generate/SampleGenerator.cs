@@ -1,0 +1,80 @@
+using System.Diagnostics;
+
+namespace O2C.Analytics.Generate;
+
+/// <summary>
+/// <c>o2c generate</c>: a deterministic, realistic O2C history for a seed, streamed customer by customer so
+/// that memory stays flat however many invoices are written.
+/// </summary>
+public static class SampleGenerator
+{
+    public const string ReportingCurrency = "USD";
+
+    public static GeneratorSummary Run(GeneratorOptions options, IProgress<(int Done, int Total)>? progress = null)
+    {
+        var clock = Stopwatch.StartNew();
+        var calendar = BusinessCalendar.UsFederal(options.FirstMonth.Year - 1, options.CutOff.Year + 1);
+        var numbers = new DocumentNumbers();
+        using (var files = new SampleFiles(options.OutputFolder, options.Gzip))
+        {
+            WriteHolidays(files, calendar, options);
+            WriteFxRates(files, options);
+            WriteTargets(files, options);
+            for (var i = 1; i <= options.Customers; i++)
+            {
+                var rng = SampleRandom.For(options.Seed, i);
+                var customer = CustomerFactory.Create(i, rng);
+                WriteCustomer(files, customer, options);
+                new CustomerHistory(customer, options, calendar, numbers, files, rng).Generate();
+                if (i % 500 == 0 || i == options.Customers) progress?.Report((i, options.Customers));
+            }
+            return new GeneratorSummary(options.OutputFolder, files.Counts.ToList(), clock.Elapsed);
+        }
+    }
+
+    private static void WriteCustomer(SampleFiles files, CustomerProfile c, GeneratorOptions options)
+    {
+        files.Customers.Text(c.CustomerId).Text(c.Name).Text(c.Segment).Text(c.Region).Text(c.CountryCode).Text(c.Currency)
+            .Integer(c.TermsDays).Money(c.CreditLimit).Text(c.RiskClass).Text(c.Collector).Text(c.BpoTeam).Flag(c.EInvoicing).End();
+        files.TruthProfiles.Text(c.CustomerId).Text(c.Behaviour.ToString())
+            .Date(c.Behaviour == PaymentBehaviour.Deteriorating ? options.FirstMonth.AddMonths(options.DeteriorationStartMonth) : null)
+            .Flag(c.BatchPayer).Number((decimal)c.DisputeRate, "0.0000").End();
+    }
+
+    private static void WriteHolidays(SampleFiles files, BusinessCalendar calendar, GeneratorOptions options)
+    {
+        foreach (var (date, name) in calendar.Holidays)
+            files.Holidays.Date(date).Text(name).End();
+    }
+
+    /// <summary>Daily (business-day) rates to USD: a random walk with a little drift per currency.</summary>
+    private static void WriteFxRates(SampleFiles files, GeneratorOptions options)
+    {
+        var rng = SampleRandom.For(options.Seed, -1);
+        string[] currencies = ["EUR", "GBP", "CAD", "JPY", "AUD"];
+        var level = currencies.ToDictionary(c => c, CustomerFactory.UsdPer);
+        for (var d = options.FirstMonth.AddMonths(-1); d <= options.CutOff; d = d.AddDays(1))
+        {
+            if (d.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday) continue;
+            foreach (var c in currencies)
+            {
+                level[c] *= Math.Exp(rng.Normal(0, 0.004));
+                files.FxRates.Date(d).Text(c).Text(ReportingCurrency).Number(Math.Round((decimal)level[c], 8), "0.########").End();
+            }
+        }
+    }
+
+    /// <summary>Default targets, from the benchmarks in the KPI reference (docs/kpis.md).</summary>
+    private static void WriteTargets(SampleFiles files, GeneratorOptions options)
+    {
+        (string Kpi, decimal Target, decimal Tolerance)[] targets =
+        [
+            ("dso", 45m, 5m), ("bpdso", 38m, 4m), ("add", 7m, 3m), ("cei", 80m, 5m),
+            ("stp_rate_count", 85m, 5m), ("stp_rate_value", 85m, 5m),
+        ];
+        foreach (var (kpi, target, tolerance) in targets)
+            files.KpiTargets.Text(kpi).Date(options.FirstMonth).Number(target, "0.####").Number(tolerance, "0.####").End();
+    }
+}
+
+public sealed record GeneratorSummary(string Folder, IReadOnlyList<(string Entity, long Rows)> Rows, TimeSpan Elapsed);

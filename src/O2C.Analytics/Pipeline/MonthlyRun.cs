@@ -1,0 +1,32 @@
+using O2C.Analytics.Load;
+using O2C.Analytics.Render.Workbook;
+using O2C.Analytics.Warehouse;
+
+namespace O2C.Analytics.Pipeline;
+
+/// <summary>What <c>o2c run</c> does end to end, and what it produced.</summary>
+public sealed record MonthlyRunOptions(
+    string WarehousePath,
+    string DataFolder,
+    string ReportsFolder,
+    string ReportingCurrency,
+    DateOnly Today,
+    DateOnly? Month = null);
+
+public sealed record MonthlyRunResult(LoadResult Load, DateOnly MonthEnd, string WorkbookPath, long UnconvertibleOpenItems);
+
+/// <summary>Load the data folder, refresh models and KPIs, write the pack for the latest closed month.</summary>
+public static class MonthlyRun
+{
+    public static MonthlyRunResult Run(MonthlyRunOptions options, SqlFolder sql, Action<string>? status = null)
+    {
+        using var warehouse = WarehouseSetup.OpenMigrated(options.WarehousePath, sql);
+        var load = new CanonicalLoader(warehouse).LoadFolder(options.DataFolder, status is null ? null : new Progress<string>(status));
+        WarehouseRefresh.Run(warehouse, sql, options.ReportingCurrency, status);
+        var monthEnd = options.Month ?? ReportingPeriod.LatestClosedMonthEnd(warehouse, options.Today);
+        status?.Invoke($"workbook for {ReportingPeriod.Label(monthEnd)}");
+        var pack = KpiPackReader.Read(warehouse, monthEnd, DateTime.UtcNow);
+        var path = KpiPackWorkbook.Write(pack, options.ReportsFolder);
+        return new MonthlyRunResult(load, monthEnd, path, WarehouseRefresh.UnconvertibleOpenItems(warehouse));
+    }
+}

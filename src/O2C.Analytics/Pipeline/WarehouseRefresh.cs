@@ -1,0 +1,31 @@
+using O2C.Analytics.Metrics;
+using O2C.Analytics.Models;
+using O2C.Analytics.Warehouse;
+
+namespace O2C.Analytics.Pipeline;
+
+/// <summary>Rebuilds everything derived from the loaded facts: the SQL models, then every KPI.</summary>
+public static class WarehouseRefresh
+{
+    public static void Run(Warehouse.Warehouse warehouse, SqlFolder sql, string reportingCurrency, Action<string>? status = null)
+    {
+        SetReportingCurrency(warehouse, reportingCurrency);
+        ModelBuilder.Build(warehouse, sql, name => status?.Invoke($"model {name}"));
+        KpiCalculator.Run(warehouse, sql, status: id => status?.Invoke($"kpi {id}"));
+    }
+
+    private static void SetReportingCurrency(Warehouse.Warehouse warehouse, string currency)
+    {
+        var code = currency.Trim().ToUpperInvariant();
+        if (warehouse.Scalar<long>("SELECT count(*) FROM currencies WHERE currency_code = $c", ("c", code)) == 0)
+            throw new ArgumentException($"Reporting currency '{currency}' is not an ISO 4217 code.");
+        using var transaction = warehouse.BeginTransaction();
+        warehouse.Execute("DELETE FROM o2c_settings WHERE setting_key = 'reporting_currency'");
+        warehouse.Execute("INSERT INTO o2c_settings VALUES ('reporting_currency', $c)", ("c", code));
+        transaction.Commit();
+    }
+
+    /// <summary>Documents and receipts that could not be converted for lack of any FX rate: they would be missing from AR.</summary>
+    public static long UnconvertibleOpenItems(Warehouse.Warehouse warehouse) =>
+        warehouse.Scalar<long>("SELECT count(*) FROM fct_ar_snapshot_monthly WHERE open_amount_rc IS NULL");
+}

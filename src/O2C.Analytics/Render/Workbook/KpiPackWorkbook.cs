@@ -1,0 +1,25 @@
+using ClosedXML.Excel;
+
+namespace O2C.Analytics.Render.Workbook;
+
+/// <summary>Writes reports/o2c-kpi-pack-YYYY-MM.xlsx.</summary>
+public static class KpiPackWorkbook
+{
+    public static string FileName(DateOnly monthEnd) => $"o2c-kpi-pack-{monthEnd:yyyy-MM}.xlsx";
+
+    public static string Write(KpiPack pack, string reportsFolder)
+    {
+        Directory.CreateDirectory(reportsFolder);
+        var path = Path.GetFullPath(Path.Combine(reportsFolder, FileName(pack.MonthEnd)));
+        using var workbook = new XLWorkbook();
+        KpiTrendSheet.Write(workbook, pack);
+        DefinitionsSheet.Write(workbook, pack);
+        workbook.Properties.Title = $"O2C KPI pack {pack.MonthEnd:yyyy-MM}";
+        workbook.Properties.Created = pack.GeneratedAtUtc;
+        // Write to a temporary file first so a reader never sees a half-written pack.
+        var temporary = Path.Combine(Path.GetDirectoryName(path)!, $".{Path.GetFileNameWithoutExtension(path)}.partial.xlsx");
+        workbook.SaveAs(temporary);
+        File.Move(temporary, path, overwrite: true);
+        return path;
+    }
+}

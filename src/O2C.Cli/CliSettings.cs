@@ -1,0 +1,27 @@
+using Microsoft.Extensions.Configuration;
+
+namespace O2C.Cli;
+
+/// <summary>
+/// Settings from o2c.json in the working folder (optional), then O2C_ environment variables, then options.
+/// Secrets (the SMTP password) are never read from the file.
+/// </summary>
+public sealed class CliSettings
+{
+    public string Warehouse { get; set; } = "o2c.duckdb";
+    public string DataFolder { get; set; } = "data-samples";
+    public string ReportsFolder { get; set; } = "reports";
+    public string ReportingCurrency { get; set; } = "USD";
+
+    public static CliSettings Load()
+    {
+        var configuration = new ConfigurationBuilder()
+            .SetBasePath(Directory.GetCurrentDirectory())
+            .AddJsonFile("o2c.json", optional: true)
+            .AddEnvironmentVariables("O2C_")
+            .Build();
+        var settings = new CliSettings();
+        configuration.Bind(settings);
+        return settings;
+    }
+}

@@ -1,0 +1,65 @@
+using System.CommandLine;
+using System.Globalization;
+using O2C.Analytics.Load;
+using O2C.Analytics.Warehouse;
+using Spectre.Console;
+
+namespace O2C.Cli.Commands;
+
+public static class LoadCommand
+{
+    public static Command Create()
+    {
+        var folder = new Argument<string?>("folder")
+        {
+            Description = "Folder of canonical CSV files (default: DataFolder from o2c.json, else data-samples)",
+            Arity = ArgumentArity.ZeroOrOne,
+        };
+        var command = new Command("load", "Load a folder of canonical CSV files in one transaction: all files or none") { folder };
+        command.SetAction(parse =>
+        {
+            var settings = CliSettings.Load();
+            using var warehouse = WarehouseSetup.OpenMigrated(CommonOptions.WarehousePath(parse, settings));
+            try
+            {
+                var result = Run(warehouse, parse.GetValue(folder) ?? settings.DataFolder);
+                Print(result);
+                return 0;
+            }
+            catch (LoadFailedException e)
+            {
+                AnsiConsole.MarkupLineInterpolated($"[red]{e.Message}[/]");
+                return 2;
+            }
+        });
+        return command;
+    }
+
+    public static LoadResult Run(Warehouse warehouse, string folder) =>
+        Progress.Status("Loading", status => new CanonicalLoader(warehouse).LoadFolder(folder, new Progress<string>(status)));
+
+    public static void Print(LoadResult result)
+    {
+        var table = new Table().Title($"load {result.LoadId} from {result.SourceFolder}")
+            .AddColumn("file").AddColumn("status")
+            .AddColumn(new TableColumn("read").RightAligned()).AddColumn(new TableColumn("loaded").RightAligned())
+            .AddColumn(new TableColumn("rejected").RightAligned()).AddColumn(new TableColumn("replaced").RightAligned());
+        foreach (var f in result.Files)
+            table.AddRow(f.FileName, f.Status.ToString().ToLowerInvariant(), N(f.RowsRead), N(f.RowsLoaded), N(f.RowsRejected), N(f.RowsRemoved));
+        AnsiConsole.Write(table);
+        foreach (var note in result.Notes) AnsiConsole.MarkupLineInterpolated($"[yellow]note:[/] {note}");
+        if (result.RejectReasons.Count > 0)
+        {
+            var rejects = new Table().Title("rejected rows (all in the rejects table)")
+                .AddColumn("file").AddColumn("reason").AddColumn(new TableColumn("rows").RightAligned()).AddColumn(new TableColumn("first line").RightAligned());
+            foreach (var r in result.RejectReasons) rejects.AddRow(r.FileName, $"{r.ReasonCode}: {r.Reason}", N(r.Count), N(r.FirstLine));
+            AnsiConsole.Write(rejects);
+        }
+        if (result.OrphansRemoved > 0)
+            AnsiConsole.MarkupLineInterpolated($"[yellow]{result.OrphansRemoved} rows named keys removed by a replaced file and were moved to rejects.[/]");
+        AnsiConsole.MarkupLineInterpolated(
+            $"{result.FilesChanged} file(s) loaded, {result.Files.Count - result.FilesChanged} unchanged; {N(result.RowsLoaded)} rows loaded, {N(result.RowsRejected)} rejected.");
+    }
+
+    private static string N(long n) => n.ToString("N0", CultureInfo.InvariantCulture);
+}

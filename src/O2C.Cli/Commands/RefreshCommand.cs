@@ -1,0 +1,28 @@
+using System.CommandLine;
+using O2C.Analytics.Pipeline;
+using O2C.Analytics.Warehouse;
+using Spectre.Console;
+
+namespace O2C.Cli.Commands;
+
+public static class RefreshCommand
+{
+    public static Command Create()
+    {
+        var command = new Command("refresh", "Rebuild the SQL models and recompute every KPI from the loaded facts");
+        command.SetAction(parse =>
+        {
+            var settings = CliSettings.Load();
+            using var warehouse = WarehouseSetup.OpenMigrated(CommonOptions.WarehousePath(parse, settings));
+            Progress.Status("Refreshing", status =>
+            {
+                WarehouseRefresh.Run(warehouse, SqlFolder.Default(), settings.ReportingCurrency, status);
+                return 0;
+            });
+            var rows = warehouse.Scalar<long>("SELECT count(*) FROM kpi_values");
+            AnsiConsole.MarkupLineInterpolated($"Models rebuilt; {rows:N0} KPI values computed.");
+            return 0;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,48 @@
+using System.CommandLine;
+using O2C.Analytics.Load;
+using O2C.Analytics.Pipeline;
+using O2C.Analytics.Warehouse;
+using Spectre.Console;
+
+namespace O2C.Cli.Commands;
+
+public static class RunCommand
+{
+    public static Command Create()
+    {
+        var data = new Option<string?>("--data") { Description = "Folder of canonical CSV files to load (default: data-samples)" };
+        var reports = new Option<string?>("--reports") { Description = "Folder for the workbook (default: reports)" };
+        var month = MonthOption.Create("Month to report, yyyy-MM (default: the latest closed month)");
+        var command = new Command("run", "The main job: load the data folder, refresh models and KPIs, write the monthly KPI pack")
+        {
+            data, reports, month,
+        };
+        command.SetAction(parse =>
+        {
+            var settings = CliSettings.Load();
+            var options = new MonthlyRunOptions(
+                CommonOptions.WarehousePath(parse, settings),
+                parse.GetValue(data) ?? settings.DataFolder,
+                parse.GetValue(reports) ?? settings.ReportsFolder,
+                settings.ReportingCurrency,
+                DateOnly.FromDateTime(DateTime.Today),
+                MonthOption.Parse(parse.GetValue(month)));
+            try
+            {
+                var result = Progress.Status("o2c run", status => MonthlyRun.Run(options, SqlFolder.Default(), status));
+                LoadCommand.Print(result.Load);
+                if (result.UnconvertibleOpenItems > 0)
+                    AnsiConsole.MarkupLineInterpolated($"[yellow]warning: {result.UnconvertibleOpenItems} open items have no FX rate into {settings.ReportingCurrency} and are missing from AR[/]");
+                AnsiConsole.MarkupLineInterpolated($"KPI pack for {ReportingPeriod.Label(result.MonthEnd)}:");
+                Console.WriteLine(result.WorkbookPath);
+                return 0;
+            }
+            catch (LoadFailedException e)
+            {
+                AnsiConsole.MarkupLineInterpolated($"[red]{e.Message}[/]");
+                return 2;
+            }
+        });
+        return command;
+    }
+}

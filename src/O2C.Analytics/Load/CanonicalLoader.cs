@@ -74,6 +74,9 @@ public sealed class CanonicalLoader(Warehouse.Warehouse warehouse)
                 try
                 {
                     results.Add(fileLoader.Load(scan, layout, replacing: previousHash is not null));
+                    // The ledger's hash must describe what was loaded: a file rewritten meanwhile fails the load.
+                    if (!scan.IsUnchangedOnDisk())
+                        throw new SourceFileException(scan.FileName, "the file changed while it was being loaded; run the load again");
                 }
                 catch (DuckDB.NET.Data.DuckDBException e)
                 {

@@ -16,13 +16,22 @@ public sealed record CsvFileScan(
     long SizeBytes,
     IReadOnlyList<string> Header,
     long DataRecords,
-    IReadOnlyList<LineOffset> LineOffsets)
+    IReadOnlyList<LineOffset> LineOffsets,
+    DateTime LastWriteUtc)
 {
+    /// <summary>Same size and modification time as when scanned.</summary>
+    public bool IsUnchangedOnDisk()
+    {
+        var info = new FileInfo(Path);
+        return info.Exists && info.Length == SizeBytes && info.LastWriteTimeUtc == LastWriteUtc;
+    }
+
     private const int ChunkSize = 1 << 20;
 
     public static CsvFileScan Read(string path)
     {
         var fileName = System.IO.Path.GetFileName(path);
+        var lastWrite = File.GetLastWriteTimeUtc(path);
         using var file = File.OpenRead(path);
         using var hasher = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         // The hash is of the bytes on disk (compressed or not), so the ledger identifies the file itself.
@@ -34,7 +43,7 @@ public sealed record CsvFileScan(
             // Drain whatever the decompressor did not need so the hash covers the whole file.
             hashing.CopyTo(Stream.Null);
             return new CsvFileScan(path, fileName, Convert.ToHexStringLower(hasher.GetHashAndReset()), file.Length,
-                header, records, offsets);
+                header, records, offsets, lastWrite);
         }
         catch (InvalidDataException e)
         {

@@ -14,7 +14,7 @@ internal static class FieldChecks
         var parts = new List<string>();
         foreach (var column in layout.Columns)
         {
-            var v = Ident(column.Name);
+            var v = "r." + Ident(column.Name); // qualified: a subquery's own columns must not capture it
             var present = $"NULLIF(trim({v}), '') IS NOT NULL";
             if (column.Required)
             {
@@ -66,5 +66,5 @@ internal static class FieldChecks
     };
 
     private static string Select(string table, string column, string condition, string code, string reason) =>
-        $"SELECT _line, {Literal(column)}, {Ident(column)}, {Literal(code)}, {Literal(reason)} FROM {table} WHERE {condition}";
+        $"SELECT r._line, {Literal(column)}, r.{Ident(column)}, {Literal(code)}, {Literal(reason)} FROM {table} AS r WHERE {condition}";
 }

@@ -1,5 +1,9 @@
 using System.CommandLine;
 using O2C.Cli.Commands;
+using Spectre.Console;
+
+// Piped or logged output: wide enough that tables do not wrap file names.
+if (!AnsiConsole.Profile.Capabilities.Interactive) AnsiConsole.Profile.Width = Math.Max(AnsiConsole.Profile.Width, 140);
 
 var root = new RootCommand("o2c: Order-to-Cash analytics and KPI reporting on an embedded DuckDB warehouse")
 {

@@ -33,7 +33,21 @@ public sealed class Warehouse : IDisposable
         var connectionString = readOnly ? $"Data Source={full};ACCESS_MODE=READ_ONLY" : $"Data Source={full}";
         var connection = new DuckDBConnection(connectionString);
         connection.Open();
-        return new Warehouse(connection, full);
+        var warehouse = new Warehouse(connection, full);
+        // DuckDB takes up to 80 % of RAM by default; O2C_MEMORY_LIMIT bounds it (large loads then spill to disk).
+        if (MemoryLimit() is { } limit) warehouse.Execute($"SET memory_limit = '{limit}'");
+        if (full != ":memory:" && !readOnly)
+            warehouse.Execute($"SET temp_directory = '{(full + ".tmp").Replace("'", "''")}'");
+        return warehouse;
+    }
+
+    /// <summary>O2C_MEMORY_LIMIT, a DuckDB size such as 6GB; null leaves DuckDB's default.</summary>
+    private static string? MemoryLimit()
+    {
+        var configured = Environment.GetEnvironmentVariable("O2C_MEMORY_LIMIT");
+        return configured is { Length: > 0 } && System.Text.RegularExpressions.Regex.IsMatch(configured, @"^\d+(\.\d+)?\s*[KMGT]i?B$")
+            ? configured
+            : null;
     }
 
     public int Execute(string sql, params (string Name, object? Value)[] parameters)

@@ -1,0 +1,25 @@
+using System.Diagnostics;
+
+namespace O2C.Analytics.Tests.Cli;
+
+/// <summary>Runs the built o2c program (copied beside the tests) as a separate process.</summary>
+public static class CliProcess
+{
+    public static (int ExitCode, string Output, string Error) Run(string workingFolder, params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = workingFolder,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "o2c.dll"));
+        foreach (var a in args) start.ArgumentList.Add(a);
+        start.Environment["NO_COLOR"] = "1";
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        process.WaitForExit();
+        return (process.ExitCode, output.Result, error.Result);
+    }
+}

@@ -70,7 +70,8 @@ public static class CustomerFactory
         var team = Teams[market.Region switch { "North America" => rng.Chance(0.6) ? 0 : 1, "EMEA" => rng.Chance(0.5) ? 3 : 2, _ => 1 }];
         var name = index == 42 ? FormulaInjectionName : $"{rng.Pick(NameFirst)} {rng.Pick(NameSecond)} {Suffix(market.Country)} {index}";
         var monthlyBilling = (decimal)(perMonth * median);
-        var creditLimit = Math.Round(monthlyBilling * (terms / 30m + 1m) * (decimal)rng.LogNormal(1.1, 0.3) / 1000m, 0) * 1000m;
+        // Limits cover terms plus a month or two of billing; a minority of accounts run over (credit-limit breaches).
+        var creditLimit = Math.Round(monthlyBilling * (terms / 30m + 1.5m) * (decimal)rng.LogNormal(1.5, 0.35) / 1000m, 0) * 1000m;
         return new CustomerProfile(
             id, name, segment, market.Region, market.Country, market.Currency, terms, Math.Max(creditLimit, 1000m), risk,
             rng.Pick(team.Collectors), team.Team, rng.Chance(segment == "SMB" ? 0.35 : 0.6), behaviour, perMonth, median,

@@ -67,13 +67,11 @@ public static class SampleGenerator
     /// <summary>Default targets, from the benchmarks in the KPI reference (docs/kpis.md).</summary>
     private static void WriteTargets(SampleFiles files, GeneratorOptions options)
     {
-        (string Kpi, decimal Target, decimal Tolerance)[] targets =
-        [
-            ("dso", 45m, 5m), ("bpdso", 38m, 4m), ("add", 7m, 3m), ("cei", 80m, 5m),
-            ("stp_rate_count", 85m, 5m), ("stp_rate_value", 85m, 5m),
-        ];
-        foreach (var (kpi, target, tolerance) in targets)
-            files.KpiTargets.Text(kpi).Date(options.FirstMonth).Number(target, "0.####").Number(tolerance, "0.####").End();
+        // Tolerance: a tenth of the target, at least one unit of the KPI.
+        foreach (var kpi in Metrics.KpiCatalog.All)
+            if (kpi.DefaultTarget is { } target)
+                files.KpiTargets.Text(kpi.Id).Date(options.FirstMonth).Number(target, "0.####")
+                    .Number(Math.Max(1m, Math.Round(target / 10m, 1)), "0.####").End();
     }
 }
 

@@ -1,11 +1,12 @@
+using System.Globalization;
 using O2C.Analytics.Warehouse;
 
 namespace O2C.Analytics.Metrics;
 
 /// <summary>
 /// Computes every KPI of the catalogue for every month and dimension member into kpi_values, with numerator
-/// and denominator kept so that any set of members recomputes exactly. Months without enough history, or
-/// without a denominator, are stored as not available with the reason, never as 0.
+/// and denominator kept so that any set of members recomputes exactly. Months without enough history, without
+/// a denominator, or whose source data is absent are stored as not available with the reason, never as 0.
 /// </summary>
 public static class KpiCalculator
 {
@@ -16,25 +17,47 @@ public static class KpiCalculator
         foreach (var kpi in kpis ?? KpiCatalog.All)
         {
             status?.Invoke(kpi.Id);
-            warehouse.Execute(RollUpSql(kpi, sql.Read("kpis", kpi.SqlFile)));
-            warehouse.Execute(NotAvailableSql(kpi));
+            var missing = kpi.Requirements.FirstOrDefault(r => !warehouse.Scalar<bool>($"SELECT {r.Check}"));
+            if (missing is not null)
+            {
+                warehouse.Execute(NotAvailableSql(kpi, $"not available: {missing.Missing}"));
+                continue;
+            }
+            var kpiSql = sql.Read("kpis", kpi.SqlFile);
+            if (kpi.Kind == KpiKind.PerGroup)
+            {
+                warehouse.Execute(PerGroupSql(kpi, kpiSql, ReportingDimension.Company, $"'{ReportingDimension.AllMembers}'"));
+                foreach (var column in ReportingDimension.CustomerColumns)
+                    warehouse.Execute(PerGroupSql(kpi, kpiSql, ReportingDimension.Label(column), $"c.{column}"));
+            }
+            else
+            {
+                warehouse.Execute(RollUpSql(kpi, kpiSql));
+            }
+            warehouse.Execute(NotAvailableSql(kpi, null));
         }
         transaction.Commit();
     }
 
-    /// <summary>The KPI's parts summed over every grouping set: the company total and each dimension.</summary>
+    /// <summary>Additive parts summed over every grouping set: the company total and each dimension.</summary>
     internal static string RollUpSql(KpiDefinition kpi, string kpiSql)
     {
-        var columns = ReportingDimension.CustomerColumns;
-        var dimensionCase = string.Join("\n            ",
-            columns.Select(c => $"WHEN grouping({c}) = 0 THEN '{ReportingDimension.Label(c)}'"));
+        var columns = ReportingDimension.CustomerColumns.ToList();
+        var labels = columns.ToDictionary(c => c, ReportingDimension.Label);
+        if (kpi.CategoryDimension is { } category)
+        {
+            columns.Add("category");
+            labels["category"] = category;
+        }
+        var dimensionCase = string.Join("\n            ", columns.Select(c => $"WHEN grouping({c}) = 0 THEN '{labels[c]}'"));
         var member = $"coalesce({string.Join(", ", columns)}, '{ReportingDimension.AllMembers}')";
         var sets = string.Join(", ", new[] { "(period_end)" }.Concat(columns.Select(c => $"(period_end, {c})")));
-        var scale = kpi.Scale.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var customerColumns = string.Join(", ", ReportingDimension.CustomerColumns.Select(c => $"coalesce(c.{c}, 'Unassigned') AS {c}"));
+        var categoryColumn = kpi.CategoryDimension is null ? "" : ", coalesce(e.category, 'Unassigned') AS category";
         return $"""
             INSERT INTO kpi_values
             WITH parts AS (
-            {kpiSql.Trim().TrimEnd(';')}
+            {Trim(kpiSql)}
             ),
             eligible AS (
                 SELECT p.* FROM parts p
@@ -42,8 +65,7 @@ public static class KpiCalculator
                 WHERE m.month_index >= {kpi.MinHistoryMonths - 1}
             ),
             joined AS (
-                SELECT e.period_end, e.numerator, e.denominator,
-                       {string.Join(", ", columns.Select(c => $"coalesce(c.{c}, 'Unassigned') AS {c}"))}
+                SELECT e.period_end, e.numerator, e.denominator, {customerColumns}{categoryColumn}
                 FROM eligible e LEFT JOIN stg_customers c USING (customer_id)
             ),
             rolled AS (
@@ -56,24 +78,61 @@ public static class KpiCalculator
                 FROM joined
                 GROUP BY GROUPING SETS ({sets})
             )
-            SELECT '{kpi.Id}', period_end, dimension, member, numerator, denominator,
-                   CASE WHEN denominator <> 0 THEN round(numerator / denominator * {scale}, 6) END,
-                   CASE WHEN denominator = 0 THEN 'not available: the denominator is zero for this month and member' END,
-                   now()::TIMESTAMP
-            FROM rolled
+            {ValueSelect(kpi, "rolled")}
             """;
     }
 
-    /// <summary>Company rows for months the KPI cannot be computed for, with the reason.</summary>
-    internal static string NotAvailableSql(KpiDefinition kpi) => $"""
+    /// <summary>A KPI whose SQL computes each member itself; {member} becomes the grouping expression.</summary>
+    internal static string PerGroupSql(KpiDefinition kpi, string kpiSql, string dimension, string memberExpression) => $"""
         INSERT INTO kpi_values
-        SELECT '{kpi.Id}', m.month_end, '{ReportingDimension.Company}', '{ReportingDimension.AllMembers}', NULL, NULL, NULL,
-               CASE WHEN m.month_index < {kpi.MinHistoryMonths - 1}
-                    THEN 'not available: needs {kpi.MinHistoryMonths} months of history'
-                    ELSE 'not available: no source data for this month' END,
-               now()::TIMESTAMP
-        FROM int_month_ends m
-        WHERE NOT EXISTS (SELECT 1 FROM kpi_values v
-                          WHERE v.kpi_id = '{kpi.Id}' AND v.period_end = m.month_end AND v.dimension = '{ReportingDimension.Company}')
+        WITH parts AS (
+        {Trim(kpiSql).Replace("{member}", $"coalesce({memberExpression}, 'Unassigned')")}
+        ),
+        eligible AS (
+            SELECT p.period_end, '{dimension}' AS dimension, p.member,
+                   p.numerator::DECIMAL(38,6) AS numerator, p.denominator::DECIMAL(38,6) AS denominator
+            FROM parts p
+            JOIN int_month_ends m ON m.month_end = p.period_end
+            WHERE m.month_index >= {kpi.MinHistoryMonths - 1}
+        )
+        {ValueSelect(kpi, "eligible")}
         """;
+
+    private static string ValueSelect(KpiDefinition kpi, string from)
+    {
+        var scale = kpi.Scale.ToString(CultureInfo.InvariantCulture);
+        return kpi.Kind == KpiKind.Sum
+            ? $"""
+              SELECT '{kpi.Id}', period_end, dimension, member, numerator, NULL, round(numerator * {scale}, 6), NULL, now()::TIMESTAMP
+              FROM {from}
+              """
+            : $"""
+              SELECT '{kpi.Id}', period_end, dimension, member, numerator, denominator,
+                     CASE WHEN denominator <> 0 THEN round(numerator / denominator * {scale}, 6) END,
+                     CASE WHEN denominator = 0 OR denominator IS NULL THEN 'not available: nothing to measure for this month and member (denominator 0)' END,
+                     now()::TIMESTAMP
+              FROM {from}
+              """;
+    }
+
+    /// <summary>Company rows for months the KPI has no value for, with the reason (or the given one for every month).</summary>
+    internal static string NotAvailableSql(KpiDefinition kpi, string? reason)
+    {
+        var note = reason is not null
+            ? $"'{reason.Replace("'", "''")}'"
+            : $"""
+              CASE WHEN m.month_index < {kpi.MinHistoryMonths - 1} THEN 'not available: needs {kpi.MinHistoryMonths} months of history'
+                   ELSE 'not available: nothing to measure in this month' END
+              """;
+        return $"""
+            INSERT INTO kpi_values
+            SELECT '{kpi.Id}', m.month_end, '{ReportingDimension.Company}', '{ReportingDimension.AllMembers}', NULL, NULL, NULL,
+                   {note}, now()::TIMESTAMP
+            FROM int_month_ends m
+            WHERE NOT EXISTS (SELECT 1 FROM kpi_values v
+                              WHERE v.kpi_id = '{kpi.Id}' AND v.period_end = m.month_end AND v.dimension = '{ReportingDimension.Company}')
+            """;
+    }
+
+    private static string Trim(string sql) => sql.Trim().TrimEnd(';');
 }

@@ -1,10 +1,12 @@
 namespace O2C.Analytics.Metrics;
 
 /// <summary>
-/// One KPI of the catalogue. Its SQL (sql/kpis/{Id}.sql) yields per period and customer a numerator and a
-/// denominator; the KPI of any group is Scale * sum(numerator) / sum(denominator).
+/// One KPI of the catalogue. Its SQL (sql/kpis/{Id}.sql) yields per period and customer (or, for PerGroup KPIs,
+/// per member) a numerator and a denominator; see <see cref="KpiKind"/> for how they combine.
 /// </summary>
 /// <param name="MinHistoryMonths">Months of history a value needs (3 for a 3-month window); earlier months are not available.</param>
+/// <param name="CategoryDimension">When the SQL also yields a category column, the dimension name it is reported under.</param>
+/// <param name="MaturityDays">A KPI measured on a cohort whose window must close first: the window in days (0 = none).</param>
 public sealed record KpiDefinition(
     string Id,
     string Name,
@@ -12,12 +14,26 @@ public sealed record KpiDefinition(
     string Formula,
     string Unit,
     KpiDirection Direction,
+    KpiKind Kind,
     decimal Scale,
-    int MinHistoryMonths,
-    decimal DefaultTarget,
+    decimal? DefaultTarget,
     string SourceTables,
     string Reference,
-    string NumberFormat)
+    int MinHistoryMonths = 1,
+    string? CategoryDimension = null,
+    int MaturityDays = 0,
+    IReadOnlyList<KpiRequirement>? Requires = null)
 {
     public string SqlFile => $"{Id}.sql";
+
+    public IReadOnlyList<KpiRequirement> Requirements => Requires ?? [];
+
+    public string NumberFormat => Unit switch
+    {
+        "days" => "0.0",
+        "%" => "0.0",
+        "times" => "0.00",
+        "amount" => "#,##0",
+        _ => "0.00",
+    };
 }

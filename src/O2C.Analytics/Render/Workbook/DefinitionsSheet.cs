@@ -21,7 +21,8 @@ public static class DefinitionsSheet
             ws.Cell(row, 4).SetValue(kpi.Formula);
             ws.Cell(row, 5).SetValue(kpi.Unit);
             ws.Cell(row, 6).SetValue(kpi.Direction == Metrics.KpiDirection.LowerIsBetter ? "lower is better" : "higher is better");
-            ws.Cell(row, 7).SetValue(kpi.DefaultTarget);
+            if (kpi.DefaultTarget is { } target) ws.Cell(row, 7).SetValue(target);
+            else ws.Cell(row, 7).SetValue("none");
             ws.Cell(row, 8).SetValue(kpi.Reference);
             row++;
         }

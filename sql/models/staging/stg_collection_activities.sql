@@ -1,0 +1,11 @@
+with activities as (select * from collection_activities)
+
+select
+    activity_id,
+    customer_id,
+    document_id,
+    collector,
+    activity_date,
+    activity_type,
+    outcome
+from activities

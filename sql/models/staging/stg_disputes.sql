@@ -1,0 +1,20 @@
+with disputes as (select * from disputes)
+
+select
+    -- ids
+    dispute_id,
+    dispute_kind,
+    document_id,
+    customer_id,
+    category,
+    owner,
+    -- dates
+    opened_date,
+    assigned_date,
+    resolved_date,
+    -- amounts (dispute currency)
+    currency_code,
+    amount,
+    outcome,
+    recovered_amount
+from disputes

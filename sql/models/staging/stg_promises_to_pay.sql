@@ -1,0 +1,12 @@
+with promises as (select * from promises_to_pay)
+
+select
+    promise_id,
+    customer_id,
+    document_id,
+    collector,
+    promise_date,
+    promised_pay_date,
+    currency_code,
+    promised_amount
+from promises

@@ -1,5 +1,5 @@
 -- AR turnover = credit sales of the last 12 months / average of the 13 month-end AR balances (this month end
--- and the 12 before). Parts: numerator = 12-month sales; denominator = sum of the 13 balances / 13.
+-- and the 12 before). Parts, exact and additive: numerator = 12-month sales x 13; denominator = sum of the 13 balances.
 with months as (select * from int_month_ends),
 sales as (select * from fct_credit_sales_monthly),
 ar as (select month_end, customer_id, sum(open_amount_rc) as ar_end_rc from fct_ar_snapshot_monthly group by all),
@@ -11,11 +11,11 @@ sales_12m as (
 ),
 
 ar_13 as (
-    select m.month_end, a.customer_id, sum(a.ar_end_rc) / 13 as amount
+    select m.month_end, a.customer_id, sum(a.ar_end_rc) as amount
     from months m join ar a on a.month_end >= last_day(m.month_end - interval 12 month) and a.month_end <= m.month_end
     group by all
 )
 
 select coalesce(s.month_end, a.month_end) as period_end, coalesce(s.customer_id, a.customer_id) as customer_id,
-       coalesce(s.amount, 0) as numerator, coalesce(a.amount, 0) as denominator
+       coalesce(s.amount, 0) * 13 as numerator, coalesce(a.amount, 0) as denominator
 from sales_12m s full outer join ar_13 a on a.month_end = s.month_end and a.customer_id = s.customer_id

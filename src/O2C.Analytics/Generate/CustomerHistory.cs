@@ -11,8 +11,12 @@ public sealed class CustomerHistory(
     BusinessCalendar calendar,
     DocumentNumbers numbers,
     SampleFiles files,
-    SampleRandom rng)
+    SampleRandom customerRandom)
 {
+    // Each invoice draws from a stream forked off the customer's, and receipts from their own: so a later cut-off
+    // (one more month) adds facts without changing a single earlier one.
+    private SampleRandom rng = null!; // the current invoice's stream, set before each invoice
+
     private static readonly double[] MonthVolume = [0.9, 0.95, 1.1, 0.95, 1.0, 1.1, 0.9, 0.85, 1.1, 1.0, 1.1, 1.15];
 
     private static readonly (string Category, double Weight, double MedianDays)[] DisputeCategories =
@@ -26,14 +30,19 @@ public sealed class CustomerHistory(
 
     public void Generate()
     {
+        var receiptRandom = customerRandom.Fork();
         for (var m = 0; m < options.Months; m++)
         {
             var monthStart = options.FirstMonth.AddMonths(m);
             var growth = Math.Pow(1.06, m / 12.0);
-            var count = rng.Poisson(customer.InvoicesPerMonth * MonthVolume[monthStart.Month - 1] * growth);
-            for (var i = 0; i < count; i++) Invoice(monthStart, m);
+            var count = customerRandom.Poisson(customer.InvoicesPerMonth * MonthVolume[monthStart.Month - 1] * growth);
+            for (var i = 0; i < count; i++)
+            {
+                rng = customerRandom.Fork();
+                Invoice(monthStart, m);
+            }
         }
-        new ReceiptBuilder(customer, options, calendar, numbers, files, rng).Write(_payments);
+        new ReceiptBuilder(customer, options, calendar, numbers, files, receiptRandom).Write(_payments);
     }
 
     private void Invoice(DateOnly monthStart, int monthIndex)

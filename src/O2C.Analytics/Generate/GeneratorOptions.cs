@@ -7,13 +7,14 @@ public sealed record GeneratorOptions(
     int Seed,
     string OutputFolder,
     DateOnly FirstMonth,
-    bool Gzip = false)
+    bool Gzip = false,
+    int? DeteriorationStart = null)
 {
     /// <summary>The default history ends with October 2026, the last month closed when the project began.</summary>
     public static readonly DateOnly DefaultFirstMonth = new(2023, 11, 1);
 
     public DateOnly CutOff => FirstMonth.AddMonths(Months).AddDays(-1);
 
-    /// <summary>Deteriorating customers start paying later from this month on (0-based month index).</summary>
-    public int DeteriorationStartMonth => Math.Max(1, Months - 9);
+    /// <summary>Deteriorating customers start paying later from this month on (0-based month index); default 9 months before the end.</summary>
+    public int DeteriorationStartMonth => DeteriorationStart ?? Math.Max(1, Months - 9);
 }

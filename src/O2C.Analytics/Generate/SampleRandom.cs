@@ -7,6 +7,9 @@ public sealed class SampleRandom(int seed)
 
     public static SampleRandom For(int seed, int stream) => new(unchecked(seed * 1_000_003 + stream * 7_919 + 17));
 
+    /// <summary>A new independent stream seeded from this one (one draw from this stream).</summary>
+    public SampleRandom Fork() => new(_random.Next());
+
     public double Uniform() => _random.NextDouble();
 
     public int Between(int minInclusive, int maxInclusive) => _random.Next(minInclusive, maxInclusive + 1);

@@ -1,0 +1,104 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using O2C.Analytics.Metrics;
+using O2C.Analytics.Pipeline;
+using O2C.Analytics.Warehouse;
+using Spectre.Console;
+
+namespace O2C.Cli.Commands;
+
+public static class KpiCommand
+{
+    public static Command Create()
+    {
+        var month = MonthOption.Create("Month, yyyy-MM (default: the latest closed month)");
+        var dimension = new Option<string>("--dimension")
+        {
+            Description = "company, region, segment, currency, risk_class, collector, bpo_team or dispute_category",
+            DefaultValueFactory = _ => ReportingDimension.Company,
+        };
+        var format = new Option<string>("--format") { Description = "table, csv or json", DefaultValueFactory = _ => "table" };
+        format.AcceptOnlyFromAmong("table", "csv", "json");
+        var list = new Option<bool>("--list") { Description = "Print the KPI catalogue instead of values" };
+        var docs = new Option<string?>("--docs") { Description = "Write the catalogue as Markdown to this file (docs/kpis.md)" };
+        var command = new Command("kpi", "Print KPI values of a month by dimension, or the KPI catalogue") { month, dimension, format, list, docs };
+        command.SetAction(parse =>
+        {
+            if (parse.GetValue(docs) is { } path)
+            {
+                File.WriteAllText(path, KpiDocumentation.Markdown(KpiCatalog.All));
+                Console.WriteLine(Path.GetFullPath(path));
+                return 0;
+            }
+            if (parse.GetValue(list))
+            {
+                PrintCatalogue();
+                return 0;
+            }
+            var settings = CliSettings.Load();
+            using var warehouse = WarehouseSetup.OpenMigrated(CommonOptions.WarehousePath(parse, settings));
+            var monthEnd = MonthOption.Parse(parse.GetValue(month))
+                ?? ReportingPeriod.LatestClosedMonthEnd(warehouse, DateOnly.FromDateTime(DateTime.Today));
+            var values = KpiValueReader.Read(warehouse, parse.GetValue(dimension)!, monthEnd);
+            if (values.Count == 0)
+            {
+                AnsiConsole.MarkupLineInterpolated($"[yellow]No KPI values for {ReportingPeriod.Label(monthEnd)} and dimension {parse.GetValue(dimension)}; run o2c refresh (or o2c run) first.[/]");
+                return 1;
+            }
+            Print(values, parse.GetValue(format)!);
+            return 0;
+        });
+        return command;
+    }
+
+    private static void PrintCatalogue()
+    {
+        var table = new Table().AddColumn("id").AddColumn("KPI").AddColumn("area").AddColumn("unit").AddColumn("good").AddColumn("formula");
+        foreach (var k in KpiCatalog.All)
+            table.AddRow(Markup.Escape(k.Id), Markup.Escape(k.Name), Markup.Escape(k.Area), Markup.Escape(k.Unit),
+                k.Direction == KpiDirection.LowerIsBetter ? "lower" : "higher", Markup.Escape(k.Formula));
+        AnsiConsole.Write(table);
+    }
+
+    private static void Print(IReadOnlyList<KpiValue> values, string format)
+    {
+        var order = KpiCatalog.All.Select((k, i) => (k.Id, i)).ToDictionary(x => x.Id, x => x.i);
+        var rows = values.OrderBy(v => order.GetValueOrDefault(v.KpiId, int.MaxValue)).ThenBy(v => v.Member, StringComparer.Ordinal).ToList();
+        switch (format)
+        {
+            case "json":
+                Console.WriteLine(JsonSerializer.Serialize(rows.Select(v => new
+                {
+                    kpi = v.KpiId, period_end = v.PeriodEnd.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), dimension = v.Dimension,
+                    member = v.Member, value = v.Value, numerator = v.Numerator, denominator = v.Denominator, note = v.Note,
+                }), new JsonSerializerOptions { WriteIndented = true }));
+                break;
+            case "csv":
+                var csv = new StringBuilder("kpi,period_end,dimension,member,value,numerator,denominator,note\n");
+                foreach (var v in rows)
+                    csv.AppendLine(string.Join(",", v.KpiId, v.PeriodEnd.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), Csv(v.Dimension), Csv(v.Member),
+                        N(v.Value), N(v.Numerator), N(v.Denominator), Csv(v.Note ?? "")));
+                Console.Write(csv.ToString());
+                break;
+            default:
+                var table = new Table().AddColumn("kpi").AddColumn("member").AddColumn(new TableColumn("value").RightAligned())
+                    .AddColumn("unit").AddColumn(new TableColumn("numerator").RightAligned()).AddColumn(new TableColumn("denominator").RightAligned()).AddColumn("note");
+                foreach (var v in rows)
+                {
+                    var kpi = KpiCatalog.All.FirstOrDefault(k => k.Id == v.KpiId);
+                    table.AddRow(Markup.Escape(v.KpiId), Markup.Escape(v.Member),
+                        v.Value?.ToString(kpi?.NumberFormat == "#,##0" ? "#,##0" : "#,##0.0", CultureInfo.InvariantCulture) ?? "n/a",
+                        Markup.Escape(kpi?.Unit ?? ""), v.Numerator?.ToString("#,##0.##", CultureInfo.InvariantCulture) ?? "",
+                        v.Denominator?.ToString("#,##0.##", CultureInfo.InvariantCulture) ?? "", Markup.Escape(v.Note ?? ""));
+                }
+                AnsiConsole.Write(table);
+                break;
+        }
+    }
+
+    private static string N(decimal? d) => d?.ToString(CultureInfo.InvariantCulture) ?? "";
+
+    private static string Csv(string s) => s.Contains(',') || s.Contains('"') ? "\"" + s.Replace("\"", "\"\"") + "\"" : s;
+}

@@ -41,3 +41,15 @@ public class KpiCatalogTests
         }
     }
 }
+
+public class KpiTestCoverageTests
+{
+    [Fact]
+    public void Every_kpi_of_the_catalogue_is_checked_against_hand_arithmetic_somewhere()
+    {
+        var folder = Path.Combine(RepoPaths.Root, "tests", "O2C.Analytics.Tests", "Metrics");
+        var tests = string.Join("\n", Directory.EnumerateFiles(folder, "*KpiTests.cs").Select(File.ReadAllText));
+        var untested = KpiCatalog.All.Select(k => k.Id).Where(id => !tests.Contains($"\"{id}\"")).ToList();
+        Assert.Empty(untested);
+    }
+}

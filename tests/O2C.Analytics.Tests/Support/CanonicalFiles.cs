@@ -8,6 +8,11 @@ public static class CanonicalFiles
     public const string Receipts = "receipt_id,customer_id,value_date,posted_date,amount,currency_code,payment_method,bank_reference,remittance_text";
     public const string Applications = "application_id,receipt_id,document_id,application_date,amount,match_method";
     public const string FxRates = "rate_date,from_currency,to_currency,rate";
+    public const string Disputes = "dispute_id,dispute_kind,document_id,customer_id,category,amount,currency_code,opened_date,assigned_date,resolved_date,outcome,recovered_amount,owner";
+    public const string Promises = "promise_id,customer_id,document_id,promise_date,promised_pay_date,promised_amount,currency_code,collector";
+    public const string Activities = "activity_id,customer_id,document_id,activity_date,activity_type,outcome,collector";
+    public const string WriteOffs = "write_off_id,document_id,write_off_date,amount,reason";
+    public const string Holidays = "holiday_date,holiday_name";
 
     public static string Customer(string id, string currency = "USD", string region = "North America", string segment = "Enterprise") =>
         $"{id},Customer {id},{segment},{region},US,{currency},30,100000.00,B,Ann,Team A,true";

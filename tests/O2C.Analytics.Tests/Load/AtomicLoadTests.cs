@@ -7,6 +7,17 @@ namespace O2C.Analytics.Tests.Load;
 /// <summary>One load is one transaction: a failure in any file leaves every table exactly as it was.</summary>
 public class AtomicLoadTests
 {
+    /// <summary>A warehouse with one earlier load in it; returns its contents, then writes the three files of the next load.</summary>
+    private static IReadOnlyDictionary<string, string> LoadOnceThenWriteThreeFiles(TempWarehouse w)
+    {
+        w.Write("customers.csv", Customers, Customer("C0"));
+        new CanonicalLoader(w.Warehouse).LoadFolder(w.Sources);
+        File.Delete(Path.Combine(w.Sources, "customers.csv"));
+        var before = WarehouseContents.Capture(w.Warehouse);
+        WriteThreeFiles(w);
+        return before;
+    }
+
     private static void WriteThreeFiles(TempWarehouse w)
     {
         w.Write("customers.csv", Customers, Customer("C1"), Customer("C2"));
@@ -18,12 +29,7 @@ public class AtomicLoadTests
     public void Third_file_unparseable_before_loading_leaves_the_warehouse_as_it_was()
     {
         using var w = new TempWarehouse();
-        w.Write("customers.csv", Customers, Customer("C0"));
-        new CanonicalLoader(w.Warehouse).LoadFolder(w.Sources);
-        File.Delete(Path.Combine(w.Sources, "customers.csv"));
-        var before = WarehouseContents.Capture(w.Warehouse);
-
-        WriteThreeFiles(w);
+        var before = LoadOnceThenWriteThreeFiles(w);
         // documents.csv is third in load order (customers, fx_rates, documents); make it unreadable.
         File.WriteAllBytes(Path.Combine(w.Sources, "documents.csv"), [0x64, 0x6f, 0x63, 0xff, 0xfe, 0x0a]);
         Assert.Throws<LoadFailedException>(() => new CanonicalLoader(w.Warehouse).LoadFolder(w.Sources));
@@ -35,12 +41,7 @@ public class AtomicLoadTests
     public void Third_file_failing_during_the_load_rolls_back_the_first_two()
     {
         using var w = new TempWarehouse();
-        w.Write("customers.csv", Customers, Customer("C0"));
-        new CanonicalLoader(w.Warehouse).LoadFolder(w.Sources);
-        File.Delete(Path.Combine(w.Sources, "customers.csv"));
-        var before = WarehouseContents.Capture(w.Warehouse);
-
-        WriteThreeFiles(w);
+        var before = LoadOnceThenWriteThreeFiles(w);
         // Rewrite documents.csv after it was checked, just as its load starts (another process replacing it).
         var documents = Path.Combine(w.Sources, "documents.csv");
         var progress = new SynchronousProgress(message =>

@@ -1,0 +1,90 @@
+using System.Text;
+using O2C.Analytics.Extract.Bank;
+using O2C.Analytics.Extract.Bank.Camt053;
+using O2C.Analytics.Tests.Support;
+
+namespace O2C.Analytics.Tests.Extract;
+
+/// <summary>The camt.053 samples of ../shared/bankfiles/camt053 (genkgo/camt test data); figures read off the files.</summary>
+public class Camt053ReaderTests
+{
+    private static string Sample(string name) => Path.Combine(RepoPaths.Shared!, "bankfiles", "camt053", name);
+
+    [SharedDataFact]
+    public void Every_version_yields_its_one_credit_of_8_85_eur_value_dated_2_january_2015()
+    {
+        foreach (var name in new[] { "camt053.v2.minimal.xml", "camt053.v2.minimal.ultimate.xml", "camt053.v2.with-party-ids.xml",
+                     "camt053.v2.all-balance-types.xml", "camt053.v2.five.decimals.xml", "camt053.v3.xml", "camt053.v4.xml", "camt053.v8.xml" })
+        {
+            var credit = Assert.Single(Camt053Reader.Read(Sample(name)).Credits);
+            Assert.Equal((8.85m, "EUR", new DateOnly(2015, 1, 2), new DateOnly(2014, 12, 31)),
+                (credit.Amount, credit.Currency, credit.ValueDate, credit.BookingDate!.Value));
+        }
+    }
+
+    [SharedDataFact]
+    public void Remittance_counterparty_and_references_are_kept()
+    {
+        var v8 = Assert.Single(Camt053Reader.Read(Sample("camt053.v8.xml")).Credits);
+        Assert.Equal(("AAAASESS-FP-CN_98765/01", "MUELL/FINP/RA12345", "NAME NAME"), (v8.BankReference, v8.CustomerReference, v8.CounterpartyName));
+        Assert.Equal("4654654654654654", v8.RemittanceText); // structured creditor reference
+        Assert.Equal("PMNT/RCDT/BOOK", v8.TypeCode);
+        var v2 = Assert.Single(Camt053Reader.Read(Sample("camt053.v2.all-balance-types.xml")).Credits);
+        Assert.Equal("Transaction Description", v2.RemittanceText); // unstructured
+    }
+
+    [SharedDataFact]
+    public void Several_statements_in_one_file_each_balance()
+    {
+        var file = Camt053Reader.Read(Sample("camt053.v2.multi.statement.xml"));
+        Assert.Empty(file.Problems); // 18.15 + 8.85 = 27.00; 27.00 - 7.00 = 20.00
+        Assert.Equal(["253EURNL26VAYB8060476890", "254EURNL26VAYB8060476890"], file.Statements.Select(s => s.StatementId!));
+        Assert.Equal([8.85m, -7.00m], file.Statements.SelectMany(s => s.Transactions).Select(t => t.Amount));
+        Assert.Single(file.Credits);
+    }
+
+    [SharedDataFact]
+    public void A_statement_without_value_date_uses_the_booking_date_and_the_entrys_currency()
+    {
+        var credit = Assert.Single(Camt053Reader.Read(Sample("camt053.v2.with-account-name.xml")).Credits);
+        Assert.Equal((8.85m, "EUR", new DateOnly(2014, 12, 31)), (credit.Amount, credit.Currency, credit.ValueDate));
+    }
+
+    [SharedDataFact]
+    public void Balances_that_do_not_add_up_in_the_published_samples_are_reported_with_the_figures()
+    {
+        // minimal: opening 18.15 CRDT + 8.85 = 27.00, but the closing balance is 27.00 DBIT.
+        var problem = Assert.Single(Camt053Reader.Read(Sample("camt053.v2.minimal.xml")).Problems);
+        Assert.Equal((-27.00m, 27.00m), (problem.Expected, problem.Actual));
+        // five decimals: 18.150 + 8.850 = 27.000 against a closing 27.050.
+        Assert.Equal((27.050m, 27.000m), (Camt053Reader.Read(Sample("camt053.v2.five.decimals.xml")).Problems[0].Expected,
+            Camt053Reader.Read(Sample("camt053.v2.five.decimals.xml")).Problems[0].Actual));
+    }
+
+    [SharedDataFact]
+    public void The_projects_own_invalid_sample_is_refused() =>
+        Assert.Equal("camt053.v2.wrong.xml: line 3: the file holds no statement (Stmt)",
+            Assert.Throws<BankFormatException>(() => Camt053Reader.Read(Sample("camt053.v2.wrong.xml"))).Message);
+
+    [SharedDataFact]
+    public void One_altered_amount_fails_the_balance_check()
+    {
+        var xml = File.ReadAllText(Sample("camt053.v2.multi.statement.xml")).Replace(">8.85<", ">8.95<");
+        var file = Camt053Reader.Parse("altered.xml", new MemoryStream(Encoding.UTF8.GetBytes(xml)));
+        var problem = Assert.Single(file.Problems);
+        Assert.Equal((27.00m, 27.10m), (problem.Expected, problem.Actual));
+    }
+
+    [Fact]
+    public void Dtds_and_external_entities_are_refused()
+    {
+        const string billionLaughs = """
+            <?xml version="1.0"?>
+            <!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">]>
+            <Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.053.001.02"><BkToCstmrStmt>&lol2;</BkToCstmrStmt></Document>
+            """;
+        var error = Assert.Throws<BankFormatException>(() => Camt053Reader.Parse("laughs.xml", new MemoryStream(Encoding.UTF8.GetBytes(billionLaughs))));
+        Assert.Contains("not well-formed or not allowed XML", error.Message);
+        Assert.Contains("DTD", error.Message);
+    }
+}

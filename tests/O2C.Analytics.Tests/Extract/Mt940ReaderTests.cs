@@ -1,0 +1,93 @@
+using O2C.Analytics.Extract.Bank;
+using O2C.Analytics.Extract.Bank.Mt940;
+using O2C.Analytics.Tests.Support;
+
+namespace O2C.Analytics.Tests.Extract;
+
+/// <summary>
+/// The MT940 samples of ../shared/bankfiles/mt940 (wolph/mt940 test data, many banks' dialects). Expected counts
+/// and sums were read off the files (:61: lines whose mark is C or RD are credits).
+/// </summary>
+public class Mt940ReaderTests
+{
+    private static BankStatementFile Read(string name) => Mt940Reader.Read(Path.Combine(RepoPaths.Shared!, "bankfiles", "mt940", name));
+
+    [SharedDataFact]
+    public void Credits_and_statements_of_every_bank_sample()
+    {
+        (string File, int Statements, int Lines, int Credits, decimal CreditSum)[] expected =
+        [
+            ("betterplace-sepa_mt9401.sta", 26, 97, 41, 5188474.94m),
+            ("betterplace-sepa_snippet.sta", 2, 11, 8, 1430745.72m),
+            ("cmxl-mt940.sta", 3, 16, 7, 72436.74m),
+            ("jejik-abnamro.sta", 2, 10, 0, 0m),
+            ("jejik-ing.sta", 1, 7, 2, 4.68m),
+            ("jejik-knab.sta", 2, 3, 2, 1000m),
+            ("jejik-postfinance.sta", 2, 4, 3, 239.30m),
+            ("jejik-rabobank-iban.sta", 2, 4, 0, 0m),
+            ("jejik-rabobank.sta", 4, 5, 0, 0m),
+            ("jejik-sns.sta", 2, 2, 0, 0m),
+            ("jejik-triodos.sta", 1, 2, 0, 0m),
+            ("mBank-mt940.sta", 1, 3, 3, 0.03m),
+            ("sberbank-171011_01234945.sta", 1, 3, 0, 0m),
+        ];
+        foreach (var (name, statements, lines, credits, sum) in expected)
+        {
+            var file = Read(name);
+            Assert.True((statements, lines, credits, sum) ==
+                (file.Statements.Count, file.Statements.Sum(s => s.Transactions.Count), file.Credits.Count(), file.Credits.Sum(c => c.Amount)),
+                $"{name}: got {file.Statements.Count} statements, {file.Statements.Sum(s => s.Transactions.Count)} lines, {file.Credits.Count()} credits, {file.Credits.Sum(c => c.Amount)}");
+        }
+    }
+
+    [SharedDataFact]
+    public void Ing_lines_dates_and_multi_line_information()
+    {
+        var file = Read("jejik-ing.sta");
+        Assert.Equal([3.68m, 1.00m], file.Credits.Select(c => c.Amount));
+        Assert.Equal([new DateOnly(2010, 7, 22), new DateOnly(2010, 7, 23)], file.Credits.Select(c => c.ValueDate));
+        // :86: over three lines, joined.
+        Assert.Equal("0111111111 Hr S Marechal ROSMALEN Hr S Marechal ROSMALEN Betaling transactiedatum: 22-07-2010", file.Credits.Last().RemittanceText);
+        Assert.All(file.Credits, c => Assert.Equal(("EUR", "0001234567"), (c.Currency, c.AccountNumber)));
+    }
+
+    [SharedDataFact]
+    public void Structured_german_information_gives_purpose_and_payer()
+    {
+        var first = Read("betterplace-sepa_snippet.sta").Credits.First();
+        Assert.Equal((50990.05m, new DateOnly(2007, 9, 7), new DateOnly(2007, 9, 4)), (first.Amount, first.ValueDate, first.BookingDate!.Value));
+        Assert.Equal("KARL        KAUFMANN", first.CounterpartyName);
+        Assert.StartsWith("EREF+EndToEndId TFNR 22 004 00001SVWZ+Verw CTSc-01 BC-PPP TF", first.RemittanceText);
+        Assert.Equal("0724710333343453", first.BankReference);
+    }
+
+    [SharedDataFact]
+    public void Consistent_statements_balance_and_inconsistent_ones_are_reported()
+    {
+        Assert.Empty(Read("cmxl-mt940.sta").Problems);
+        Assert.Empty(Read("sberbank-171011_01234945.sta").Problems); // 627,311.30 - 2,402 - 3,460 - 3,575 = 617,874.30
+        // ING: opening 0.00, lines -25.03 - 3.03 - 1.11 - 20.00 - 1.10 + 3.68 + 1.00 = -45.59; the file closes at 3.47.
+        var ing = Assert.Single(Read("jejik-ing.sta").Problems);
+        Assert.Equal((26, 3.47m, -45.59m), (ing.Line, ing.Expected, ing.Actual));
+    }
+
+    [SharedDataFact]
+    public void The_projects_own_invalid_samples_are_refused()
+    {
+        Assert.Equal("self-provided-invalid_statement.sta: line 1: no MT940 statement (a :20: field) in the file",
+            Assert.Throws<BankFormatException>(() => Read("self-provided-invalid_statement.sta")).Message);
+        // 30 February 2016 does not exist: refused, not moved to 1 March.
+        Assert.Equal("self-provided-february_30.sta: line 6: '160230' is not a calendar date (YYMMDD)",
+            Assert.Throws<BankFormatException>(() => Read("self-provided-february_30.sta")).Message);
+    }
+
+    [SharedDataFact]
+    public void One_altered_amount_fails_the_balance_check()
+    {
+        var lines = File.ReadAllLines(Path.Combine(RepoPaths.Shared!, "bankfiles", "mt940", "sberbank-171011_01234945.sta"));
+        var index = Array.FindIndex(lines, l => l.StartsWith(":61:1710111011DF2402,00", StringComparison.Ordinal));
+        lines[index] = lines[index].Replace("2402,00", "2403,00");
+        var problem = Assert.Single(Mt940Reader.Parse("altered.sta", lines).Problems);
+        Assert.Equal((617874.30m, 617873.30m), (problem.Expected, problem.Actual));
+    }
+}

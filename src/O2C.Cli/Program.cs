@@ -10,6 +10,7 @@ var root = new RootCommand("o2c: Order-to-Cash analytics and KPI reporting on an
     RunCommand.Create(),
     GenerateCommand.Create(),
     LoadCommand.Create(),
+    ExtractCommand.Create(),
     RefreshCommand.Create(),
     KpiCommand.Create(),
     PackCommand.Create(),

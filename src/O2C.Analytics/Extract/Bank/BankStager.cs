@@ -1,0 +1,33 @@
+using O2C.Analytics.Generate;
+
+namespace O2C.Analytics.Extract.Bank;
+
+/// <summary>
+/// Writes the credits of a statement file as canonical receipts: unidentified (no customer) until cash matching
+/// names the payer, with the bank reference and remittance text kept. Debits are not receipts.
+/// </summary>
+public static class BankStager
+{
+    public static string Stage(BankStatementFile file, string sourceName, string stagingFolder)
+    {
+        var path = Path.Combine(stagingFolder, $"receipts-{sourceName}-{Path.GetFileNameWithoutExtension(file.FileName)}.csv");
+        using var csv = new CsvOut(path, gzip: false, "receipt_id", "customer_id", "value_date", "posted_date", "amount",
+            "currency_code", "payment_method", "bank_reference", "remittance_text");
+        foreach (var group in file.Credits.GroupBy(c => c.Line))
+        {
+            var n = 0;
+            foreach (var credit in group)
+            {
+                // Stable across re-reads of the same file: file and line (and position within a batched entry).
+                var id = $"{sourceName}:{file.FileName}#{credit.Line}" + (group.Count() > 1 ? $".{++n}" : "");
+                var posted = credit.BookingDate is { } booked && booked >= credit.ValueDate ? booked : credit.ValueDate;
+                csv.Text(id).Text(null).Date(credit.ValueDate).Date(posted).Money(Math.Round(credit.Amount, 2))
+                    .Text(credit.Currency).Text(BankStatementReader.PaymentMethod(file.Format, credit.TypeCode, credit.Currency))
+                    .Text(credit.BankReference ?? credit.CustomerReference)
+                    .Text(string.Join(" ", new[] { credit.CounterpartyName, credit.CustomerReference, credit.RemittanceText }.Where(s => !string.IsNullOrEmpty(s))))
+                    .End();
+            }
+        }
+        return path;
+    }
+}

@@ -1,0 +1,35 @@
+using O2C.Analytics.Extract.Bank.Bai2;
+using O2C.Analytics.Extract.Bank.Camt053;
+using O2C.Analytics.Extract.Bank.Mt940;
+using O2C.Analytics.Extract.Sources;
+
+namespace O2C.Analytics.Extract.Bank;
+
+/// <summary>Reads a statement file of the given kind.</summary>
+public static class BankStatementReader
+{
+    public static BankStatementFile Read(SourceKind kind, string path) => kind switch
+    {
+        SourceKind.Bai2 => Bai2Reader.Read(path),
+        SourceKind.Camt053 => Camt053Reader.Read(path),
+        SourceKind.Mt940 => Mt940Reader.Read(path),
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "not a bank statement kind"),
+    };
+
+    /// <summary>The payment method a bank's transaction code stands for; 'other' when it does not say.</summary>
+    public static string PaymentMethod(string format, string typeCode, string currency) => format switch
+    {
+        "BAI2" => typeCode switch
+        {
+            "115" or "175" or "176" or "177" => "check",
+            "142" or "143" or "165" or "166" or "167" or "168" or "169" => "ach",
+            "195" or "196" or "198" or "206" or "208" or "218" => "wire",
+            _ => "other",
+        },
+        "camt.053" when typeCode.StartsWith("PMNT/RCDT", StringComparison.Ordinal) => currency == "EUR" ? "sepa" : "wire",
+        "camt.053" when typeCode.StartsWith("PMNT/RCHQ", StringComparison.Ordinal) => "check",
+        "MT940" when typeCode == "NTRF" => currency == "EUR" ? "sepa" : "wire",
+        "MT940" when typeCode == "NCHK" => "check",
+        _ => "other",
+    };
+}

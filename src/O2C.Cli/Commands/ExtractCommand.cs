@@ -1,0 +1,65 @@
+using System.CommandLine;
+using System.Globalization;
+using O2C.Analytics.Extract;
+using O2C.Analytics.Extract.Sources;
+using O2C.Analytics.Load;
+using O2C.Analytics.Warehouse;
+using Spectre.Console;
+
+namespace O2C.Cli.Commands;
+
+public static class ExtractCommand
+{
+    public static Command Create()
+    {
+        var sources = new Option<string>("--sources")
+        {
+            Description = "Sources file: which files, of which kind, mapped how (default o2c.sources.json)",
+            DefaultValueFactory = _ => "o2c.sources.json",
+        };
+        var command = new Command("extract", "Read every configured source (ERP exports, bank statements) and load what is new or changed") { sources };
+        command.SetAction(parse =>
+        {
+            var settings = CliSettings.Load();
+            var path = parse.GetValue(sources)!;
+            if (!File.Exists(path))
+            {
+                AnsiConsole.MarkupLineInterpolated($"[red]{path}: sources file not found (see data-samples/sources/ for examples)[/]");
+                return 2;
+            }
+            using var warehouse = WarehouseSetup.OpenMigrated(CommonOptions.WarehousePath(parse, settings));
+            try
+            {
+                var result = Progress.Status("Extracting", status => new SourceExtractor(warehouse).Run(SourcesConfig.Load(path), new Progress<string>(status)));
+                Print(result);
+                return 0;
+            }
+            catch (LoadFailedException e)
+            {
+                AnsiConsole.MarkupLineInterpolated($"[red]{e.Message}[/]");
+                return 2;
+            }
+        });
+        return command;
+    }
+
+    private static void Print(ExtractResult result)
+    {
+        var table = new Table().AddColumn("source").AddColumn(new TableColumn("files seen").RightAligned())
+            .AddColumn(new TableColumn("loaded").RightAligned()).AddColumn(new TableColumn("unchanged").RightAligned())
+            .AddColumn(new TableColumn("files rejected").RightAligned())
+            .AddColumn(new TableColumn("rows loaded").RightAligned()).AddColumn(new TableColumn("rows rejected").RightAligned());
+        foreach (var s in result.Sources)
+            table.AddRow(Markup.Escape(s.Source), N(s.FilesSeen), N(s.FilesLoaded), N(s.FilesUnchanged), N(s.FilesRejected.Count), N(s.RowsLoaded), N(s.RowsRejected));
+        AnsiConsole.Write(table);
+        foreach (var s in result.Sources)
+        {
+            foreach (var r in s.FilesRejected) AnsiConsole.MarkupLineInterpolated($"[red]rejected:[/] {s.Source}: {r}");
+            foreach (var w in s.Warnings) AnsiConsole.MarkupLineInterpolated($"[yellow]warning:[/] {s.Source}: {w}");
+        }
+        foreach (var r in result.Load?.RejectReasons ?? [])
+            AnsiConsole.MarkupLineInterpolated($"rejected rows: {r.FileName}: {r.ReasonCode} ({r.Reason}) x {r.Count}, first on line {r.FirstLine}");
+    }
+
+    private static string N(long n) => n.ToString("N0", CultureInfo.InvariantCulture);
+}

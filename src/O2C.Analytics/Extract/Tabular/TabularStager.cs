@@ -15,6 +15,12 @@ public sealed class TabularStager(Warehouse.Warehouse scratch)
     {
         var csv = source.Csv ?? new CsvOptions();
         var stem = $"{source.Name}-{Path.GetFileNameWithoutExtension(file)}";
+        if (source.Kind == SourceKind.Xlsx)
+        {
+            // Excel values are typed: written out as plain text with '.' decimals and ISO dates.
+            file = XlsxToCsv.Convert(file, stagingFolder);
+            csv = new CsvOptions();
+        }
         ReadSource(file, csv);
         return source.Kind == SourceKind.ClearedItemsCsv
             ? StageClearedItems(source, csv, stem, stagingFolder)

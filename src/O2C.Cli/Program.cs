@@ -11,6 +11,7 @@ var root = new RootCommand("o2c: Order-to-Cash analytics and KPI reporting on an
     GenerateCommand.Create(),
     LoadCommand.Create(),
     ExtractCommand.Create(),
+    MatchCommand.Create(),
     RefreshCommand.Create(),
     KpiCommand.Create(),
     PackCommand.Create(),

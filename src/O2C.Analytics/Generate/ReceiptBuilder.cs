@@ -43,6 +43,7 @@ public sealed class ReceiptBuilder(
         };
         files.Receipts.Text(id).Text(unidentified ? null : customer.CustomerId).Date(valueDate).Date(posted).Money(amount)
             .Text(customer.Currency).Text(method).Text($"BNK{valueDate:yyMMdd}{rng.Between(100000, 999999)}").Text(remittance).End();
+        foreach (var p in paid) files.TruthReceipts.Text(id).Text(p.DocumentId).Money(p.Amount).End();
         if (unidentified) return; // on account, never identified
 
         var auto = clean && rng.Chance(0.97);

@@ -28,6 +28,7 @@ public sealed class SampleFiles : IDisposable
         var truth = Directory.CreateDirectory(Path.Combine(folder, "_truth")).FullName;
         TruthProfiles = new CsvOut(Path.Combine(truth, "customer_profiles.csv"), false, "customer_id", "behaviour",
             "deterioration_start", "batch_payer", "dispute_rate");
+        TruthReceipts = new CsvOut(Path.Combine(truth, "receipt_documents.csv" + (gzip ? ".gz" : "")), gzip, "receipt_id", "document_id", "amount");
     }
 
     public CsvOut Customers { get; }
@@ -42,6 +43,8 @@ public sealed class SampleFiles : IDisposable
     public CsvOut Holidays { get; }
     public CsvOut KpiTargets { get; }
     public CsvOut TruthProfiles { get; }
+    /// <summary>Which documents each receipt really paid, whether or not the cash was ever applied: the truth cash matching is scored against.</summary>
+    public CsvOut TruthReceipts { get; }
 
     public IEnumerable<(string Entity, long Rows)> Counts =>
     [
@@ -53,7 +56,7 @@ public sealed class SampleFiles : IDisposable
 
     public void Dispose()
     {
-        foreach (var f in new[] { Customers, Documents, Receipts, Applications, Disputes, Promises, Activities, WriteOffs, FxRates, Holidays, KpiTargets, TruthProfiles })
+        foreach (var f in new[] { Customers, Documents, Receipts, Applications, Disputes, Promises, Activities, WriteOffs, FxRates, Holidays, KpiTargets, TruthProfiles, TruthReceipts })
             f.Dispose();
     }
 }

@@ -11,6 +11,9 @@ public class CommandLineTests
     [InlineData("refresh", "--db")]
     [InlineData("pack", "--month")]
     [InlineData("migrate", "--db")]
+    [InlineData("extract", "--sources")]
+    [InlineData("match", "--threshold")]
+    [InlineData("kpi", "--dimension")]
     public void Every_command_has_help(string command, string mentions)
     {
         var (exit, output, _) = CliProcess.Run(RepoPaths.Root, command, "--help");

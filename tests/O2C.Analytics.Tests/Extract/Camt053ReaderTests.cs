@@ -88,3 +88,35 @@ public class Camt053ReaderTests
         Assert.Contains("DTD", error.Message);
     }
 }
+
+/// <summary>A batched entry (one booking, several payments) built for the test from the v2 layout.</summary>
+public class Camt053BatchTests
+{
+    [Fact]
+    public void A_batched_entry_becomes_one_transaction_per_detail()
+    {
+        const string xml = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.053.001.02"><BkToCstmrStmt>
+              <GrpHdr><MsgId>M1</MsgId><CreDtTm>2026-10-02T08:00:00</CreDtTm></GrpHdr>
+              <Stmt><Id>S1</Id><CreDtTm>2026-10-02T08:00:00</CreDtTm>
+                <Acct><Id><IBAN>DE89370400440532013000</IBAN></Id><Ccy>EUR</Ccy></Acct>
+                <Bal><Tp><CdOrPrtry><Cd>OPBD</Cd></CdOrPrtry></Tp><Amt Ccy="EUR">100.00</Amt><CdtDbtInd>CRDT</CdtDbtInd><Dt><Dt>2026-09-30</Dt></Dt></Bal>
+                <Bal><Tp><CdOrPrtry><Cd>CLBD</Cd></CdOrPrtry></Tp><Amt Ccy="EUR">1600.00</Amt><CdtDbtInd>CRDT</CdtDbtInd><Dt><Dt>2026-10-01</Dt></Dt></Bal>
+                <Ntry><Amt Ccy="EUR">1500.00</Amt><CdtDbtInd>CRDT</CdtDbtInd><Sts>BOOK</Sts>
+                  <BookgDt><Dt>2026-10-01</Dt></BookgDt><ValDt><Dt>2026-10-01</Dt></ValDt><AcctSvcrRef>BATCH-7</AcctSvcrRef>
+                  <NtryDtls><Btch><NbOfTxs>2</NbOfTxs></Btch>
+                    <TxDtls><Refs><EndToEndId>E2E-1</EndToEndId></Refs><AmtDtls><TxAmt><Amt Ccy="EUR">1000.00</Amt></TxAmt></AmtDtls>
+                      <RltdPties><Dbtr><Nm>Alpha GmbH</Nm></Dbtr></RltdPties>
+                      <RmtInf><Strd><RfrdDocInf><Nb>INV-0000101</Nb></RfrdDocInf></Strd></RmtInf></TxDtls>
+                    <TxDtls><Refs><EndToEndId>E2E-2</EndToEndId></Refs><AmtDtls><TxAmt><Amt Ccy="EUR">500.00</Amt></TxAmt></AmtDtls>
+                      <RltdPties><Dbtr><Nm>Beta AG</Nm></Dbtr></RltdPties><RmtInf><Ustrd>Rechnung INV-0000202</Ustrd></RmtInf></TxDtls>
+                  </NtryDtls></Ntry>
+              </Stmt></BkToCstmrStmt></Document>
+            """;
+        var file = Camt053Reader.Parse("batch.xml", new MemoryStream(System.Text.Encoding.UTF8.GetBytes(xml)));
+        Assert.Empty(file.Problems); // 100 + 1,500 = 1,600
+        Assert.Equal(["1000.00|Alpha GmbH|E2E-1|INV-0000101", "500.00|Beta AG|E2E-2|Rechnung INV-0000202"],
+            file.Credits.Select(c => $"{c.Amount:0.00}|{c.CounterpartyName}|{c.CustomerReference}|{c.RemittanceText}"));
+    }
+}

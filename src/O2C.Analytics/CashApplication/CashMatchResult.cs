@@ -1,0 +1,5 @@
+namespace O2C.Analytics.CashApplication;
+
+/// <summary>What one matching run did.</summary>
+public sealed record CashMatchResult(long RunId, int ReceiptsConsidered, int AutoApplied, int Exceptions, decimal AppliedAmount, int Deductions,
+    IReadOnlyDictionary<string, int> AutoAppliedByRule);

@@ -1,0 +1,221 @@
+using System.Globalization;
+
+namespace O2C.Analytics.CashApplication;
+
+/// <summary>
+/// Matches receipts that are not (fully) applied to open invoices and debit memos, and applies the confident
+/// matches: document references in the remittance (exact, with typing/OCR slips, or bare numbers), one receipt
+/// paying several referenced invoices (the subset that adds up), short payments (applied with a deduction for the
+/// rest), and, without references, a unique open amount of the same customer. Below the threshold a receipt goes
+/// to the exception queue with its candidates. Every decision is logged with its rule, score and inputs.
+/// </summary>
+public sealed class CashMatcher(Warehouse.Warehouse warehouse)
+{
+    private sealed class OpenDocument(string id, string customer, string currency, DateOnly? due, decimal open)
+    {
+        public string Id { get; } = id;
+        public string Customer { get; } = customer;
+        public string Currency { get; } = currency;
+        public DateOnly? Due { get; } = due;
+        public decimal Open { get; set; } = open;
+    }
+
+    private sealed record Receipt(string Id, string? Customer, DateOnly ValueDate, string Currency, decimal Remaining, string? Remittance);
+
+    private sealed record Proposal(string Rule, decimal Score, List<(OpenDocument Document, decimal Amount)> Applications, decimal Deduction, string? Customer);
+
+    public CashMatchResult Run(CashMatchOptions options)
+    {
+        var documents = OpenDocuments();
+        var byId = documents.ToDictionary(d => d.Id);
+        var byNumber = documents.ToLookup(d => RemittanceReferences.NumberOf(d.Id));
+        var byCustomer = documents.ToLookup(d => d.Customer);
+        var receipts = UnappliedReceipts();
+        using var transaction = warehouse.BeginTransaction();
+        var runId = (warehouse.Scalar<long?>("SELECT max(run_id) FROM cash_match_decisions") ?? 0) + 1;
+        int auto = 0, exceptions = 0, deductions = 0, sequence = 0;
+        var applied = 0m;
+        var byRule = new Dictionary<string, int>();
+        var pendingExceptions = new List<(Receipt Receipt, decimal Score, string Candidates)>();
+        using var applications = warehouse.Connection.CreateAppender("applications");
+        using var log = warehouse.Connection.CreateAppender("cash_match_decisions");
+        var now = DateTime.UtcNow;
+        void Log(Receipt receipt, string decision, Proposal proposal, string inputs)
+        {
+            var row = log.CreateRow().AppendValue(runId).AppendValue(receipt.Id).AppendValue(decision).AppendValue(proposal.Rule)
+                .AppendValue(Math.Round(proposal.Score, 4)).AppendValue(string.Join(",", proposal.Applications.Select(a => a.Document.Id)));
+            row = proposal.Applications.Count == 0 ? row.AppendNullValue() : row.AppendValue(proposal.Applications.Sum(a => a.Amount));
+            row = proposal.Deduction == 0 ? row.AppendNullValue() : row.AppendValue(proposal.Deduction);
+            row.AppendValue(inputs).AppendValue(now).EndRow();
+        }
+        foreach (var receipt in receipts)
+        {
+            var proposal = Propose(receipt, byId, byNumber, byCustomer, options);
+            var inputs = $"remittance='{receipt.Remittance}'; amount={N(receipt.Remaining)} {receipt.Currency}; customer={receipt.Customer ?? "unidentified"}; " +
+                         $"open={string.Join(",", proposal.Applications.Select(a => $"{a.Document.Id}:{N(a.Document.Open)}"))}";
+            if (proposal.Applications.Count > 0 && proposal.Score >= options.AutoApplyThreshold)
+            {
+                foreach (var (document, amount) in proposal.Applications)
+                {
+                    applications.CreateRow().AppendValue($"MATCH-{runId}-{++sequence}").AppendValue(receipt.Id).AppendValue(document.Id)
+                        .AppendValue(options.ApplicationDate).AppendValue(amount).AppendValue("auto")
+                        .AppendValue("o2c-cash-matching").AppendValue((long)sequence).AppendValue(0L).EndRow();
+                    document.Open -= amount;
+                }
+                if (proposal.Deduction > 0)
+                {
+                    var short_ = proposal.Applications[0].Document;
+                    warehouse.Execute("""
+                        INSERT INTO disputes VALUES ($id, 'deduction', $doc, $customer, 'other', $amount, $currency, $date, NULL, NULL, NULL, NULL,
+                                                     'client', 'o2c-cash-matching', 0, 0)
+                        """, ("id", $"DED-MATCH-{runId}-{receipt.Id}"), ("doc", short_.Id), ("customer", short_.Customer),
+                        ("amount", proposal.Deduction), ("currency", receipt.Currency), ("date", options.ApplicationDate));
+                    deductions++;
+                }
+                if (receipt.Customer is null && proposal.Customer is not null)
+                    warehouse.Execute("UPDATE receipts SET customer_id = $c WHERE receipt_id = $r", ("c", proposal.Customer), ("r", receipt.Id));
+                auto++;
+                applied += proposal.Applications.Sum(a => a.Amount);
+                byRule[proposal.Rule] = byRule.GetValueOrDefault(proposal.Rule) + 1;
+                Log(receipt, "auto_applied", proposal, inputs);
+            }
+            else
+            {
+                exceptions++;
+                var candidates = string.Join(", ", Candidates(receipt, byId, byNumber, byCustomer).Take(5).Select(c => $"{c.Document.Id}:{c.Score.ToString("0.00", CultureInfo.InvariantCulture)}"));
+                pendingExceptions.Add((receipt, proposal.Score, candidates));
+                Log(receipt, "exception", proposal, inputs);
+            }
+        }
+        applications.Dispose();
+        log.Dispose();
+        // Priority: the largest and oldest first (amount weighted by age in months).
+        var rank = 0;
+        foreach (var (receipt, score, candidates) in pendingExceptions
+                     .OrderByDescending(e => e.Receipt.Remaining * (1 + (options.ApplicationDate.DayNumber - e.Receipt.ValueDate.DayNumber) / 30m)))
+            warehouse.Execute("INSERT INTO cash_match_exceptions VALUES ($run, $r, $d, $a, $c, $s, $cand, $p)",
+                ("run", runId), ("r", receipt.Id), ("d", receipt.ValueDate), ("a", receipt.Remaining), ("c", receipt.Currency),
+                ("s", score), ("cand", candidates), ("p", ++rank));
+        transaction.Commit();
+        return new CashMatchResult(runId, receipts.Count, auto, exceptions, applied, deductions, byRule);
+    }
+
+    private Proposal Propose(Receipt receipt, Dictionary<string, OpenDocument> byId, ILookup<string, OpenDocument> byNumber,
+        ILookup<string, OpenDocument> byCustomer, CashMatchOptions options)
+    {
+        var referenced = References(receipt, byId, byNumber).Where(r => r.Document.Open > 0).ToList();
+        if (referenced.Count > 0)
+        {
+            var score = referenced.Min(r => r.Score);
+            var rule = referenced.OrderBy(r => r.Score).First().Rule;
+            var docs = referenced.Select(r => r.Document).ToList();
+            var total = docs.Sum(d => d.Open);
+            var customer = docs[0].Customer;
+            if (receipt.Remaining == total)
+                return new Proposal(rule, score, docs.Select(d => (d, d.Open)).ToList(), 0, customer);
+            if (receipt.Remaining > total)
+                return new Proposal(rule + "+overpayment", score * 0.9m, docs.Select(d => (d, d.Open)).ToList(), 0, customer);
+            if (docs.Count > 1)
+            {
+                var subset = ExactSubset(docs, receipt.Remaining);
+                return subset is not null
+                    ? new Proposal(rule + "+subset", score, subset.Select(d => (d, d.Open)).ToList(), 0, customer)
+                    : new Proposal(rule + "+ambiguous_split", score * 0.8m, [], 0, customer);
+            }
+            var only = docs[0];
+            var shortBy = only.Open - receipt.Remaining;
+            return shortBy / only.Open <= options.ShortPaymentTolerance
+                ? new Proposal(rule + "+short_payment", score * 0.97m, [(only, receipt.Remaining)], shortBy, customer)
+                : new Proposal(rule + "+partial_payment", score * 0.95m, [(only, receipt.Remaining)], 0, customer);
+        }
+        if (receipt.Customer is null) return new Proposal("none", 0, [], 0, null);
+        var open = byCustomer[receipt.Customer].Where(d => d.Open > 0 && d.Currency == receipt.Currency).ToList();
+        var same = open.Where(d => d.Open == receipt.Remaining).ToList();
+        if (same.Count == 1)
+        {
+            // Unique amount of this customer; less sure when other open items are within 5 % of it.
+            var near = open.Count(d => d != same[0] && Math.Abs(d.Open - receipt.Remaining) <= receipt.Remaining * 0.05m);
+            return new Proposal("amount_and_customer", near == 0 ? 0.90m : 0.75m, [(same[0], same[0].Open)], 0, receipt.Customer);
+        }
+        var combination = ExactSubset(open.OrderBy(d => d.Due).Take(16).ToList(), receipt.Remaining, maxSize: 3);
+        return combination is not null
+            ? new Proposal("subset_sum", 0.80m, combination.Select(d => (d, d.Open)).ToList(), 0, receipt.Customer)
+            : new Proposal("none", same.Count > 1 ? 0.5m : 0, [], 0, receipt.Customer);
+    }
+
+    private static IEnumerable<(OpenDocument Document, decimal Score, string Rule)> References(Receipt receipt,
+        Dictionary<string, OpenDocument> byId, ILookup<string, OpenDocument> byNumber)
+    {
+        var seen = new HashSet<string>();
+        foreach (var (token, kind) in RemittanceReferences.Find(receipt.Remittance))
+        {
+            IEnumerable<(OpenDocument, decimal, string)> found = kind switch
+            {
+                "exact" when byId.TryGetValue(token, out var d) => [(d, 1.00m, "exact_reference")],
+                "fuzzy" when byId.TryGetValue(token, out var d) => [(d, 0.95m, "fuzzy_reference")],
+                "bare" => byNumber[token].Where(d => d.Currency == receipt.Currency && (receipt.Customer is null || d.Customer == receipt.Customer))
+                    .ToList() is { Count: 1 } unique ? [(unique[0], 0.92m, "bare_number")] : [],
+                _ => [],
+            };
+            foreach (var (document, score, rule) in found)
+            {
+                if (document.Currency != receipt.Currency) continue;
+                if (receipt.Customer is not null && document.Customer != receipt.Customer) continue;
+                if (seen.Add(document.Id)) yield return (document, score, rule);
+            }
+        }
+    }
+
+    private static IEnumerable<(OpenDocument Document, decimal Score)> Candidates(Receipt receipt, Dictionary<string, OpenDocument> byId,
+        ILookup<string, OpenDocument> byNumber, ILookup<string, OpenDocument> byCustomer)
+    {
+        var referenced = References(receipt, byId, byNumber).Select(r => (r.Document, r.Score));
+        var sameCustomer = receipt.Customer is null ? [] : byCustomer[receipt.Customer]
+            .Where(d => d.Open > 0 && d.Currency == receipt.Currency)
+            .Select(d => (Document: d, Score: Math.Round(0.7m * (1 - Math.Min(1, Math.Abs(d.Open - receipt.Remaining) / Math.Max(receipt.Remaining, 0.01m))), 2)));
+        return referenced.Concat(sameCustomer).GroupBy(c => c.Document.Id).Select(g => g.MaxBy(c => c.Score)).OrderByDescending(c => c.Score);
+    }
+
+    /// <summary>The one subset (up to maxSize documents) whose open amounts add up to the amount; null when none or several.</summary>
+    private static List<OpenDocument>? ExactSubset(List<OpenDocument> documents, decimal amount, int maxSize = 12)
+    {
+        if (documents.Count > 16) return null;
+        List<OpenDocument>? found = null;
+        var count = 0;
+        for (var mask = 1; mask < 1 << documents.Count; mask++)
+        {
+            if (System.Numerics.BitOperations.PopCount((uint)mask) > maxSize) continue;
+            var sum = 0m;
+            for (var i = 0; i < documents.Count; i++) if ((mask & (1 << i)) != 0) sum += documents[i].Open;
+            if (sum != amount) continue;
+            if (++count > 1) return null;
+            found = documents.Where((_, i) => (mask & (1 << i)) != 0).ToList();
+        }
+        return found;
+    }
+
+    private List<OpenDocument> OpenDocuments() => warehouse.Query("""
+        WITH credits AS (SELECT corrects_document_id AS document_id, sum(amount) AS amount FROM documents
+                         WHERE document_type = 'credit_memo' AND corrects_document_id IS NOT NULL GROUP BY 1),
+             applied AS (SELECT document_id, sum(amount) AS amount FROM applications GROUP BY 1),
+             written AS (SELECT document_id, sum(amount) AS amount FROM write_offs GROUP BY 1)
+        SELECT d.document_id, d.customer_id, d.currency_code, d.due_date,
+               d.amount - coalesce(c.amount, 0) - coalesce(p.amount, 0) - coalesce(w.amount, 0) AS open_amount
+        FROM documents d
+        LEFT JOIN credits c USING (document_id) LEFT JOIN applied p USING (document_id) LEFT JOIN written w USING (document_id)
+        WHERE d.document_type <> 'credit_memo'
+          AND d.amount - coalesce(c.amount, 0) - coalesce(p.amount, 0) - coalesce(w.amount, 0) > 0
+        """, r => new OpenDocument(r.GetString(0), r.GetString(1), r.GetString(2),
+            r.IsDBNull(3) ? null : r.GetFieldValue<DateOnly>(3), r.GetDecimal(4)));
+
+    private List<Receipt> UnappliedReceipts() => warehouse.Query("""
+        WITH applied AS (SELECT receipt_id, sum(amount) AS amount FROM applications GROUP BY 1)
+        SELECT r.receipt_id, r.customer_id, r.value_date, r.currency_code, r.amount - coalesce(a.amount, 0), r.remittance_text
+        FROM receipts r LEFT JOIN applied a USING (receipt_id)
+        WHERE r.amount - coalesce(a.amount, 0) > 0
+        ORDER BY r.value_date, r.receipt_id
+        """, r => new Receipt(r.GetString(0), r.IsDBNull(1) ? null : r.GetString(1), r.GetFieldValue<DateOnly>(2), r.GetString(3),
+            r.GetDecimal(4), r.IsDBNull(5) ? null : r.GetString(5)));
+
+    private static string N(decimal d) => d.ToString("0.00", CultureInfo.InvariantCulture);
+}

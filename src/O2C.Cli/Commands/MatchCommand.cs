@@ -1,0 +1,38 @@
+using System.CommandLine;
+using System.Globalization;
+using O2C.Analytics.CashApplication;
+using O2C.Analytics.Warehouse;
+using Spectre.Console;
+
+namespace O2C.Cli.Commands;
+
+public static class MatchCommand
+{
+    public static Command Create()
+    {
+        var threshold = new Option<decimal>("--threshold")
+        {
+            Description = "Apply matches scoring at least this (0-1); the rest go to the exception queue",
+            DefaultValueFactory = _ => 0.90m,
+        };
+        var command = new Command("match", "Match unapplied receipts to open invoices; apply confident matches, queue the rest") { threshold };
+        command.SetAction(parse =>
+        {
+            var settings = CliSettings.Load();
+            using var warehouse = WarehouseSetup.OpenMigrated(CommonOptions.WarehousePath(parse, settings));
+            var options = new CashMatchOptions(DateOnly.FromDateTime(DateTime.Today), parse.GetValue(threshold));
+            var result = Progress.Status("Matching cash", _ => new CashMatcher(warehouse).Run(options));
+            Print(result);
+            return 0;
+        });
+        return command;
+    }
+
+    public static void Print(CashMatchResult r)
+    {
+        AnsiConsole.MarkupLineInterpolated(
+            $"run {r.RunId}: {r.ReceiptsConsidered:N0} receipts to match; {r.AutoApplied:N0} applied automatically ({r.AppliedAmount.ToString("N2", CultureInfo.InvariantCulture)}), {r.Deductions:N0} deductions opened, {r.Exceptions:N0} to the exception queue (cash_match_exceptions).");
+        foreach (var (rule, count) in r.AutoAppliedByRule.OrderByDescending(x => x.Value))
+            AnsiConsole.MarkupLineInterpolated($"  {rule}: {count:N0}");
+    }
+}

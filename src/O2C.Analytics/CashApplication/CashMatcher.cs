@@ -34,7 +34,7 @@ public sealed class CashMatcher(Warehouse.Warehouse warehouse)
         using var transaction = warehouse.BeginTransaction();
         var runId = (warehouse.Scalar<long?>("SELECT max(run_id) FROM cash_match_decisions") ?? 0) + 1;
         int auto = 0, exceptions = 0, deductions = 0, sequence = 0;
-        var applied = 0m;
+        var applied = new SortedDictionary<string, decimal>(StringComparer.Ordinal);
         var byRule = new Dictionary<string, int>();
         var pendingExceptions = new List<(Receipt Receipt, decimal Score, string Candidates)>();
         using var applications = warehouse.Connection.CreateAppender("applications");
@@ -75,7 +75,7 @@ public sealed class CashMatcher(Warehouse.Warehouse warehouse)
                 if (receipt.Customer is null && proposal.Customer is not null)
                     warehouse.Execute("UPDATE receipts SET customer_id = $c WHERE receipt_id = $r", ("c", proposal.Customer), ("r", receipt.Id));
                 auto++;
-                applied += proposal.Applications.Sum(a => a.Amount);
+                applied[receipt.Currency] = applied.GetValueOrDefault(receipt.Currency) + proposal.Applications.Sum(a => a.Amount);
                 byRule[proposal.Rule] = byRule.GetValueOrDefault(proposal.Rule) + 1;
                 Log(receipt, "auto_applied", proposal, inputs);
             }

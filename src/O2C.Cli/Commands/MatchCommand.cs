@@ -31,7 +31,7 @@ public static class MatchCommand
     public static void Print(CashMatchResult r)
     {
         AnsiConsole.MarkupLineInterpolated(
-            $"run {r.RunId}: {r.ReceiptsConsidered:N0} receipts to match; {r.AutoApplied:N0} applied automatically ({r.AppliedAmount.ToString("N2", CultureInfo.InvariantCulture)}), {r.Deductions:N0} deductions opened, {r.Exceptions:N0} to the exception queue (cash_match_exceptions).");
+            $"run {r.RunId}: {r.ReceiptsConsidered:N0} receipts to match; {r.AutoApplied:N0} applied automatically ({string.Join(", ", r.AppliedByCurrency.Select(c => $"{c.Value.ToString("N2", CultureInfo.InvariantCulture)} {c.Key}"))}), {r.Deductions:N0} deductions opened, {r.Exceptions:N0} to the exception queue (cash_match_exceptions).");
         foreach (var (rule, count) in r.AutoAppliedByRule.OrderByDescending(x => x.Value))
             AnsiConsole.MarkupLineInterpolated($"  {rule}: {count:N0}");
     }

@@ -71,3 +71,32 @@ public class TabularMappingTests
             r => r.GetString(0)));
     }
 }
+
+public class TabularEncodingTests
+{
+    [Fact]
+    public void A_latin1_export_with_document_type_codes_maps_through_encoding_and_a_value_map()
+    {
+        using var w = new TempWarehouse();
+        w.Write("customers.csv", CanonicalFiles.Customers, CanonicalFiles.Customer("K1", "EUR", "EMEA"));
+        new O2C.Analytics.Load.CanonicalLoader(w.Warehouse).LoadFolder(w.Sources);
+        Directory.CreateDirectory(Path.Combine(w.Folder, "in"));
+        File.WriteAllBytes(Path.Combine(w.Folder, "in", "belege.csv"), System.Text.Encoding.Latin1.GetBytes(string.Join("\n",
+            "Beleg;Art;Kunde;Datum;Fällig;Betrag;Text",
+            "9001;RV;K1;01.10.2026;31.10.2026;100,00;Müller Straße",
+            "9002;DG;K1;05.10.2026;05.10.2026;20,00;Gutschrift für 9001") + "\n"));
+        var path = Path.Combine(w.Folder, "o2c.sources.json");
+        File.WriteAllText(path, """
+            { "sources": [ { "name": "sap", "kind": "csv", "entity": "documents", "path": "in/belege.csv",
+              "csv": { "delimiter": ";", "decimalSeparator": ",", "thousandsSeparator": ".", "encoding": "latin-1" },
+              "columns": { "document_id": "Beleg", "document_type": { "column": "Art", "map": { "RV": "invoice", "DG": "credit_memo" } },
+                           "customer_id": "Kunde", "document_date": { "column": "Datum", "format": "dd.MM.yyyy" },
+                           "due_date": { "column": "Fällig", "format": "dd.MM.yyyy" }, "amount": "Betrag",
+                           "currency_code": { "constant": "EUR" } } } ] }
+            """);
+        var result = new SourceExtractor(w.Warehouse).Run(SourcesConfig.Load(path));
+        Assert.Equal(0, result.Sources.Single().RowsRejected);
+        Assert.Equal(["9001|invoice|100.00", "9002|credit_memo|20.00"], w.Warehouse.Query(
+            "SELECT document_id || '|' || document_type || '|' || amount FROM documents ORDER BY 1", r => r.GetString(0)));
+    }
+}

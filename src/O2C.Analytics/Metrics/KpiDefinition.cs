@@ -7,6 +7,7 @@ namespace O2C.Analytics.Metrics;
 /// <param name="MinHistoryMonths">Months of history a value needs (3 for a 3-month window); earlier months are not available.</param>
 /// <param name="CategoryDimension">When the SQL also yields a category column, the dimension name it is reported under.</param>
 /// <param name="MaturityDays">A KPI measured on a cohort whose window must close first: the window in days (0 = none).</param>
+/// <param name="CountBased">A rate of counts (items meeting a condition / items): charted as a p-chart.</param>
 public sealed record KpiDefinition(
     string Id,
     string Name,
@@ -22,7 +23,8 @@ public sealed record KpiDefinition(
     int MinHistoryMonths = 1,
     string? CategoryDimension = null,
     int MaturityDays = 0,
-    IReadOnlyList<KpiRequirement>? Requires = null)
+    IReadOnlyList<KpiRequirement>? Requires = null,
+    bool CountBased = false)
 {
     public string SqlFile => $"{Id}.sql";
 

@@ -213,13 +213,16 @@ public sealed class CustomerHistory(
             PaymentBehaviour.Typical => rng.Normal(3, 6),
             PaymentBehaviour.ChronicLate => rng.Normal(26, 12),
             PaymentBehaviour.Seasonal => rng.Normal(2, 5) + (due.Month is 7 or 8 or 12 ? 22 : 0),
-            PaymentBehaviour.Deteriorating => rng.Normal(2, 5) + (monthIndex >= start ? Math.Min(60, 8 * (monthIndex - start + 1)) : 0),
+            // Deterioration follows the due date: from the start month every payment falls due later, 12 days more each month.
+            PaymentBehaviour.Deteriorating => rng.Normal(2, 5) + (DueIndex(due) >= start ? Math.Min(60, 12 * (DueIndex(due) - start + 1)) : 0),
             _ => 0,
         };
         return due.AddDays((int)Math.Round(Math.Max(-customer.TermsDays + 2, delay)));
     }
 
     /// <summary>Shipments bunch up in the last business week of a month (the month-end push).</summary>
+    private int DueIndex(DateOnly due) => (due.Year - options.FirstMonth.Year) * 12 + due.Month - options.FirstMonth.Month;
+
     private DateOnly ShipDate(DateOnly monthStart)
     {
         var monthEnd = monthStart.AddMonths(1).AddDays(-1);

@@ -1,5 +1,6 @@
 using O2C.Analytics.Metrics;
 using O2C.Analytics.Models;
+using O2C.Analytics.Spc;
 using O2C.Analytics.Warehouse;
 
 namespace O2C.Analytics.Pipeline;
@@ -12,6 +13,8 @@ public static class WarehouseRefresh
         SetReportingCurrency(warehouse, reportingCurrency);
         ModelBuilder.Build(warehouse, sql, name => status?.Invoke($"model {name}"));
         KpiCalculator.Run(warehouse, sql, status: id => status?.Invoke($"kpi {id}"));
+        status?.Invoke("control charts");
+        SpcRunner.Run(warehouse, new SpcOptions());
     }
 
     private static void SetReportingCurrency(Warehouse.Warehouse warehouse, string currency)

@@ -1,12 +1,15 @@
 namespace O2C.Analytics.Spc;
 
 /// <summary>
-/// Baseline window for the limits (default the first 12 months with a value; longer, or starting after a confirmed
-/// process change, by configuration) and the KPIs charted on seasonally adjusted values (baseline at least 24 months).
+/// Baseline window for the limits: 12 months with a value, starting after a warm-up of 6 months from the first month
+/// of data (a history that starts empty has no aged items yet, so its first months are not the process); a
+/// confirmed process change is configured as a later BaselineStart. Charts start where the baseline starts.
+/// SeasonalKpis are charted on seasonally adjusted values (baseline at least 24 months).
 /// </summary>
 public sealed record SpcOptions(
     int BaselineMonths = 12,
     DateOnly? BaselineStart = null,
+    int WarmUpMonths = 6,
     IReadOnlySet<string>? SeasonalKpis = null,
     int SeasonalBaselineMonths = 24)
 {

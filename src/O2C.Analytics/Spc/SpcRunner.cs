@@ -17,6 +17,12 @@ public static class SpcRunner
             r.IsDBNull(4) ? null : r.GetDecimal(4), r.IsDBNull(5) ? null : r.GetDecimal(5), r.IsDBNull(6) ? null : r.GetDecimal(6), r.IsDBNull(7) ? null : r.GetString(7)));
         var targets = warehouse.Query("SELECT kpi_id, target_value FROM kpi_targets QUALIFY row_number() OVER (PARTITION BY kpi_id ORDER BY effective_from DESC) = 1",
             r => (r.GetString(0), r.GetDecimal(1))).ToDictionary(t => t.Item1, t => t.Item2);
+        // Without a configured start, the baseline begins after the warm-up months of the data.
+        if (options.BaselineStart is null && values.Count > 0)
+        {
+            var first = values.Min(v => v.PeriodEnd);
+            options = options with { BaselineStart = new DateOnly(first.Year, first.Month, 1).AddMonths(options.WarmUpMonths + 1).AddDays(-1) };
+        }
         var charts = new List<ControlChart>();
         foreach (var group in values.GroupBy(v => (v.KpiId, v.Dimension, v.Member)))
         {

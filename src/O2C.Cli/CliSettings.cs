@@ -12,6 +12,12 @@ public sealed class CliSettings
     public string DataFolder { get; set; } = "data-samples";
     public string ReportsFolder { get; set; } = "reports";
     public string ReportingCurrency { get; set; } = "USD";
+    /// <summary>Months of the control-chart baseline (after the warm-up).</summary>
+    public int SpcBaselineMonths { get; set; } = 12;
+    /// <summary>KPIs charted on seasonally adjusted values (month-of-year indices from a 24-month baseline).</summary>
+    public string[] SeasonalKpis { get; set; } = [];
+
+    public O2C.Analytics.Spc.SpcOptions Spc => new(SpcBaselineMonths, SeasonalKpis: SeasonalKpis.ToHashSet());
 
     public static CliSettings Load()
     {

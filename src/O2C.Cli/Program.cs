@@ -14,6 +14,7 @@ var root = new RootCommand("o2c: Order-to-Cash analytics and KPI reporting on an
     MatchCommand.Create(),
     RefreshCommand.Create(),
     KpiCommand.Create(),
+    SpcCommand.Create(),
     PackCommand.Create(),
     MigrateCommand.Create(),
 };

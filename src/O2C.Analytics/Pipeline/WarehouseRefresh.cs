@@ -8,13 +8,15 @@ namespace O2C.Analytics.Pipeline;
 /// <summary>Rebuilds everything derived from the loaded facts: the SQL models, then every KPI.</summary>
 public static class WarehouseRefresh
 {
-    public static void Run(Warehouse.Warehouse warehouse, SqlFolder sql, string reportingCurrency, Action<string>? status = null)
+    /// <summary>Returns the control charts, so that callers can draw them without charting twice.</summary>
+    public static IReadOnlyList<ControlChart> Run(Warehouse.Warehouse warehouse, SqlFolder sql, string reportingCurrency, Action<string>? status = null,
+        SpcOptions? spc = null)
     {
         SetReportingCurrency(warehouse, reportingCurrency);
         ModelBuilder.Build(warehouse, sql, name => status?.Invoke($"model {name}"));
         KpiCalculator.Run(warehouse, sql, status: id => status?.Invoke($"kpi {id}"));
         status?.Invoke("control charts");
-        SpcRunner.Run(warehouse, new SpcOptions());
+        return SpcRunner.Run(warehouse, spc ?? new SpcOptions());
     }
 
     private static void SetReportingCurrency(Warehouse.Warehouse warehouse, string currency)

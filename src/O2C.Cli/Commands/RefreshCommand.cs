@@ -16,7 +16,7 @@ public static class RefreshCommand
             using var warehouse = WarehouseSetup.OpenMigrated(CommonOptions.WarehousePath(parse, settings));
             Progress.Status("Refreshing", status =>
             {
-                WarehouseRefresh.Run(warehouse, SqlFolder.Default(), settings.ReportingCurrency, status);
+                WarehouseRefresh.Run(warehouse, SqlFolder.Default(), settings.ReportingCurrency, status, settings.Spc);
                 return 0;
             });
             var rows = warehouse.Scalar<long>("SELECT count(*) FROM kpi_values");

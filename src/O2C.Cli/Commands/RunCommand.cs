@@ -26,13 +26,15 @@ public static class RunCommand
                 parse.GetValue(reports) ?? settings.ReportsFolder,
                 settings.ReportingCurrency,
                 DateOnly.FromDateTime(DateTime.Today),
-                MonthOption.Parse(parse.GetValue(month)));
+                MonthOption.Parse(parse.GetValue(month)),
+                settings.Spc);
             try
             {
                 var result = Progress.Status("o2c run", status => MonthlyRun.Run(options, SqlFolder.Default(), status));
                 LoadCommand.Print(result.Load);
                 if (result.UnconvertibleOpenItems > 0)
                     AnsiConsole.MarkupLineInterpolated($"[yellow]warning: {result.UnconvertibleOpenItems} open items have no FX rate into {settings.ReportingCurrency} and are missing from AR[/]");
+                AnsiConsole.MarkupLineInterpolated($"{result.Charts.Count} control charts in {Path.GetDirectoryName(result.Charts.FirstOrDefault() ?? "")}");
                 AnsiConsole.MarkupLineInterpolated($"KPI pack for {ReportingPeriod.Label(result.MonthEnd)}:");
                 Console.WriteLine(result.WorkbookPath);
                 return 0;

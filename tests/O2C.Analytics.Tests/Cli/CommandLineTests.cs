@@ -14,6 +14,7 @@ public class CommandLineTests
     [InlineData("extract", "--sources")]
     [InlineData("match", "--threshold")]
     [InlineData("kpi", "--dimension")]
+    [InlineData("spc", "--month")]
     public void Every_command_has_help(string command, string mentions)
     {
         var (exit, output, _) = CliProcess.Run(RepoPaths.Root, command, "--help");

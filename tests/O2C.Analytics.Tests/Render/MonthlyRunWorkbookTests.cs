@@ -59,5 +59,13 @@ public sealed class MonthlyRunWorkbookTests : IDisposable
         Assert.Equal("n/a", sheet.Cell(header + 1, 2).GetString());
         Assert.All(Enumerable.Range(3, 34), i => Assert.InRange(sheet.Cell(header + i, 2).GetValue<decimal>(), 20m, 120m));
         Assert.Equal(KpiCatalog.All.Count + 1, workbook.Worksheet(DefinitionsSheet.Name).LastRowUsed()!.RowNumber());
+
+        // Control charts: one PNG per KPI and the small multiples, each a real image of the size drawn.
+        Assert.Equal(KpiCatalog.All.Count + 1, result.Charts.Count);
+        Assert.All(result.Charts, c => Assert.StartsWith(Path.Combine(_folder, "reports", "charts", "2026-10"), c));
+        using var dso = SkiaSharp.SKBitmap.Decode(result.Charts.Single(c => Path.GetFileName(c) == "dso.png"));
+        Assert.Equal((900, 420), (dso.Width, dso.Height));
+        using var grid = SkiaSharp.SKBitmap.Decode(result.Charts.Single(c => c.EndsWith("all-kpis.png", StringComparison.Ordinal)));
+        Assert.Equal((6 * 360, 7 * 220), (grid.Width, grid.Height));
     }
 }

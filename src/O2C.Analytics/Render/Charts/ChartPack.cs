@@ -1,0 +1,37 @@
+using O2C.Analytics.Metrics;
+using O2C.Analytics.Spc;
+
+namespace O2C.Analytics.Render.Charts;
+
+/// <summary>Writes the control charts of a month: one PNG per KPI and dimension member asked for, and the small multiples.</summary>
+public static class ChartPack
+{
+    public static string Folder(string reportsFolder, DateOnly monthEnd) => Path.Combine(reportsFolder, "charts", monthEnd.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture));
+
+    public static IReadOnlyList<string> Write(IReadOnlyList<ControlChart> charts, DateOnly monthEnd, string reportsFolder, string dimension = ReportingDimension.Company)
+    {
+        var folder = Folder(reportsFolder, monthEnd);
+        var upToMonth = charts
+            .Where(c => c.Dimension == dimension)
+            .Select(c => c with
+            {
+                Points = c.Points.Where(p => p.Month <= monthEnd).ToList(),
+                Signals = c.Signals.Where(s => s.Month <= monthEnd).ToList(),
+            })
+            .Where(c => c.Points.Count > 0)
+            .OrderBy(c => KpiCatalog.All.ToList().FindIndex(k => k.Id == c.Kpi.Id))
+            .ThenBy(c => c.Member, StringComparer.Ordinal)
+            .ToList();
+        var written = new List<string>();
+        foreach (var chart in upToMonth)
+        {
+            var name = dimension == ReportingDimension.Company ? chart.Kpi.Id : $"{chart.Kpi.Id}--{dimension}--{Safe(chart.Member)}";
+            written.Add(ControlChartRenderer.SavePng(chart, Path.Combine(folder, name + ".png")));
+        }
+        if (dimension == ReportingDimension.Company && upToMonth.Count > 0)
+            written.Add(ControlChartRenderer.SaveGrid(upToMonth, Path.Combine(folder, "all-kpis.png")));
+        return written;
+    }
+
+    private static string Safe(string s) => string.Concat(s.Select(c => char.IsLetterOrDigit(c) ? c : '-'));
+}

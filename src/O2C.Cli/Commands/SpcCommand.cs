@@ -1,0 +1,55 @@
+using System.CommandLine;
+using O2C.Analytics.Metrics;
+using O2C.Analytics.Pipeline;
+using O2C.Analytics.Render.Charts;
+using O2C.Analytics.Spc;
+using O2C.Analytics.Warehouse;
+using Spectre.Console;
+
+namespace O2C.Cli.Commands;
+
+public static class SpcCommand
+{
+    public static Command Create()
+    {
+        var month = MonthOption.Create("Month, yyyy-MM (default: the latest closed month)");
+        var dimension = new Option<string>("--dimension") { Description = "Chart this dimension's members too (region, segment, ...)", DefaultValueFactory = _ => ReportingDimension.Company };
+        var reports = new Option<string?>("--reports") { Description = "Folder for the charts (default: reports)" };
+        var command = new Command("spc", "Control charts for every KPI: print the month's signals, write the charts under reports/charts/") { month, dimension, reports };
+        command.SetAction(parse =>
+        {
+            var settings = CliSettings.Load();
+            using var warehouse = WarehouseSetup.OpenMigrated(CommonOptions.WarehousePath(parse, settings));
+            var monthEnd = MonthOption.Parse(parse.GetValue(month)) ?? ReportingPeriod.LatestClosedMonthEnd(warehouse, DateOnly.FromDateTime(DateTime.Today));
+            var charts = SpcRunner.Run(warehouse, settings.Spc);
+            var folder = parse.GetValue(reports) ?? settings.ReportsFolder;
+            var written = ChartPack.Write(charts, monthEnd, folder);
+            if (parse.GetValue(dimension) is { } d && d != ReportingDimension.Company)
+                written = [.. written, .. ChartPack.Write(charts, monthEnd, folder, d)];
+            Print(charts, monthEnd);
+            AnsiConsole.MarkupLineInterpolated($"{written.Count} charts written to {Path.GetFullPath(ChartPack.Folder(folder, monthEnd))}");
+            return 0;
+        });
+        return command;
+    }
+
+    private static void Print(IReadOnlyList<ControlChart> charts, DateOnly monthEnd)
+    {
+        var table = new Table().Title($"control-chart signals, {ReportingPeriod.Label(monthEnd)}, company")
+            .AddColumn("KPI").AddColumn("chart").AddColumn(new TableColumn("value").RightAligned()).AddColumn("limits").AddColumn("rule").AddColumn("direction");
+        var any = false;
+        foreach (var chart in charts.Where(c => c.Dimension == ReportingDimension.Company))
+        {
+            var point = chart.Points.FirstOrDefault(p => p.Month == monthEnd);
+            foreach (var s in chart.Signals.Where(s => s.Month == monthEnd && (s.Rule == RunRules.BeyondThreeSigma || chart.Kind == ControlChartKind.XmR)))
+            {
+                any = true;
+                table.AddRow(Markup.Escape(chart.Kpi.Name), chart.Kind.ToString(), point?.Value.ToString("0.0") ?? "",
+                    point is null ? "" : $"{point.Lower:0.0} .. {point.Upper:0.0}", Markup.Escape(s.Rule),
+                    s.IsBad ? $"[red]{s.Direction} (bad)[/]" : $"[green]{s.Direction} (good)[/]");
+            }
+        }
+        if (any) AnsiConsole.Write(table);
+        else AnsiConsole.MarkupLineInterpolated($"No control-chart signal in {ReportingPeriod.Label(monthEnd)}.");
+    }
+}

@@ -17,7 +17,14 @@ public sealed class CliSettings
     /// <summary>KPIs charted on seasonally adjusted values (month-of-year indices from a 24-month baseline).</summary>
     public string[] SeasonalKpis { get; set; } = [];
 
-    public O2C.Analytics.Spc.SpcOptions Spc => new(SpcBaselineMonths, SeasonalKpis: SeasonalKpis.ToHashSet());
+    /// <summary>yyyy-MM: the control-chart baseline starts here (after a confirmed process change); empty = after the warm-up.</summary>
+    public string? SpcBaselineStart { get; set; }
+
+    public O2C.Analytics.Spc.SpcOptions Spc => new(
+        SpcBaselineMonths,
+        BaselineStart: string.IsNullOrEmpty(SpcBaselineStart) ? null
+            : DateOnly.ParseExact(SpcBaselineStart + "-01", "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture).AddMonths(1).AddDays(-1),
+        SeasonalKpis: SeasonalKpis.ToHashSet());
 
     public static CliSettings Load()
     {

@@ -11,10 +11,7 @@ public static class SpcRunner
 {
     public static IReadOnlyList<ControlChart> Run(Warehouse.Warehouse warehouse, SpcOptions options)
     {
-        var values = warehouse.Query("""
-            SELECT kpi_id, period_end, dimension, member, numerator, denominator, value, note FROM kpi_values ORDER BY kpi_id, dimension, member, period_end
-            """, r => new KpiValue(r.GetString(0), r.GetFieldValue<DateOnly>(1), r.GetString(2), r.GetString(3),
-            r.IsDBNull(4) ? null : r.GetDecimal(4), r.IsDBNull(5) ? null : r.GetDecimal(5), r.IsDBNull(6) ? null : r.GetDecimal(6), r.IsDBNull(7) ? null : r.GetString(7)));
+        var values = KpiValueReader.ReadAll(warehouse);
         var targets = warehouse.Query("SELECT kpi_id, target_value FROM kpi_targets QUALIFY row_number() OVER (PARTITION BY kpi_id ORDER BY effective_from DESC) = 1",
             r => (r.GetString(0), r.GetDecimal(1))).ToDictionary(t => t.Item1, t => t.Item2);
         // Without a configured start, the baseline begins after the warm-up months of the data.

@@ -50,7 +50,7 @@ internal static class MappingSql
         return $"CASE WHEN {text} LIKE '%-' THEN '-' || rtrim({text}, '-') ELSE {text} END";
     }
 
-    public static string Ident(string name) => "\"" + name.Replace("\"", "\"\"") + "\"";
+    public static string Ident(string name) => Load.SqlText.Ident(name);
 
-    public static string Literal(string value) => "'" + value.Replace("'", "''") + "'";
+    public static string Literal(string value) => Load.SqlText.Literal(value);
 }

@@ -15,6 +15,7 @@ var root = new RootCommand("o2c: Order-to-Cash analytics and KPI reporting on an
     RefreshCommand.Create(),
     KpiCommand.Create(),
     SpcCommand.Create(),
+    PredictCommand.Create(),
     PackCommand.Create(),
     MigrateCommand.Create(),
 };

@@ -1,0 +1,130 @@
+using System.Globalization;
+using System.Text.Json;
+
+namespace O2C.Analytics.Predict;
+
+/// <summary>What one `o2c predict train` did.</summary>
+public sealed record PaymentRunResult(long RunId, PaymentModelMetrics Metrics, int OpenInvoicesScored, string ModelFolder,
+    IReadOnlyDictionary<string, double> Importance, IReadOnlyList<WeeklyForecast> Forecast);
+
+/// <summary>
+/// Trains and records a model run (data window, features, hyper-parameters, held-out metrics against the baseline,
+/// feature importance, model files), then scores the open invoices: expected payment date, probability late and 30+
+/// days late, value at risk (open amount x probability late) with the reasons, each prediction naming its run.
+/// </summary>
+public sealed class PaymentPredictionRun(Warehouse.Warehouse warehouse, string modelsRoot, int seed = 42)
+{
+    public PaymentRunResult TrainAndScore(DateOnly asOf)
+    {
+        var (_, metrics, rows) = new PaymentModelTrainer(warehouse, seed).TrainAndMeasure(0.8, asOf);
+        var errors = HeldOutErrors(rows);
+        // Measured on the split; the model that scores learns from every paid invoice.
+        var models = PaymentModels.Train(rows, seed);
+        var runId = (warehouse.Scalar<long?>("SELECT max(run_id) FROM model_runs") ?? 0) + 1;
+        var folder = Path.GetFullPath(Path.Combine(modelsRoot, $"run-{runId:0000}"));
+        models.Save(folder, rows);
+        var importance = models.FeatureImportance();
+
+        using (var transaction = warehouse.BeginTransaction())
+        {
+            warehouse.Execute("""
+                INSERT INTO model_runs VALUES ($run, now()::TIMESTAMP, $seed, $from, $split, $to, $train, $test, $features, $hyper, $metrics, $baseline, $importance, $folder)
+                """,
+                ("run", runId), ("seed", seed), ("from", rows[0].Date), ("split", metrics.SplitDate), ("to", rows[^1].Date),
+                ("train", metrics.TrainRows), ("test", metrics.TestRows),
+                ("features", string.Join(",", [.. PaymentFeatures.Numeric, .. PaymentFeatures.Categorical])), ("hyper", PaymentModels.HyperParameters),
+                ("metrics", JsonSerializer.Serialize(new { mae_days = metrics.ModelMae, rmse_days = metrics.ModelRmse, auc_late = metrics.ModelAuc, error_p10 = errors.P10, error_p90 = errors.P90 })),
+                ("baseline", JsonSerializer.Serialize(new { mae_days = metrics.BaselineMae, rmse_days = metrics.BaselineRmse, auc_late = metrics.BaselineAuc })),
+                ("importance", JsonSerializer.Serialize(importance)), ("folder", folder));
+            transaction.Commit();
+        }
+        var (scored, forecast) = Score(models, runId, asOf, errors);
+        return new PaymentRunResult(runId, metrics, scored, folder, importance, forecast);
+    }
+
+    /// <summary>Scores the open invoices with the latest recorded run's models (no retraining).</summary>
+    public (long RunId, int Scored, IReadOnlyList<WeeklyForecast> Forecast) ScoreWithLatestRun(DateOnly asOf)
+    {
+        var latest = warehouse.Query("SELECT run_id, model_folder, metrics FROM model_runs ORDER BY run_id DESC LIMIT 1",
+            r => (Id: r.GetInt64(0), Folder: r.GetString(1), Metrics: r.GetString(2))).SingleOrDefault();
+        if (latest.Folder is null) throw new InvalidOperationException("no model run recorded yet: run o2c predict train first");
+        using var metrics = JsonDocument.Parse(latest.Metrics);
+        var errors = (metrics.RootElement.GetProperty("error_p10").GetDouble(), metrics.RootElement.GetProperty("error_p90").GetDouble());
+        var (scored, forecast) = Score(PaymentModels.Load(latest.Folder, seed), latest.Id, asOf, errors);
+        return (latest.Id, scored, forecast);
+    }
+
+    private (int Scored, IReadOnlyList<WeeklyForecast> Forecast) Score(PaymentModels models, long runId, DateOnly asOf, (double P10, double P90) errors)
+    {
+        var open = PaymentDataset.Open(warehouse, asOf);
+        var (days, late, late30) = open.Count > 0 ? models.Predict(open) : ([], [], []);
+        var forecastItems = new List<(decimal, DateOnly)>();
+        using var transaction = warehouse.BeginTransaction();
+        warehouse.Execute("DELETE FROM payment_predictions WHERE run_id = $run AND as_of = $asof", ("run", runId), ("asof", asOf));
+        using (var appender = warehouse.Connection.CreateAppender("payment_predictions"))
+            for (var i = 0; i < open.Count; i++)
+            {
+                var row = open[i];
+                var expected = row.Date.AddDays((int)Math.Round(Math.Max(0, days[i])));
+                if (expected < asOf) expected = asOf; // overdue: expected from now on
+                forecastItems.Add((row.OpenAmountRc, expected));
+                appender.CreateRow().AppendValue(runId).AppendValue(asOf).AppendValue(row.DocumentId).AppendValue(row.CustomerId)
+                    .AppendValue(row.OpenAmountRc).AppendValue(expected).AppendValue(Math.Round((decimal)days[i], 2))
+                    .AppendValue(Math.Round((decimal)late[i], 4)).AppendValue(Math.Round((decimal)late30[i], 4))
+                    .AppendValue(Math.Round(row.OpenAmountRc * (decimal)late[i], 2)).AppendValue(row.Reasons()).EndRow();
+            }
+        transaction.Commit();
+        return (open.Count, PaymentForecast.Weekly(forecastItems, asOf, errors.P10, errors.P90));
+    }
+
+    /// <summary>10th and 90th percentiles of (actual - predicted) days on the newest fifth of paid invoices.</summary>
+    private (double P10, double P90) HeldOutErrors(List<PaymentRow> rows)
+    {
+        var split = rows[(int)(rows.Count * 0.8)].Date;
+        var train = rows.Where(r => r.Date < split).ToList();
+        var test = rows.Where(r => r.Date >= split).ToList();
+        var (days, _, _) = PaymentModels.Train(train, seed).Predict(test);
+        var errors = test.Select((r, i) => (double)(r.DaysToPay!.Value - days[i])).Order().ToArray();
+        return (errors[(int)(errors.Length * 0.1)], errors[(int)(errors.Length * 0.9)]);
+    }
+
+    /// <summary>
+    /// Replays the forecast from past month ends: train on what was paid by then, forecast the next 4 weeks of receipts
+    /// on the invoices open then, compare with the cash actually applied to them in each week (WAPE), for the model
+    /// and for the baseline (customer's mean days to pay).
+    /// </summary>
+    public IReadOnlyList<(DateOnly MonthEnd, double ModelWape, double BaselineWape)> Backtest(IReadOnlyList<DateOnly> monthEnds)
+    {
+        var results = new List<(DateOnly, double, double)>();
+        foreach (var monthEnd in monthEnds)
+        {
+            var asOf = monthEnd.AddDays(1);
+            var settled = PaymentDataset.Settled(warehouse, asOf);
+            var open = PaymentDataset.Open(warehouse, asOf);
+            if (settled.Count < 50 || open.Count == 0) continue;
+            var (days, _, _) = PaymentModels.Train(settled, seed).Predict(open);
+            var actual = warehouse.Query($"""
+                SELECT a.document_id, a.application_date, a.amount_rc FROM fct_payment_applications a
+                WHERE a.application_date >= $asof AND a.application_date < $end
+                """, r => (Id: r.GetString(0), Date: r.GetFieldValue<DateOnly>(1), Amount: r.IsDBNull(2) ? 0m : r.GetDecimal(2)),
+                ("asof", asOf), ("end", asOf.AddDays(28)));
+            var openIds = open.Select(o => o.DocumentId).ToHashSet();
+            var actualWeeks = new decimal[4];
+            foreach (var a in actual.Where(a => openIds.Contains(a.Id))) actualWeeks[(a.Date.DayNumber - asOf.DayNumber) / 7] += a.Amount;
+            decimal[] Weeks(Func<int, float> daysToPay)
+            {
+                var sums = new decimal[4];
+                for (var i = 0; i < open.Count; i++)
+                {
+                    var expected = open[i].Date.AddDays((int)Math.Round(Math.Max(0, daysToPay(i))));
+                    if (expected < asOf) expected = asOf;
+                    var week = (expected.DayNumber - asOf.DayNumber) / 7;
+                    if (week < 4) sums[week] += open[i].OpenAmountRc;
+                }
+                return sums;
+            }
+            results.Add((monthEnd, PaymentForecast.Wape(Weeks(i => days[i]), actualWeeks), PaymentForecast.Wape(Weeks(i => open[i].BaselineDaysToPay), actualWeeks)));
+        }
+        return results;
+    }
+}

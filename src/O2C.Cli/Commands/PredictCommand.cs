@@ -18,7 +18,7 @@ public static class PredictCommand
         train.SetAction(parse =>
         {
             var settings = CliSettings.Load();
-            using var warehouse = WarehouseSetup.OpenMigrated(CommonOptions.WarehousePath(parse, settings));
+            using var warehouse = Ready(WarehouseSetup.OpenMigrated(CommonOptions.WarehousePath(parse, settings)));
             var date = AsOf(parse.GetValue(asOf), warehouse);
             var run = Progress.Status("Training", _ => new PaymentPredictionRun(warehouse, parse.GetValue(models)!, parse.GetValue(seed)).TrainAndScore(date));
             var m = run.Metrics;
@@ -37,7 +37,7 @@ public static class PredictCommand
         score.SetAction(parse =>
         {
             var settings = CliSettings.Load();
-            using var warehouse = WarehouseSetup.OpenMigrated(CommonOptions.WarehousePath(parse, settings));
+            using var warehouse = Ready(WarehouseSetup.OpenMigrated(CommonOptions.WarehousePath(parse, settings)));
             var (runId, scored, _) = new PaymentPredictionRun(warehouse, "models", parse.GetValue(seed)).ScoreWithLatestRun(AsOf(parse.GetValue(asOf), warehouse));
             AnsiConsole.MarkupLineInterpolated($"{scored:N0} open invoices scored with model run {runId} into payment_predictions.");
             return 0;
@@ -47,7 +47,7 @@ public static class PredictCommand
         backtest.SetAction(parse =>
         {
             var settings = CliSettings.Load();
-            using var warehouse = WarehouseSetup.OpenMigrated(CommonOptions.WarehousePath(parse, settings));
+            using var warehouse = Ready(WarehouseSetup.OpenMigrated(CommonOptions.WarehousePath(parse, settings)));
             // The last month ends with four weeks of actuals after them.
             var last = warehouse.Scalar<DateOnly>("SELECT max(application_date) FROM applications");
             var ends = warehouse.Query("SELECT month_end FROM int_month_ends WHERE month_end + 28 <= $last ORDER BY month_end DESC LIMIT $n",
@@ -60,6 +60,14 @@ public static class PredictCommand
             return 0;
         });
         return new Command("predict", "Payment predictions: when open invoices will be paid, a 13-week cash forecast, a risk-ranked worklist") { train, score, backtest };
+    }
+
+    /// <summary>A warehouse refreshed by an older o2c lacks the features model: rebuild the models first.</summary>
+    private static Warehouse Ready(Warehouse warehouse)
+    {
+        if (!warehouse.TableExists("fct_invoice_payment_features"))
+            O2C.Analytics.Models.ModelBuilder.Build(warehouse, SqlFolder.Default());
+        return warehouse;
     }
 
     private static DateOnly AsOf(string? text, Warehouse warehouse) =>

@@ -1,6 +1,9 @@
 namespace O2C.Analytics.Predict;
 
-/// <summary>Held-out metrics of a model and of the naive baseline on the same invoices.</summary>
+/// <summary>
+/// Held-out metrics of a model and of the naive baseline on the same invoices. Calibration: the late classifier's
+/// test invoices in ten bins of predicted probability, each with its mean prediction and the share actually late.
+/// </summary>
 public sealed record PaymentModelMetrics(
     int TrainRows,
     int TestRows,
@@ -11,7 +14,9 @@ public sealed record PaymentModelMetrics(
     double BaselineRmse,
     double ModelAuc,
     double BaselineAuc,
-    double LateShareTest)
+    double LateShareTest,
+    double BrierScore,
+    IReadOnlyList<(double MeanPredicted, double ObservedShare, int Count)> Calibration)
 {
     public double MaeGain => BaselineMae == 0 ? 0 : 1 - ModelMae / BaselineMae;
 }

@@ -26,9 +26,15 @@ public sealed class PaymentModelTrainer(Warehouse.Warehouse warehouse, int seed 
             Mae(days.Select(p => (double)p).ToArray(), actual), Rmse(days.Select(p => (double)p).ToArray(), actual),
             Mae(baseline, actual), Rmse(baseline, actual),
             Auc(late.Select(p => (double)p).ToArray(), labels), Auc(test.Select(r => (double)r.BaselineLateScore).ToArray(), labels),
-            labels.Average(l => l ? 1.0 : 0.0));
+            labels.Average(l => l ? 1.0 : 0.0),
+            late.Zip(labels, (p, l) => Math.Pow(p - (l ? 1 : 0), 2)).Average(),
+            Calibration(late, labels));
         return (models, metrics, rows);
     }
+
+    private static IReadOnlyList<(double, double, int)> Calibration(float[] probability, bool[] labels) =>
+        probability.Zip(labels).GroupBy(x => Math.Min(9, (int)(x.First * 10))).OrderBy(g => g.Key)
+            .Select(g => (Math.Round(g.Average(x => (double)x.First), 3), Math.Round(g.Average(x => x.Second ? 1.0 : 0.0), 3), g.Count())).ToList();
 
     private static double Mae(double[] p, double[] a) => p.Zip(a, (x, y) => Math.Abs(x - y)).Average();
 

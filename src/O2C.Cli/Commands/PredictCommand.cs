@@ -24,6 +24,7 @@ public static class PredictCommand
             var m = run.Metrics;
             AnsiConsole.MarkupLineInterpolated($"run {run.RunId}: trained on {m.TrainRows:N0} invoices before {m.SplitDate:yyyy-MM-dd}, tested on {m.TestRows:N0} after.");
             AnsiConsole.MarkupLineInterpolated($"days to pay MAE {m.ModelMae:0.00} (baseline {m.BaselineMae:0.00}, {m.MaeGain:P1} better), RMSE {m.ModelRmse:0.00} (baseline {m.BaselineRmse:0.00}); late AUC {m.ModelAuc:0.000} (baseline {m.BaselineAuc:0.000}).");
+            AnsiConsole.MarkupLineInterpolated($"late classifier Brier score {m.BrierScore:0.000}; calibration (predicted -> observed late): {string.Join(", ", m.Calibration.Select(c => $"{c.MeanPredicted:P0}->{c.ObservedShare:P0}"))}");
             AnsiConsole.MarkupLineInterpolated($"{run.OpenInvoicesScored:N0} open invoices scored into payment_predictions; models in {run.ModelFolder}");
             var table = new Table().Title($"13-week cash forecast from {date:yyyy-MM-dd}").AddColumn("week").AddColumn("from")
                 .AddColumn(new TableColumn("expected").RightAligned()).AddColumn(new TableColumn("band").RightAligned());
@@ -40,6 +41,28 @@ public static class PredictCommand
             using var warehouse = Ready(WarehouseSetup.OpenMigrated(CommonOptions.WarehousePath(parse, settings)));
             var (runId, scored, _) = new PaymentPredictionRun(warehouse, "models", parse.GetValue(seed)).ScoreWithLatestRun(AsOf(parse.GetValue(asOf), warehouse));
             AnsiConsole.MarkupLineInterpolated($"{scored:N0} open invoices scored with model run {runId} into payment_predictions.");
+            return 0;
+        });
+        var top = new Option<int>("--top") { Description = "How many invoices", DefaultValueFactory = _ => 25 };
+        var worklist = new Command("worklist", "The collection worklist: open invoices by value at risk (open amount x probability late), with reasons") { top };
+        worklist.SetAction(parse =>
+        {
+            var settings = CliSettings.Load();
+            using var warehouse = WarehouseSetup.OpenMigrated(CommonOptions.WarehousePath(parse, settings));
+            var rows = warehouse.Query("""
+                SELECT p.document_id, c.customer_name, p.open_amount_rc, p.expected_pay_date, p.probability_late, p.value_at_risk, p.reasons
+                FROM payment_predictions p JOIN customers c USING (customer_id)
+                WHERE p.run_id = (SELECT max(run_id) FROM payment_predictions)
+                  AND p.as_of = (SELECT max(as_of) FROM payment_predictions WHERE run_id = p.run_id)
+                ORDER BY p.value_at_risk DESC LIMIT $n
+                """, r => (r.GetString(0), r.GetString(1), r.GetDecimal(2), r.GetFieldValue<DateOnly>(3), r.GetDecimal(4), r.GetDecimal(5), r.GetString(6)),
+                ("n", parse.GetValue(top)));
+            var table = new Table().Title("collection worklist").AddColumn("invoice").AddColumn("customer").AddColumn(new TableColumn("open").RightAligned())
+                .AddColumn("expected").AddColumn(new TableColumn("p(late)").RightAligned()).AddColumn(new TableColumn("at risk").RightAligned()).AddColumn("why");
+            foreach (var (doc, name, open, expected, p, risk, why) in rows)
+                table.AddRow(Markup.Escape(doc), Markup.Escape(name), open.ToString("N0", CultureInfo.InvariantCulture), expected.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                    p.ToString("P0", CultureInfo.InvariantCulture), risk.ToString("N0", CultureInfo.InvariantCulture), Markup.Escape(why));
+            AnsiConsole.Write(table);
             return 0;
         });
         var months = new Option<int>("--months") { Description = "How many past month ends to replay", DefaultValueFactory = _ => 6 };
@@ -59,7 +82,7 @@ public static class PredictCommand
             AnsiConsole.Write(table);
             return 0;
         });
-        return new Command("predict", "Payment predictions: when open invoices will be paid, a 13-week cash forecast, a risk-ranked worklist") { train, score, backtest };
+        return new Command("predict", "Payment predictions: when open invoices will be paid, a 13-week cash forecast, a risk-ranked worklist") { train, score, backtest, worklist };
     }
 
     /// <summary>A warehouse refreshed by an older o2c lacks the features model: rebuild the models first.</summary>

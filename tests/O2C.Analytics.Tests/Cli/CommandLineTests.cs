@@ -15,7 +15,7 @@ public class CommandLineTests
     [InlineData("match", "--threshold")]
     [InlineData("kpi", "--dimension")]
     [InlineData("spc", "--month")]
-    [InlineData("predict", "train")]
+    [InlineData("predict", "worklist")]
     public void Every_command_has_help(string command, string mentions)
     {
         var (exit, output, _) = CliProcess.Run(RepoPaths.Root, command, "--help");

@@ -4,6 +4,7 @@ CREATE TABLE model_runs (
     run_id            BIGINT NOT NULL,
     trained_at        TIMESTAMP NOT NULL,
     seed              INTEGER NOT NULL,
+    late_n_days       INTEGER NOT NULL,       -- the second classifier predicts "paid more than N days late"
     train_from        DATE NOT NULL,
     split_date        DATE NOT NULL,          -- trained on invoices before it, tested on invoices from it
     test_to           DATE NOT NULL,
@@ -26,7 +27,7 @@ CREATE TABLE payment_predictions (
     expected_pay_date DATE NOT NULL,
     predicted_days_to_pay DECIMAL(10,2) NOT NULL,
     probability_late  DECIMAL(6,4) NOT NULL,
-    probability_late_30 DECIMAL(6,4) NOT NULL,
+    probability_late_n DECIMAL(6,4) NOT NULL,  -- more than model_runs.late_n_days late
     value_at_risk     DECIMAL(18,2) NOT NULL,   -- open amount x probability late: the worklist's order
     reasons           VARCHAR NOT NULL
 );

@@ -6,7 +6,7 @@ using Microsoft.ML.Trainers.FastTree;
 namespace O2C.Analytics.Predict;
 
 /// <summary>
-/// The three payment models: days to pay (FastTree regression), paid late, and paid more than 30 days late (FastTree
+/// The three payment models: days to pay (FastTree regression), paid late, and paid more than N days late (FastTree
 /// classifiers). Features go from DuckDB rows into a Microsoft.Data.Analysis DataFrame, which ML.NET reads as an
 /// IDataView. Single-threaded trees with a fixed seed: the same data gives the same models.
 /// </summary>
@@ -28,10 +28,10 @@ public sealed class PaymentModels
 
     public static string HyperParameters => $"FastTree: trees {Trees}, leaves {Leaves}, minimum examples per leaf {MinimumLeafCount}, learning rate {LearningRate}, single thread";
 
-    public static PaymentModels Train(IReadOnlyList<PaymentRow> rows, int seed)
+    public static PaymentModels Train(IReadOnlyList<PaymentRow> rows, int seed, int lateNDays = 30)
     {
         var ml = new MLContext(seed);
-        var data = Frame(rows);
+        var data = Frame(rows, lateNDays);
         var features = ml.Transforms.Categorical.OneHotEncoding(PaymentFeatures.Categorical.Select(c => new InputOutputColumnPair(c + "_onehot", c)).ToArray())
             .Append(ml.Transforms.Concatenate("Features", [.. PaymentFeatures.Numeric, .. PaymentFeatures.Categorical.Select(c => c + "_onehot")]));
         var days = features.Append(ml.Regression.Trainers.FastTree(new FastTreeRegressionTrainer.Options
@@ -86,7 +86,7 @@ public sealed class PaymentModels
         return new PaymentModels(ml, L("days_to_pay.zip"), L("late.zip"), L("late_30.zip"));
     }
 
-    private static DataFrame Frame(IReadOnlyList<PaymentRow> rows)
+    private static DataFrame Frame(IReadOnlyList<PaymentRow> rows, int lateNDays = 30)
     {
         var columns = new List<DataFrameColumn>();
         for (var c = 0; c < PaymentFeatures.Numeric.Count; c++)
@@ -95,7 +95,7 @@ public sealed class PaymentModels
             columns.Add(new StringDataFrameColumn(PaymentFeatures.Categorical[c], rows.Select(r => r.Categorical[c])));
         columns.Add(new SingleDataFrameColumn("DaysToPay", rows.Select(r => r.DaysToPay ?? 0f)));
         columns.Add(new BooleanDataFrameColumn("Late", rows.Select(r => (r.DaysLate ?? 0f) > 0)));
-        columns.Add(new BooleanDataFrameColumn("Late30", rows.Select(r => (r.DaysLate ?? 0f) > 30)));
+        columns.Add(new BooleanDataFrameColumn("Late30", rows.Select(r => (r.DaysLate ?? 0f) > lateNDays)));
         return new DataFrame(columns);
     }
 }

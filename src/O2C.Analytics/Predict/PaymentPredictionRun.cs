@@ -12,14 +12,14 @@ public sealed record PaymentRunResult(long RunId, PaymentModelMetrics Metrics, i
 /// feature importance, model files), then scores the open invoices: expected payment date, probability late and 30+
 /// days late, value at risk (open amount x probability late) with the reasons, each prediction naming its run.
 /// </summary>
-public sealed class PaymentPredictionRun(Warehouse.Warehouse warehouse, string modelsRoot, int seed = 42)
+public sealed class PaymentPredictionRun(Warehouse.Warehouse warehouse, string modelsRoot, int seed = 42, int lateNDays = 30)
 {
     public PaymentRunResult TrainAndScore(DateOnly asOf)
     {
         var (_, metrics, rows) = new PaymentModelTrainer(warehouse, seed).TrainAndMeasure(0.8, asOf);
         var errors = HeldOutErrors(rows);
         // Measured on the split; the model that scores learns from every paid invoice.
-        var models = PaymentModels.Train(rows, seed);
+        var models = PaymentModels.Train(rows, seed, lateNDays);
         var runId = (warehouse.Scalar<long?>("SELECT max(run_id) FROM model_runs") ?? 0) + 1;
         var folder = Path.GetFullPath(Path.Combine(modelsRoot, $"run-{runId:0000}"));
         models.Save(folder, rows);
@@ -28,9 +28,9 @@ public sealed class PaymentPredictionRun(Warehouse.Warehouse warehouse, string m
         using (var transaction = warehouse.BeginTransaction())
         {
             warehouse.Execute("""
-                INSERT INTO model_runs VALUES ($run, now()::TIMESTAMP, $seed, $from, $split, $to, $train, $test, $features, $hyper, $metrics, $baseline, $importance, $folder)
+                INSERT INTO model_runs VALUES ($run, now()::TIMESTAMP, $seed, $n, $from, $split, $to, $train, $test, $features, $hyper, $metrics, $baseline, $importance, $folder)
                 """,
-                ("run", runId), ("seed", seed), ("from", rows[0].Date), ("split", metrics.SplitDate), ("to", rows[^1].Date),
+                ("run", runId), ("seed", seed), ("n", lateNDays), ("from", rows[0].Date), ("split", metrics.SplitDate), ("to", rows[^1].Date),
                 ("train", metrics.TrainRows), ("test", metrics.TestRows),
                 ("features", string.Join(",", [.. PaymentFeatures.Numeric, .. PaymentFeatures.Categorical])), ("hyper", PaymentModels.HyperParameters),
                 ("metrics", JsonSerializer.Serialize(new { mae_days = metrics.ModelMae, rmse_days = metrics.ModelRmse, auc_late = metrics.ModelAuc, error_p10 = errors.P10, error_p90 = errors.P90 })),

@@ -14,13 +14,14 @@ public static class PredictCommand
         var asOf = new Option<string?>("--as-of") { Description = "Forecast from this date, yyyy-MM-dd (default: the day after the latest closed month)" };
         var seed = new Option<int>("--seed") { Description = "Random seed: the same seed gives the same model", DefaultValueFactory = _ => 42 };
         var models = new Option<string>("--models") { Description = "Folder for model files", DefaultValueFactory = _ => "models" };
-        var train = new Command("train", "Train on paid invoices (time split), record the run, score open invoices, print the 13-week forecast") { asOf, seed, models };
+        var lateDays = new Option<int>("--late-days") { Description = "The second classifier predicts payment more than this many days late", DefaultValueFactory = _ => 30 };
+        var train = new Command("train", "Train on paid invoices (time split), record the run, score open invoices, print the 13-week forecast") { asOf, seed, models, lateDays };
         train.SetAction(parse =>
         {
             var settings = CliSettings.Load();
             using var warehouse = Ready(WarehouseSetup.OpenMigrated(CommonOptions.WarehousePath(parse, settings)));
             var date = AsOf(parse.GetValue(asOf), warehouse);
-            var run = Progress.Status("Training", _ => new PaymentPredictionRun(warehouse, parse.GetValue(models)!, parse.GetValue(seed)).TrainAndScore(date));
+            var run = Progress.Status("Training", _ => new PaymentPredictionRun(warehouse, parse.GetValue(models)!, parse.GetValue(seed), parse.GetValue(lateDays)).TrainAndScore(date));
             var m = run.Metrics;
             AnsiConsole.MarkupLineInterpolated($"run {run.RunId}: trained on {m.TrainRows:N0} invoices before {m.SplitDate:yyyy-MM-dd}, tested on {m.TestRows:N0} after.");
             AnsiConsole.MarkupLineInterpolated($"days to pay MAE {m.ModelMae:0.00} (baseline {m.BaselineMae:0.00}, {m.MaeGain:P1} better), RMSE {m.ModelRmse:0.00} (baseline {m.BaselineRmse:0.00}); late AUC {m.ModelAuc:0.000} (baseline {m.BaselineAuc:0.000}).");

@@ -60,6 +60,21 @@ public sealed class MonthlyRunWorkbookTests : IDisposable
         Assert.All(Enumerable.Range(3, 34), i => Assert.InRange(sheet.Cell(header + i, 2).GetValue<decimal>(), 20m, 120m));
         Assert.Equal(KpiCatalog.All.Count + 1, workbook.Worksheet(DefinitionsSheet.Name).LastRowUsed()!.RowNumber());
 
+        // Scorecard: every KPI with the October value, its target, and the RAG rule applied.
+        var scorecard = workbook.Worksheet(ScorecardSheet.Name);
+        var rows = scorecard.RowsUsed().Where(r => r.RowNumber() > ScorecardSheet.HeaderRow && !r.Cell(2).IsEmpty()).ToList();
+        var byArea = KpiCatalog.All.Select(k => k.Area).Distinct().SelectMany(a => KpiCatalog.All.Where(k => k.Area == a)).ToList();
+        Assert.Equal(byArea.Select(k => k.Name), rows.Select(r => r.Cell(1).GetString()));
+        foreach (var (kpi, r) in byArea.Zip(rows))
+        {
+            var october = expected.Single(v => v.KpiId == kpi.Id && v.PeriodEnd == months[^1]).Value;
+            if (october is { } actual) Assert.Equal(Math.Round(actual, 4), r.Cell(3).GetValue<decimal>());
+            decimal? target = r.Cell(4).GetString() == "n/a" ? null : r.Cell(4).GetValue<decimal>();
+            var tolerance = target is null ? (decimal?)null : Math.Max(1m, Math.Round(target.Value / 10m, 1)); // as the sample's kpi_targets
+            var rag = RagStatus.Of(kpi.Direction, october, target, tolerance);
+            Assert.Equal(rag == Rag.NotRated ? "n/a" : rag.ToString(), r.Cell(5).GetString());
+        }
+
         // Control charts: one PNG per KPI and the small multiples, each a real image of the size drawn.
         Assert.Equal(KpiCatalog.All.Count + 1, result.Charts.Count);
         Assert.All(result.Charts, c => Assert.StartsWith(Path.Combine(_folder, "reports", "charts", "2026-10"), c));

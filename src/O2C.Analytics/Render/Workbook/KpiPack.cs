@@ -9,8 +9,15 @@ public sealed record KpiPack(
     IReadOnlyList<KpiDefinition> Kpis,
     IReadOnlyList<DateOnly> Months,
     IReadOnlyList<KpiValue> CompanyValues,
-    DateTime GeneratedAtUtc)
+    DateTime GeneratedAtUtc,
+    IReadOnlyDictionary<string, KpiTarget>? Targets = null,
+    IReadOnlyDictionary<string, string>? Signals = null)
 {
+    public KpiTarget? Target(string kpiId) => Targets?.GetValueOrDefault(kpiId);
+
+    /// <summary>The month's alerting control-chart signals of a KPI, e.g. "up (bad): 1: beyond 3 sigma".</summary>
+    public string? Signal(string kpiId) => Signals?.GetValueOrDefault(kpiId);
+
     public KpiValue? Value(string kpiId, DateOnly monthEnd) =>
         CompanyValues.FirstOrDefault(v => v.KpiId == kpiId && v.PeriodEnd == monthEnd);
 }

@@ -12,6 +12,7 @@ public static class KpiPackWorkbook
         Directory.CreateDirectory(reportsFolder);
         var path = Path.GetFullPath(Path.Combine(reportsFolder, FileName(pack.MonthEnd)));
         using var workbook = new XLWorkbook();
+        ScorecardSheet.Write(workbook, pack);
         KpiTrendSheet.Write(workbook, pack);
         DefinitionsSheet.Write(workbook, pack);
         workbook.Properties.Title = $"O2C KPI pack {pack.MonthEnd:yyyy-MM}";

@@ -15,7 +15,7 @@ public sealed record KpiPack(
 {
     public KpiTarget? Target(string kpiId) => Targets?.GetValueOrDefault(kpiId);
 
-    /// <summary>The month's alerting control-chart signals of a KPI, e.g. "up (bad): 1: beyond 3 sigma".</summary>
+    /// <summary>The month's alerting control-chart signals of a KPI, e.g. "up (bad), rules 1,2" (docs/spc.md numbers the rules).</summary>
     public string? Signal(string kpiId) => Signals?.GetValueOrDefault(kpiId);
 
     public KpiValue? Value(string kpiId, DateOnly monthEnd) =>

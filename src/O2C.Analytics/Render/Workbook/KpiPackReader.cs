@@ -23,8 +23,10 @@ public static class KpiPackReader
             .ToDictionary(k => k.Id, k => loaded.GetValueOrDefault(k.Id) ?? new KpiTarget(k.Id, k.DefaultTarget!.Value, Math.Max(1m, Math.Round(k.DefaultTarget.Value / 10m, 1))));
         var signals = warehouse.TableExists("spc_signals")
             ? warehouse.Query("""
-                SELECT kpi_id, string_agg(direction || CASE WHEN is_bad THEN ' (bad)' ELSE ' (good)' END || ': ' || rule, '; ' ORDER BY rule)
-                FROM spc_signals WHERE dimension = 'company' AND alerting AND period_end = $m GROUP BY kpi_id
+                SELECT kpi_id, string_agg(signal, '; ' ORDER BY signal) FROM (
+                    SELECT kpi_id, direction || CASE WHEN is_bad THEN ' (bad)' ELSE ' (good)' END || ', rules ' || string_agg(left(rule, 1), ',' ORDER BY rule) AS signal
+                    FROM spc_signals WHERE dimension = 'company' AND alerting AND period_end = $m GROUP BY kpi_id, direction, is_bad
+                ) GROUP BY kpi_id
                 """, r => (r.GetString(0), r.GetString(1)), ("m", monthEnd)).ToDictionary(x => x.Item1, x => x.Item2)
             : new Dictionary<string, string>();
         return new KpiPack(monthEnd, currency, KpiCatalog.All, months, values, nowUtc, targets, signals);

@@ -53,7 +53,7 @@ public static class ScorecardSheet
             }
         }
         ws.SheetView.FreezeRows(HeaderRow);
-        int[] widths = [40, 8, 14, 12, 9, 13, 13, 60];
+        int[] widths = [40, 8, 14, 12, 9, 13, 13, 28];
         for (var c = 0; c < widths.Length; c++) ws.Column(c + 1).Width = widths[c];
         ws.PageSetup.PageOrientation = XLPageOrientation.Landscape;
         ws.PageSetup.FitToPages(1, 1);

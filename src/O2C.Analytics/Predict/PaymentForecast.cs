@@ -10,6 +10,13 @@ public sealed record WeeklyForecast(int Week, DateOnly WeekStart, decimal Expect
 /// </summary>
 public static class PaymentForecast
 {
+    /// <summary>Invoice date plus predicted days to pay; an invoice already overdue is expected from the as-of date on.</summary>
+    public static DateOnly ExpectedDate(DateOnly invoiceDate, float daysToPay, DateOnly asOf)
+    {
+        var expected = invoiceDate.AddDays((int)Math.Round(Math.Max(0, daysToPay)));
+        return expected < asOf ? asOf : expected;
+    }
+
     public static IReadOnlyList<WeeklyForecast> Weekly(IReadOnlyList<(decimal Amount, DateOnly Expected)> items, DateOnly asOf,
         double errorP10, double errorP90, int weeks = 13)
     {

@@ -9,7 +9,9 @@ public sealed class PaymentModelTrainer(Warehouse.Warehouse warehouse, int seed 
 {
     public PaymentModelMetrics Train(double trainShare = 0.8) => TrainAndMeasure(trainShare).Metrics;
 
-    public (PaymentModels Models, PaymentModelMetrics Metrics, List<PaymentRow> Rows) TrainAndMeasure(double trainShare = 0.8, DateOnly? asOf = null)
+    /// <returns>Also the 10th and 90th percentiles of (actual - predicted) days on the test invoices, for the forecast band.</returns>
+    public (PaymentModels Models, PaymentModelMetrics Metrics, List<PaymentRow> Rows, (double P10, double P90) Errors) TrainAndMeasure(
+        double trainShare = 0.8, DateOnly? asOf = null)
     {
         PaymentFeatures.Guard([.. PaymentFeatures.Numeric, .. PaymentFeatures.Categorical]);
         var rows = PaymentDataset.Settled(warehouse, asOf ?? DateOnly.MaxValue);
@@ -29,7 +31,8 @@ public sealed class PaymentModelTrainer(Warehouse.Warehouse warehouse, int seed 
             labels.Average(l => l ? 1.0 : 0.0),
             late.Zip(labels, (p, l) => Math.Pow(p - (l ? 1 : 0), 2)).Average(),
             Calibration(late, labels));
-        return (models, metrics, rows);
+        var errors = test.Select((r, i) => (double)(r.DaysToPay!.Value - days[i])).Order().ToArray();
+        return (models, metrics, rows, (errors[(int)(errors.Length * 0.1)], errors[(int)(errors.Length * 0.9)]));
     }
 
     private static IReadOnlyList<(double, double, int)> Calibration(float[] probability, bool[] labels) =>

@@ -16,8 +16,7 @@ public sealed class PaymentPredictionRun(Warehouse.Warehouse warehouse, string m
 {
     public PaymentRunResult TrainAndScore(DateOnly asOf)
     {
-        var (_, metrics, rows) = new PaymentModelTrainer(warehouse, seed).TrainAndMeasure(0.8, asOf);
-        var errors = HeldOutErrors(rows);
+        var (_, metrics, rows, errors) = new PaymentModelTrainer(warehouse, seed).TrainAndMeasure(0.8, asOf);
         // Measured on the split; the model that scores learns from every paid invoice.
         var models = PaymentModels.Train(rows, seed, lateNDays);
         var runId = (warehouse.Scalar<long?>("SELECT max(run_id) FROM model_runs") ?? 0) + 1;
@@ -65,8 +64,7 @@ public sealed class PaymentPredictionRun(Warehouse.Warehouse warehouse, string m
             for (var i = 0; i < open.Count; i++)
             {
                 var row = open[i];
-                var expected = row.Date.AddDays((int)Math.Round(Math.Max(0, days[i])));
-                if (expected < asOf) expected = asOf; // overdue: expected from now on
+                var expected = PaymentForecast.ExpectedDate(row.Date, days[i], asOf);
                 forecastItems.Add((row.OpenAmountRc, expected));
                 appender.CreateRow().AppendValue(runId).AppendValue(asOf).AppendValue(row.DocumentId).AppendValue(row.CustomerId)
                     .AppendValue(row.OpenAmountRc).AppendValue(expected).AppendValue(Math.Round((decimal)days[i], 2))
@@ -75,17 +73,6 @@ public sealed class PaymentPredictionRun(Warehouse.Warehouse warehouse, string m
             }
         transaction.Commit();
         return (open.Count, PaymentForecast.Weekly(forecastItems, asOf, errors.P10, errors.P90));
-    }
-
-    /// <summary>10th and 90th percentiles of (actual - predicted) days on the newest fifth of paid invoices.</summary>
-    private (double P10, double P90) HeldOutErrors(List<PaymentRow> rows)
-    {
-        var split = rows[(int)(rows.Count * 0.8)].Date;
-        var train = rows.Where(r => r.Date < split).ToList();
-        var test = rows.Where(r => r.Date >= split).ToList();
-        var (days, _, _) = PaymentModels.Train(train, seed).Predict(test);
-        var errors = test.Select((r, i) => (double)(r.DaysToPay!.Value - days[i])).Order().ToArray();
-        return (errors[(int)(errors.Length * 0.1)], errors[(int)(errors.Length * 0.9)]);
     }
 
     /// <summary>
@@ -111,18 +98,9 @@ public sealed class PaymentPredictionRun(Warehouse.Warehouse warehouse, string m
             var openIds = open.Select(o => o.DocumentId).ToHashSet();
             var actualWeeks = new decimal[4];
             foreach (var a in actual.Where(a => openIds.Contains(a.Id))) actualWeeks[(a.Date.DayNumber - asOf.DayNumber) / 7] += a.Amount;
-            decimal[] Weeks(Func<int, float> daysToPay)
-            {
-                var sums = new decimal[4];
-                for (var i = 0; i < open.Count; i++)
-                {
-                    var expected = open[i].Date.AddDays((int)Math.Round(Math.Max(0, daysToPay(i))));
-                    if (expected < asOf) expected = asOf;
-                    var week = (expected.DayNumber - asOf.DayNumber) / 7;
-                    if (week < 4) sums[week] += open[i].OpenAmountRc;
-                }
-                return sums;
-            }
+            decimal[] Weeks(Func<int, float> daysToPay) => PaymentForecast.Weekly(
+                open.Select((o, i) => (o.OpenAmountRc, PaymentForecast.ExpectedDate(o.Date, daysToPay(i), asOf))).ToList(), asOf, 0, 0, weeks: 4)
+                .Select(w => w.Expected).ToArray();
             results.Add((monthEnd, PaymentForecast.Wape(Weeks(i => days[i]), actualWeeks), PaymentForecast.Wape(Weeks(i => open[i].BaselineDaysToPay), actualWeeks)));
         }
         return results;

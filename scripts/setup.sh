@@ -5,8 +5,16 @@ if ! command -v dotnet >/dev/null 2>&1; then
     echo "setup: the .NET 10 SDK (dotnet) is required and not on PATH" >&2
     exit 1
 fi
+missing=()
 # Charts need a font: ScottPlot draws no text, and says nothing, on a machine without one.
-if ! fc-list 2>/dev/null | grep -qi "DejaVu Sans"; then
-    echo "setup: installing fonts-dejavu-core (chart text)" >&2
-    (apt-get update -qq && apt-get install -y -qq fonts-dejavu-core) >/dev/null 2>&1 || echo "setup: could not install fonts-dejavu-core; charts will lack text" >&2
+fc-list 2>/dev/null | grep -qi "DejaVu Sans" || missing+=(fonts-dejavu-core)
+# ClosedXML 0.95 reads picture sizes through System.Drawing, which needs libgdiplus (control charts in the pack).
+[ -e /usr/lib/libgdiplus.so ] || [ -e /usr/lib/x86_64-linux-gnu/libgdiplus.so ] || missing+=(libgdiplus)
+# The mail test sends the pack to a real SMTP server on loopback: Debian's aiosmtpd (no .NET server is served).
+/usr/bin/python3 -c "import aiosmtpd" >/dev/null 2>&1 || missing+=(python3-aiosmtpd)
+if [ ${#missing[@]} -gt 0 ]; then
+    echo "setup: installing ${missing[*]}" >&2
+    if [ "$(id -u)" -eq 0 ]; then apt=(apt-get); else apt=(sudo -n apt-get); fi
+    ("${apt[@]}" update -qq && DEBIAN_FRONTEND=noninteractive "${apt[@]}" install -y -qq "${missing[@]}") >/dev/null 2>&1 \
+        || echo "setup: could not install ${missing[*]}; charts, pictures or the mail test will be missing" >&2
 fi

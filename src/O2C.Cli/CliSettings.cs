@@ -26,6 +26,11 @@ public sealed class CliSettings
             : DateOnly.ParseExact(SpcBaselineStart + "-01", "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture).AddMonths(1).AddDays(-1),
         SeasonalKpis: SeasonalKpis.ToHashSet());
 
+    /// <summary>SMTP server, sender and recipients; the password only from O2C_SMTP_PASSWORD.</summary>
+    public O2C.Analytics.Mail.MailSettings Mail { get; set; } = new();
+
+    public string Outbox => Path.Combine(ReportsFolder, "outbox");
+
     public static CliSettings Load()
     {
         var configuration = new ConfigurationBuilder()

@@ -1,4 +1,5 @@
 using O2C.Analytics.Load;
+using O2C.Analytics.Predict;
 using O2C.Analytics.Render.Charts;
 using O2C.Analytics.Spc;
 using O2C.Analytics.Render.Workbook;
@@ -14,11 +15,21 @@ public sealed record MonthlyRunOptions(
     string ReportingCurrency,
     DateOnly Today,
     DateOnly? Month = null,
-    SpcOptions? Spc = null);
+    SpcOptions? Spc = null,
+    bool Predict = true,
+    string? ModelsFolder = null)
+{
+    /// <summary>Model files sit beside the warehouse unless a folder is given.</summary>
+    public string Models => ModelsFolder ?? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(WarehousePath))!, "models");
+}
 
-public sealed record MonthlyRunResult(LoadResult Load, DateOnly MonthEnd, string WorkbookPath, long UnconvertibleOpenItems, IReadOnlyList<string> Charts);
+public sealed record MonthlyRunResult(LoadResult Load, DateOnly MonthEnd, string WorkbookPath, long UnconvertibleOpenItems, IReadOnlyList<string> Charts,
+    long? PredictionRunId = null, int InvoicesScored = 0, KpiPack? Pack = null);
 
-/// <summary>Load the data folder, refresh models and KPIs, write the pack for the latest closed month.</summary>
+/// <summary>
+/// Load the data folder, refresh models, KPIs and control charts, score open invoices as of the day after the month
+/// (with the latest payment model; the first run trains one), write the pack for the latest closed month.
+/// </summary>
 public static class MonthlyRun
 {
     public static MonthlyRunResult Run(MonthlyRunOptions options, SqlFolder sql, Action<string>? status = null)
@@ -27,11 +38,26 @@ public static class MonthlyRun
         var load = new CanonicalLoader(warehouse).LoadFolder(options.DataFolder, status is null ? null : new Progress<string>(status));
         var spcCharts = WarehouseRefresh.Run(warehouse, sql, options.ReportingCurrency, status, options.Spc);
         var monthEnd = options.Month ?? ReportingPeriod.LatestClosedMonthEnd(warehouse, options.Today);
+        var (runId, scored) = options.Predict ? Predictions(warehouse, options, monthEnd.AddDays(1), status) : (null, 0);
         status?.Invoke($"workbook for {ReportingPeriod.Label(monthEnd)}");
-        var pack = KpiPackReader.Read(warehouse, monthEnd, DateTime.UtcNow);
+        var pack = KpiPackReader.Read(warehouse, sql, monthEnd, DateTime.UtcNow);
         var path = KpiPackWorkbook.Write(pack, options.ReportsFolder);
         status?.Invoke("control charts");
         var charts = ChartPack.Write(spcCharts, monthEnd, options.ReportsFolder);
-        return new MonthlyRunResult(load, monthEnd, path, WarehouseRefresh.UnconvertibleOpenItems(warehouse), charts);
+        return new MonthlyRunResult(load, monthEnd, path, WarehouseRefresh.UnconvertibleOpenItems(warehouse), charts, runId, scored, pack);
+    }
+
+    private static (long? RunId, int Scored) Predictions(Warehouse.Warehouse warehouse, MonthlyRunOptions options, DateOnly asOf, Action<string>? status)
+    {
+        var run = new PaymentPredictionRun(warehouse, options.Models);
+        if (warehouse.Scalar<long>("SELECT count(*) FROM model_runs") == 0)
+        {
+            status?.Invoke("training the payment model (first run)");
+            var trained = run.TrainAndScore(asOf);
+            return (trained.RunId, trained.OpenInvoicesScored);
+        }
+        status?.Invoke("scoring open invoices");
+        var (runId, scored, _) = run.ScoreWithLatestRun(asOf);
+        return (runId, scored);
     }
 }

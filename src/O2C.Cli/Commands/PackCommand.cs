@@ -2,6 +2,7 @@ using System.CommandLine;
 using O2C.Analytics.Pipeline;
 using O2C.Analytics.Render.Workbook;
 using O2C.Analytics.Warehouse;
+using Spectre.Console;
 
 namespace O2C.Cli.Commands;
 
@@ -11,17 +12,32 @@ public static class PackCommand
     {
         var month = MonthOption.Create("Month to report, yyyy-MM (default: the latest closed month)");
         var reports = new Option<string?>("--reports") { Description = "Folder for the workbook (default: reports)" };
-        var command = new Command("pack", "Write the monthly KPI pack workbook from the refreshed warehouse") { month, reports };
+        var send = SendOption();
+        var command = new Command("pack", "Write the monthly KPI pack workbook from the refreshed warehouse, and mail it with --send") { month, reports, send };
         command.SetAction(parse =>
         {
             var settings = CliSettings.Load();
+            var reportsFolder = parse.GetValue(reports) ?? settings.ReportsFolder;
             using var warehouse = WarehouseSetup.OpenMigrated(CommonOptions.WarehousePath(parse, settings));
             var monthEnd = MonthOption.Parse(parse.GetValue(month))
                 ?? ReportingPeriod.LatestClosedMonthEnd(warehouse, DateOnly.FromDateTime(DateTime.Today));
             var pack = KpiPackReader.Read(warehouse, monthEnd, DateTime.UtcNow);
-            Console.WriteLine(KpiPackWorkbook.Write(pack, parse.GetValue(reports) ?? settings.ReportsFolder));
+            var path = KpiPackWorkbook.Write(pack, reportsFolder);
+            Console.WriteLine(path);
+            if (parse.GetValue(send)) Report(PackPublisher.Send(pack, path, settings.Mail, Path.Combine(reportsFolder, "outbox")), settings.Mail.PackRecipients);
             return 0;
         });
         return command;
+    }
+
+    public static Option<bool> SendOption() => new("--send")
+    {
+        Description = "Mail the report to the configured recipients (Mail section of o2c.json; password from O2C_SMTP_PASSWORD). Without an SMTP host the message is written to reports/outbox/ as .eml",
+    };
+
+    public static void Report(O2C.Analytics.Mail.DeliveryResult result, IReadOnlyList<string> recipients)
+    {
+        if (result.Sent) AnsiConsole.MarkupLineInterpolated($"mailed to {string.Join(", ", recipients)} via {result.Where}");
+        else AnsiConsole.MarkupLineInterpolated($"[yellow]no SMTP host configured (Mail:SmtpHost): message written to {result.Where}[/]");
     }
 }

@@ -13,9 +13,10 @@ public static class RunCommand
         var data = new Option<string?>("--data") { Description = "Folder of canonical CSV files to load (default: data-samples)" };
         var reports = new Option<string?>("--reports") { Description = "Folder for the workbook (default: reports)" };
         var month = MonthOption.Create("Month to report, yyyy-MM (default: the latest closed month)");
-        var command = new Command("run", "The main job: load the data folder, refresh models and KPIs, write the monthly KPI pack")
+        var send = PackCommand.SendOption();
+        var command = new Command("run", "The main job: load the data folder, refresh models, KPIs, control charts and payment predictions, write the monthly KPI pack (and mail it with --send)")
         {
-            data, reports, month,
+            data, reports, month, send,
         };
         command.SetAction(parse =>
         {
@@ -37,6 +38,8 @@ public static class RunCommand
                 AnsiConsole.MarkupLineInterpolated($"{result.Charts.Count} control charts in {Path.GetDirectoryName(result.Charts.FirstOrDefault() ?? "")}");
                 AnsiConsole.MarkupLineInterpolated($"KPI pack for {ReportingPeriod.Label(result.MonthEnd)}:");
                 Console.WriteLine(result.WorkbookPath);
+                if (parse.GetValue(send) && result.Pack is { } pack)
+                    PackCommand.Report(PackPublisher.Send(pack, result.WorkbookPath, settings.Mail, Path.Combine(options.ReportsFolder, "outbox")), settings.Mail.PackRecipients);
                 return 0;
             }
             catch (LoadFailedException e)

@@ -91,6 +91,9 @@ public static class ControlChartRenderer
         return path;
     }
 
+    /// <summary>The chart as PNG bytes, for embedding in a workbook or a mail.</summary>
+    public static byte[] PngBytes(ControlChart chart, int width, int height) => Plot(chart).GetImage(width, height).GetImageBytes();
+
     /// <summary>Small multiples: every chart in a grid on one PNG, to see the whole catalogue at a glance.</summary>
     public static string SaveGrid(IReadOnlyList<ControlChart> charts, string path, int columns = 6, int cellWidth = 360, int cellHeight = 220)
     {

@@ -1,4 +1,6 @@
 using O2C.Analytics.Metrics;
+using O2C.Analytics.Predict;
+using O2C.Analytics.Spc;
 
 namespace O2C.Analytics.Render.Workbook;
 
@@ -13,6 +15,22 @@ public sealed record KpiPack(
     IReadOnlyDictionary<string, KpiTarget>? Targets = null,
     IReadOnlyDictionary<string, string>? Signals = null)
 {
+    /// <summary>The month's values for every dimension member other than the company.</summary>
+    public IReadOnlyList<KpiValue> DimensionValues { get; init; } = [];
+
+    /// <summary>The company-wide control charts up to the month, as the last refresh stored them.</summary>
+    public IReadOnlyList<ControlChart> Charts { get; init; } = [];
+
+    public ReportTable? AgingByMonth { get; init; }
+    public ReportTable? AgingByDimension { get; init; }
+    public ReportTable? AgedDebtors { get; init; }
+    public ReportTable? TopOverdue { get; init; }
+    public ReportTable? SignalList { get; init; }
+    public ReportTable? Lineage { get; init; }
+    public ReportTable? Worklist { get; init; }
+    public StoredForecast? Forecast { get; init; }
+    public PackProvenance? Provenance { get; init; }
+
     public KpiTarget? Target(string kpiId) => Targets?.GetValueOrDefault(kpiId);
 
     /// <summary>The month's alerting control-chart signals of a KPI, e.g. "up (bad), rules 1,2" (docs/spc.md numbers the rules).</summary>
@@ -20,4 +38,13 @@ public sealed record KpiPack(
 
     public KpiValue? Value(string kpiId, DateOnly monthEnd) =>
         CompanyValues.FirstOrDefault(v => v.KpiId == kpiId && v.PeriodEnd == monthEnd);
+
+    public ControlChart? Chart(string kpiId) => Charts.FirstOrDefault(c => c.Kpi.Id == kpiId);
+
+    /// <summary>The month end <paramref name="months"/> months from the pack's month (-1: the prior month).</summary>
+    public DateOnly MonthEndOffset(int months) =>
+        new DateOnly(MonthEnd.Year, MonthEnd.Month, 1).AddMonths(months + 1).AddDays(-1);
 }
+
+/// <summary>What the pack was made from and by: for the Data lineage sheet.</summary>
+public sealed record PackProvenance(string ProgramVersion, string WarehouseVersion, string DuckDbVersion, string WarehouseFile, DateTime? LastLoadAt, long? PredictionRunId);

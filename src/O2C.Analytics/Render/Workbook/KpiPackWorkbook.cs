@@ -2,7 +2,7 @@ using ClosedXML.Excel;
 
 namespace O2C.Analytics.Render.Workbook;
 
-/// <summary>Writes reports/o2c-kpi-pack-YYYY-MM.xlsx.</summary>
+/// <summary>Writes reports/o2c-kpi-pack-YYYY-MM.xlsx, sheets in the order leadership reads them.</summary>
 public static class KpiPackWorkbook
 {
     public static string FileName(DateOnly monthEnd) => $"o2c-kpi-pack-{monthEnd:yyyy-MM}.xlsx";
@@ -13,8 +13,14 @@ public static class KpiPackWorkbook
         var path = Path.GetFullPath(Path.Combine(reportsFolder, FileName(pack.MonthEnd)));
         using var workbook = new XLWorkbook();
         ScorecardSheet.Write(workbook, pack);
-        KpiTrendSheet.Write(workbook, pack);
+        foreach (var area in pack.Kpis.Select(k => k.Area).Distinct()) AreaSheet.Write(workbook, pack, area);
+        AgingSheet.Write(workbook, pack);
+        AgedDebtorsSheet.Write(workbook, pack);
+        TopOverdueSheet.Write(workbook, pack);
+        ForecastWorklistSheet.Write(workbook, pack);
+        SignalsSheet.Write(workbook, pack);
         DefinitionsSheet.Write(workbook, pack);
+        LineageSheet.Write(workbook, pack);
         workbook.Properties.Title = $"O2C KPI pack {pack.MonthEnd:yyyy-MM}";
         workbook.Properties.Created = pack.GeneratedAtUtc;
         // Write to a temporary file first so a reader never sees a half-written pack.

@@ -4,33 +4,39 @@ using O2C.Analytics.Metrics;
 namespace O2C.Analytics.Render.Workbook;
 
 /// <summary>
-/// The Scorecard: every KPI of the month with target, actual, prior month, same month last year, RAG status
-/// (RagStatus: direction-aware with the target's tolerance band) and the month's control-chart signals, grouped by
-/// area. Landscape, one page wide.
+/// The Scorecard: every KPI of the month with actual, target, RAG status (RagStatus: direction-aware with the
+/// target's tolerance band), prior month and the change from it, same month last year, a 12-month trend and the
+/// month's control-chart signals, grouped by area. Landscape, one page.
 /// </summary>
 public static class ScorecardSheet
 {
     public const string Name = "Scorecard";
     public const int HeaderRow = 4;
-    public static readonly string[] Headers = ["KPI", "Unit", "Actual", "Target", "RAG", "Prior month", "Same month last year", "Control-chart signal"];
+    public static readonly string[] Headers = ["KPI", "Unit", "Actual", "Target", "RAG", "Prior month", "Change", "Same month last year", "12-month trend", "Control-chart signal"];
+
+    public static readonly XLColor Green = XLColor.FromHtml("#C6EFCE");
+    public static readonly XLColor Amber = XLColor.FromHtml("#FFEB9C");
+    public static readonly XLColor Red = XLColor.FromHtml("#FFC7CE");
+    public static readonly XLColor NotRated = XLColor.FromHtml("#EDEDED");
+    public static readonly XLColor AreaBand = XLColor.FromHtml("#DDEBF7");
 
     public static void Write(XLWorkbook workbook, KpiPack pack)
     {
-        var ws = workbook.Worksheets.Add(Name);
-        ws.Cell(1, 1).SetValue($"O2C scorecard: {pack.MonthEnd:MMMM yyyy}");
-        ws.Cell(1, 1).Style.Font.SetBold().Font.SetFontSize(14);
-        ws.Cell(2, 1).SetValue($"Company-wide, amounts in {pack.ReportingCurrency}. RAG: green at or better than target, amber within the tolerance band, red beyond it.");
+        var ws = SheetLayout.Add(workbook, Name, $"O2C scorecard: {pack.MonthEnd:MMMM yyyy}",
+            $"Company-wide, amounts in {pack.ReportingCurrency}. RAG: green at or better than target, amber within the tolerance band, red beyond it (Definitions sheet). Trend: last 12 months, low ▁ to high █.");
         for (var c = 0; c < Headers.Length; c++) ws.Cell(HeaderRow, c + 1).SetValue(Headers[c]);
-        ws.Row(HeaderRow).Style.Font.SetBold();
+        ws.Row(HeaderRow).Style.Font.SetBold().Alignment.SetWrapText();
         var row = HeaderRow + 1;
+        var trendMonths = Enumerable.Range(-11, 12).Select(pack.MonthEndOffset).ToList();
         foreach (var area in pack.Kpis.Select(k => k.Area).Distinct())
         {
             ws.Cell(row, 1).SetValue(area);
-            ws.Range(row, 1, row, Headers.Length).Style.Fill.SetBackgroundColor(XLColor.FromHtml("#DDEBF7")).Font.SetBold();
+            ws.Range(row, 1, row, Headers.Length).Style.Fill.SetBackgroundColor(AreaBand).Font.SetBold();
             row++;
             foreach (var kpi in pack.Kpis.Where(k => k.Area == area))
             {
                 var actual = pack.Value(kpi.Id, pack.MonthEnd)?.Value;
+                var prior = pack.Value(kpi.Id, pack.MonthEndOffset(-1))?.Value;
                 var target = pack.Target(kpi.Id);
                 ws.Cell(row, 1).SetValue(kpi.Name);
                 ws.Cell(row, 2).SetValue(kpi.Unit);
@@ -38,31 +44,38 @@ public static class ScorecardSheet
                 Number(ws.Cell(row, 4), target?.Target, kpi);
                 var rag = RagStatus.Of(kpi.Direction, actual, target?.Target, target?.Tolerance);
                 var ragCell = ws.Cell(row, 5);
-                ragCell.SetValue(rag == Rag.NotRated ? "n/a" : rag.ToString());
-                ragCell.Style.Fill.SetBackgroundColor(rag switch
-                {
-                    Rag.Green => XLColor.FromHtml("#C6EFCE"),
-                    Rag.Amber => XLColor.FromHtml("#FFEB9C"),
-                    Rag.Red => XLColor.FromHtml("#FFC7CE"),
-                    _ => XLColor.FromHtml("#EDEDED"),
-                });
-                Number(ws.Cell(row, 6), pack.Value(kpi.Id, MonthEnd(pack.MonthEnd, -1))?.Value, kpi);
-                Number(ws.Cell(row, 7), pack.Value(kpi.Id, MonthEnd(pack.MonthEnd, -12))?.Value, kpi);
-                ws.Cell(row, 8).SetValue(pack.Signal(kpi.Id) ?? "");
+                ragCell.SetValue(Label(rag));
+                ragCell.Style.Fill.SetBackgroundColor(Colour(rag));
+                Number(ws.Cell(row, 6), prior, kpi);
+                Number(ws.Cell(row, 7), actual - prior, kpi);
+                if (actual is not null && prior is not null) ws.Cell(row, 7).Style.NumberFormat.Format = "+" + kpi.NumberFormat + ";-" + kpi.NumberFormat + ";0";
+                Number(ws.Cell(row, 8), pack.Value(kpi.Id, pack.MonthEndOffset(-12))?.Value, kpi);
+                ws.Cell(row, 9).SetValue(TrendSparkline.Of(trendMonths.Select(m => pack.Value(kpi.Id, m)?.Value).ToList()));
+                ws.Cell(row, 9).Style.Font.SetFontColor(XLColor.FromHtml("#2F5597"));
+                ws.Cell(row, 10).SetValue(pack.Signal(kpi.Id) ?? "");
+                if (pack.Signal(kpi.Id)?.Contains("(bad)", StringComparison.Ordinal) == true) ws.Cell(row, 10).Style.Font.SetFontColor(XLColor.FromHtml("#C00000"));
                 row++;
             }
         }
+        ws.Range(HeaderRow, 1, row - 1, Headers.Length).Style.Border.SetInsideBorder(XLBorderStyleValues.Hair)
+            .Border.SetOutsideBorder(XLBorderStyleValues.Thin);
         ws.SheetView.FreezeRows(HeaderRow);
-        int[] widths = [40, 8, 14, 12, 9, 13, 13, 28];
+        int[] widths = [38, 7, 13, 11, 8, 13, 10, 13, 14, 26];
         for (var c = 0; c < widths.Length; c++) ws.Column(c + 1).Width = widths[c];
-        ws.PageSetup.PageOrientation = XLPageOrientation.Landscape;
-        ws.PageSetup.FitToPages(1, 1);
-        ws.PageSetup.SetRowsToRepeatAtTop(HeaderRow, HeaderRow);
+        SheetLayout.Print(ws, HeaderRow, onePage: true);
     }
 
-    private static DateOnly MonthEnd(DateOnly monthEnd, int months) => new DateOnly(monthEnd.Year, monthEnd.Month, 1).AddMonths(months + 1).AddDays(-1);
+    public static string Label(Rag rag) => rag == Rag.NotRated ? "n/a" : rag.ToString();
 
-    private static void Number(IXLCell cell, decimal? value, KpiDefinition kpi)
+    public static XLColor Colour(Rag rag) => rag switch
+    {
+        Rag.Green => Green,
+        Rag.Amber => Amber,
+        Rag.Red => Red,
+        _ => NotRated,
+    };
+
+    internal static void Number(IXLCell cell, decimal? value, KpiDefinition kpi)
     {
         if (value is { } v)
         {

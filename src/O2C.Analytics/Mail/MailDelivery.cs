@@ -1,0 +1,48 @@
+using MailKit.Net.Smtp;
+using MailKit.Security;
+using MimeKit;
+
+namespace O2C.Analytics.Mail;
+
+/// <summary>How a message left: sent to an SMTP server, or written to the outbox because no server is configured.</summary>
+public sealed record DeliveryResult(bool Sent, string Where);
+
+/// <summary>Sends a message over SMTP with MailKit, or without SMTP configuration writes it as an .eml file to the outbox.</summary>
+public static class MailDelivery
+{
+    public static DeliveryResult Deliver(MimeMessage message, MailSettings settings, string outboxFolder, string fileStem)
+    {
+        if (!settings.HasSmtp)
+        {
+            Directory.CreateDirectory(outboxFolder);
+            var name = $"{Safe(fileStem)}-{DateTime.UtcNow:yyyyMMdd-HHmmss}.eml";
+            var path = Path.GetFullPath(Path.Combine(outboxFolder, name));
+            message.WriteTo(path);
+            return new DeliveryResult(false, path);
+        }
+        if (message.To.Count == 0) throw new InvalidOperationException("no recipients configured for this message (Mail:PackRecipients / Mail:SlaRecipients)");
+        using var client = new SmtpClient { Timeout = 60_000 };
+        client.Connect(settings.SmtpHost!, settings.SmtpPort, Security(settings.StartTls));
+        if (!string.IsNullOrEmpty(settings.SmtpUser))
+        {
+            var password = MailSettings.Password()
+                ?? throw new InvalidOperationException($"SMTP user {settings.SmtpUser} is configured but {MailSettings.PasswordVariable} is not set");
+            client.Authenticate(settings.SmtpUser, password);
+        }
+        client.Send(message);
+        client.Disconnect(quit: true);
+        return new DeliveryResult(true, $"{settings.SmtpHost}:{settings.SmtpPort}");
+    }
+
+    public static SecureSocketOptions Security(string mode) => mode.ToLowerInvariant() switch
+    {
+        "auto" => SecureSocketOptions.StartTlsWhenAvailable,
+        "always" => SecureSocketOptions.StartTls,
+        "tls" => SecureSocketOptions.SslOnConnect,
+        "none" => SecureSocketOptions.None,
+        _ => throw new ArgumentException($"Mail:StartTls must be auto, always, tls or none, not '{mode}'"),
+    };
+
+    private static string Safe(string text) =>
+        new string(text.Select(c => char.IsLetterOrDigit(c) ? char.ToLowerInvariant(c) : '-').ToArray()).Trim('-');
+}

@@ -1,0 +1,25 @@
+namespace O2C.Analytics.Mail;
+
+/// <summary>
+/// Where and how reports are mailed. Bound from configuration (o2c.json "Mail" section or O2C_Mail__ environment
+/// variables). The SMTP password is deliberately not a setting: it is read only from the environment variable
+/// <see cref="PasswordVariable"/>, so it never sits in a file in the repository.
+/// </summary>
+public sealed class MailSettings
+{
+    public const string PasswordVariable = "O2C_SMTP_PASSWORD";
+
+    public string? SmtpHost { get; set; }
+    public int SmtpPort { get; set; } = 587;
+    /// <summary>auto (STARTTLS when the server offers it), always (STARTTLS required), tls (implicit TLS, port 465), none.</summary>
+    public string StartTls { get; set; } = "always";
+    public string? SmtpUser { get; set; }
+    public string From { get; set; } = "o2c-analytics@localhost";
+    public string[] PackRecipients { get; set; } = [];
+    public string[] SlaRecipients { get; set; } = [];
+    public string[] OperationsRecipients { get; set; } = [];
+
+    public bool HasSmtp => !string.IsNullOrWhiteSpace(SmtpHost);
+
+    public static string? Password() => Environment.GetEnvironmentVariable(PasswordVariable);
+}

@@ -1,0 +1,62 @@
+using ClosedXML.Excel;
+
+namespace O2C.Analytics.Render.Workbook;
+
+/// <summary>What the pack was made from: the source files in the warehouse as the load ledger records them, and by what.</summary>
+public static class LineageSheet
+{
+    public const string Name = "Data lineage";
+    public const int FilesHeaderRow = 13;
+
+    public static readonly IReadOnlyList<ReportColumn> Columns =
+    [
+        new("entity", "Entity", ColumnKind.Text, 20),
+        new("file_name", "Source file", ColumnKind.SourceText, 30),
+        new("sha256", "SHA-256", ColumnKind.Text, 66),
+        new("size_bytes", "Size (bytes)", ColumnKind.Count, 13),
+        new("load_id", "Load", ColumnKind.Count, 7),
+        new("loaded_at", "Loaded at (UTC)", ColumnKind.Timestamp, 19),
+        new("last_checked", "Last checked (UTC)", ColumnKind.Timestamp, 19),
+        new("rows_read", "Rows read", ColumnKind.Count, 11),
+        new("rows_loaded", "Rows loaded", ColumnKind.Count, 11),
+        new("rows_rejected", "Rows rejected", ColumnKind.Count, 11),
+        new("status", "Status", ColumnKind.Text, 9),
+    ];
+
+    public static void Write(XLWorkbook workbook, KpiPack pack)
+    {
+        var ws = SheetLayout.Add(workbook, Name, "Data lineage",
+            "Every figure in this pack is computed in the warehouse from the files below; rejected rows are in the warehouse's rejects table with file, line and reason.");
+        var provenance = pack.Provenance;
+        (string Label, object? Value)[] facts =
+        [
+            ("Pack made at (UTC)", pack.GeneratedAtUtc),
+            ("Month reported", pack.MonthEnd),
+            ("Reporting currency", pack.ReportingCurrency),
+            ("Program version", provenance?.ProgramVersion),
+            ("Warehouse", provenance?.WarehouseFile),
+            ("Warehouse version", provenance?.WarehouseVersion),
+            ("DuckDB version", provenance?.DuckDbVersion),
+            ("Last load finished (UTC)", provenance?.LastLoadAt),
+            ("Payment prediction run", provenance?.PredictionRunId is { } id ? id.ToString(System.Globalization.CultureInfo.InvariantCulture) : "none for this month"),
+        ];
+        for (var i = 0; i < facts.Length; i++)
+        {
+            ws.Cell(3 + i, 1).SetValue(facts[i].Label);
+            ws.Cell(3 + i, 1).Style.Font.SetBold();
+            var cell = ws.Cell(3 + i, 2);
+            switch (facts[i].Value)
+            {
+                case DateTime t: TableWriter.WriteCell(cell, t, ColumnKind.Timestamp); break;
+                case DateOnly d: TableWriter.WriteCell(cell, d, ColumnKind.Date); break;
+                case var v: SourceText.Set(cell, v?.ToString() ?? ""); break;
+            }
+            cell.Style.Alignment.Horizontal = XLAlignmentHorizontalValues.Left;
+        }
+        SheetLayout.Heading(ws, FilesHeaderRow - 1, "Source files in the warehouse");
+        TableWriter.Write(ws, FilesHeaderRow, 1, pack.Lineage ?? ReportTable.Empty(Columns), "SourceFiles");
+        ws.Column(1).Width = 24;
+        ws.SheetView.FreezeRows(FilesHeaderRow);
+        SheetLayout.Print(ws, FilesHeaderRow);
+    }
+}

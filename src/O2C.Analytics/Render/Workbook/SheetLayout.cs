@@ -1,0 +1,57 @@
+using ClosedXML.Excel;
+
+namespace O2C.Analytics.Render.Workbook;
+
+/// <summary>What every sheet of the pack shares: a title and a subtitle, formats, print setup.</summary>
+public static class SheetLayout
+{
+    public const string AmountFormat = "#,##0.00";
+    public const string PercentFormat = "0.0%";
+    public const string DaysFormat = "0.0";
+    public const string CountFormat = "#,##0";
+    public const string DateFormat = "yyyy-mm-dd";
+    public const string MonthFormat = "yyyy-mm";
+    public const string TimestampFormat = "yyyy-mm-dd hh:mm:ss";
+
+    public static IXLWorksheet Add(XLWorkbook workbook, string name, string title, string subtitle)
+    {
+        var ws = workbook.Worksheets.Add(name);
+        ws.Cell(1, 1).SetValue(title);
+        ws.Cell(1, 1).Style.Font.SetBold().Font.SetFontSize(14);
+        ws.Cell(2, 1).SetValue(subtitle);
+        ws.Cell(2, 1).Style.Font.SetItalic().Font.SetFontColor(XLColor.FromHtml("#595959"));
+        return ws;
+    }
+
+    /// <summary>Landscape, one page wide, header rows repeated, the sheet name and page number in the footer.</summary>
+    public static void Print(IXLWorksheet ws, int repeatRow, bool onePage = false)
+    {
+        ws.PageSetup.PageOrientation = XLPageOrientation.Landscape;
+        ws.PageSetup.PaperSize = XLPaperSize.A4Paper;
+        ws.PageSetup.Margins.SetLeft(0.4).SetRight(0.4).SetTop(0.5).SetBottom(0.5);
+        ws.PageSetup.FitToPages(1, onePage ? 1 : 0);
+        if (repeatRow > 0) ws.PageSetup.SetRowsToRepeatAtTop(repeatRow, repeatRow);
+        ws.PageSetup.Footer.Left.AddText(ws.Name);
+        ws.PageSetup.Footer.Right.AddText(XLHFPredefinedText.PageNumber, XLHFOccurrence.AllPages);
+    }
+
+    public static string FormatOf(ColumnKind kind) => kind switch
+    {
+        ColumnKind.Amount => AmountFormat,
+        ColumnKind.Percent => PercentFormat,
+        ColumnKind.Days => DaysFormat,
+        ColumnKind.Count => CountFormat,
+        ColumnKind.Date => DateFormat,
+        ColumnKind.Month => MonthFormat,
+        ColumnKind.Timestamp => TimestampFormat,
+        ColumnKind.Number => "#,##0.00",
+        _ => "@",
+    };
+
+    /// <summary>A bold section heading above a table.</summary>
+    public static void Heading(IXLWorksheet ws, int row, string text)
+    {
+        ws.Cell(row, 1).SetValue(text);
+        ws.Cell(row, 1).Style.Font.SetBold().Font.SetFontSize(12);
+    }
+}

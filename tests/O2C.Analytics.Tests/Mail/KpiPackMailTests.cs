@@ -1,0 +1,98 @@
+using MimeKit;
+using O2C.Analytics.Mail;
+using O2C.Analytics.Pipeline;
+using O2C.Analytics.Tests.Support;
+
+namespace O2C.Analytics.Tests.Mail;
+
+/// <summary>The pack's email, sent to a real SMTP server on loopback, and written to the outbox without one.</summary>
+[Collection(SamplePackCollection.Name)]
+public sealed class KpiPackMailTests(SamplePackFixture run)
+{
+    private static readonly string[] Recipients = ["cfo@example.com", "controller@example.com"];
+
+    [SmtpServerFact]
+    public void The_pack_arrives_at_a_real_smtp_server_with_both_bodies_inline_charts_and_the_workbook_attached()
+    {
+        using var server = new SmtpTestServer();
+        var settings = new MailSettings
+        {
+            SmtpHost = "127.0.0.1", SmtpPort = server.Port, StartTls = "none",
+            From = "o2c@example.com", PackRecipients = Recipients,
+        };
+        var result = PackPublisher.Send(run.Pack, run.Result.WorkbookPath, settings, Path.Combine(run.Folder, "outbox"));
+        Assert.True(result.Sent);
+        Assert.Equal($"127.0.0.1:{server.Port}", result.Where);
+        Assert.False(Directory.Exists(Path.Combine(run.Folder, "outbox")));
+
+        var raw = Assert.Single(server.Messages());
+        using var stream = new MemoryStream(raw);
+        var message = MimeMessage.Load(stream);
+        Assert.Equal(KpiPackMail.Subject(run.Pack), message.Subject);
+        Assert.StartsWith("O2C KPI pack October 2026: ", message.Subject);
+        Assert.Equal(Recipients, message.To.Mailboxes.Select(m => m.Address));
+        Assert.Equal("o2c@example.com", message.From.Mailboxes.Single().Address);
+        // The server saw the same envelope (aiosmtpd's Mailbox records it).
+        Assert.Equal(string.Join(", ", Recipients), message.Headers["X-RcptTo"]);
+
+        var text = message.TextBody;
+        Assert.Contains("DSO (period method, 3 months)", text);
+        Assert.Contains("Control-chart signals this month", text);
+        var html = message.HtmlBody;
+        Assert.Contains("<table", html);
+        Assert.Contains("#FFC7CE", html); // a red RAG cell
+        var images = message.BodyParts.OfType<MimePart>().Where(p => p.ContentType.MimeType == "image/png").ToList();
+        Assert.Equal(2, images.Count);
+        foreach (var image in images)
+        {
+            Assert.Contains($"cid:{image.ContentId}", html);
+            using var bytes = new MemoryStream();
+            image.Content!.DecodeTo(bytes);
+            using var bitmap = SkiaSharp.SKBitmap.Decode(bytes.ToArray());
+            Assert.Equal((720, 340), (bitmap.Width, bitmap.Height));
+        }
+        var attachment = Assert.Single(message.Attachments.OfType<MimePart>());
+        Assert.Equal("o2c-kpi-pack-2026-10.xlsx", attachment.FileName);
+        using var content = new MemoryStream();
+        attachment.Content!.DecodeTo(content);
+        Assert.Equal(File.ReadAllBytes(run.Result.WorkbookPath), content.ToArray());
+        // The bodies are alternatives of one another; the workbook is beside them.
+        Assert.Equal("multipart/mixed", message.Body!.ContentType.MimeType);
+        Assert.Contains(message.BodyParts, p => p.ContentType.MimeType == "text/plain");
+    }
+
+    [SmtpServerFact]
+    public void A_configured_user_without_the_password_variable_fails_clearly_and_sends_nothing()
+    {
+        using var server = new SmtpTestServer();
+        Assert.Null(Environment.GetEnvironmentVariable(MailSettings.PasswordVariable));
+        var settings = new MailSettings { SmtpHost = "127.0.0.1", SmtpPort = server.Port, StartTls = "none", SmtpUser = "ops", PackRecipients = Recipients };
+        var error = Assert.Throws<InvalidOperationException>(() => PackPublisher.Send(run.Pack, run.Result.WorkbookPath, settings, Path.Combine(run.Folder, "outbox")));
+        Assert.Equal("SMTP user ops is configured but O2C_SMTP_PASSWORD is not set", error.Message);
+        Assert.Empty(server.Messages());
+    }
+
+    [Fact]
+    public void Without_an_smtp_host_the_message_is_written_to_the_outbox_as_eml()
+    {
+        var outbox = Path.Combine(run.Folder, "outbox-eml");
+        var result = PackPublisher.Send(run.Pack, run.Result.WorkbookPath, new MailSettings { PackRecipients = Recipients }, outbox);
+        Assert.False(result.Sent);
+        Assert.Equal(outbox, Path.GetDirectoryName(result.Where));
+        Assert.StartsWith("o2c-kpi-pack-2026-10-", Path.GetFileName(result.Where));
+        var message = MimeMessage.Load(result.Where);
+        Assert.Equal(KpiPackMail.Subject(run.Pack), message.Subject);
+        var attachment = Assert.Single(message.Attachments.OfType<MimePart>());
+        using var content = new MemoryStream();
+        attachment.Content!.DecodeTo(content);
+        Assert.Equal(File.ReadAllBytes(run.Result.WorkbookPath), content.ToArray());
+    }
+
+    [Theory]
+    [InlineData("auto", MailKit.Security.SecureSocketOptions.StartTlsWhenAvailable)]
+    [InlineData("always", MailKit.Security.SecureSocketOptions.StartTls)]
+    [InlineData("TLS", MailKit.Security.SecureSocketOptions.SslOnConnect)]
+    [InlineData("none", MailKit.Security.SecureSocketOptions.None)]
+    public void Starttls_setting_maps_to_mailkit_options(string setting, MailKit.Security.SecureSocketOptions expected) =>
+        Assert.Equal(expected, MailDelivery.Security(setting));
+}

@@ -1,0 +1,275 @@
+using System.IO.Compression;
+using ClosedXML.Excel;
+using O2C.Analytics.Metrics;
+using O2C.Analytics.Render.Workbook;
+using O2C.Analytics.Tests.Support;
+
+namespace O2C.Analytics.Tests.Render;
+
+/// <summary>`o2c run` on the bundled sample, end to end; the pack re-opened and checked against the warehouse.</summary>
+[Collection(SamplePackCollection.Name)]
+public sealed class KpiPackWorkbookTests(SamplePackFixture run)
+{
+    private static readonly DateOnly October = new(2026, 10, 31);
+    private static readonly List<DateOnly> Months = Enumerable.Range(0, 36).Select(i => new DateOnly(2023, 11, 1).AddMonths(i + 1).AddDays(-1)).ToList();
+    private static readonly string[] Areas = KpiCatalog.All.Select(k => k.Area).Distinct().ToArray();
+
+    [Fact]
+    public void The_run_reports_the_latest_closed_month_with_predictions_and_sheets_in_the_documented_order()
+    {
+        Assert.Equal(October, run.Result.MonthEnd);
+        Assert.Equal(Path.Combine(run.Folder, "reports", "o2c-kpi-pack-2026-10.xlsx"), run.Result.WorkbookPath);
+        Assert.Equal(0, run.Result.UnconvertibleOpenItems);
+        Assert.NotNull(run.Result.PredictionRunId);
+        Assert.True(run.Result.InvoicesScored > 1000, $"{run.Result.InvoicesScored} open invoices scored");
+        string[] expected =
+        [
+            "Scorecard", .. Areas.Select(AreaSheet.SheetName), "Aging", "Aged debtors", "Top overdue", "Forecast & worklist",
+            "Signals", "Definitions", "Data lineage",
+        ];
+        Assert.Equal(expected, run.Workbook.Worksheets.Select(w => w.Name));
+    }
+
+    [Fact]
+    public void Scorecard_holds_every_kpi_with_the_computed_value_the_target_in_force_and_the_documented_rag()
+    {
+        List<KpiValue> values;
+        IReadOnlyDictionary<string, KpiTarget> targets;
+        using (var warehouse = run.OpenWarehouse())
+        {
+            values = KpiValueReader.Read(warehouse).ToList();
+            targets = KpiPackReader.Targets(warehouse, October);
+        }
+        var sheet = run.Workbook.Worksheet(ScorecardSheet.Name);
+        Assert.Equal(ScorecardSheet.Headers, Enumerable.Range(1, ScorecardSheet.Headers.Length).Select(c => sheet.Cell(ScorecardSheet.HeaderRow, c).GetString()));
+        var rows = sheet.RowsUsed().Where(r => r.RowNumber() > ScorecardSheet.HeaderRow && !r.Cell(2).IsEmpty()).ToList();
+        var byArea = Areas.SelectMany(a => KpiCatalog.All.Where(k => k.Area == a)).ToList();
+        Assert.Equal(byArea.Select(k => k.Name), rows.Select(r => r.Cell(1).GetString()));
+        var rated = 0;
+        foreach (var (kpi, r) in byArea.Zip(rows))
+        {
+            decimal? Value(DateOnly m) => values.Single(v => v.KpiId == kpi.Id && v.PeriodEnd == m).Value;
+            var actual = Value(October);
+            var prior = Value(new DateOnly(2026, 9, 30));
+            AssertNumber(actual, r.Cell(3));
+            var target = targets.GetValueOrDefault(kpi.Id);
+            AssertNumber(target?.Target, r.Cell(4));
+            // The documented rule, worked by hand: shortfall = (actual - target) where lower is better, (target - actual)
+            // otherwise; <= 0 green, <= tolerance amber, else red.
+            var expected = "n/a";
+            if (actual is { } a && target is not null)
+            {
+                var shortfall = kpi.Direction == KpiDirection.LowerIsBetter ? a - target.Target : target.Target - a;
+                expected = shortfall <= 0 ? "Green" : shortfall <= (target.Tolerance ?? 0) ? "Amber" : "Red";
+                rated++;
+            }
+            Assert.Equal(expected, r.Cell(5).GetString());
+            Assert.Equal(ScorecardSheet.Colour(Enum.TryParse<Rag>(expected, out var rag) ? rag : Rag.NotRated), r.Cell(5).Style.Fill.BackgroundColor);
+            AssertNumber(prior, r.Cell(6));
+            if (actual is not null && prior is not null) Assert.Equal(Math.Round(actual.Value - prior.Value, 4), r.Cell(7).GetValue<decimal>());
+            AssertNumber(Value(new DateOnly(2025, 10, 31)), r.Cell(8));
+            Assert.Equal(12, r.Cell(9).GetString().Length);
+        }
+        Assert.True(rated >= 25, $"{rated} KPIs rated");
+        // The DSO row reads the same as the company's DSO of October.
+        Assert.Equal(Math.Round(values.Single(v => v.KpiId == "dso" && v.PeriodEnd == October).Value!.Value, 4), rows[0].Cell(3).GetValue<decimal>());
+        Assert.Equal(1, sheet.PageSetup.PagesWide);
+        Assert.Equal(1, sheet.PageSetup.PagesTall);
+        Assert.Equal(XLPageOrientation.Landscape, sheet.PageSetup.PageOrientation);
+    }
+
+    [Fact]
+    public void Each_area_sheet_has_its_kpis_for_all_36_months_by_dimension_and_a_control_chart_each()
+    {
+        List<KpiValue> values;
+        using (var warehouse = run.OpenWarehouse()) values = KpiValueReader.ReadAll(warehouse).Where(v => v.PeriodEnd <= October).ToList();
+        foreach (var area in Areas)
+        {
+            var kpis = KpiCatalog.All.Where(k => k.Area == area).ToList();
+            var sheet = run.Workbook.Worksheet(AreaSheet.SheetName(area));
+            var header = AreaSheet.MonthHeaderRow;
+            Assert.Equal("Month", sheet.Cell(header, 1).GetString());
+            for (var i = 0; i < Months.Count; i++)
+            {
+                var monthCell = sheet.Cell(header + 1 + i, 1);
+                Assert.Equal(Months[i].ToDateTime(TimeOnly.MinValue), monthCell.GetDateTime());
+                Assert.Equal("yyyy-mm", monthCell.Style.NumberFormat.Format);
+                for (var k = 0; k < kpis.Count; k++)
+                {
+                    Assert.StartsWith(kpis[k].Name, sheet.Cell(header, 2 + k).GetString());
+                    AssertNumber(values.Single(v => v.KpiId == kpis[k].Id && v.Dimension == "company" && v.PeriodEnd == Months[i]).Value, sheet.Cell(header + 1 + i, 2 + k));
+                }
+            }
+            // By dimension: every member's October value of every KPI of the area.
+            var table = sheet.Table(AreaSheet.TableName(area, "ByDimension"));
+            var members = values.Where(v => v.PeriodEnd == October && v.Dimension != "company" && kpis.Any(k => k.Id == v.KpiId))
+                .Select(v => (v.Dimension, v.Member)).Distinct().Count();
+            Assert.Equal(members, table.DataRange.RowCount());
+            foreach (var row in table.DataRange.Rows())
+            {
+                var dimension = row.Cell(1).GetString().Replace(' ', '_');
+                var member = row.Cell(2).GetString();
+                for (var k = 0; k < kpis.Count; k++)
+                {
+                    var value = values.SingleOrDefault(v => v.KpiId == kpis[k].Id && v.PeriodEnd == October && v.Dimension == dimension && v.Member == member);
+                    if (value is null) Assert.True(row.Cell(3 + k).IsEmpty());
+                    else AssertNumber(value.Value, row.Cell(3 + k));
+                }
+            }
+            Assert.Equal(kpis.Count, sheet.Pictures.Count);
+            Assert.True(sheet.Table(AreaSheet.TableName(area, "ByMonth")).ShowAutoFilter);
+        }
+        // The first two months cannot have a 3-month DSO; every later month has one.
+        var receivables = run.Workbook.Worksheet("Receivables");
+        Assert.Equal("n/a", receivables.Cell(AreaSheet.MonthHeaderRow + 1, 2).GetString());
+        Assert.All(Enumerable.Range(3, 34), i => Assert.InRange(receivables.Cell(AreaSheet.MonthHeaderRow + i, 2).GetValue<decimal>(), 20m, 120m));
+    }
+
+    [Fact]
+    public void Aging_adds_up_to_total_open_ar_by_month_and_by_segment_and_region()
+    {
+        List<KpiValue> totals;
+        using (var warehouse = run.OpenWarehouse()) totals = KpiValueReader.Read(warehouse).Where(v => v.KpiId == "total_open_ar").ToList();
+        var sheet = run.Workbook.Worksheet(AgingSheet.Name);
+        var byMonth = sheet.Table("AgingByMonth");
+        Assert.Equal(36, byMonth.DataRange.RowCount());
+        foreach (var row in byMonth.DataRange.Rows())
+        {
+            var month = DateOnly.FromDateTime(row.Cell(1).GetDateTime());
+            var buckets = Enumerable.Range(2, 7).Sum(c => row.Cell(c).GetValue<decimal>());
+            var total = row.Cell(9).GetValue<decimal>();
+            Assert.Equal(total, buckets);
+            Assert.Equal(totals.Single(v => v.PeriodEnd == month).Value, total);
+            Assert.Equal(1m, Enumerable.Range(10, 7).Sum(c => row.Cell(c).GetValue<decimal>()), 6);
+            Assert.Equal(SheetLayout.AmountFormat, row.Cell(2).Style.NumberFormat.Format);
+            Assert.Equal(SheetLayout.PercentFormat, row.Cell(10).Style.NumberFormat.Format);
+        }
+        var october = totals.Single(v => v.PeriodEnd == October).Value;
+        var byDimension = sheet.Table("AgingByDimension").DataRange.Rows().ToList();
+        foreach (var dimension in new[] { "segment", "region" })
+            Assert.Equal(october, byDimension.Where(r => r.Cell(1).GetString() == dimension).Sum(r => r.Cell(10).GetValue<decimal>()));
+
+        // Aged debtors: 1,000 customers and one line for the rest, adding up to the same total.
+        var debtors = run.Workbook.Worksheet(AgedDebtorsSheet.Name).Table("AgedDebtors").DataRange.Rows().ToList();
+        Assert.Equal(AgedDebtorsSheet.TopCustomers + 1, debtors.Count);
+        Assert.StartsWith("All other ", debtors[^1].Cell(3).GetString());
+        Assert.Equal(october, debtors.Sum(r => r.Cell(14).GetValue<decimal>()));
+    }
+
+    [Fact]
+    public void A_customer_named_like_a_formula_is_literal_text_that_excel_never_evaluates()
+    {
+        const string name = "=HYPERLINK(\"http://x\",\"y\")";
+        var debtors = run.Workbook.Worksheet(AgedDebtorsSheet.Name);
+        var cell = debtors.CellsUsed().Single(c => c.GetString() == name);
+        Assert.False(cell.HasFormula);
+        Assert.Equal(XLDataType.Text, cell.DataType);
+        Assert.True(cell.Style.IncludeQuotePrefix);
+
+        // And in the file itself: no formula anywhere in the workbook, the name stored as a shared string.
+        using var zip = ZipFile.OpenRead(run.Result.WorkbookPath);
+        foreach (var entry in zip.Entries.Where(e => e.FullName.StartsWith("xl/worksheets/sheet", StringComparison.Ordinal)))
+        {
+            using var reader = new StreamReader(entry.Open());
+            Assert.DoesNotMatch(@"<(x:)?f[ >]", reader.ReadToEnd());
+        }
+        using var strings = new StreamReader(zip.GetEntry("xl/sharedStrings.xml")!.Open());
+        Assert.Contains("=HYPERLINK(&quot;http://x&quot;,&quot;y&quot;)", strings.ReadToEnd().Replace("\"", "&quot;", StringComparison.Ordinal), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Top_overdue_lists_the_25_largest_past_due_customers_with_their_collection_facts()
+    {
+        var table = run.Workbook.Worksheet(TopOverdueSheet.Name).Table("TopOverdue");
+        var rows = table.DataRange.Rows().ToList();
+        Assert.Equal(25, rows.Count);
+        var pastDue = rows.Select(r => r.Cell(8).GetValue<decimal>()).ToList();
+        Assert.Equal(pastDue.OrderByDescending(x => x), pastDue);
+        decimal largest;
+        using (var warehouse = run.OpenWarehouse())
+            largest = warehouse.Scalar<decimal>("""
+                SELECT max(s) FROM (SELECT sum(open_amount_rc) AS s FROM fct_ar_snapshot_monthly
+                WHERE month_end = DATE '2026-10-31' AND is_past_due AND open_amount_rc > 0 GROUP BY customer_id)
+                """);
+        Assert.Equal(largest, pastDue[0]);
+        Assert.All(rows, r => Assert.True(r.Cell(9).GetValue<int>() > 0 && r.Cell(10).GetValue<int>() > 0, "past-due items and days"));
+        // Predictions were made for the day after the month: every top customer has a predicted pay date after it.
+        Assert.All(rows, r => Assert.True(r.Cell(21).GetDateTime() > new DateTime(2026, 10, 31)));
+        Assert.Contains(rows, r => r.Cell(14).DataType == XLDataType.DateTime);
+        Assert.Contains(rows, r => r.Cell(20).GetString() is "open" or "kept" or "broken");
+    }
+
+    [Fact]
+    public void Forecast_and_worklist_come_from_the_predictions_made_for_the_day_after_the_month()
+    {
+        var sheet = run.Workbook.Worksheet(ForecastWorklistSheet.Name);
+        var weeks = sheet.Table("CashForecast").DataRange.Rows().ToList();
+        Assert.Equal(13, weeks.Count);
+        Assert.Equal(new DateTime(2026, 11, 1), weeks[0].Cell(2).GetDateTime());
+        Assert.All(weeks, w => Assert.InRange(w.Cell(3).GetValue<decimal>(), w.Cell(4).GetValue<decimal>(), w.Cell(5).GetValue<decimal>()));
+        var worklist = sheet.Table("Worklist").DataRange.Rows().ToList();
+        Assert.Equal(50, worklist.Count);
+        var risk = worklist.Select(r => r.Cell(10).GetValue<decimal>()).ToList();
+        Assert.Equal(risk.OrderByDescending(x => x), risk);
+        using var warehouse = run.OpenWarehouse();
+        Assert.Equal(warehouse.Scalar<decimal>("SELECT max(value_at_risk) FROM payment_predictions WHERE as_of = DATE '2026-11-01'"), risk[0]);
+    }
+
+    [Fact]
+    public void Signals_sheet_lists_every_signal_of_the_month()
+    {
+        long signals;
+        using (var warehouse = run.OpenWarehouse())
+            signals = warehouse.Scalar<long>("SELECT count(*) FROM spc_signals WHERE period_end = DATE '2026-10-31'");
+        var rows = run.Workbook.Worksheet(SignalsSheet.Name).Table("Signals").DataRange.Rows().ToList();
+        Assert.Equal(signals, rows.Count);
+        Assert.True(signals > 0);
+        Assert.All(rows, r => Assert.Contains(r.Cell(5).GetString(), new[] { "up", "down" }));
+        Assert.Contains(rows, r => r.Cell(1).GetString() == "Total open AR" && r.Cell(2).GetString() == "company");
+    }
+
+    [Fact]
+    public void Definitions_and_lineage_match_the_catalogue_and_the_load_ledger()
+    {
+        var definitions = run.Workbook.Worksheet(DefinitionsSheet.Name).Table("KpiDefinitions").DataRange.Rows().ToList();
+        Assert.Equal(KpiCatalog.All.Select(k => k.Id), definitions.Select(r => r.Cell(1).GetString()));
+        Assert.Equal(KpiCatalog.All.Select(k => k.Formula), definitions.Select(r => r.Cell(4).GetString()));
+
+        List<(string File, string Sha, long Loaded, long Rejected)> ledger;
+        long rowsInTables;
+        using (var warehouse = run.OpenWarehouse())
+        {
+            ledger = warehouse.Query("SELECT file_name, sha256, rows_loaded, rows_rejected FROM load_files ORDER BY entity, file_name",
+                r => (r.GetString(0), r.GetString(1), r.GetInt64(2), r.GetInt64(3)));
+            var entities = warehouse.Query("SELECT DISTINCT entity FROM load_files", r => r.GetString(0));
+            rowsInTables = entities.Sum(e => warehouse.Scalar<long>($"SELECT count(*) FROM {e}"));
+        }
+        var sheet = run.Workbook.Worksheet(LineageSheet.Name);
+        var rows = sheet.Table("SourceFiles").DataRange.Rows().ToList();
+        Assert.Equal(11, ledger.Count);
+        Assert.Equal(ledger, rows.Select(r => (r.Cell(2).GetString(), r.Cell(3).GetString(), r.Cell(9).GetValue<long>(), r.Cell(10).GetValue<long>())));
+        // Nothing lost, nothing doubled: the rows the lineage says were loaded are the rows in the warehouse.
+        Assert.Equal(rowsInTables, rows.Sum(r => r.Cell(9).GetValue<long>()));
+        Assert.All(rows, r => Assert.Equal(64, r.Cell(3).GetString().Length));
+        Assert.StartsWith("schema ", sheet.Cell(8, 2).GetString());
+        Assert.Equal("Program version", sheet.Cell(6, 1).GetString());
+        Assert.False(string.IsNullOrWhiteSpace(sheet.Cell(6, 2).GetString()));
+    }
+
+    [Fact]
+    public void Control_chart_images_are_written_beside_the_pack()
+    {
+        Assert.Equal(KpiCatalog.All.Count + 1, run.Result.Charts.Count);
+        Assert.All(run.Result.Charts, c => Assert.StartsWith(Path.Combine(run.Folder, "reports", "charts", "2026-10"), c));
+        using var dso = SkiaSharp.SKBitmap.Decode(run.Result.Charts.Single(c => Path.GetFileName(c) == "dso.png"));
+        Assert.Equal((900, 420), (dso.Width, dso.Height));
+        using var grid = SkiaSharp.SKBitmap.Decode(run.Result.Charts.Single(c => c.EndsWith("all-kpis.png", StringComparison.Ordinal)));
+        Assert.Equal((6 * 360, 7 * 220), (grid.Width, grid.Height));
+    }
+
+    private static void AssertNumber(decimal? expected, IXLCell cell)
+    {
+        if (expected is { } v) Assert.Equal(Math.Round(v, 4), cell.GetValue<decimal>());
+        else Assert.Equal("n/a", cell.GetString());
+    }
+}

@@ -1,0 +1,32 @@
+using ClosedXML.Excel;
+using O2C.Analytics.Pipeline;
+using O2C.Analytics.Render.Workbook;
+using O2C.Analytics.Warehouse;
+
+namespace O2C.Analytics.Tests.Support;
+
+/// <summary>`o2c run` on the bundled sample once for a test class: the warehouse, the pack and its workbook re-opened.</summary>
+public sealed class SamplePackFixture : IDisposable
+{
+    public string Folder { get; } = Directory.CreateTempSubdirectory("o2c-pack-").FullName;
+    public MonthlyRunOptions Options { get; }
+    public MonthlyRunResult Result { get; }
+    public XLWorkbook Workbook { get; }
+    public KpiPack Pack => Result.Pack!;
+
+    public SamplePackFixture()
+    {
+        Options = new MonthlyRunOptions(Path.Combine(Folder, "o2c.duckdb"), RepoPaths.DataSamples, Path.Combine(Folder, "reports"), "USD", new DateOnly(2026, 11, 23));
+        Result = MonthlyRun.Run(Options, SqlFolder.Default());
+        Workbook = new XLWorkbook(Result.WorkbookPath);
+    }
+
+    /// <summary>A read-only look at the warehouse the run left.</summary>
+    public O2C.Analytics.Warehouse.Warehouse OpenWarehouse() => O2C.Analytics.Warehouse.Warehouse.Open(Options.WarehousePath, readOnly: true);
+
+    public void Dispose()
+    {
+        Workbook.Dispose();
+        Directory.Delete(Folder, recursive: true);
+    }
+}

@@ -35,6 +35,8 @@ public static class DefinitionsSheet
         var table = ws.Range(HeaderRow, 1, row - 1, Headers.Length).CreateTable("KpiDefinitions");
         table.Theme = XLTableTheme.TableStyleLight9;
         table.ShowAutoFilter = true;
+        ws.Row(HeaderRow).Style.Alignment.WrapText = true;
+        ws.Row(HeaderRow).Height = 30;
         ws.SheetView.FreezeRows(HeaderRow);
         int[] widths = [22, 32, 18, 70, 7, 15, 10, 10, 45];
         for (var c = 0; c < widths.Length; c++) ws.Column(c + 1).Width = widths[c];

@@ -22,7 +22,7 @@ public static class ForecastWorklistSheet
         new("rank", "#", ColumnKind.Count, 7),
         new("document_id", "Invoice", ColumnKind.SourceText, 12),
         new("customer_id", "Customer id", ColumnKind.SourceText, 17),
-        new("customer_name", "Customer", ColumnKind.SourceText, 17),
+        new("customer_name", "Customer", ColumnKind.SourceText, 30),
         new("collector", "Collector", ColumnKind.SourceText, 14),
         new("due_date", "Due date", ColumnKind.Date, 11),
         new("open_amount_rc", "Open amount", ColumnKind.Amount, 14),

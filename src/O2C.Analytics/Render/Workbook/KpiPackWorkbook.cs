@@ -21,6 +21,8 @@ public static class KpiPackWorkbook
         SignalsSheet.Write(workbook, pack);
         DefinitionsSheet.Write(workbook, pack);
         LineageSheet.Write(workbook, pack);
+        foreach (var sheet in workbook.Worksheets)
+            SheetLayout.Finish(sheet, sheet.Name == DefinitionsSheet.Name ? [4, 9] : []);
         workbook.Properties.Title = $"O2C KPI pack {pack.MonthEnd:yyyy-MM}";
         workbook.Properties.Created = pack.GeneratedAtUtc;
         // Write to a temporary file first so a reader never sees a half-written pack.

@@ -26,6 +26,7 @@ public static class ScorecardSheet
             $"Company-wide, amounts in {pack.ReportingCurrency}. RAG: green at or better than target, amber within the tolerance band, red beyond it (Definitions sheet). Trend: last 12 months, low ▁ to high █.");
         for (var c = 0; c < Headers.Length; c++) ws.Cell(HeaderRow, c + 1).SetValue(Headers[c]);
         ws.Row(HeaderRow).Style.Font.SetBold().Alignment.SetWrapText();
+        ws.Row(HeaderRow).Height = 30;
         var row = HeaderRow + 1;
         var trendMonths = Enumerable.Range(-11, 12).Select(pack.MonthEndOffset).ToList();
         foreach (var area in pack.Kpis.Select(k => k.Area).Distinct())
@@ -46,6 +47,7 @@ public static class ScorecardSheet
                 var ragCell = ws.Cell(row, 5);
                 ragCell.SetValue(Label(rag));
                 ragCell.Style.Fill.SetBackgroundColor(Colour(rag));
+                ragCell.Style.Alignment.Horizontal = XLAlignmentHorizontalValues.Center;
                 Number(ws.Cell(row, 6), prior, kpi);
                 Number(ws.Cell(row, 7), actual - prior, kpi);
                 if (actual is not null && prior is not null) ws.Cell(row, 7).Style.NumberFormat.Format = "+" + kpi.NumberFormat + ";-" + kpi.NumberFormat + ";0";

@@ -31,9 +31,35 @@ public static class SheetLayout
         ws.PageSetup.Margins.SetLeft(0.4).SetRight(0.4).SetTop(0.5).SetBottom(0.5);
         ws.PageSetup.FitToPages(1, onePage ? 1 : 0);
         if (repeatRow > 0) ws.PageSetup.SetRowsToRepeatAtTop(repeatRow, repeatRow);
-        ws.PageSetup.Footer.Left.AddText(ws.Name);
+        ws.PageSetup.Footer.Left.AddText(ws.Name.Replace("&", "&&", StringComparison.Ordinal)); // '&' starts a header code
+
         ws.PageSetup.Footer.Right.AddText(XLHFPredefinedText.PageNumber, XLHFOccurrence.AllPages);
     }
+
+    /// <summary>
+    /// The subtitle wraps within the sheet's used columns instead of running past them (a long line would widen the
+    /// printed page and shrink everything else); rows of wrapped text get the height their lines need, since
+    /// ClosedXML does not measure text.
+    /// </summary>
+    public static void Finish(IXLWorksheet ws, params int[] wrappedColumns)
+    {
+        var lastColumn = Math.Max(1, ws.LastColumnUsed()?.ColumnNumber() ?? 1);
+        var subtitle = ws.Cell(2, 1);
+        var width = Enumerable.Range(1, lastColumn).Sum(c => ws.Column(c).Width);
+        if (lastColumn > 1) ws.Range(2, 1, 2, lastColumn).Merge();
+        subtitle.Style.Alignment.WrapText = true;
+        subtitle.Style.Alignment.Vertical = XLAlignmentVerticalValues.Top;
+        ws.Row(2).Height = 15 * Lines(subtitle.GetString(), width);
+        foreach (var column in wrappedColumns)
+            foreach (var cell in ws.Column(column).CellsUsed().Where(c => c.Address.RowNumber > 2))
+            {
+                var row = ws.Row(cell.Address.RowNumber);
+                row.Height = Math.Max(row.Height, 15 * Lines(cell.GetString(), ws.Column(column).Width));
+            }
+    }
+
+    /// <summary>Lines a text needs in a column of the given width (in characters; about 1.1 characters per unit at 11 pt).</summary>
+    public static int Lines(string text, double width) => Math.Max(1, (int)Math.Ceiling(text.Length / Math.Max(1, width * 1.1)));
 
     public static string FormatOf(ColumnKind kind) => kind switch
     {

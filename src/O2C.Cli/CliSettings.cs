@@ -29,6 +29,11 @@ public sealed class CliSettings
     /// <summary>SMTP server, sender and recipients; the password only from O2C_SMTP_PASSWORD.</summary>
     public O2C.Analytics.Mail.MailSettings Mail { get; set; } = new();
 
+    /// <summary>The SLAs of the contract; empty = the shipped defaults (SlaCatalog.Defaults).</summary>
+    public List<O2C.Analytics.Sla.SlaDefinition> Sla { get; set; } = [];
+
+    public IReadOnlyList<O2C.Analytics.Sla.SlaDefinition> SlaDefinitions => Sla.Count > 0 ? Sla : O2C.Analytics.Sla.SlaCatalog.Defaults;
+
     public string Outbox => Path.Combine(ReportsFolder, "outbox");
 
     public static CliSettings Load()

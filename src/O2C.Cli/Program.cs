@@ -17,7 +17,19 @@ var root = new RootCommand("o2c: Order-to-Cash analytics and KPI reporting on an
     SpcCommand.Create(),
     PredictCommand.Create(),
     PackCommand.Create(),
+    SlaCommand.Create(),
     MigrateCommand.Create(),
 };
 root.Options.Add(CommonOptions.Database);
-return root.Parse(args).Invoke();
+// A user's mistake (bad setting, unknown month, unreadable file) is one clear line, not a stack trace;
+// O2C_DEBUG=1 shows the trace.
+try
+{
+    return root.Parse(args).Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+}
+catch (Exception e) when (e is ArgumentException or FormatException or InvalidOperationException or IOException or UnauthorizedAccessException)
+{
+    AnsiConsole.MarkupLineInterpolated($"[red]error: {e.Message}[/]");
+    if (Environment.GetEnvironmentVariable("O2C_DEBUG") == "1") Console.Error.WriteLine(e);
+    return 2;
+}

@@ -1,5 +1,7 @@
 using O2C.Analytics.Load;
 using O2C.Analytics.Predict;
+using O2C.Analytics.Render.SlaReview;
+using O2C.Analytics.Sla;
 using O2C.Analytics.Render.Charts;
 using O2C.Analytics.Spc;
 using O2C.Analytics.Render.Workbook;
@@ -17,18 +19,20 @@ public sealed record MonthlyRunOptions(
     DateOnly? Month = null,
     SpcOptions? Spc = null,
     bool Predict = true,
-    string? ModelsFolder = null)
+    string? ModelsFolder = null,
+    IReadOnlyList<SlaDefinition>? Slas = null)
 {
     /// <summary>Model files sit beside the warehouse unless a folder is given.</summary>
     public string Models => ModelsFolder ?? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(WarehousePath))!, "models");
 }
 
 public sealed record MonthlyRunResult(LoadResult Load, DateOnly MonthEnd, string WorkbookPath, long UnconvertibleOpenItems, IReadOnlyList<string> Charts,
-    long? PredictionRunId = null, int InvoicesScored = 0, KpiPack? Pack = null);
+    long? PredictionRunId = null, int InvoicesScored = 0, KpiPack? Pack = null, string? SlaReviewPath = null, SlaReview? SlaReview = null);
 
 /// <summary>
 /// Load the data folder, refresh models, KPIs and control charts, score open invoices as of the day after the month
-/// (with the latest payment model; the first run trains one), write the pack for the latest closed month.
+/// (with the latest payment model; the first run trains one), write the pack for the latest closed month, measure
+/// the SLAs and write the review of the latest closed quarter.
 /// </summary>
 public static class MonthlyRun
 {
@@ -44,7 +48,11 @@ public static class MonthlyRun
         var path = KpiPackWorkbook.Write(pack, options.ReportsFolder);
         status?.Invoke("control charts");
         var charts = ChartPack.Write(spcCharts, monthEnd, options.ReportsFolder);
-        return new MonthlyRunResult(load, monthEnd, path, WarehouseRefresh.UnconvertibleOpenItems(warehouse), charts, runId, scored, pack);
+        status?.Invoke("SLA measurements");
+        var sla = SlaRunner.Run(warehouse, sql, options.Slas ?? SlaCatalog.Defaults);
+        var review = SlaReviewReader.Read(warehouse, sql, sla.LatestClosedQuarter, DateTime.UtcNow);
+        var reviewPath = SlaReviewWorkbook.Write(review, options.ReportsFolder);
+        return new MonthlyRunResult(load, monthEnd, path, WarehouseRefresh.UnconvertibleOpenItems(warehouse), charts, runId, scored, pack, reviewPath, review);
     }
 
     private static (long? RunId, int Scored) Predictions(Warehouse.Warehouse warehouse, MonthlyRunOptions options, DateOnly asOf, Action<string>? status)

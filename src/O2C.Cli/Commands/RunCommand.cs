@@ -28,7 +28,8 @@ public static class RunCommand
                 settings.ReportingCurrency,
                 DateOnly.FromDateTime(DateTime.Today),
                 MonthOption.Parse(parse.GetValue(month)),
-                settings.Spc);
+                settings.Spc,
+                Slas: settings.SlaDefinitions);
             try
             {
                 var result = Progress.Status("o2c run", status => MonthlyRun.Run(options, SqlFolder.Default(), status));
@@ -38,6 +39,11 @@ public static class RunCommand
                 AnsiConsole.MarkupLineInterpolated($"{result.Charts.Count} control charts in {Path.GetDirectoryName(result.Charts.FirstOrDefault() ?? "")}");
                 AnsiConsole.MarkupLineInterpolated($"KPI pack for {ReportingPeriod.Label(result.MonthEnd)}:");
                 Console.WriteLine(result.WorkbookPath);
+                if (result.SlaReview is { } review)
+                {
+                    AnsiConsole.MarkupLineInterpolated($"SLA review for {review.Quarter.ToString()}:");
+                    Console.WriteLine(result.SlaReviewPath);
+                }
                 if (parse.GetValue(send) && result.Pack is { } pack)
                     PackCommand.Report(PackPublisher.Send(pack, result.WorkbookPath, settings.Mail, Path.Combine(options.ReportsFolder, "outbox")), settings.Mail.PackRecipients);
                 return 0;

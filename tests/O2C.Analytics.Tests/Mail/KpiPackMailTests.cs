@@ -88,6 +88,27 @@ public sealed class KpiPackMailTests(SamplePackFixture run)
         Assert.Equal(File.ReadAllBytes(run.Result.WorkbookPath), content.ToArray());
     }
 
+    [SmtpServerFact]
+    public void The_sla_review_is_mailed_to_its_own_recipients_with_the_trend_chart_and_workbook()
+    {
+        using var server = new SmtpTestServer();
+        var settings = new MailSettings { SmtpHost = "127.0.0.1", SmtpPort = server.Port, StartTls = "none", SlaRecipients = ["bpo-governance@example.com"] };
+        var review = run.Result.SlaReview!;
+        Assert.True(SlaReviewPublisher.Send(review, run.Result.SlaReviewPath!, settings, Path.Combine(run.Folder, "outbox")).Sent);
+        using var stream = new MemoryStream(Assert.Single(server.Messages()));
+        var message = MimeMessage.Load(stream);
+        Assert.Equal(SlaReviewMail.Subject(review), message.Subject);
+        Assert.StartsWith("O2C SLA review 2026Q3: ", message.Subject);
+        Assert.Equal("bpo-governance@example.com", message.To.Mailboxes.Single().Address);
+        Assert.Contains("Cash posted within 1 business day of value date", message.TextBody);
+        var image = message.BodyParts.OfType<MimePart>().Single(p => p.ContentType.MimeType == "image/png");
+        Assert.Contains($"cid:{image.ContentId}", message.HtmlBody);
+        var attachment = Assert.Single(message.Attachments.OfType<MimePart>());
+        using var content = new MemoryStream();
+        attachment.Content!.DecodeTo(content);
+        Assert.Equal(File.ReadAllBytes(run.Result.SlaReviewPath!), content.ToArray());
+    }
+
     [Theory]
     [InlineData("auto", MailKit.Security.SecureSocketOptions.StartTlsWhenAvailable)]
     [InlineData("always", MailKit.Security.SecureSocketOptions.StartTls)]

@@ -1,0 +1,50 @@
+using System.CommandLine;
+using System.Globalization;
+using O2C.Analytics.Pipeline;
+using O2C.Analytics.Render.SlaReview;
+using O2C.Analytics.Sla;
+using O2C.Analytics.Warehouse;
+using Spectre.Console;
+
+namespace O2C.Cli.Commands;
+
+public static class SlaCommand
+{
+    public static Command Create()
+    {
+        var quarter = new Option<string?>("--quarter") { Description = "Quarter to review, like 2026Q3 (default: the latest closed quarter of the data)" };
+        var reports = new Option<string?>("--reports") { Description = "Folder for the workbook (default: reports)" };
+        var send = PackCommand.SendOption();
+        var command = new Command("sla", "Measure every SLA item and write the quarterly SLA breach review workbook (and mail it with --send)") { quarter, reports, send };
+        command.SetAction(parse =>
+        {
+            var settings = CliSettings.Load();
+            var reportsFolder = parse.GetValue(reports) ?? settings.ReportsFolder;
+            using var warehouse = WarehouseSetup.OpenMigrated(CommonOptions.WarehousePath(parse, settings));
+            var result = Progress.Status("Measuring SLAs", _ => SlaRunner.Run(warehouse, SqlFolder.Default(), settings.SlaDefinitions));
+            var q = parse.GetValue(quarter) is { } text ? SlaQuarter.Parse(text) : result.LatestClosedQuarter;
+            var review = SlaReviewReader.Read(warehouse, SqlFolder.Default(), q, DateTime.UtcNow);
+            Print(review);
+            var path = SlaReviewWorkbook.Write(review, reportsFolder);
+            Console.WriteLine(path);
+            if (parse.GetValue(send)) PackCommand.Report(SlaReviewPublisher.Send(review, path, settings.Mail, Path.Combine(reportsFolder, "outbox")), settings.Mail.SlaRecipients);
+            return 0;
+        });
+        return command;
+    }
+
+    private static void Print(SlaReview review)
+    {
+        var table = new Table().Title($"SLA compliance {review.Quarter}").AddColumn("SLA").AddColumn("owner")
+            .AddColumn(new TableColumn("items").RightAligned()).AddColumn(new TableColumn("breaches").RightAligned())
+            .AddColumn(new TableColumn("compliance").RightAligned()).AddColumn(new TableColumn("target").RightAligned())
+            .AddColumn(new TableColumn("vs prior").RightAligned()).AddColumn("top cause of breach");
+        foreach (var line in review.Lines)
+            table.AddRow(Markup.Escape(line.Name), line.Owner, line.Volume.ToString("N0", CultureInfo.InvariantCulture), line.Breaches.ToString("N0", CultureInfo.InvariantCulture),
+                line.Compliance is { } c ? (line.TargetMet ? "" : "[red]") + c.ToString("P1", CultureInfo.InvariantCulture) + (line.TargetMet ? "" : "[/]") : "n/a",
+                line.Target.ToString("P0", CultureInfo.InvariantCulture),
+                line.ChangePoints is { } p ? p.ToString("+0.0;-0.0;0.0", CultureInfo.InvariantCulture) + " pp" : "n/a",
+                Markup.Escape(line.TopCause ?? ""));
+        AnsiConsole.Write(table);
+    }
+}

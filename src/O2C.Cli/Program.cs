@@ -18,6 +18,8 @@ var root = new RootCommand("o2c: Order-to-Cash analytics and KPI reporting on an
     PredictCommand.Create(),
     PackCommand.Create(),
     SlaCommand.Create(),
+    SqlCommand.Create(),
+    ExportCommand.Create(),
     MigrateCommand.Create(),
 };
 root.Options.Add(CommonOptions.Database);

@@ -16,7 +16,10 @@ public static class WarehouseRefresh
         ModelBuilder.Build(warehouse, sql, name => status?.Invoke($"model {name}"));
         KpiCalculator.Run(warehouse, sql, status: id => status?.Invoke($"kpi {id}"));
         status?.Invoke("control charts");
-        return SpcRunner.Run(warehouse, spc ?? new SpcOptions());
+        var charts = SpcRunner.Run(warehouse, spc ?? new SpcOptions());
+        status?.Invoke("analyst views");
+        Analyst.AnalystViews.Create(warehouse, sql);
+        return charts;
     }
 
     private static void SetReportingCurrency(Warehouse.Warehouse warehouse, string currency)

@@ -39,6 +39,7 @@ public sealed class SlaReviewWorkbookTests(SamplePackFixture run)
         Assert.Equal(4 * review.Lines.Count, workbook.Worksheet("Summary").Table("SlaTrend").DataRange.RowCount());
         Assert.Equal(breaches, workbook.Worksheet("Breaches").Table("Breaches").DataRange.RowCount());
         Assert.Equal(review.Lines.Sum(l => l.ServiceCredit), workbook.Worksheet("Service credits").Table("ServiceCredits").DataRange.Rows().Sum(r => r.Cell(7).GetValue<decimal>()));
+        Assert.Equal(review.Lines.Sum(l => l.ServiceCredit), workbook.Worksheet("Service credits").Cell(5 + review.Lines.Count, 7).GetValue<decimal>());
         Assert.Equal(SlaCatalog.Defaults.Count, workbook.Worksheet("SLA definitions").Table("SlaDefinitions").DataRange.RowCount());
         // The causes of each SLA's breaches add up to its breaches.
         var causes = workbook.Worksheet("Causes").Table("Causes").DataRange.Rows().ToList();

@@ -113,10 +113,10 @@ public static class SlaReviewWorkbook
         }
         var table = ws.Range(4, 1, row, headers.Length).CreateTable("ServiceCredits");
         table.Theme = XLTableTheme.TableStyleLight9;
-        table.ShowTotalsRow = true;
-        table.Field(0).TotalsRowLabel = "Total";
-        table.Field(6).TotalsRowFunction = XLTotalsRowFunction.Sum;
-        ws.Cell(row + 1, 7).Style.NumberFormat.Format = SheetLayout.AmountFormat;
+        // The total as a value: a table totals-row formula shows #NAME? in LibreOffice.
+        ws.Cell(row + 1, 1).SetValue("Total");
+        TableWriter.WriteCell(ws.Cell(row + 1, 7), review.Lines.Sum(l => l.ServiceCredit), ColumnKind.Amount);
+        ws.Range(row + 1, 1, row + 1, headers.Length).Style.Font.SetBold().Border.SetTopBorder(XLBorderStyleValues.Thin);
         int[] widths = [52, 8, 10, 11, 9, 9, 16];
         for (var c = 0; c < widths.Length; c++) ws.Column(c + 1).Width = widths[c];
         SheetLayout.Print(ws, 4);

@@ -1,0 +1,111 @@
+using System.Data.Common;
+using System.Text.RegularExpressions;
+using DuckDB.NET.Data;
+
+namespace O2C.Analytics.Analyst;
+
+/// <summary>A query's result: column names and rows, as DuckDB returned them.</summary>
+public sealed record QueryResult(IReadOnlyList<string> Columns, IReadOnlyList<object?[]> Rows);
+
+/// <summary>Why `o2c sql` could not run a query, in one line for the analyst.</summary>
+public sealed class AnalystSqlException(string message, int exitCode) : Exception(message)
+{
+    public int ExitCode { get; } = exitCode;
+}
+
+/// <summary>
+/// Analysts' ad hoc SQL: always on a read-only connection, so a write statement fails and changes nothing. DuckDB
+/// lets one process write a file while no other process has it open: when a job holds the warehouse, the open is
+/// retried until <c>wait</c> runs out, saying so.
+/// </summary>
+public static partial class AnalystSql
+{
+    public const int Busy = 3;
+    public const int Refused = 4;
+
+    public static Warehouse.Warehouse OpenReadOnly(string path, TimeSpan wait, Action<string>? waiting = null)
+    {
+        if (!File.Exists(path)) throw new AnalystSqlException($"no warehouse at {path}: run o2c run or o2c load first", 2);
+        var deadline = DateTime.UtcNow + wait;
+        var told = false;
+        while (true)
+        {
+            try
+            {
+                return Warehouse.Warehouse.Open(path, readOnly: true);
+            }
+            catch (DuckDBException e) when (IsLocked(e))
+            {
+                if (DateTime.UtcNow >= deadline)
+                    throw new AnalystSqlException($"the warehouse {Path.GetFileName(path)} is being written by another process{Holder(e)} (a scheduled job or a load); try again when it finishes, or pass --wait SECONDS", Busy);
+                if (!told) waiting?.Invoke($"the warehouse is being written by another process{Holder(e)}; waiting up to {Math.Ceiling((deadline - DateTime.UtcNow).TotalSeconds)} s");
+                told = true;
+                Thread.Sleep(250);
+            }
+        }
+    }
+
+    /// <summary>Runs the statements; the result is the last statement's.</summary>
+    public static QueryResult Run(Warehouse.Warehouse warehouse, string sql)
+    {
+        // The read-only connection is the guarantee; this names the refusal before DuckDB would report, say, a
+        // missing table first. ATTACH, INSTALL and LOAD are refused too: they would reach beyond the warehouse.
+        if (WriteStatement().Match(WithoutComments().Replace(sql, " ")) is { Success: true } write)
+            throw new AnalystSqlException($"o2c sql is read-only: a {write.Groups[1].Value.ToUpperInvariant()} statement is not allowed; the warehouse was not changed", Refused);
+        try
+        {
+            using var command = warehouse.Connection.CreateCommand();
+            command.CommandText = sql;
+            using var reader = command.ExecuteReader();
+            QueryResult result;
+            do result = Read(reader);
+            while (reader.NextResult());
+            return result;
+        }
+        catch (DuckDBException e) when (ReadOnlyRefusal().Match(e.Message) is { Success: true } m)
+        {
+            throw new AnalystSqlException($"o2c sql is read-only: a {m.Groups[1].Value} statement is not allowed; the warehouse was not changed", Refused);
+        }
+        catch (DuckDBException e)
+        {
+            throw new AnalystSqlException(e.Message.Split('\n')[0], 1);
+        }
+    }
+
+    /// <summary>Writes the query's result to a Parquet file with DuckDB's own writer.</summary>
+    public static void ToParquet(Warehouse.Warehouse warehouse, string sql, string file)
+    {
+        var full = Path.GetFullPath(file);
+        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+        Run(warehouse, $"COPY ({sql.Trim().TrimEnd(';')}) TO '{full.Replace("'", "''", StringComparison.Ordinal)}' (FORMAT parquet)");
+    }
+
+    private static QueryResult Read(DbDataReader reader)
+    {
+        var columns = Enumerable.Range(0, reader.FieldCount).Select(reader.GetName).ToList();
+        var rows = new List<object?[]>();
+        while (reader.Read())
+        {
+            var row = new object?[reader.FieldCount];
+            for (var i = 0; i < row.Length; i++) row[i] = reader.IsDBNull(i) ? null : reader.GetValue(i);
+            rows.Add(row);
+        }
+        return new QueryResult(columns, rows);
+    }
+
+    private static bool IsLocked(DuckDBException e) => e.Message.Contains("Could not set lock", StringComparison.Ordinal);
+
+    private static string Holder(DuckDBException e) => HolderPid().Match(e.Message) is { Success: true } m ? $" (PID {m.Groups[1].Value})" : "";
+
+    [GeneratedRegex("Cannot execute statement of type \"([A-Z_ ]+)\"")]
+    private static partial Regex ReadOnlyRefusal();
+
+    [GeneratedRegex(@"(?:^|;)\s*(drop|delete|insert|update|create|alter|truncate|attach|detach|install|load|import|checkpoint|vacuum|merge|grant|revoke|comment)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex WriteStatement();
+
+    [GeneratedRegex(@"--[^\n]*|/\*.*?\*/", RegexOptions.Singleline)]
+    private static partial Regex WithoutComments();
+
+    [GeneratedRegex(@"PID (\d+)")]
+    private static partial Regex HolderPid();
+}

@@ -1,0 +1,42 @@
+using O2C.Analytics.Metrics;
+using O2C.Analytics.Warehouse;
+
+namespace O2C.Analytics.Analyst;
+
+/// <summary>
+/// The views and macros analysts query (sql/views/, one a file; the file's first comment becomes the view's
+/// COMMENT, readable with duckdb_views()), and the KPI catalogue table they join to. Rebuilt after each refresh,
+/// because views bind to the model tables the refresh recreates.
+/// </summary>
+public static class AnalystViews
+{
+    /// <summary>In dependency order: v_ar_monthly reads v_open_items.</summary>
+    public static readonly IReadOnlyList<string> Files =
+        ["v_open_items", "open_items_as_of", "v_ar_monthly", "v_kpi_values", "v_control_chart_signals", "v_payment_predictions", "v_sla_breaches"];
+
+    public static void Create(Warehouse.Warehouse warehouse, SqlFolder sql)
+    {
+        WriteCatalogue(warehouse);
+        foreach (var name in Files)
+        {
+            var text = sql.Read("views", name + ".sql");
+            warehouse.Execute(text);
+            var comment = string.Join(" ", text.Split('\n').TakeWhile(l => l.StartsWith("--", StringComparison.Ordinal)).Select(l => l.TrimStart('-', ' ').Trim()));
+            var kind = text.Contains("create or replace macro", StringComparison.OrdinalIgnoreCase) ? "MACRO TABLE" : "VIEW";
+            if (kind == "VIEW") warehouse.Execute($"COMMENT ON VIEW {name} IS '{comment.Replace("'", "''", StringComparison.Ordinal)}'");
+            else warehouse.Execute($"COMMENT ON MACRO TABLE {name} IS '{comment.Replace("'", "''", StringComparison.Ordinal)}'");
+        }
+    }
+
+    private static void WriteCatalogue(Warehouse.Warehouse warehouse)
+    {
+        using var transaction = warehouse.BeginTransaction();
+        warehouse.Execute("DELETE FROM kpi_catalog");
+        using (var appender = warehouse.Connection.CreateAppender("kpi_catalog"))
+            foreach (var k in KpiCatalog.All)
+                appender.CreateRow().AppendValue(k.Id).AppendValue(k.Name).AppendValue(k.Area).AppendValue(k.Unit)
+                    .AppendValue(k.Direction == KpiDirection.LowerIsBetter ? "lower is better" : "higher is better")
+                    .AppendValue(k.Formula).AppendValue(k.Reference).EndRow();
+        transaction.Commit();
+    }
+}

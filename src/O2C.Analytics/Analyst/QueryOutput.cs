@@ -1,0 +1,93 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using ClosedXML.Excel;
+using O2C.Analytics.Render.Workbook;
+
+namespace O2C.Analytics.Analyst;
+
+/// <summary>Writes a query result as CSV (RFC 4180), JSON (an array of objects) or an Excel table.</summary>
+public static class QueryOutput
+{
+    public static string Csv(QueryResult result)
+    {
+        var text = new StringBuilder();
+        text.AppendLine(string.Join(",", result.Columns.Select(Quote)));
+        foreach (var row in result.Rows) text.AppendLine(string.Join(",", row.Select(v => Quote(Format(v)))));
+        return text.ToString();
+
+        static string Quote(string s) => s.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + s.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : s;
+    }
+
+    public static string Json(QueryResult result)
+    {
+        using var stream = new MemoryStream();
+        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        {
+            json.WriteStartArray();
+            foreach (var row in result.Rows)
+            {
+                json.WriteStartObject();
+                for (var i = 0; i < row.Length; i++)
+                {
+                    json.WritePropertyName(result.Columns[i]);
+                    switch (row[i])
+                    {
+                        case null: json.WriteNullValue(); break;
+                        case bool b: json.WriteBooleanValue(b); break;
+                        case decimal d: json.WriteNumberValue(d); break;
+                        case double d: json.WriteNumberValue(d); break;
+                        case float f: json.WriteNumberValue(f); break;
+                        case long or int or short or sbyte or byte or ulong or uint or ushort:
+                            json.WriteNumberValue(Convert.ToDecimal(row[i], CultureInfo.InvariantCulture)); break;
+                        case System.Numerics.BigInteger n: json.WriteRawValue(n.ToString(CultureInfo.InvariantCulture)); break;
+                        default: json.WriteStringValue(Format(row[i])); break;
+                    }
+                }
+                json.WriteEndObject();
+            }
+            json.WriteEndArray();
+        }
+        return Encoding.UTF8.GetString(stream.ToArray()) + Environment.NewLine;
+    }
+
+    /// <summary>An Excel table; text cells go through the formula-injection defence like the pack's.</summary>
+    public static void Xlsx(QueryResult result, string file)
+    {
+        using var workbook = new XLWorkbook();
+        var ws = workbook.Worksheets.Add("query");
+        for (var c = 0; c < result.Columns.Count; c++) ws.Cell(1, c + 1).SetValue(result.Columns[c]);
+        for (var r = 0; r < result.Rows.Count; r++)
+            for (var c = 0; c < result.Columns.Count; c++)
+            {
+                var value = result.Rows[r][c];
+                var kind = value switch
+                {
+                    string => ColumnKind.SourceText,
+                    DateOnly => ColumnKind.Date,
+                    DateTime => ColumnKind.Timestamp,
+                    decimal or double or float => ColumnKind.Number,
+                    _ => ColumnKind.Count,
+                };
+                TableWriter.WriteCell(ws.Cell(r + 2, c + 1), value is System.Numerics.BigInteger n ? (decimal)n : value, kind);
+            }
+        if (result.Columns.Count > 0)
+        {
+            var table = ws.Range(1, 1, Math.Max(2, result.Rows.Count + 1), result.Columns.Count).CreateTable("query");
+            table.ShowAutoFilter = true;
+        }
+        ws.SheetView.FreezeRows(1);
+        var full = Path.GetFullPath(file);
+        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+        workbook.SaveAs(full);
+    }
+
+    public static string Format(object? value) => value switch
+    {
+        null => "",
+        DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        DateTime t => t.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
+        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+        _ => value.ToString() ?? "",
+    };
+}

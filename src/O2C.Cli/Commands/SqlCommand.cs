@@ -1,0 +1,89 @@
+using System.CommandLine;
+using O2C.Analytics.Analyst;
+using Spectre.Console;
+
+namespace O2C.Cli.Commands;
+
+public static class SqlCommand
+{
+    public static Command Create()
+    {
+        var query = new Argument<string?>("query") { Description = "SQL to run; '-' or nothing reads standard input", Arity = ArgumentArity.ZeroOrOne };
+        var file = new Option<string?>("--file") { Description = "Read the SQL from this file" };
+        var format = new Option<string>("--format") { Description = "table | csv | json | parquet | xlsx", DefaultValueFactory = _ => "table" };
+        var output = new Option<string?>("--out") { Description = "Write the result to this file (required for parquet and xlsx)" };
+        var wait = new Option<int>("--wait") { Description = "Seconds to wait while a job is writing the warehouse", DefaultValueFactory = _ => 30 };
+        var command = new Command("sql", "Ad hoc SQL on a read-only connection to the warehouse (views for analysts: docs/analyst-guide.md)")
+        {
+            query, file, format, output, wait,
+        };
+        command.SetAction(parse =>
+        {
+            var settings = CliSettings.Load();
+            var text = parse.GetValue(file) is { } path ? File.ReadAllText(path)
+                : parse.GetValue(query) is { } q && q != "-" ? q
+                : Console.In.ReadToEnd();
+            if (string.IsNullOrWhiteSpace(text))
+            {
+                AnsiConsole.MarkupLine("[red]error: no SQL given (an argument, --file or standard input)[/]");
+                return 2;
+            }
+            var kind = parse.GetValue(format)!.ToLowerInvariant();
+            var target = parse.GetValue(output);
+            if (kind is "parquet" or "xlsx" && target is null)
+            {
+                AnsiConsole.MarkupLineInterpolated($"[red]error: --format {kind} needs --out FILE[/]");
+                return 2;
+            }
+            try
+            {
+                using var warehouse = AnalystSql.OpenReadOnly(CommonOptions.WarehousePath(parse, settings), TimeSpan.FromSeconds(parse.GetValue(wait)),
+                    message => Console.Error.WriteLine(message));
+                if (kind == "parquet")
+                {
+                    AnalystSql.ToParquet(warehouse, text, target!);
+                    Console.WriteLine(Path.GetFullPath(target!));
+                    return 0;
+                }
+                var result = AnalystSql.Run(warehouse, text);
+                switch (kind)
+                {
+                    case "csv": Emit(QueryOutput.Csv(result), target); break;
+                    case "json": Emit(QueryOutput.Json(result), target); break;
+                    case "xlsx": QueryOutput.Xlsx(result, target!); Console.WriteLine(Path.GetFullPath(target!)); break;
+                    case "table": Table(result); break;
+                    default:
+                        AnsiConsole.MarkupLineInterpolated($"[red]error: --format must be table, csv, json, parquet or xlsx, not {kind}[/]");
+                        return 2;
+                }
+                return 0;
+            }
+            catch (AnalystSqlException e)
+            {
+                AnsiConsole.MarkupLineInterpolated($"[red]error: {e.Message}[/]");
+                return e.ExitCode;
+            }
+        });
+        return command;
+    }
+
+    private static void Emit(string text, string? file)
+    {
+        if (file is null) Console.Write(text);
+        else
+        {
+            File.WriteAllText(file, text);
+            Console.WriteLine(Path.GetFullPath(file));
+        }
+    }
+
+    private static void Table(QueryResult result)
+    {
+        var table = new Table();
+        foreach (var c in result.Columns) table.AddColumn(Markup.Escape(c));
+        foreach (var row in result.Rows)
+            table.AddRow(row.Select(v => new Text(QueryOutput.Format(v))).ToArray<Spectre.Console.Rendering.IRenderable>());
+        AnsiConsole.Write(table);
+        Console.WriteLine($"{result.Rows.Count:N0} rows");
+    }
+}

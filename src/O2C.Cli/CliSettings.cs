@@ -34,6 +34,9 @@ public sealed class CliSettings
 
     public IReadOnlyList<O2C.Analytics.Sla.SlaDefinition> SlaDefinitions => Sla.Count > 0 ? Sla : O2C.Analytics.Sla.SlaCatalog.Defaults;
 
+    /// <summary>The scheduler's jobs; none configured = ScheduleSettings.Default (daily load of DataFolder, pack, SLA review).</summary>
+    public O2C.Analytics.Schedule.ScheduleSettings Schedule { get; set; } = new();
+
     public string Outbox => Path.Combine(ReportsFolder, "outbox");
 
     public static CliSettings Load()

@@ -20,6 +20,8 @@ var root = new RootCommand("o2c: Order-to-Cash analytics and KPI reporting on an
     SlaCommand.Create(),
     SqlCommand.Create(),
     ExportCommand.Create(),
+    ScheduleCommand.Create(),
+    RunsCommand.Create(),
     MigrateCommand.Create(),
 };
 root.Options.Add(CommonOptions.Database);

@@ -9,14 +9,15 @@ namespace O2C.Analytics.Load;
 /// </summary>
 public sealed class CanonicalLoader(Warehouse.Warehouse warehouse)
 {
-    public LoadResult LoadFolder(string folder, IProgress<string>? progress = null)
+    /// <summary>A cancelled load (the scheduler shutting down) rolls back: the warehouse stays as it was.</summary>
+    public LoadResult LoadFolder(string folder, IProgress<string>? progress = null, CancellationToken cancellation = default)
     {
         if (!Directory.Exists(folder)) throw new LoadFailedException($"{folder}: folder not found");
         var paths = Directory.EnumerateFiles(folder).Where(CanonicalFileName.IsCsv).Order(StringComparer.Ordinal).ToList();
-        return LoadFiles(folder, paths, progress);
+        return LoadFiles(folder, paths, progress, cancellation);
     }
 
-    public LoadResult LoadFiles(string sourceFolder, IReadOnlyList<string> paths, IProgress<string>? progress = null)
+    public LoadResult LoadFiles(string sourceFolder, IReadOnlyList<string> paths, IProgress<string>? progress = null, CancellationToken cancellation = default)
     {
         var started = DateTime.UtcNow;
         var notes = new List<string>();
@@ -24,6 +25,7 @@ public sealed class CanonicalLoader(Warehouse.Warehouse warehouse)
         var scanned = new List<(CsvFileScan Scan, EntityLayout Layout)>();
         foreach (var path in paths)
         {
+            cancellation.ThrowIfCancellationRequested();
             progress?.Report($"reading {Path.GetFileName(path)}");
             try
             {
@@ -70,6 +72,7 @@ public sealed class CanonicalLoader(Warehouse.Warehouse warehouse)
                     results.Add(new FileLoadResult(scan.FileName, layout.Entity, scan.Sha256, FileLoadStatus.Unchanged, 0, 0, 0, 0));
                     continue;
                 }
+                cancellation.ThrowIfCancellationRequested();
                 progress?.Report($"loading {scan.FileName}");
                 try
                 {
@@ -109,6 +112,8 @@ public sealed class CanonicalLoader(Warehouse.Warehouse warehouse)
                 FROM rejects WHERE load_id = $load
                 GROUP BY file_name, reason_code ORDER BY file_name, count(*) DESC, reason_code
                 """, r => new RejectSummary(r.GetString(0), r.GetString(1), r.GetString(2), r.GetInt64(3), r.GetInt64(4)), ("load", loadId));
+            // The last moment to abandon: after this the load is in.
+            cancellation.ThrowIfCancellationRequested();
             transaction.Commit();
             return new LoadResult(loadId, sourceFolder, results, reasons, orphans, notes);
         }

@@ -1,0 +1,22 @@
+using O2C.Analytics.Warehouse;
+
+namespace O2C.Analytics.Schedule;
+
+/// <summary>What the scheduler reads from the warehouse between jobs: the holiday calendar and the run history.</summary>
+public sealed class ScheduleState(string warehousePath, SqlFolder sql)
+{
+    public IReadOnlySet<DateOnly> Holidays() => With(w => w.Query("SELECT holiday_date FROM holidays", r => r.GetFieldValue<DateOnly>(0)).ToHashSet());
+
+    public bool HasHistory(string job) => With(w => JobRunLog.HasHistory(w, job));
+
+    public bool Covered(string job, DateTimeOffset planned) => With(w => JobRunLog.Covered(w, job, planned));
+
+    private T With<T>(Func<Warehouse.Warehouse, T> read)
+    {
+        using var warehouse = WarehouseSetup.OpenMigrated(warehousePath, sql);
+        return read(warehouse);
+    }
+
+    public PipelineScheduler Scheduler(ScheduleSettings settings, ScheduledJobRunner runner, TimeZoneInfo zone, Action<string> log) =>
+        new(settings, runner, Holidays, HasHistory, Covered, zone, log);
+}

@@ -1,0 +1,99 @@
+using DuckDB.NET.Data;
+using O2C.Analytics.Warehouse;
+
+namespace O2C.Analytics.Schedule;
+
+/// <summary>
+/// Runs one job: opens the warehouse for the job's length only, records each attempt in job_runs, retries a
+/// transient failure with back-off, reports a permanent one. One job at a time, whatever triggered it. A load
+/// sees the shutdown signal and rolls back; other jobs (rebuilds of derived tables) run to their end.
+/// </summary>
+public sealed class ScheduledJobRunner(
+    string warehousePath,
+    SqlFolder sql,
+    IReadOnlyDictionary<string, JobWork> kinds,
+    ScheduleSettings settings,
+    Action<string> log,
+    Action<string, string>? alert = null)
+{
+    private readonly SemaphoreSlim _oneAtATime = new(1, 1);
+
+    /// <summary>Kinds whose work is one transaction, so abandoning it on shutdown leaves the warehouse as it was.</summary>
+    public static readonly IReadOnlySet<string> Abandonable = new HashSet<string>(StringComparer.Ordinal) { "load", "extract" };
+
+    public async Task<string> RunAsync(ScheduledJobSettings job, string trigger, DateTimeOffset? planned, CancellationToken shutdown, Action<string> chain)
+    {
+        if (!kinds.TryGetValue(job.Kind, out var work)) throw new ArgumentException($"job {job.Name}: unknown kind '{job.Kind}' (one of {string.Join(", ", kinds.Keys)})");
+        await _oneAtATime.WaitAsync(CancellationToken.None);
+        try
+        {
+            for (var attempt = 1; ; attempt++)
+            {
+                if (shutdown.IsCancellationRequested && attempt > 1) return "abandoned";
+                Warehouse.Warehouse? warehouse = null;
+                long runId = 0;
+                try
+                {
+                    warehouse = OpenForJob();
+                    runId = JobRunLog.Start(warehouse, job.Name, job.Kind, trigger, planned, attempt);
+                    log($"job {job.Name} started ({trigger}{(attempt > 1 ? $", attempt {attempt}" : "")})");
+                    var token = Abandonable.Contains(job.Kind) ? shutdown : CancellationToken.None;
+                    var outcome = work(new JobContext(warehouse, job, token, chain));
+                    JobRunLog.Finish(warehouse, runId, "succeeded", outcome.RowsLoaded, outcome.Outputs is { Count: > 0 } o ? string.Join(";", o) : null);
+                    log($"job {job.Name} succeeded");
+                    return "succeeded";
+                }
+                catch (OperationCanceledException) when (shutdown.IsCancellationRequested)
+                {
+                    if (warehouse is not null && runId > 0)
+                        JobRunLog.Finish(warehouse, runId, "abandoned", error: "the host shut down during the job; its changes were rolled back");
+                    log($"job {job.Name} abandoned at shutdown; the warehouse is as it was before it");
+                    return "abandoned";
+                }
+                catch (Exception e) when (IsTransient(e) && attempt < settings.Attempts)
+                {
+                    if (warehouse is not null && runId > 0) JobRunLog.Finish(warehouse, runId, "failed (retried)", error: e.Message);
+                    var delay = TimeSpan.FromSeconds(settings.RetryDelaySeconds * Math.Pow(2, attempt - 1));
+                    log($"job {job.Name} failed (attempt {attempt} of {settings.Attempts}), retrying in {delay.TotalSeconds:0.#} s: {FirstLine(e.Message)}");
+                    warehouse?.Dispose();
+                    warehouse = null;
+                    try { await Task.Delay(delay, shutdown); }
+                    catch (OperationCanceledException) { return "abandoned"; }
+                }
+                catch (Exception e)
+                {
+                    if (warehouse is not null && runId > 0) JobRunLog.Finish(warehouse, runId, "failed", error: e.Message);
+                    log($"job {job.Name} failed: {FirstLine(e.Message)}");
+                    alert?.Invoke(job.Name, e.Message);
+                    return "failed";
+                }
+                finally
+                {
+                    warehouse?.Dispose();
+                }
+            }
+        }
+        finally
+        {
+            _oneAtATime.Release();
+        }
+    }
+
+    /// <summary>A warehouse held by another process (an analyst's query, a manual load) is a transient failure.</summary>
+    private Warehouse.Warehouse OpenForJob()
+    {
+        try
+        {
+            return WarehouseSetup.OpenMigrated(warehousePath, sql);
+        }
+        catch (DuckDBException e) when (e.Message.Contains("Could not set lock", StringComparison.Ordinal))
+        {
+            throw new TransientJobException($"the warehouse is open in another process: {FirstLine(e.Message)}", e);
+        }
+    }
+
+    public static bool IsTransient(Exception e) => e is TransientJobException or TimeoutException or IOException
+        || (e is DuckDBException d && d.Message.Contains("Could not set lock", StringComparison.Ordinal));
+
+    private static string FirstLine(string s) => s.Split('\n')[0];
+}

@@ -1,0 +1,60 @@
+using System.CommandLine;
+using System.Globalization;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using O2C.Analytics.Mail;
+using O2C.Analytics.Schedule;
+using O2C.Analytics.Warehouse;
+
+namespace O2C.Cli.Commands;
+
+public static class ScheduleCommand
+{
+    public static Command Create()
+    {
+        var command = new Command("schedule", "Run the configured jobs unattended (Generic Host + Quartz) until stopped with Ctrl+C or SIGTERM; see docs/operations.md");
+        command.SetAction(parse =>
+        {
+            var settings = CliSettings.Load();
+            var warehouse = Path.GetFullPath(CommonOptions.WarehousePath(parse, settings));
+            var schedule = settings.Schedule.Jobs.Count > 0 ? settings.Schedule : ScheduleSettings.Default(settings.DataFolder);
+            var sql = SqlFolder.Default();
+            var jobs = new PipelineJobs(sql, settings.ReportsFolder, settings.ReportingCurrency, settings.Mail, settings.SlaDefinitions, settings.Spc,
+                Path.Combine(Path.GetDirectoryName(warehouse)!, "models"), schedule.ExportParquet);
+            void Log(string line) => Console.WriteLine($"{DateTime.Now.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)} {line}");
+            var runner = new ScheduledJobRunner(warehouse, sql, jobs.Kinds, schedule, Log,
+                (job, error) => OperationsAlert.Send(settings.Mail, settings.Outbox, job, error));
+            var scheduler = new ScheduleState(warehouse, sql).Scheduler(schedule, runner, TimeZoneInfo.Local, Log);
+
+            var builder = Host.CreateApplicationBuilder();
+            builder.Logging.ClearProviders();
+            // A load is abandoned at once on SIGTERM; a refresh or a report is let finish.
+            builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromMinutes(10));
+            builder.Services.AddHostedService(_ => new ScheduleService(scheduler, Log));
+            using var host = builder.Build();
+            host.Run();
+            return 0;
+        });
+        return command;
+    }
+
+    private sealed class ScheduleService(PipelineScheduler scheduler, Action<string> log) : IHostedService
+    {
+        public async Task StartAsync(CancellationToken cancellationToken)
+        {
+            var now = DateTimeOffset.Now;
+            await scheduler.StartAsync(now, cancellationToken);
+            foreach (var (job, next) in scheduler.NextDue(now))
+                log($"job {job} next due {(next is { } n ? n.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) : "only when chained or at start")}");
+            log("scheduler started; Ctrl+C or SIGTERM stops it");
+        }
+
+        public async Task StopAsync(CancellationToken cancellationToken)
+        {
+            log("stopping: a running load is rolled back, any other job finishes");
+            await scheduler.StopAsync();
+            log("scheduler stopped");
+        }
+    }
+}

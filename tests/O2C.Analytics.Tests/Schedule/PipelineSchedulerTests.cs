@@ -35,6 +35,8 @@ public sealed class PipelineSchedulerTests : IDisposable
             ["slow"] = c => Probe(c, TimeSpan.FromMilliseconds(1500)),
             ["flaky"] = c => ++_flakyCalls <= 2 ? throw new TransientJobException($"mail server unreachable ({_flakyCalls})") : Probe(c, TimeSpan.Zero),
             ["broken"] = _ => throw new InvalidOperationException("the pack template is missing"),
+            ["loads-something"] = c => { c.Chain("refresh"); return Probe(c, TimeSpan.Zero); },
+            ["refresh"] = c => Probe(c, TimeSpan.Zero),
         };
         var runner = new ScheduledJobRunner(Path, SqlFolder.Default(), kinds, settings, _log.Enqueue);
         var state = new ScheduleState(Path, SqlFolder.Default());
@@ -118,6 +120,22 @@ public sealed class PipelineSchedulerTests : IDisposable
         Assert.Contains(runs, r => r.Job == "a");
         Assert.Contains(runs, r => r.Job == "b");
         for (var i = 1; i < runs.Count; i++) Assert.True(runs[i].Start >= runs[i - 1].End, $"{runs[i].Job} started before {runs[i - 1].Job} ended");
+    }
+
+    [Fact]
+    public async Task A_load_that_changed_something_is_followed_by_the_refresh()
+    {
+        var settings = new ScheduleSettings
+        {
+            Jobs = [new() { Name = "erp-drop", Kind = "loads-something", RunAtStart = true }, new() { Name = "refresh", Kind = "refresh" }],
+        };
+        var (scheduler, _) = Create(settings);
+        await using (scheduler)
+        {
+            await scheduler.StartAsync(DateTimeOffset.UtcNow);
+            await Until(() => _runs.Count >= 2);
+        }
+        Assert.Equal([("erp-drop", "start"), ("refresh", "chained")], History().Select(r => (r.Job, r.Trigger)));
     }
 
     [Fact]

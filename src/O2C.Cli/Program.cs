@@ -22,6 +22,7 @@ var root = new RootCommand("o2c: Order-to-Cash analytics and KPI reporting on an
     ExportCommand.Create(),
     ScheduleCommand.Create(),
     RunsCommand.Create(),
+    BenchCommand.Create(),
     MigrateCommand.Create(),
 };
 root.Options.Add(CommonOptions.Database);

@@ -11,10 +11,12 @@ public sealed class PaymentModelTrainer(Warehouse.Warehouse warehouse, int seed 
 
     /// <returns>Also the 10th and 90th percentiles of (actual - predicted) days on the test invoices, for the forecast band.</returns>
     public (PaymentModels Models, PaymentModelMetrics Metrics, List<PaymentRow> Rows, (double P10, double P90) Errors) TrainAndMeasure(
-        double trainShare = 0.8, DateOnly? asOf = null)
+        double trainShare = 0.8, DateOnly? asOf = null, int? maxRows = null)
     {
         PaymentFeatures.Guard([.. PaymentFeatures.Numeric, .. PaymentFeatures.Categorical]);
         var rows = PaymentDataset.Settled(warehouse, asOf ?? DateOnly.MaxValue);
+        // At scale, learn from the most recent invoices only (rows are in invoice-date order).
+        if (maxRows is { } cap && rows.Count > cap) rows = rows.GetRange(rows.Count - cap, cap);
         if (rows.Count < 50) throw new InvalidOperationException($"only {rows.Count} paid invoices: too few to train on");
         var split = rows[(int)(rows.Count * trainShare)].Date;
         var train = rows.Where(r => r.Date < split).ToList();

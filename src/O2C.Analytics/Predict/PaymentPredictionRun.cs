@@ -14,9 +14,10 @@ public sealed record PaymentRunResult(long RunId, PaymentModelMetrics Metrics, i
 /// </summary>
 public sealed class PaymentPredictionRun(Warehouse.Warehouse warehouse, string modelsRoot, int seed = 42, int lateNDays = 30)
 {
-    public PaymentRunResult TrainAndScore(DateOnly asOf)
+    /// <param name="maxTrainingRows">Learn from at most this many of the most recent paid invoices (the benchmark uses 1 million).</param>
+    public PaymentRunResult TrainAndScore(DateOnly asOf, int? maxTrainingRows = null)
     {
-        var (_, metrics, rows, errors) = new PaymentModelTrainer(warehouse, seed).TrainAndMeasure(0.8, asOf);
+        var (_, metrics, rows, errors) = new PaymentModelTrainer(warehouse, seed).TrainAndMeasure(0.8, asOf, maxTrainingRows);
         // Measured on the split; the model that scores learns from every paid invoice.
         var models = PaymentModels.Train(rows, seed, lateNDays);
         var runId = (warehouse.Scalar<long?>("SELECT max(run_id) FROM model_runs") ?? 0) + 1;

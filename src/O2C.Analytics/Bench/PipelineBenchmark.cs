@@ -1,0 +1,137 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using O2C.Analytics.Generate;
+using O2C.Analytics.Load;
+using O2C.Analytics.Metrics;
+using O2C.Analytics.Models;
+using O2C.Analytics.Predict;
+using O2C.Analytics.Render.Workbook;
+using O2C.Analytics.Spc;
+using O2C.Analytics.Warehouse;
+
+namespace O2C.Analytics.Bench;
+
+/// <summary>One timed stage: rows it worked on, seconds, peak memory, and its ratio to the DuckDB-alone baseline it compares with.</summary>
+public sealed record BenchStage(string Name, long Rows, double Seconds, long PeakBytes, string? ComparedWith = null, double? Ratio = null)
+{
+    public double RowsPerSecond => Seconds > 0 ? Rows / Seconds : 0;
+}
+
+public sealed record BenchReport(long Invoices, int Customers, IReadOnlyList<BenchStage> Stages)
+{
+    public BenchStage Stage(string name) => Stages.Single(s => s.Name == name);
+
+    /// <summary>Load to workbook with prediction scoring; training is timed apart, as the targets say.</summary>
+    public static readonly string[] Pipeline = ["load", "models (as-of snapshots)", "kpis", "spc", "predict: score", "workbook"];
+
+    public double PipelineSeconds => Stages.Where(s => Pipeline.Contains(s.Name)).Sum(s => s.Seconds);
+    public long PipelinePeakBytes => Stages.Where(s => Pipeline.Contains(s.Name)).Max(s => s.PeakBytes);
+    public double BaselineSeconds => Stage("duckdb: read_csv").Seconds + Stage("duckdb: month-end aging").Seconds;
+
+    public string Markdown()
+    {
+        var text = new StringBuilder();
+        text.AppendLine(CultureInfo.InvariantCulture, $"Benchmark: {Invoices:N0} invoices, {Customers:N0} customers, 36 months ({Environment.ProcessorCount} cores)");
+        text.AppendLine();
+        text.AppendLine("| stage | rows | seconds | rows/s | peak memory | ratio to DuckDB alone |");
+        text.AppendLine("|---|---:|---:|---:|---:|---|");
+        foreach (var s in Stages)
+            text.AppendLine(CultureInfo.InvariantCulture,
+                $"| {s.Name} | {s.Rows:N0} | {s.Seconds:0.00} | {s.RowsPerSecond:N0} | {s.PeakBytes / 1048576.0:N0} MiB | {(s.Ratio is { } r ? $"{r:0.0}x {s.ComparedWith}" : "")} |");
+        text.AppendLine(CultureInfo.InvariantCulture,
+            $"| **pipeline** (load to workbook, scoring included) | | **{PipelineSeconds:0.0}** | | **{PipelinePeakBytes / 1048576.0:N0} MiB** | {PipelineSeconds / BaselineSeconds:0.0}x DuckDB alone (read_csv + aging) |");
+        return text.ToString();
+    }
+}
+
+/// <summary>
+/// `o2c bench`: generates (or reuses) a data set of a given size and times every stage in one process, against
+/// DuckDB alone doing the raw work on the same files: read_csv into tables, and one hand-written query for the
+/// month-end aging of every month.
+/// </summary>
+public static class PipelineBenchmark
+{
+    /// <summary>The generator writes about 59.5 invoices per customer over 36 months.</summary>
+    public const double InvoicesPerCustomer = 59.5;
+
+    public static BenchReport Run(long invoices, string workFolder, SqlFolder sql, Action<string> log, int trainingCap = 1_000_000)
+    {
+        var customers = Math.Max(20, (int)Math.Round(invoices / InvoicesPerCustomer));
+        var data = Path.Combine(workFolder, $"data-{customers}");
+        if (!File.Exists(Path.Combine(data, "documents.csv")))
+        {
+            log($"generating {customers:N0} customers into {data}");
+            SampleGenerator.Run(new GeneratorOptions(customers, 36, 42, data, GeneratorOptions.DefaultFirstMonth));
+        }
+        var files = Directory.GetFiles(data, "*.csv").Order(StringComparer.Ordinal).ToList();
+        var stages = new List<BenchStage>();
+
+        // DuckDB alone, in the same process, on the same files.
+        var rawPath = Path.Combine(workFolder, "duckdb-alone.duckdb");
+        DeleteDatabase(rawPath);
+        long rawRows = 0;
+        using (var raw = Warehouse.Warehouse.Open(rawPath))
+        {
+            stages.Add(Time("duckdb: read_csv", log, () =>
+            {
+                foreach (var f in files)
+                    raw.Execute($"CREATE TABLE raw_{Path.GetFileNameWithoutExtension(f)} AS SELECT * FROM read_csv('{f}', header = true, all_varchar = false)");
+                rawRows = files.Sum(f => raw.Scalar<long>($"SELECT count(*) FROM raw_{Path.GetFileNameWithoutExtension(f)}"));
+                return rawRows;
+            }));
+            stages.Add(Time("duckdb: month-end aging", log, () => raw.Scalar<long>(sql.Read("bench", "baseline_aging.sql"))));
+        }
+        DeleteDatabase(rawPath);
+        var readCsv = stages[0];
+        var aging = stages[1];
+
+        var path = Path.Combine(workFolder, "bench.duckdb");
+        DeleteDatabase(path);
+        using var warehouse = WarehouseSetup.OpenMigrated(path, sql);
+        stages.Add(Time("load", log, () => new CanonicalLoader(warehouse).LoadFolder(data).RowsLoaded, readCsv));
+        warehouse.Execute("INSERT INTO o2c_settings VALUES ('reporting_currency', 'USD')");
+        stages.Add(Time("models (as-of snapshots)", log, () =>
+        {
+            ModelBuilder.Build(warehouse, sql);
+            return warehouse.Scalar<long>("SELECT count(*) FROM fct_ar_snapshot_monthly");
+        }, aging));
+        stages.Add(Time("kpis", log, () =>
+        {
+            KpiCalculator.Run(warehouse, sql);
+            return warehouse.Scalar<long>("SELECT count(*) FROM kpi_values");
+        }, aging));
+        stages.Add(Time("spc", log, () => SpcRunner.Run(warehouse, new SpcOptions()).Count));
+        var asOf = new DateOnly(2026, 11, 1);
+        var predictions = new PaymentPredictionRun(warehouse, Path.Combine(workFolder, "models"));
+        stages.Add(Time("predict: train (separate)", log, () => { var m = predictions.TrainAndScore(asOf, trainingCap).Metrics; return m.TrainRows + m.TestRows; }));
+        stages.Add(Time("predict: score", log, () => predictions.ScoreWithLatestRun(asOf).Scored));
+        stages.Add(Time("workbook", log, () =>
+        {
+            var pack = KpiPackReader.Read(warehouse, sql, new DateOnly(2026, 10, 31), DateTime.UtcNow);
+            KpiPackWorkbook.Write(pack, Path.Combine(workFolder, "reports"));
+            return pack.Kpis.Count;
+        }));
+        var report = new BenchReport(warehouse.Scalar<long>("SELECT count(*) FROM documents WHERE document_type = 'invoice'"), customers, stages);
+        return report;
+    }
+
+    private static BenchStage Time(string name, Action<string> log, Func<long> work, BenchStage? baseline = null)
+    {
+        GC.Collect();
+        using var memory = new MemorySampler();
+        var clock = Stopwatch.StartNew();
+        var rows = work();
+        clock.Stop();
+        var stage = new BenchStage(name, rows, clock.Elapsed.TotalSeconds, memory.PeakBytes,
+            baseline?.Name, baseline is null ? null : clock.Elapsed.TotalSeconds / baseline.Seconds);
+        log($"{name}: {stage.Seconds:0.00} s, {rows:N0} rows, peak {stage.PeakBytes / 1048576.0:N0} MiB");
+        return stage;
+    }
+
+    private static void DeleteDatabase(string path)
+    {
+        File.Delete(path);
+        File.Delete(path + ".wal");
+    }
+}

@@ -31,7 +31,9 @@ internal sealed class CanonicalFileLoader(Warehouse.Warehouse warehouse, long lo
             INSERT INTO _rej
             SELECT b._line, e.column_name, e.csv_line, 'malformed_row', e.error_type || ': ' || e.error_message
             FROM _csv_errors e JOIN _bad_records b ON e.line = b.duckdb_line;
-            INSERT INTO _rej {FieldChecks.RejectsQuery(layout, "_raw")};
+            CREATE TEMP TABLE _suspect AS SELECT * FROM _raw r WHERE {FieldChecks.AnyProblem(layout)};
+            INSERT INTO _rej {FieldChecks.RejectsQuery(layout, "_suspect")};
+            DROP TABLE _suspect;
             CREATE TEMP TABLE _typed AS
             SELECT _line, {FieldChecks.TypedProjection(layout)}
             FROM _raw WHERE NOT EXISTS (SELECT 1 FROM _rej WHERE _rej.line_number = _raw._line);
@@ -104,6 +106,18 @@ internal sealed class CanonicalFileLoader(Warehouse.Warehouse warehouse, long lo
                           columns = {"{"}{columns}{"}"}, store_rejects = true,
                           rejects_table = '_csv_errors', rejects_scan = '_csv_scans', rejects_limit = 0)
             """, ("path", scan.Path));
+        // The common case, a clean file with one line per record: the line is the row number plus the header.
+        // Skipping the as-of mapping saves a sort of the whole file (10 s of 32 at 1M invoices).
+        if (scan.LineOffsets.Count == 0 && warehouse.Scalar<long>("SELECT count(*) FROM _csv_errors") == 0)
+        {
+            warehouse.Execute("""
+                CREATE TEMP TABLE _bad_records (duckdb_line BIGINT, record BIGINT, _line BIGINT, good_before BIGINT, skipped BIGINT);
+                CREATE TEMP TABLE _raw AS SELECT * EXCLUDE (_ordinal), _ordinal + 1 AS _line FROM _parsed;
+                DROP TABLE _parsed;
+                """);
+            AddMissingColumns(scan);
+            return;
+        }
         warehouse.Execute("""
             CREATE TEMP TABLE _bad_records AS
             WITH located AS (
@@ -126,7 +140,12 @@ internal sealed class CanonicalFileLoader(Warehouse.Warehouse warehouse, long lo
             FROM records r ASOF LEFT JOIN _line_offsets o ON r._record >= o.from_record;
             DROP TABLE _parsed;
             """);
-        // Optional columns a file leaves out are simply empty.
+        AddMissingColumns(scan);
+    }
+
+    /// <summary>Optional columns a file leaves out are simply empty.</summary>
+    private void AddMissingColumns(CsvFileScan scan)
+    {
         foreach (var missing in layoutColumns.Where(c => !scan.Header.Contains(c)))
             warehouse.Execute($"ALTER TABLE _raw ADD COLUMN {Ident(missing)} VARCHAR");
     }
@@ -163,7 +182,7 @@ internal sealed class CanonicalFileLoader(Warehouse.Warehouse warehouse, long lo
 
     private void DropScratch() => warehouse.Execute("""
         DROP TABLE IF EXISTS _raw; DROP TABLE IF EXISTS _parsed; DROP TABLE IF EXISTS _typed; DROP TABLE IF EXISTS _rej;
-        DROP TABLE IF EXISTS _bad; DROP TABLE IF EXISTS _bad_records; DROP TABLE IF EXISTS _line_offsets;
+        DROP TABLE IF EXISTS _bad; DROP TABLE IF EXISTS _bad_records; DROP TABLE IF EXISTS _suspect; DROP TABLE IF EXISTS _line_offsets;
         DROP TABLE IF EXISTS _csv_errors; DROP TABLE IF EXISTS _csv_scans;
         """);
 

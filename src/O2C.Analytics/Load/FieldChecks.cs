@@ -9,9 +9,22 @@ namespace O2C.Analytics.Load;
 internal static class FieldChecks
 {
     /// <summary>SELECT _line, column, raw value, reason code, reason FROM the raw table, for every bad field.</summary>
-    public static string RejectsQuery(EntityLayout layout, string rawTable)
+    public static string RejectsQuery(EntityLayout layout, string rawTable) =>
+        string.Join("\nUNION ALL\n", Checks(layout).Select(c => Select(rawTable, c.Column, c.Condition, c.Code, c.Reason)));
+
+    /// <summary>
+    /// One condition true for a row with any problem: one scan finds the (usually few) suspect rows, and only
+    /// those are run through the per-column checks that name each problem.
+    /// </summary>
+    public static string AnyProblem(EntityLayout layout)
     {
-        var parts = new List<string>();
+        var checks = Checks(layout).Select(c => $"({c.Condition})").ToList();
+        return checks.Count == 0 ? "false" : string.Join("\n OR ", checks);
+    }
+
+    private static List<(string Column, string Condition, string Code, string Reason)> Checks(EntityLayout layout)
+    {
+        var parts = new List<(string, string, string, string)>();
         foreach (var column in layout.Columns)
         {
             var v = "r." + Ident(column.Name); // qualified: a subquery's own columns must not capture it
@@ -21,13 +34,13 @@ internal static class FieldChecks
                 var (code, reason) = layout.Key.Contains(column.Name)
                     ? ("missing_key", $"key column {column.Name} is empty")
                     : ("missing_value", $"required column {column.Name} is empty");
-                parts.Add(Select(rawTable, column.Name, $"NOT ({present})", code, reason));
+                parts.Add((column.Name, $"NOT ({present})", code, reason));
             }
             var bad = BadWhen(column, $"trim({v})");
             if (bad is not null)
-                parts.Add(Select(rawTable, column.Name, $"{present} AND ({bad.Value.Condition})", bad.Value.Code, bad.Value.Reason));
+                parts.Add((column.Name, $"{present} AND ({bad.Value.Condition})", bad.Value.Code, bad.Value.Reason));
         }
-        return string.Join("\nUNION ALL\n", parts);
+        return parts;
     }
 
     /// <summary>The typed value of each column, from text that passed its checks.</summary>

@@ -4,39 +4,48 @@ namespace O2C.Analytics.Predict;
 public static class PaymentDataset
 {
     /// <summary>Invoices paid by cash before the as-of date: what a model may learn from on that date.</summary>
-    public static List<PaymentRow> Settled(Warehouse.Warehouse warehouse, DateOnly asOf) =>
-        Read(warehouse, "days_to_pay IS NOT NULL AND settled_date < $asof", asOf, withOutcome: true);
+    /// <param name="mostRecent">Only this many of the most recent ones (by invoice date), read in date order.</param>
+    public static List<PaymentRow> Settled(Warehouse.Warehouse warehouse, DateOnly asOf, int? mostRecent = null) =>
+        Read(warehouse, "days_to_pay IS NOT NULL AND settled_date < $asof", asOf, withOutcome: true, mostRecent);
 
     /// <summary>Invoices issued before the as-of date and still open on its morning, with their open amount.</summary>
     public static List<PaymentRow> Open(Warehouse.Warehouse warehouse, DateOnly asOf)
     {
-        // Balance events dated before the as-of date; converted at the latest rate on or before it.
-        var open = warehouse.Query("""
+        // Balance events dated before the as-of date; converted at the latest rate on or before it. Kept in a
+        // scratch table so only the open invoices' features are read (not every invoice ever issued).
+        warehouse.Execute("""
+            CREATE OR REPLACE TEMP TABLE _open_invoices AS
             WITH balances AS (
                 SELECT document_id, sum(delta) AS open_amount, CAST($asof AS DATE) AS as_of
                 FROM int_document_balance_events WHERE event_date < $asof GROUP BY 1
             )
-            SELECT b.document_id, round(b.open_amount * r.rate, 2)
+            SELECT b.document_id, round(b.open_amount * r.rate, 2) AS open_amount_rc
             FROM balances b JOIN stg_documents d USING (document_id)
             ASOF LEFT JOIN stg_fx_rates_to_reporting r ON r.currency_code = d.currency_code AND b.as_of >= r.rate_date
             WHERE b.open_amount > 0 AND d.document_type = 'invoice'
-            """, r => (Id: r.GetString(0), Amount: r.IsDBNull(1) ? 0m : r.GetDecimal(1)), ("asof", asOf))
+            """, ("asof", asOf));
+        var open = warehouse.Query("SELECT document_id, open_amount_rc FROM _open_invoices",
+                r => (Id: r.GetString(0), Amount: r.IsDBNull(1) ? 0m : r.GetDecimal(1)))
             .ToDictionary(x => x.Id, x => x.Amount);
-        return Read(warehouse, "document_date < $asof", asOf, withOutcome: false)
+        var rows = Read(warehouse, "document_date < $asof AND document_id IN (SELECT document_id FROM _open_invoices)", asOf, withOutcome: false);
+        warehouse.Execute("DROP TABLE _open_invoices");
+        return rows
             .Where(r => open.ContainsKey(r.DocumentId))
             .Select(r => r with { OpenAmountRc = open[r.DocumentId] })
             .ToList();
     }
 
-    private static List<PaymentRow> Read(Warehouse.Warehouse warehouse, string where, DateOnly asOf, bool withOutcome) =>
+    private static List<PaymentRow> Read(Warehouse.Warehouse warehouse, string where, DateOnly asOf, bool withOutcome, int? mostRecent = null) =>
         warehouse.Query($"""
-            SELECT document_id, customer_id, document_date,
-                   {string.Join(", ", PaymentFeatures.Numeric.Select(c => $"CAST(coalesce({c}, 0) AS DOUBLE)"))},
-                   {string.Join(", ", PaymentFeatures.Categorical.Select(c => $"coalesce(CAST({c} AS VARCHAR), 'unknown')"))},
-                   CAST(days_to_pay AS DOUBLE), CAST(days_late AS DOUBLE)
-            FROM fct_invoice_payment_features
-            WHERE {where}
-            ORDER BY document_date, document_id
+            SELECT * FROM (
+                SELECT document_id, customer_id, document_date,
+                       {string.Join(", ", PaymentFeatures.Numeric.Select(c => $"CAST(coalesce({c}, 0) AS DOUBLE)"))},
+                       {string.Join(", ", PaymentFeatures.Categorical.Select(c => $"coalesce(CAST({c} AS VARCHAR), 'unknown')"))},
+                       CAST(days_to_pay AS DOUBLE), CAST(days_late AS DOUBLE)
+                FROM fct_invoice_payment_features
+                WHERE {where}
+                {(mostRecent is { } n ? $"ORDER BY document_date DESC, document_id DESC LIMIT {n}" : "")}
+            ) ORDER BY document_date, document_id
             """, r =>
         {
             var i = 3;

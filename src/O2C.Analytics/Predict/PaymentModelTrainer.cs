@@ -14,9 +14,8 @@ public sealed class PaymentModelTrainer(Warehouse.Warehouse warehouse, int seed 
         double trainShare = 0.8, DateOnly? asOf = null, int? maxRows = null)
     {
         PaymentFeatures.Guard([.. PaymentFeatures.Numeric, .. PaymentFeatures.Categorical]);
-        var rows = PaymentDataset.Settled(warehouse, asOf ?? DateOnly.MaxValue);
-        // At scale, learn from the most recent invoices only (rows are in invoice-date order).
-        if (maxRows is { } cap && rows.Count > cap) rows = rows.GetRange(rows.Count - cap, cap);
+        // At scale, learn from the most recent invoices only.
+        var rows = PaymentDataset.Settled(warehouse, asOf ?? DateOnly.MaxValue, maxRows);
         if (rows.Count < 50) throw new InvalidOperationException($"only {rows.Count} paid invoices: too few to train on");
         var split = rows[(int)(rows.Count * trainShare)].Date;
         var train = rows.Where(r => r.Date < split).ToList();

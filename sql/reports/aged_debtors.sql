@@ -1,21 +1,9 @@
 -- Pack, Aged debtors sheet: the customers with the largest open balance at $month_end ($top of them), each with
 -- its aging buckets in the reporting currency, and one closing line for all other customers so the sheet adds up
 -- to the total open AR. Bounded in size whatever the number of customers.
-with by_customer as materialized (
-    select customer_id,
-           coalesce(sum(open_amount_rc) filter (where aging_bucket = 'current'), 0) as current_amount,
-           coalesce(sum(open_amount_rc) filter (where aging_bucket = '1-30'), 0) as d1_30_amount,
-           coalesce(sum(open_amount_rc) filter (where aging_bucket = '31-60'), 0) as d31_60_amount,
-           coalesce(sum(open_amount_rc) filter (where aging_bucket = '61-90'), 0) as d61_90_amount,
-           coalesce(sum(open_amount_rc) filter (where aging_bucket = '91-120'), 0) as d91_120_amount,
-           coalesce(sum(open_amount_rc) filter (where aging_bucket = '120+'), 0) as d120_plus_amount,
-           coalesce(sum(open_amount_rc) filter (where aging_bucket = 'unapplied credit'), 0) as unapplied_credit_amount,
-           sum(open_amount_rc) as total_open
-    from fct_ar_snapshot_monthly where month_end = $month_end
-    group by customer_id
-),
-ranked as (
-    select *, row_number() over (order by total_open desc, customer_id) as rank from by_customer
+with ranked as materialized (
+    select *, row_number() over (order by total_open desc, customer_id) as rank
+    from fct_customer_aging_monthly where month_end = $month_end
 ),
 top_rows as (
     select r.rank, r.customer_id, c.customer_name, c.segment, c.region, c.collector,

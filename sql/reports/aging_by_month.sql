@@ -1,20 +1,13 @@
 -- Pack, Aging sheet: open receivables by aging bucket at every month end up to $month_end, in the reporting
 -- currency, with each bucket's share of the total open (credits not linked to an invoice included, so the
 -- shares add up to 100%).
-with snapshot as (
-    select month_end, aging_bucket, open_amount_rc from fct_ar_snapshot_monthly where month_end <= $month_end
-),
-buckets as (
+with buckets as (
     select month_end,
-           coalesce(sum(open_amount_rc) filter (where aging_bucket = 'current'), 0) as current_amount,
-           coalesce(sum(open_amount_rc) filter (where aging_bucket = '1-30'), 0) as d1_30_amount,
-           coalesce(sum(open_amount_rc) filter (where aging_bucket = '31-60'), 0) as d31_60_amount,
-           coalesce(sum(open_amount_rc) filter (where aging_bucket = '61-90'), 0) as d61_90_amount,
-           coalesce(sum(open_amount_rc) filter (where aging_bucket = '91-120'), 0) as d91_120_amount,
-           coalesce(sum(open_amount_rc) filter (where aging_bucket = '120+'), 0) as d120_plus_amount,
-           coalesce(sum(open_amount_rc) filter (where aging_bucket = 'unapplied credit'), 0) as unapplied_credit_amount,
-           sum(open_amount_rc) as total_open
-    from snapshot
+           sum(current_amount) as current_amount, sum(d1_30_amount) as d1_30_amount, sum(d31_60_amount) as d31_60_amount,
+           sum(d61_90_amount) as d61_90_amount, sum(d91_120_amount) as d91_120_amount, sum(d120_plus_amount) as d120_plus_amount,
+           sum(unapplied_credit_amount) as unapplied_credit_amount, sum(total_open) as total_open
+    from fct_customer_aging_monthly
+    where month_end <= $month_end
     group by month_end
 )
 select *,

@@ -37,10 +37,7 @@ public static class SlaReviewWorkbook
         foreach (var sheet in workbook.Worksheets) SheetLayout.Finish(sheet);
         workbook.Properties.Title = $"O2C SLA review {review.Quarter}";
         workbook.Properties.Created = review.GeneratedAtUtc;
-        var temporary = Path.Combine(Path.GetDirectoryName(path)!, $".{Path.GetFileNameWithoutExtension(path)}.partial.xlsx");
-        workbook.SaveAs(temporary);
-        File.Move(temporary, path, overwrite: true);
-        return path;
+        return WorkbookFile.SaveAtomically(workbook, path);
     }
 
     public const int SummaryHeaderRow = 4;

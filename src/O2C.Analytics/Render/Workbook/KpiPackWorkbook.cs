@@ -25,10 +25,6 @@ public static class KpiPackWorkbook
             SheetLayout.Finish(sheet, sheet.Name == DefinitionsSheet.Name ? [4, 9] : []);
         workbook.Properties.Title = $"O2C KPI pack {pack.MonthEnd:yyyy-MM}";
         workbook.Properties.Created = pack.GeneratedAtUtc;
-        // Write to a temporary file first so a reader never sees a half-written pack.
-        var temporary = Path.Combine(Path.GetDirectoryName(path)!, $".{Path.GetFileNameWithoutExtension(path)}.partial.xlsx");
-        workbook.SaveAs(temporary);
-        File.Move(temporary, path, overwrite: true);
-        return path;
+        return WorkbookFile.SaveAtomically(workbook, path);
     }
 }

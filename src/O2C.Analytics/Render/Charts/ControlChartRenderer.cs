@@ -79,7 +79,7 @@ public static class ControlChartRenderer
         plot.Title(compact ? chart.Kpi.Name : $"{chart.Kpi.Name}: {scope} ({(chart.Kind == ControlChartKind.P ? "p-chart" : "XmR chart")})", compact ? 11 : 14);
         plot.YLabel(chart.Kpi.Unit == "amount" ? "amount (reporting currency)" : chart.Kpi.Unit, compact ? 10 : 12);
         if (compact) plot.HideLegend();
-        else plot.ShowLegend(Alignment.UpperLeft);
+        else plot.ShowLegend(Edge.Bottom); // below the plot: inside it would cover the first months
         plot.Font.Set(Font);
         return plot;
     }

@@ -55,7 +55,7 @@ public static class KpiCalculator
         var customerColumns = string.Join(", ", ReportingDimension.CustomerColumns.Select(c => $"coalesce(c.{c}, 'Unassigned') AS {c}"));
         var categoryColumn = kpi.CategoryDimension is null ? "" : ", coalesce(e.category, 'Unassigned') AS category";
         return $"""
-            INSERT INTO kpi_values
+            INSERT /* kpi {kpi.Id} */ INTO kpi_values
             WITH parts AS (
             {Trim(kpiSql)}
             ),
@@ -125,7 +125,7 @@ public static class KpiCalculator
                    ELSE 'not available: nothing to measure in this month' END
               """;
         return $"""
-            INSERT INTO kpi_values
+            INSERT /* kpi {kpi.Id} */ INTO kpi_values
             SELECT '{kpi.Id}', m.month_end, '{ReportingDimension.Company}', '{ReportingDimension.AllMembers}', NULL, NULL, NULL,
                    {note}, now()::TIMESTAMP
             FROM int_month_ends m

@@ -34,7 +34,7 @@ public static partial class AnalystSql
             {
                 return Warehouse.Warehouse.Open(path, readOnly: true);
             }
-            catch (DuckDBException e) when (IsLocked(e))
+            catch (DuckDBException e) when (Warehouse.Warehouse.IsLockConflict(e))
             {
                 if (DateTime.UtcNow >= deadline)
                     throw new AnalystSqlException($"the warehouse {Path.GetFileName(path)} is being written by another process{Holder(e)} (a scheduled job or a load); try again when it finishes, or pass --wait SECONDS", Busy);
@@ -92,8 +92,6 @@ public static partial class AnalystSql
         }
         return new QueryResult(columns, rows);
     }
-
-    private static bool IsLocked(DuckDBException e) => e.Message.Contains("Could not set lock", StringComparison.Ordinal);
 
     private static string Holder(DuckDBException e) => HolderPid().Match(e.Message) is { Success: true } m ? $" (PID {m.Groups[1].Value})" : "";
 

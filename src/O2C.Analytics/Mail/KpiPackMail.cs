@@ -19,16 +19,13 @@ public static class KpiPackMail
 
     public static string Subject(KpiPack pack)
     {
-        var rags = Rags(pack).GroupBy(r => r.Rag).ToDictionary(g => g.Key, g => g.Count());
+        var rags = pack.Scorecard().GroupBy(r => r.Rag).ToDictionary(g => g.Key, g => g.Count());
         return $"O2C KPI pack {pack.MonthEnd:MMMM yyyy}: {rags.GetValueOrDefault(Rag.Red)} red, {rags.GetValueOrDefault(Rag.Amber)} amber, {rags.GetValueOrDefault(Rag.Green)} green, {pack.Signals?.Count ?? 0} KPIs with signals";
     }
 
     public static MimeMessage Build(KpiPack pack, string workbookPath, MailSettings settings)
     {
-        var message = new MimeMessage();
-        message.From.Add(MailboxAddress.Parse(settings.From));
-        foreach (var to in settings.PackRecipients) message.To.Add(MailboxAddress.Parse(to));
-        message.Subject = Subject(pack);
+        var message = MailDelivery.NewMessage(settings, settings.PackRecipients, Subject(pack));
         message.Date = new DateTimeOffset(pack.GeneratedAtUtc, TimeSpan.Zero);
 
         var body = new BodyBuilder();
@@ -42,21 +39,10 @@ public static class KpiPackMail
         }
         body.HtmlBody = Html(pack, images);
         body.TextBody = Text(pack);
-        body.Attachments.Add(Path.GetFileName(workbookPath), File.ReadAllBytes(workbookPath),
-            new ContentType("application", "vnd.openxmlformats-officedocument.spreadsheetml.sheet"));
+        MailDelivery.AttachWorkbook(body, workbookPath);
         message.Body = body.ToMessageBody();
         return message;
     }
-
-    private sealed record Line(KpiDefinition Kpi, decimal? Actual, decimal? Target, decimal? Change, Rag Rag);
-
-    private static IEnumerable<Line> Rags(KpiPack pack) => pack.Kpis.Select(kpi =>
-    {
-        var actual = pack.Value(kpi.Id, pack.MonthEnd)?.Value;
-        var prior = pack.Value(kpi.Id, pack.MonthEndOffset(-1))?.Value;
-        var target = pack.Target(kpi.Id);
-        return new Line(kpi, actual, target?.Target, actual - prior, RagStatus.Of(kpi.Direction, actual, target?.Target, target?.Tolerance));
-    });
 
     private static string Format(decimal? value, KpiDefinition kpi, bool signed = false)
     {
@@ -75,14 +61,14 @@ public static class KpiPackMail
         html.Append($"<p style=\"margin:0 0 12px 0;color:#555\">Company-wide, amounts in {E(pack.ReportingCurrency)}. The workbook attached has every KPI by month and dimension, aging, the top overdue customers, the cash forecast and the definitions.</p>");
         html.Append("<table cellpadding=\"4\" cellspacing=\"0\" style=\"border-collapse:collapse;font-size:12px\">");
         html.Append("<tr style=\"background:#1F4E78;color:#fff\"><th align=\"left\">KPI</th><th align=\"right\">Actual</th><th align=\"right\">Target</th><th>RAG</th><th align=\"right\">vs prior month</th></tr>");
-        foreach (var area in Rags(pack).GroupBy(l => l.Kpi.Area))
+        foreach (var area in pack.Scorecard().GroupBy(l => l.Kpi.Area))
         {
             html.Append($"<tr style=\"background:#DDEBF7\"><td colspan=\"5\"><b>{E(area.Key)}</b></td></tr>");
             foreach (var line in area)
             {
                 var colour = line.Rag switch { Rag.Green => "#C6EFCE", Rag.Amber => "#FFEB9C", Rag.Red => "#FFC7CE", _ => "#EDEDED" };
                 html.Append($"<tr style=\"border-bottom:1px solid #ddd\"><td>{E(line.Kpi.Name)} ({E(line.Kpi.Unit)})</td><td align=\"right\">{Format(line.Actual, line.Kpi)}</td>");
-                html.Append($"<td align=\"right\">{Format(line.Target, line.Kpi)}</td><td align=\"center\" style=\"background:{colour}\">{ScorecardSheet.Label(line.Rag)}</td>");
+                html.Append($"<td align=\"right\">{Format(line.Target?.Target, line.Kpi)}</td><td align=\"center\" style=\"background:{colour}\">{ScorecardSheet.Label(line.Rag)}</td>");
                 html.Append($"<td align=\"right\">{Format(line.Change, line.Kpi, signed: true)}</td></tr>");
             }
         }
@@ -106,11 +92,11 @@ public static class KpiPackMail
     {
         var text = new StringBuilder();
         text.AppendLine($"O2C KPI pack: {pack.MonthEnd:MMMM yyyy} (company-wide, amounts in {pack.ReportingCurrency}; workbook attached)");
-        foreach (var area in Rags(pack).GroupBy(l => l.Kpi.Area))
+        foreach (var area in pack.Scorecard().GroupBy(l => l.Kpi.Area))
         {
             text.AppendLine().AppendLine(area.Key);
             foreach (var line in area)
-                text.AppendLine($"  {line.Kpi.Name,-45} {Format(line.Actual, line.Kpi),14}  target {Format(line.Target, line.Kpi),10}  {ScorecardSheet.Label(line.Rag),-5}  vs prior {Format(line.Change, line.Kpi, signed: true)}");
+                text.AppendLine($"  {line.Kpi.Name,-45} {Format(line.Actual, line.Kpi),14}  target {Format(line.Target?.Target, line.Kpi),10}  {ScorecardSheet.Label(line.Rag),-5}  vs prior {Format(line.Change, line.Kpi, signed: true)}");
         }
         text.AppendLine().AppendLine("Control-chart signals this month");
         if (pack.Signals is { Count: > 0 } signals)

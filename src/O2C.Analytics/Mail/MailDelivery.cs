@@ -10,6 +10,20 @@ public sealed record DeliveryResult(bool Sent, string Where);
 /// <summary>Sends a message over SMTP with MailKit, or without SMTP configuration writes it as an .eml file to the outbox.</summary>
 public static class MailDelivery
 {
+    /// <summary>A message from the configured sender to the given recipients.</summary>
+    public static MimeMessage NewMessage(MailSettings settings, IEnumerable<string> recipients, string subject)
+    {
+        var message = new MimeMessage { Subject = subject };
+        message.From.Add(MailboxAddress.Parse(settings.From));
+        foreach (var to in recipients) message.To.Add(MailboxAddress.Parse(to));
+        return message;
+    }
+
+    /// <summary>Attaches a report workbook as it is on disk.</summary>
+    public static void AttachWorkbook(BodyBuilder body, string workbookPath) =>
+        body.Attachments.Add(Path.GetFileName(workbookPath), File.ReadAllBytes(workbookPath),
+            new ContentType("application", "vnd.openxmlformats-officedocument.spreadsheetml.sheet"));
+
     public static DeliveryResult Deliver(MimeMessage message, MailSettings settings, string outboxFolder, string fileStem)
     {
         if (!settings.HasSmtp)

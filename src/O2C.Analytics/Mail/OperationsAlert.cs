@@ -8,10 +8,7 @@ public static class OperationsAlert
     public static DeliveryResult? Send(MailSettings settings, string outboxFolder, string job, string error)
     {
         if (settings.OperationsRecipients.Length == 0) return null;
-        var message = new MimeMessage();
-        message.From.Add(MailboxAddress.Parse(settings.From));
-        foreach (var to in settings.OperationsRecipients) message.To.Add(MailboxAddress.Parse(to));
-        message.Subject = $"O2C job {job} failed";
+        var message = MailDelivery.NewMessage(settings, settings.OperationsRecipients, $"O2C job {job} failed");
         message.Body = new TextPart("plain")
         {
             Text = $"The scheduled job {job} failed at {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC and will not be retried:\n\n{error}\n\nRun history: o2c runs\n",

@@ -13,10 +13,7 @@ public static class SlaReviewMail
 
     public static MimeMessage Build(Sla.SlaReview review, string workbookPath, MailSettings settings)
     {
-        var message = new MimeMessage();
-        message.From.Add(MailboxAddress.Parse(settings.From));
-        foreach (var to in settings.SlaRecipients) message.To.Add(MailboxAddress.Parse(to));
-        message.Subject = Subject(review);
+        var message = MailDelivery.NewMessage(settings, settings.SlaRecipients, Subject(review));
         var body = new BodyBuilder();
         var chart = body.LinkedResources.Add("sla-trend.png", SlaTrendChart.Png(review, 800, 380), new ContentType("image", "png"));
         chart.ContentId = MimeKit.Utils.MimeUtils.GenerateMessageId();
@@ -36,8 +33,7 @@ public static class SlaReviewMail
         html.Append($"</table><p><img src=\"cid:{chart.ContentId}\" alt=\"SLA compliance trend\" width=\"800\" height=\"380\"></p></body></html>");
         body.HtmlBody = html.ToString();
         body.TextBody = text.ToString();
-        body.Attachments.Add(Path.GetFileName(workbookPath), File.ReadAllBytes(workbookPath),
-            new ContentType("application", "vnd.openxmlformats-officedocument.spreadsheetml.sheet"));
+        MailDelivery.AttachWorkbook(body, workbookPath);
         message.Body = body.ToMessageBody();
         return message;
     }

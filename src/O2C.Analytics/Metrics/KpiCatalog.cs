@@ -150,6 +150,12 @@ public static class KpiCatalog
             Requires: [new("EXISTS (SELECT 1 FROM collection_activities WHERE activity_type = 'dunning_letter')", "no dunning letters loaded")], CountBased: true),
     ];
 
+    private static readonly Lazy<IReadOnlyDictionary<string, int>> Positions =
+        new(() => All.Select((k, i) => (k.Id, i)).ToDictionary(x => x.Id, x => x.i));
+
+    /// <summary>The KPI's place in the catalogue: reports list KPIs in this order.</summary>
+    public static int Position(string id) => Positions.Value[id];
+
     public static KpiDefinition Get(string id) =>
         All.FirstOrDefault(k => k.Id == id) ?? throw new KeyNotFoundException($"No KPI with id '{id}'.");
 

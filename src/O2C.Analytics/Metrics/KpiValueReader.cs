@@ -13,6 +13,11 @@ public static class KpiValueReader
         warehouse.Query($"{Columns} WHERE dimension = $dimension AND ($period IS NULL OR period_end = $period) ORDER BY kpi_id, period_end, member",
             Map, ("dimension", dimension), ("period", periodEnd));
 
+    /// <summary>One month's values for every dimension member other than the company.</summary>
+    public static IReadOnlyList<KpiValue> ReadMembers(Warehouse.Warehouse warehouse, DateOnly periodEnd) =>
+        warehouse.Query($"{Columns} WHERE period_end = $period AND dimension <> '{ReportingDimension.Company}' ORDER BY dimension, member, kpi_id",
+            Map, ("period", periodEnd));
+
     private static KpiValue Map(System.Data.Common.DbDataReader r) => new(
         r.GetString(0), r.GetFieldValue<DateOnly>(1), r.GetString(2), r.GetString(3),
         r.IsDBNull(4) ? null : r.GetDecimal(4), r.IsDBNull(5) ? null : r.GetDecimal(5),

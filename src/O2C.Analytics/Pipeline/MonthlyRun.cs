@@ -1,6 +1,5 @@
 using O2C.Analytics.Load;
 using O2C.Analytics.Predict;
-using O2C.Analytics.Render.SlaReview;
 using O2C.Analytics.Sla;
 using O2C.Analytics.Render.Charts;
 using O2C.Analytics.Spc;
@@ -42,30 +41,20 @@ public static class MonthlyRun
         var load = new CanonicalLoader(warehouse).LoadFolder(options.DataFolder, status is null ? null : new Progress<string>(status));
         var spcCharts = WarehouseRefresh.Run(warehouse, sql, options.ReportingCurrency, status, options.Spc);
         var monthEnd = options.Month ?? ReportingPeriod.LatestClosedMonthEnd(warehouse, options.Today);
-        var (runId, scored) = options.Predict ? Predictions(warehouse, options, monthEnd.AddDays(1), status) : (null, 0);
+        long? runId = null;
+        var scored = 0;
+        if (options.Predict)
+        {
+            status?.Invoke("payment predictions (the first run trains the model)");
+            (runId, scored, _) = new PaymentPredictionRun(warehouse, options.Models).ScoreOrTrainFirst(monthEnd.AddDays(1));
+        }
         status?.Invoke($"workbook for {ReportingPeriod.Label(monthEnd)}");
         var pack = KpiPackReader.Read(warehouse, sql, monthEnd, DateTime.UtcNow);
         var path = KpiPackWorkbook.Write(pack, options.ReportsFolder);
         status?.Invoke("control charts");
         var charts = ChartPack.Write(spcCharts, monthEnd, options.ReportsFolder);
         status?.Invoke("SLA measurements");
-        var sla = SlaRunner.Run(warehouse, sql, options.Slas ?? SlaCatalog.Defaults);
-        var review = SlaReviewReader.Read(warehouse, sql, sla.LatestClosedQuarter, DateTime.UtcNow);
-        var reviewPath = SlaReviewWorkbook.Write(review, options.ReportsFolder);
+        var (review, reviewPath) = SlaQuarterlyReview.Write(warehouse, sql, options.Slas ?? SlaCatalog.Defaults, options.ReportsFolder);
         return new MonthlyRunResult(load, monthEnd, path, WarehouseRefresh.UnconvertibleOpenItems(warehouse), charts, runId, scored, pack, reviewPath, review);
-    }
-
-    private static (long? RunId, int Scored) Predictions(Warehouse.Warehouse warehouse, MonthlyRunOptions options, DateOnly asOf, Action<string>? status)
-    {
-        var run = new PaymentPredictionRun(warehouse, options.Models);
-        if (warehouse.Scalar<long>("SELECT count(*) FROM model_runs") == 0)
-        {
-            status?.Invoke("training the payment model (first run)");
-            var trained = run.TrainAndScore(asOf);
-            return (trained.RunId, trained.OpenInvoicesScored);
-        }
-        status?.Invoke("scoring open invoices");
-        var (runId, scored, _) = run.ScoreWithLatestRun(asOf);
-        return (runId, scored);
     }
 }

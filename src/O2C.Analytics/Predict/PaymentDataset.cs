@@ -30,7 +30,6 @@ public static class PaymentDataset
         var rows = Read(warehouse, "document_date < $asof AND document_id IN (SELECT document_id FROM _open_invoices)", asOf, withOutcome: false);
         warehouse.Execute("DROP TABLE _open_invoices");
         return rows
-            .Where(r => open.ContainsKey(r.DocumentId))
             .Select(r => r with { OpenAmountRc = open[r.DocumentId] })
             .ToList();
     }

@@ -48,10 +48,27 @@ public sealed class PaymentPredictionRun(Warehouse.Warehouse warehouse, string m
         var latest = warehouse.Query("SELECT run_id, model_folder, metrics FROM model_runs ORDER BY run_id DESC LIMIT 1",
             r => (Id: r.GetInt64(0), Folder: r.GetString(1), Metrics: r.GetString(2))).SingleOrDefault();
         if (latest.Folder is null) throw new InvalidOperationException("no model run recorded yet: run o2c predict train first");
-        using var metrics = JsonDocument.Parse(latest.Metrics);
-        var errors = (metrics.RootElement.GetProperty("error_p10").GetDouble(), metrics.RootElement.GetProperty("error_p90").GetDouble());
-        var (scored, forecast) = Score(PaymentModels.Load(latest.Folder, seed), latest.Id, asOf, errors);
+        var (scored, forecast) = Score(PaymentModels.Load(latest.Folder, seed), latest.Id, asOf, ErrorBand(latest.Metrics));
         return (latest.Id, scored, forecast);
+    }
+
+    /// <summary>Scores with the latest model, training one first when none has been recorded (a new warehouse).</summary>
+    public (long RunId, int Scored, bool Trained) ScoreOrTrainFirst(DateOnly asOf)
+    {
+        if (warehouse.Scalar<long>("SELECT count(*) FROM model_runs") == 0)
+        {
+            var trained = TrainAndScore(asOf);
+            return (trained.RunId, trained.OpenInvoicesScored, true);
+        }
+        var (runId, scored, _) = ScoreWithLatestRun(asOf);
+        return (runId, scored, false);
+    }
+
+    /// <summary>The held-out error percentiles a run recorded in model_runs.metrics, for the forecast band.</summary>
+    public static (double P10, double P90) ErrorBand(string metricsJson)
+    {
+        using var metrics = JsonDocument.Parse(metricsJson);
+        return (metrics.RootElement.GetProperty("error_p10").GetDouble(), metrics.RootElement.GetProperty("error_p90").GetDouble());
     }
 
     private (int Scored, IReadOnlyList<WeeklyForecast> Forecast) Score(PaymentModels models, long runId, DateOnly asOf, (double P10, double P90) errors)

@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace O2C.Analytics.Predict;
 
 /// <summary>The 13-week cash forecast rebuilt from the predictions stored for a day, with the run that made them.</summary>
@@ -15,8 +13,8 @@ public sealed record StoredForecast(long RunId, DateOnly AsOf, DateTime TrainedA
         if (run.Metrics is null) return null;
         var items = warehouse.Query("SELECT open_amount_rc, expected_pay_date FROM payment_predictions WHERE run_id = $run AND as_of = $asof",
             r => (r.GetDecimal(0), r.GetFieldValue<DateOnly>(1)), ("run", run.Id), ("asof", asOf));
-        using var metrics = JsonDocument.Parse(run.Metrics);
-        var weeks = PaymentForecast.Weekly(items, asOf, metrics.RootElement.GetProperty("error_p10").GetDouble(), metrics.RootElement.GetProperty("error_p90").GetDouble());
+        var (p10, p90) = PaymentPredictionRun.ErrorBand(run.Metrics);
+        var weeks = PaymentForecast.Weekly(items, asOf, p10, p90);
         return new StoredForecast(run.Id, asOf, run.TrainedAt, items.Count, weeks);
     }
 }

@@ -5,7 +5,6 @@ using O2C.Analytics.Load;
 using O2C.Analytics.Mail;
 using O2C.Analytics.Pipeline;
 using O2C.Analytics.Predict;
-using O2C.Analytics.Render.SlaReview;
 using O2C.Analytics.Render.Workbook;
 using O2C.Analytics.Sla;
 using O2C.Analytics.Spc;
@@ -49,9 +48,7 @@ public sealed record PipelineJobs(
     {
         WarehouseRefresh.Run(c.Warehouse, Sql, ReportingCurrency, spc: Spc);
         var asOf = ReportingPeriod.LatestClosedMonthEnd(c.Warehouse, DateOnly.FromDateTime(DateTime.Today)).AddDays(1);
-        var predictions = new PaymentPredictionRun(c.Warehouse, ModelsFolder);
-        if (c.Warehouse.Scalar<long>("SELECT count(*) FROM model_runs") == 0) predictions.TrainAndScore(asOf);
-        else predictions.ScoreWithLatestRun(asOf);
+        new PaymentPredictionRun(c.Warehouse, ModelsFolder).ScoreOrTrainFirst(asOf);
         var outputs = ExportParquet is { Length: > 0 } folder ? ParquetExport.Write(c.Warehouse, folder) : [];
         return new JobOutcome(Outputs: outputs);
     }
@@ -68,9 +65,7 @@ public sealed record PipelineJobs(
 
     private JobOutcome SlaReview(JobContext c)
     {
-        var run = SlaRunner.Run(c.Warehouse, Sql, Slas);
-        var review = SlaReviewReader.Read(c.Warehouse, Sql, run.LatestClosedQuarter, DateTime.UtcNow);
-        var path = SlaReviewWorkbook.Write(review, ReportsFolder);
+        var (review, path) = SlaQuarterlyReview.Write(c.Warehouse, Sql, Slas, ReportsFolder);
         var outputs = new List<string> { path };
         if (c.Job.Send) outputs.Add(Sent(() => SlaReviewPublisher.Send(review, path, Mail, Path.Combine(ReportsFolder, "outbox"))));
         return new JobOutcome(Outputs: outputs);

@@ -86,14 +86,14 @@ public sealed class ScheduledJobRunner(
         {
             return WarehouseSetup.OpenMigrated(warehousePath, sql);
         }
-        catch (DuckDBException e) when (e.Message.Contains("Could not set lock", StringComparison.Ordinal))
+        catch (DuckDBException e) when (Warehouse.Warehouse.IsLockConflict(e))
         {
             throw new TransientJobException($"the warehouse is open in another process: {FirstLine(e.Message)}", e);
         }
     }
 
     public static bool IsTransient(Exception e) => e is TransientJobException or TimeoutException or IOException
-        || (e is DuckDBException d && d.Message.Contains("Could not set lock", StringComparison.Ordinal));
+        || Warehouse.Warehouse.IsLockConflict(e);
 
     private static string FirstLine(string s) => s.Split('\n')[0];
 }

@@ -34,7 +34,7 @@ public static class ControlChartReader
                 return new ControlChart(kpi, dimension, g.Key.Member, Enum.Parse<ControlChartKind>(first.Kind), first.Seasonal,
                     g.Count(p => p.Baseline), g.Select(p => p.Point).ToList(), signals[g.Key].ToList(), target);
             })
-            .OrderBy(c => KpiCatalog.All.ToList().FindIndex(k => k.Id == c.Kpi.Id))
+            .OrderBy(c => KpiCatalog.Position(c.Kpi.Id))
             .ToList();
     }
 }

@@ -41,6 +41,13 @@ public sealed class Warehouse : IDisposable
         return warehouse;
     }
 
+    /// <summary>
+    /// The file is held by another process: DuckDB lets one process write a file while no other has it open. A
+    /// reader waits, a scheduled job retries.
+    /// </summary>
+    public static bool IsLockConflict(Exception e) =>
+        e is DuckDBException d && d.Message.Contains("Could not set lock", StringComparison.Ordinal);
+
     /// <summary>O2C_MEMORY_LIMIT, a DuckDB size such as 6GB; null leaves DuckDB's default.</summary>
     private static string? MemoryLimit()
     {

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
 using O2C.Analytics.Pipeline;
-using O2C.Analytics.Render.SlaReview;
 using O2C.Analytics.Sla;
 using O2C.Analytics.Warehouse;
 using Spectre.Console;
@@ -21,11 +20,10 @@ public static class SlaCommand
             var settings = CliSettings.Load();
             var reportsFolder = parse.GetValue(reports) ?? settings.ReportsFolder;
             using var warehouse = WarehouseSetup.OpenMigrated(CommonOptions.WarehousePath(parse, settings));
-            var result = Progress.Status("Measuring SLAs", _ => SlaRunner.Run(warehouse, SqlFolder.Default(), settings.SlaDefinitions));
-            var q = parse.GetValue(quarter) is { } text ? SlaQuarter.Parse(text) : result.LatestClosedQuarter;
-            var review = SlaReviewReader.Read(warehouse, SqlFolder.Default(), q, DateTime.UtcNow);
+            SlaQuarter? asked = parse.GetValue(quarter) is { } text ? SlaQuarter.Parse(text) : null;
+            var (review, path) = Progress.Status("Measuring SLAs", _ =>
+                SlaQuarterlyReview.Write(warehouse, SqlFolder.Default(), settings.SlaDefinitions, reportsFolder, asked));
             Print(review);
-            var path = SlaReviewWorkbook.Write(review, reportsFolder);
             Console.WriteLine(path);
             if (parse.GetValue(send)) PackCommand.Report(SlaReviewPublisher.Send(review, path, settings.Mail, Path.Combine(reportsFolder, "outbox")), settings.Mail.SlaRecipients);
             return 0;

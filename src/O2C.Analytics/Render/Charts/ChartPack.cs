@@ -19,7 +19,7 @@ public static class ChartPack
                 Signals = c.Signals.Where(s => s.Month <= monthEnd).ToList(),
             })
             .Where(c => c.Points.Count > 0)
-            .OrderBy(c => KpiCatalog.All.ToList().FindIndex(k => k.Id == c.Kpi.Id))
+            .OrderBy(c => KpiCatalog.Position(c.Kpi.Id))
             .ThenBy(c => c.Member, StringComparer.Ordinal)
             .ToList();
         var written = new List<string>();

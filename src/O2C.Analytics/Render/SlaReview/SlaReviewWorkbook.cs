@@ -68,10 +68,7 @@ public static class SlaReviewWorkbook
             SourceText.Set(ws.Cell(row, 11), line.TopCause ?? "");
             TableWriter.WriteCell(ws.Cell(row, 12), line.ServiceCredit, ColumnKind.Amount);
         }
-        var table = ws.Range(SummaryHeaderRow, 1, row, headers.Length).CreateTable("SlaSummary");
-        table.Theme = XLTableTheme.TableStyleLight9;
-        table.ShowAutoFilter = true;
-        ws.Row(SummaryHeaderRow).Style.Alignment.WrapText = true;
+        SheetLayout.Table(ws.Range(SummaryHeaderRow, 1, row, headers.Length), "SlaSummary");
         ws.Row(SummaryHeaderRow).Height = 30;
         int[] widths = [52, 8, 10, 10, 11, 11, 9, 7, 10, 9, 26, 14];
         for (var c = 0; c < widths.Length; c++) ws.Column(c + 1).Width = widths[c];
@@ -108,8 +105,7 @@ public static class SlaReviewWorkbook
             ws.Cell(row, 6).SetValue(line.TargetMet ? "yes" : "no");
             TableWriter.WriteCell(ws.Cell(row, 7), line.ServiceCredit, ColumnKind.Amount);
         }
-        var table = ws.Range(4, 1, row, headers.Length).CreateTable("ServiceCredits");
-        table.Theme = XLTableTheme.TableStyleLight9;
+        SheetLayout.Table(ws.Range(4, 1, row, headers.Length), "ServiceCredits");
         // The total as a value: a table totals-row formula shows #NAME? in LibreOffice.
         ws.Cell(row + 1, 1).SetValue("Total");
         TableWriter.WriteCell(ws.Cell(row + 1, 7), review.Lines.Sum(l => l.ServiceCredit), ColumnKind.Amount);

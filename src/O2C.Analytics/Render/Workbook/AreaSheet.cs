@@ -39,7 +39,7 @@ public static class AreaSheet
             for (var k = 0; k < kpis.Count; k++) ScorecardSheet.Number(ws.Cell(row, 2 + k), pack.Value(kpis[k].Id, month)?.Value, kpis[k]);
             row++;
         }
-        Table(ws.Range(MonthHeaderRow, 1, row - 1, 1 + kpis.Count), TableName(area, "ByMonth"));
+        SheetLayout.Table(ws.Range(MonthHeaderRow, 1, row - 1, 1 + kpis.Count), TableName(area, "ByMonth"));
         row = NotAvailableNotes(ws, pack, kpis, row + 1);
 
         row += 1;
@@ -65,7 +65,7 @@ public static class AreaSheet
             }
         }
         if (members.Count == 0) ws.Cell(++row, 1).SetValue("none");
-        Table(ws.Range(dimensionHeader, 1, row, 2 + kpis.Count), TableName(area, "ByDimension"));
+        SheetLayout.Table(ws.Range(dimensionHeader, 1, row, 2 + kpis.Count), TableName(area, "ByDimension"));
 
         row += 2;
         // Charts start on a page of their own when printed.
@@ -93,13 +93,6 @@ public static class AreaSheet
         SheetLayout.Print(ws, 0);
     }
 
-    private static void Table(IXLRange range, string name)
-    {
-        var table = range.CreateTable(name);
-        table.Theme = XLTableTheme.TableStyleLight9;
-        table.ShowAutoFilter = true;
-        range.FirstRow().Style.Alignment.WrapText = true;
-    }
 
     /// <summary>Below the monthly table: why each 'n/a' is not available, by KPI and reason, with its months.</summary>
     private static int NotAvailableNotes(IXLWorksheet ws, KpiPack pack, IReadOnlyList<KpiDefinition> kpis, int row)

@@ -32,10 +32,7 @@ public static class DefinitionsSheet
             ws.Cell(row, 9).SetValue(kpi.Reference);
             row++;
         }
-        var table = ws.Range(HeaderRow, 1, row - 1, Headers.Length).CreateTable("KpiDefinitions");
-        table.Theme = XLTableTheme.TableStyleLight9;
-        table.ShowAutoFilter = true;
-        ws.Row(HeaderRow).Style.Alignment.WrapText = true;
+        SheetLayout.Table(ws.Range(HeaderRow, 1, row - 1, Headers.Length), "KpiDefinitions");
         ws.Row(HeaderRow).Height = 30;
         ws.SheetView.FreezeRows(HeaderRow);
         int[] widths = [22, 32, 18, 70, 7, 15, 10, 10, 45];

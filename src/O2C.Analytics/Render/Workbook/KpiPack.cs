@@ -41,9 +41,24 @@ public sealed record KpiPack(
 
     public ControlChart? Chart(string kpiId) => Charts.FirstOrDefault(c => c.Kpi.Id == kpiId);
 
+    /// <summary>Every KPI's headline for the month, in catalogue order: what the Scorecard and the mail show.</summary>
+    public IEnumerable<ScorecardLine> Scorecard() => Kpis.Select(kpi =>
+    {
+        var actual = Value(kpi.Id, MonthEnd)?.Value;
+        var target = Target(kpi.Id);
+        return new ScorecardLine(kpi, actual, Value(kpi.Id, MonthEndOffset(-1))?.Value, target,
+            RagStatus.Of(kpi.Direction, actual, target?.Target, target?.Tolerance));
+    });
+
     /// <summary>The month end <paramref name="months"/> months from the pack's month (-1: the prior month).</summary>
     public DateOnly MonthEndOffset(int months) =>
         new DateOnly(MonthEnd.Year, MonthEnd.Month, 1).AddMonths(months + 1).AddDays(-1);
+}
+
+/// <summary>A KPI's month on the scorecard: actual, prior month, target in force and RAG status.</summary>
+public sealed record ScorecardLine(KpiDefinition Kpi, decimal? Actual, decimal? Prior, KpiTarget? Target, Rag Rag)
+{
+    public decimal? Change => Actual - Prior;
 }
 
 /// <summary>What the pack was made from and by: for the Data lineage sheet.</summary>

@@ -27,17 +27,11 @@ public static class KpiPackReader
                 FROM spc_signals WHERE dimension = 'company' AND alerting AND period_end = $m GROUP BY kpi_id, direction, is_bad
             ) GROUP BY kpi_id
             """, r => (r.GetString(0), r.GetString(1)), ("m", monthEnd)).ToDictionary(x => x.Item1, x => x.Item2);
-        var dimensionValues = warehouse.Query("""
-            SELECT kpi_id, period_end, dimension, member, numerator, denominator, value, note FROM kpi_values
-            WHERE period_end = $m AND dimension <> 'company' ORDER BY dimension, member, kpi_id
-            """, r => new KpiValue(r.GetString(0), r.GetFieldValue<DateOnly>(1), r.GetString(2), r.GetString(3),
-                r.IsDBNull(4) ? null : r.GetDecimal(4), r.IsDBNull(5) ? null : r.GetDecimal(5),
-                r.IsDBNull(6) ? null : r.GetDecimal(6), r.IsDBNull(7) ? null : r.GetString(7)), ("m", monthEnd));
         var forecast = StoredForecast.Read(warehouse, monthEnd.AddDays(1));
         var month = ("month_end", (object?)monthEnd);
         return new KpiPack(monthEnd, currency, KpiCatalog.All, months, values, nowUtc, targets, signals)
         {
-            DimensionValues = dimensionValues,
+            DimensionValues = KpiValueReader.ReadMembers(warehouse, monthEnd),
             Charts = ControlChartReader.Read(warehouse, monthEnd, targets.ToDictionary(t => t.Key, t => t.Value.Target)),
             AgingByMonth = ReportQuery.Run(warehouse, sql, "aging_by_month.sql", AgingSheet.ByMonthColumns, month),
             AgingByDimension = ReportQuery.Run(warehouse, sql, "aging_by_dimension.sql", AgingSheet.ByDimensionColumns, month),

@@ -29,28 +29,25 @@ public static class ScorecardSheet
         ws.Row(HeaderRow).Height = 30;
         var row = HeaderRow + 1;
         var trendMonths = Enumerable.Range(-11, 12).Select(pack.MonthEndOffset).ToList();
-        foreach (var area in pack.Kpis.Select(k => k.Area).Distinct())
+        foreach (var area in pack.Scorecard().GroupBy(l => l.Kpi.Area))
         {
-            ws.Cell(row, 1).SetValue(area);
+            ws.Cell(row, 1).SetValue(area.Key);
             ws.Range(row, 1, row, Headers.Length).Style.Fill.SetBackgroundColor(AreaBand).Font.SetBold();
             row++;
-            foreach (var kpi in pack.Kpis.Where(k => k.Area == area))
+            foreach (var line in area)
             {
-                var actual = pack.Value(kpi.Id, pack.MonthEnd)?.Value;
-                var prior = pack.Value(kpi.Id, pack.MonthEndOffset(-1))?.Value;
-                var target = pack.Target(kpi.Id);
+                var kpi = line.Kpi;
                 ws.Cell(row, 1).SetValue(kpi.Name);
                 ws.Cell(row, 2).SetValue(kpi.Unit);
-                Number(ws.Cell(row, 3), actual, kpi);
-                Number(ws.Cell(row, 4), target?.Target, kpi);
-                var rag = RagStatus.Of(kpi.Direction, actual, target?.Target, target?.Tolerance);
+                Number(ws.Cell(row, 3), line.Actual, kpi);
+                Number(ws.Cell(row, 4), line.Target?.Target, kpi);
                 var ragCell = ws.Cell(row, 5);
-                ragCell.SetValue(Label(rag));
-                ragCell.Style.Fill.SetBackgroundColor(Colour(rag));
+                ragCell.SetValue(Label(line.Rag));
+                ragCell.Style.Fill.SetBackgroundColor(Colour(line.Rag));
                 ragCell.Style.Alignment.Horizontal = XLAlignmentHorizontalValues.Center;
-                Number(ws.Cell(row, 6), prior, kpi);
-                Number(ws.Cell(row, 7), actual - prior, kpi);
-                if (actual is not null && prior is not null) ws.Cell(row, 7).Style.NumberFormat.Format = "+" + kpi.NumberFormat + ";-" + kpi.NumberFormat + ";0";
+                Number(ws.Cell(row, 6), line.Prior, kpi);
+                Number(ws.Cell(row, 7), line.Change, kpi);
+                if (line.Change is not null) ws.Cell(row, 7).Style.NumberFormat.Format = "+" + kpi.NumberFormat + ";-" + kpi.NumberFormat + ";0";
                 Number(ws.Cell(row, 8), pack.Value(kpi.Id, pack.MonthEndOffset(-12))?.Value, kpi);
                 ws.Cell(row, 9).SetValue(TrendSparkline.Of(trendMonths.Select(m => pack.Value(kpi.Id, m)?.Value).ToList()));
                 ws.Cell(row, 9).Style.Font.SetFontColor(XLColor.FromHtml("#2F5597"));

@@ -74,6 +74,16 @@ public static class SheetLayout
         _ => "@",
     };
 
+    /// <summary>Makes a range (header row first) an Excel table: the pack's banded style, autofilter, header text wrapped.</summary>
+    public static IXLTable Table(IXLRange range, string name)
+    {
+        var table = range.CreateTable(name);
+        table.Theme = XLTableTheme.TableStyleLight9;
+        table.ShowAutoFilter = true;
+        range.FirstRow().Style.Alignment.WrapText = true;
+        return table;
+    }
+
     /// <summary>A bold section heading above a table.</summary>
     public static void Heading(IXLWorksheet ws, int row, string text)
     {

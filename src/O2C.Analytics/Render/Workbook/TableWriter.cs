@@ -19,11 +19,7 @@ public static class TableWriter
         // An Excel table needs at least one data row: an empty report keeps one row saying so.
         var last = row + Math.Max(1, table.Rows.Count);
         if (table.Rows.Count == 0) ws.Cell(row + 1, column).SetValue("none");
-        var range = ws.Range(row, column, last, column + table.Columns.Count - 1);
-        var excelTable = range.CreateTable(tableName);
-        excelTable.Theme = XLTableTheme.TableStyleLight9;
-        excelTable.ShowAutoFilter = true;
-        ws.Row(row).Style.Alignment.WrapText = true;
+        SheetLayout.Table(ws.Range(row, column, last, column + table.Columns.Count - 1), tableName);
         return last;
     }
 

@@ -31,7 +31,7 @@ internal sealed class CanonicalFileLoader(Warehouse.Warehouse warehouse, long lo
             INSERT INTO _rej
             SELECT b._line, e.column_name, e.csv_line, 'malformed_row', e.error_type || ': ' || e.error_message
             FROM _csv_errors e JOIN _bad_records b ON e.line = b.duckdb_line;
-            CREATE TEMP TABLE _suspect AS SELECT * FROM _raw r WHERE {FieldChecks.AnyProblem(layout)};
+            CREATE TEMP TABLE _suspect AS {FieldChecks.SuspectRows(layout, "_raw")};
             INSERT INTO _rej {FieldChecks.RejectsQuery(layout, "_suspect")};
             DROP TABLE _suspect;
             CREATE TEMP TABLE _typed AS
@@ -110,12 +110,11 @@ internal sealed class CanonicalFileLoader(Warehouse.Warehouse warehouse, long lo
         // Skipping the as-of mapping saves a sort of the whole file (10 s of 32 at 1M invoices).
         if (scan.LineOffsets.Count == 0 && warehouse.Scalar<long>("SELECT count(*) FROM _csv_errors") == 0)
         {
-            warehouse.Execute("""
+            // A view, not a copy: at 10M invoices a copy of every file as text is gigabytes.
+            warehouse.Execute($"""
                 CREATE TEMP TABLE _bad_records (duckdb_line BIGINT, record BIGINT, _line BIGINT, good_before BIGINT, skipped BIGINT);
-                CREATE TEMP TABLE _raw AS SELECT * EXCLUDE (_ordinal), _ordinal + 1 AS _line FROM _parsed;
-                DROP TABLE _parsed;
+                CREATE TEMP VIEW _raw AS SELECT * EXCLUDE (_ordinal), {MissingColumns(scan)} _ordinal + 1 AS _line FROM _parsed;
                 """);
-            AddMissingColumns(scan);
             return;
         }
         warehouse.Execute("""
@@ -129,7 +128,7 @@ internal sealed class CanonicalFileLoader(Warehouse.Warehouse warehouse, long lo
                    l.record - row_number() OVER (ORDER BY l.record) AS good_before, row_number() OVER (ORDER BY l.record) AS skipped
             FROM located l ASOF LEFT JOIN _line_offsets o ON l.record >= o.from_record;
 
-            CREATE TEMP TABLE _raw AS
+            CREATE TEMP TABLE _records AS
             WITH records AS (
                 SELECT p.*, p._ordinal + coalesce(b.skipped, 0) AS _record
                 FROM _parsed p
@@ -140,15 +139,12 @@ internal sealed class CanonicalFileLoader(Warehouse.Warehouse warehouse, long lo
             FROM records r ASOF LEFT JOIN _line_offsets o ON r._record >= o.from_record;
             DROP TABLE _parsed;
             """);
-        AddMissingColumns(scan);
+        warehouse.Execute($"CREATE TEMP VIEW _raw AS SELECT {MissingColumns(scan)} * FROM _records");
     }
 
-    /// <summary>Optional columns a file leaves out are simply empty.</summary>
-    private void AddMissingColumns(CsvFileScan scan)
-    {
-        foreach (var missing in layoutColumns.Where(c => !scan.Header.Contains(c)))
-            warehouse.Execute($"ALTER TABLE _raw ADD COLUMN {Ident(missing)} VARCHAR");
-    }
+    /// <summary>Optional columns a file leaves out are simply empty: select-list items ending in a comma.</summary>
+    private string MissingColumns(CsvFileScan scan) =>
+        string.Concat(layoutColumns.Where(c => !scan.Header.Contains(c)).Select(c => $"CAST(NULL AS VARCHAR) AS {Ident(c)}, "));
 
     private void RejectDuplicateKeys(EntityLayout layout)
     {
@@ -181,7 +177,7 @@ internal sealed class CanonicalFileLoader(Warehouse.Warehouse warehouse, long lo
     }
 
     private void DropScratch() => warehouse.Execute("""
-        DROP TABLE IF EXISTS _raw; DROP TABLE IF EXISTS _parsed; DROP TABLE IF EXISTS _typed; DROP TABLE IF EXISTS _rej;
+        DROP VIEW IF EXISTS _raw; DROP TABLE IF EXISTS _records; DROP TABLE IF EXISTS _parsed; DROP TABLE IF EXISTS _typed; DROP TABLE IF EXISTS _rej;
         DROP TABLE IF EXISTS _bad; DROP TABLE IF EXISTS _bad_records; DROP TABLE IF EXISTS _suspect; DROP TABLE IF EXISTS _line_offsets;
         DROP TABLE IF EXISTS _csv_errors; DROP TABLE IF EXISTS _csv_scans;
         """);

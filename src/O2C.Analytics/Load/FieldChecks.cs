@@ -13,18 +13,30 @@ internal static class FieldChecks
         string.Join("\nUNION ALL\n", Checks(layout).Select(c => Select(rawTable, c.Column, c.Condition, c.Code, c.Reason)));
 
     /// <summary>
-    /// One condition true for a row with any problem: one scan finds the (usually few) suspect rows, and only
-    /// those are run through the per-column checks that name each problem.
+    /// The rows of <paramref name="rawTable"/> with any problem: one scan with one condition for the checks on
+    /// the row's own values finds the (usually few) suspect rows, and only those are run through the
+    /// per-column checks that name each problem. Lookups (currency codes) are separate anti-joins, because a
+    /// subquery inside the OR chain turns the whole scan into a per-row mark join (5 s instead of 1.7 s for
+    /// 1M documents).
     /// </summary>
-    public static string AnyProblem(EntityLayout layout)
+    public static string SuspectRows(EntityLayout layout, string rawTable)
     {
-        var checks = Checks(layout).Select(c => $"({c.Condition})").ToList();
-        return checks.Count == 0 ? "false" : string.Join("\n OR ", checks);
+        var checks = Checks(layout);
+        var own = checks.Where(c => !c.IsLookup).Select(c => $"({c.Condition})").ToList();
+        var parts = new List<string>
+        {
+            $"SELECT * FROM {rawTable} AS r WHERE {(own.Count == 0 ? "false" : string.Join("\n OR ", own))}",
+        };
+        parts.AddRange(checks.Where(c => c.IsLookup).Select(c => $"SELECT * FROM {rawTable} AS r WHERE {c.Condition}"));
+        // UNION, not UNION ALL: a row bad in two ways is one suspect.
+        return string.Join("\nUNION\n", parts);
     }
 
-    private static List<(string Column, string Condition, string Code, string Reason)> Checks(EntityLayout layout)
+    private sealed record Check(string Column, string Condition, string Code, string Reason, bool IsLookup = false);
+
+    private static List<Check> Checks(EntityLayout layout)
     {
-        var parts = new List<(string, string, string, string)>();
+        var parts = new List<Check>();
         foreach (var column in layout.Columns)
         {
             var v = "r." + Ident(column.Name); // qualified: a subquery's own columns must not capture it
@@ -34,11 +46,12 @@ internal static class FieldChecks
                 var (code, reason) = layout.Key.Contains(column.Name)
                     ? ("missing_key", $"key column {column.Name} is empty")
                     : ("missing_value", $"required column {column.Name} is empty");
-                parts.Add((column.Name, $"NOT ({present})", code, reason));
+                parts.Add(new Check(column.Name, $"NOT ({present})", code, reason));
             }
             var bad = BadWhen(column, $"trim({v})");
             if (bad is not null)
-                parts.Add((column.Name, $"{present} AND ({bad.Value.Condition})", bad.Value.Code, bad.Value.Reason));
+                parts.Add(new Check(column.Name, $"{present} AND ({bad.Value.Condition})", bad.Value.Code, bad.Value.Reason,
+                    IsLookup: column.Kind == ColumnKind.Currency));
         }
         return parts;
     }

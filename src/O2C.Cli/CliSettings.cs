@@ -1,3 +1,5 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using Microsoft.Extensions.Configuration;
 
 namespace O2C.Cli;
@@ -20,6 +22,7 @@ public sealed class CliSettings
     /// <summary>yyyy-MM: the control-chart baseline starts here (after a confirmed process change); empty = after the warm-up.</summary>
     public string? SpcBaselineStart { get; set; }
 
+    [JsonIgnore]
     public O2C.Analytics.Spc.SpcOptions Spc => new(
         SpcBaselineMonths,
         BaselineStart: string.IsNullOrEmpty(SpcBaselineStart) ? null
@@ -32,12 +35,17 @@ public sealed class CliSettings
     /// <summary>The SLAs of the contract; empty = the shipped defaults (SlaCatalog.Defaults).</summary>
     public List<O2C.Analytics.Sla.SlaDefinition> Sla { get; set; } = [];
 
+    [JsonIgnore]
     public IReadOnlyList<O2C.Analytics.Sla.SlaDefinition> SlaDefinitions => Sla.Count > 0 ? Sla : O2C.Analytics.Sla.SlaCatalog.Defaults;
 
     /// <summary>The scheduler's jobs; none configured = ScheduleSettings.Default (daily load of DataFolder, pack, SLA review).</summary>
     public O2C.Analytics.Schedule.ScheduleSettings Schedule { get; set; } = new();
 
+    [JsonIgnore]
     public string Outbox => Path.Combine(ReportsFolder, "outbox");
+
+    /// <summary>The effective settings as JSON, for the audit log. Holds no secret: the password is not a setting.</summary>
+    public string AuditJson() => JsonSerializer.Serialize(this);
 
     public static CliSettings Load()
     {

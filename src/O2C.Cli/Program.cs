@@ -24,8 +24,12 @@ var root = new RootCommand("o2c: Order-to-Cash analytics and KPI reporting on an
     RunsCommand.Create(),
     BenchCommand.Create(),
     MigrateCommand.Create(),
+    PurgeCommand.Create(),
+    AuditCommand.Create(),
 };
 root.Options.Add(CommonOptions.Database);
+// The audit log names the command that made each change (arguments only: secrets come from the environment).
+O2C.Analytics.Audit.AuditLog.Command = string.Join(' ', ["o2c", .. args]);
 // A user's mistake (bad setting, unknown month, unreadable file) is one clear line, not a stack trace;
 // O2C_DEBUG=1 shows the trace.
 try

@@ -43,7 +43,7 @@ public sealed class SourceExtractor(Warehouse.Warehouse warehouse)
                     if (source.Kind is SourceKind.Bai2 or SourceKind.Camt053 or SourceKind.Mt940)
                         StageStatement(source, file, staging, staged[source.Name], rejected[source.Name], warnings[source.Name]);
                     else
-                        staged[source.Name].AddRange(stager.Stage(source, file, staging));
+                        StageTabular(stager, source, file, staging, staged[source.Name], rejected[source.Name]);
                 }
             }
             var all = staged.Values.SelectMany(f => f).ToList();
@@ -75,6 +75,23 @@ public sealed class SourceExtractor(Warehouse.Warehouse warehouse)
             staged.Add(BankStager.Stage(statement, source.Name, staging));
         }
         catch (BankFormatException e)
+        {
+            rejected.Add(e.Message);
+        }
+    }
+
+    /// <summary>
+    /// A spreadsheet or CSV export that cannot be read (corrupt zip, expands past the bound, not text, a record past the
+    /// line limit) is rejected with one line naming it; the other files still load. Configuration mistakes (a mapping
+    /// naming a missing column) are the operator's to fix and stop the run.
+    /// </summary>
+    private static void StageTabular(TabularStager stager, SourceDefinition source, string file, string staging, List<string> staged, List<string> rejected)
+    {
+        try
+        {
+            staged.AddRange(stager.Stage(source, file, staging));
+        }
+        catch (UnreadableSourceFileException e)
         {
             rejected.Add(e.Message);
         }

@@ -103,7 +103,7 @@ internal sealed class CanonicalFileLoader(Warehouse.Warehouse warehouse, long lo
             CREATE TEMP TABLE _parsed AS
             SELECT row_number() OVER () AS _ordinal, *
             FROM read_csv($path, header = true, delim = ',', quote = '"', escape = '"', auto_detect = false,
-                          columns = {"{"}{columns}{"}"}, store_rejects = true,
+                          columns = {"{"}{columns}{"}"}, store_rejects = true, max_line_size = {CsvFileScan.MaxRecordBytes + 16},
                           rejects_table = '_csv_errors', rejects_scan = '_csv_scans', rejects_limit = 0)
             """, ("path", scan.Path));
         // The common case, a clean file with one line per record: the line is the row number plus the header.

@@ -112,6 +112,15 @@ public sealed class CanonicalLoader(Warehouse.Warehouse warehouse)
                 FROM rejects WHERE load_id = $load
                 GROUP BY file_name, reason_code ORDER BY file_name, count(*) DESC, reason_code
                 """, r => new RejectSummary(r.GetString(0), r.GetString(1), r.GetString(2), r.GetInt64(3), r.GetInt64(4)), ("load", loadId));
+            var changedFiles = results.Count(r => r.Status != FileLoadStatus.Unchanged);
+            new Audit.AuditLog(warehouse).Record(Audit.AuditLog.Load,
+                $"load {loadId} from {Path.GetFullPath(sourceFolder)}: {results.Count} file(s), {changedFiles} changed, " +
+                $"{results.Sum(r => r.RowsLoaded):N0} rows loaded, {results.Sum(r => r.RowsRejected):N0} rejected, {orphans:N0} orphans removed",
+                new
+                {
+                    load_id = loadId,
+                    files = results.Select(r => new { file = r.FileName, sha256 = r.Sha256, status = r.Status.ToString().ToLowerInvariant(), read = r.RowsRead, loaded = r.RowsLoaded, rejected = r.RowsRejected, removed = r.RowsRemoved }),
+                });
             // The last moment to abandon: after this the load is in.
             cancellation.ThrowIfCancellationRequested();
             transaction.Commit();

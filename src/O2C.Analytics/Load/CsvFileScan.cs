@@ -28,6 +28,12 @@ public sealed record CsvFileScan(
 
     private const int ChunkSize = 1 << 20;
 
+    /// <summary>
+    /// The longest record accepted, in bytes (DuckDB's own CSV line limit is 2 MiB as well). A longer one fails the
+    /// file at once, having read only that far: a 2 GB line costs 2 MiB of reading, not 2 GB of memory.
+    /// </summary>
+    public const int MaxRecordBytes = 2 * 1024 * 1024;
+
     public static CsvFileScan Read(string path)
     {
         var fileName = System.IO.Path.GetFileName(path);
@@ -63,7 +69,7 @@ public sealed record CsvFileScan(
         var headerBytes = new List<byte>();
         bool headerDone = false, inQuotes = false, recordHasContent = false, any = false;
         // records = completed records, the header being record 0; so the record being read is data record 'records'.
-        long line = 1, records = 0, extraLines = 0, blankLines = 0, lastOffset = 0;
+        long line = 1, records = 0, extraLines = 0, blankLines = 0, lastOffset = 0, recordBytes = 0, recordLine = 1;
         var offsets = new List<LineOffset>();
 
         int read;
@@ -83,6 +89,9 @@ public sealed record CsvFileScan(
             for (var i = 0; i < read; i++)
             {
                 var b = buffer[i];
+                if (++recordBytes > MaxRecordBytes)
+                    throw new SourceFileException(fileName,
+                        $"the record starting on line {recordLine} is longer than {MaxRecordBytes / (1024 * 1024)} MiB (an unclosed quote or a corrupt file)");
                 if (!headerDone)
                 {
                     if (b == (byte)'\n') headerDone = true;
@@ -101,6 +110,11 @@ public sealed record CsvFileScan(
                     {
                         records++;
                         recordHasContent = false;
+                    }
+                    if (!inQuotes)
+                    {
+                        recordBytes = 0;
+                        recordLine = line;
                     }
                 }
                 else if (b != (byte)'\r')

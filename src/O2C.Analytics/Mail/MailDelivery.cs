@@ -36,9 +36,22 @@ public static class MailDelivery
         }
         if (message.To.Count == 0) throw new InvalidOperationException("no recipients configured for this message (Mail:PackRecipients / Mail:SlaRecipients)");
         using var client = new SmtpClient { Timeout = 60_000 };
-        client.Connect(settings.SmtpHost!, settings.SmtpPort, Security(settings.StartTls));
+        try
+        {
+            client.Connect(settings.SmtpHost!, settings.SmtpPort, Security(settings.StartTls));
+        }
+        catch (NotSupportedException e) when (e.Message.Contains("STARTTLS", StringComparison.OrdinalIgnoreCase))
+        {
+            // TLS unless the configuration explicitly allows plain text (Mail:StartTls none or auto).
+            throw new InvalidOperationException(
+                $"SMTP server {settings.SmtpHost}:{settings.SmtpPort} does not offer STARTTLS; nothing was sent (set Mail:StartTls to none only where plain text is acceptable)", e);
+        }
         if (!string.IsNullOrEmpty(settings.SmtpUser))
         {
+            // A password crosses the wire in plain text only when the configuration says so in as many words.
+            if (!client.IsSecure && !settings.StartTls.Equals("none", StringComparison.OrdinalIgnoreCase))
+                throw new InvalidOperationException(
+                    $"SMTP server {settings.SmtpHost}:{settings.SmtpPort} offered no TLS; the password is not sent in plain text (Mail:StartTls is {settings.StartTls}); nothing was sent");
             var password = MailSettings.Password()
                 ?? throw new InvalidOperationException($"SMTP user {settings.SmtpUser} is configured but {MailSettings.PasswordVariable} is not set");
             client.Authenticate(settings.SmtpUser, password);

@@ -19,6 +19,9 @@ public sealed class MailSettings
     public string[] SlaRecipients { get; set; } = [];
     public string[] OperationsRecipients { get; set; } = [];
 
+    /// <summary>Customer names, account ids and collector names in mailed reports become stable pseudonyms (Privacy).</summary>
+    public bool Pseudonymise { get; set; }
+
     public bool HasSmtp => !string.IsNullOrWhiteSpace(SmtpHost);
 
     public static string? Password() => Environment.GetEnvironmentVariable(PasswordVariable);

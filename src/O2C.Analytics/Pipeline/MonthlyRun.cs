@@ -19,7 +19,8 @@ public sealed record MonthlyRunOptions(
     SpcOptions? Spc = null,
     bool Predict = true,
     string? ModelsFolder = null,
-    IReadOnlyList<SlaDefinition>? Slas = null)
+    IReadOnlyList<SlaDefinition>? Slas = null,
+    string? Configuration = null)
 {
     /// <summary>Model files sit beside the warehouse unless a folder is given.</summary>
     public string Models => ModelsFolder ?? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(WarehousePath))!, "models");
@@ -38,6 +39,7 @@ public static class MonthlyRun
     public static MonthlyRunResult Run(MonthlyRunOptions options, SqlFolder sql, Action<string>? status = null)
     {
         using var warehouse = WarehouseSetup.OpenMigrated(options.WarehousePath, sql);
+        if (options.Configuration is not null) Audit.ConfigurationAudit.RecordIfChanged(warehouse, options.Configuration);
         var load = new CanonicalLoader(warehouse).LoadFolder(options.DataFolder, status is null ? null : new Progress<string>(status));
         var spcCharts = WarehouseRefresh.Run(warehouse, sql, options.ReportingCurrency, status, options.Spc);
         var monthEnd = options.Month ?? ReportingPeriod.LatestClosedMonthEnd(warehouse, options.Today);

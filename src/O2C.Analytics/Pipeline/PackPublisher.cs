@@ -1,14 +1,36 @@
+using O2C.Analytics.Audit;
 using O2C.Analytics.Mail;
 using O2C.Analytics.Render.Workbook;
 
 namespace O2C.Analytics.Pipeline;
 
-/// <summary>Mails a written KPI pack: over SMTP when configured, otherwise as an .eml file in the outbox.</summary>
+/// <summary>
+/// Mails a written KPI pack: over SMTP when configured, otherwise as an .eml file in the outbox; either way the
+/// audit log records what left, for whom.
+/// </summary>
 public static class PackPublisher
 {
-    public static DeliveryResult Send(KpiPack pack, string workbookPath, MailSettings settings, string outboxFolder)
+    public static DeliveryResult Send(Warehouse.Warehouse warehouse, KpiPack pack, string workbookPath, MailSettings settings, string outboxFolder)
     {
+        if (settings.Pseudonymise)
+        {
+            // What leaves the company is a pseudonymised copy; the internal workbook keeps the names.
+            pack = Privacy.Pseudonymiser.ForWarehouse(warehouse).Apply(pack);
+            workbookPath = KpiPackWorkbook.Write(pack, OutgoingFolder(workbookPath));
+        }
         var message = KpiPackMail.Build(pack, workbookPath, settings);
-        return MailDelivery.Deliver(message, settings, outboxFolder, Path.GetFileNameWithoutExtension(workbookPath));
+        var result = MailDelivery.Deliver(message, settings, outboxFolder, Path.GetFileNameWithoutExtension(workbookPath));
+        RecordSent(warehouse, AuditLog.PackSent, $"KPI pack {Path.GetFileName(workbookPath)}", result, settings.PackRecipients, workbookPath);
+        return result;
     }
+
+    /// <summary>Pseudonymised copies are written beside the reports, in outgoing/.</summary>
+    internal static string OutgoingFolder(string workbookPath) => Path.Combine(Path.GetDirectoryName(Path.GetFullPath(workbookPath))!, "outgoing");
+
+    internal static void RecordSent(Warehouse.Warehouse warehouse, string action, string what, DeliveryResult result, IReadOnlyList<string> recipients, string workbookPath) =>
+        new AuditLog(warehouse).Record(action,
+            result.Sent
+                ? $"{what} mailed to {string.Join(", ", recipients)} via {result.Where}"
+                : $"{what} written to the outbox as {result.Where} (no SMTP host) for {string.Join(", ", recipients)}",
+            new { workbook = Path.GetFullPath(workbookPath), sent = result.Sent, where = result.Where, recipients, pseudonymised = workbookPath.Contains($"{Path.DirectorySeparatorChar}outgoing{Path.DirectorySeparatorChar}", StringComparison.Ordinal) });
 }

@@ -1,10 +1,20 @@
+using O2C.Analytics.Audit;
 using O2C.Analytics.Mail;
 
 namespace O2C.Analytics.Pipeline;
 
-/// <summary>Mails a written SLA review: over SMTP when configured, otherwise as an .eml file in the outbox.</summary>
+/// <summary>Mails a written SLA review: over SMTP when configured, otherwise as an .eml file in the outbox; audited.</summary>
 public static class SlaReviewPublisher
 {
-    public static DeliveryResult Send(Sla.SlaReview review, string workbookPath, MailSettings settings, string outboxFolder) =>
-        MailDelivery.Deliver(SlaReviewMail.Build(review, workbookPath, settings), settings, outboxFolder, Path.GetFileNameWithoutExtension(workbookPath));
+    public static DeliveryResult Send(Warehouse.Warehouse warehouse, Sla.SlaReview review, string workbookPath, MailSettings settings, string outboxFolder)
+    {
+        if (settings.Pseudonymise)
+        {
+            review = Privacy.Pseudonymiser.ForWarehouse(warehouse).Apply(review);
+            workbookPath = Render.SlaReview.SlaReviewWorkbook.Write(review, PackPublisher.OutgoingFolder(workbookPath));
+        }
+        var result = MailDelivery.Deliver(SlaReviewMail.Build(review, workbookPath, settings), settings, outboxFolder, Path.GetFileNameWithoutExtension(workbookPath));
+        PackPublisher.RecordSent(warehouse, AuditLog.SlaReviewSent, $"SLA review {Path.GetFileName(workbookPath)}", result, settings.SlaRecipients, workbookPath);
+        return result;
+    }
 }

@@ -36,6 +36,9 @@ public sealed class PaymentPredictionRun(Warehouse.Warehouse warehouse, string m
                 ("metrics", JsonSerializer.Serialize(new { mae_days = metrics.ModelMae, rmse_days = metrics.ModelRmse, auc_late = metrics.ModelAuc, error_p10 = errors.P10, error_p90 = errors.P90 })),
                 ("baseline", JsonSerializer.Serialize(new { mae_days = metrics.BaselineMae, rmse_days = metrics.BaselineRmse, auc_late = metrics.BaselineAuc })),
                 ("importance", JsonSerializer.Serialize(importance)), ("folder", folder));
+            new Audit.AuditLog(warehouse).Record(Audit.AuditLog.ModelTrained,
+                $"payment model run {runId} trained on {rows.Count:N0} paid invoices ({rows[0].Date:yyyy-MM-dd} to {rows[^1].Date:yyyy-MM-dd}), held-out MAE {metrics.ModelMae:0.0} days vs baseline {metrics.BaselineMae:0.0}",
+                new { run_id = runId, rows = rows.Count, folder, seed });
             transaction.Commit();
         }
         var (scored, forecast) = Score(models, runId, asOf, errors);
@@ -89,6 +92,9 @@ public sealed class PaymentPredictionRun(Warehouse.Warehouse warehouse, string m
                     .AppendValue(Math.Round((decimal)late[i], 4)).AppendValue(Math.Round((decimal)late30[i], 4))
                     .AppendValue(Math.Round(row.OpenAmountRc * (decimal)late[i], 2)).AppendValue(row.Reasons()).EndRow();
             }
+        new Audit.AuditLog(warehouse).Record(Audit.AuditLog.PredictionsScored,
+            $"{open.Count:N0} open invoices scored as of {asOf:yyyy-MM-dd} with payment model run {runId}",
+            new { run_id = runId, as_of = asOf, scored = open.Count });
         transaction.Commit();
         return (open.Count, PaymentForecast.Weekly(forecastItems, asOf, errors.P10, errors.P90));
     }

@@ -59,7 +59,7 @@ public sealed record PipelineJobs(
         var pack = KpiPackReader.Read(c.Warehouse, Sql, monthEnd, DateTime.UtcNow);
         var path = KpiPackWorkbook.Write(pack, ReportsFolder);
         var outputs = new List<string> { path };
-        if (c.Job.Send) outputs.Add(Sent(() => PackPublisher.Send(pack, path, Mail, Path.Combine(ReportsFolder, "outbox"))));
+        if (c.Job.Send) outputs.Add(Sent(() => PackPublisher.Send(c.Warehouse, pack, path, Mail, Path.Combine(ReportsFolder, "outbox"))));
         return new JobOutcome(Outputs: outputs);
     }
 
@@ -67,7 +67,7 @@ public sealed record PipelineJobs(
     {
         var (review, path) = SlaQuarterlyReview.Write(c.Warehouse, Sql, Slas, ReportsFolder);
         var outputs = new List<string> { path };
-        if (c.Job.Send) outputs.Add(Sent(() => SlaReviewPublisher.Send(review, path, Mail, Path.Combine(ReportsFolder, "outbox"))));
+        if (c.Job.Send) outputs.Add(Sent(() => SlaReviewPublisher.Send(c.Warehouse, review, path, Mail, Path.Combine(ReportsFolder, "outbox"))));
         return new JobOutcome(Outputs: outputs);
     }
 

@@ -14,7 +14,8 @@ public sealed class ScheduledJobRunner(
     IReadOnlyDictionary<string, JobWork> kinds,
     ScheduleSettings settings,
     Action<string> log,
-    Action<string, string>? alert = null)
+    Action<string, string>? alert = null,
+    string? configuration = null)
 {
     private readonly SemaphoreSlim _oneAtATime = new(1, 1);
 
@@ -25,6 +26,7 @@ public sealed class ScheduledJobRunner(
     {
         if (!kinds.TryGetValue(job.Kind, out var work)) throw new ArgumentException($"job {job.Name}: unknown kind '{job.Kind}' (one of {string.Join(", ", kinds.Keys)})");
         await _oneAtATime.WaitAsync(CancellationToken.None);
+        using var auditAs = Audit.AuditLog.RunAs($"o2c schedule: job {job.Name} ({trigger})");
         try
         {
             for (var attempt = 1; ; attempt++)
@@ -35,6 +37,7 @@ public sealed class ScheduledJobRunner(
                 try
                 {
                     warehouse = OpenForJob();
+                    if (configuration is not null) Audit.ConfigurationAudit.RecordIfChanged(warehouse, configuration);
                     runId = JobRunLog.Start(warehouse, job.Name, job.Kind, trigger, planned, attempt);
                     log($"job {job.Name} started ({trigger}{(attempt > 1 ? $", attempt {attempt}" : "")})");
                     var token = Abandonable.Contains(job.Kind) ? shutdown : CancellationToken.None;

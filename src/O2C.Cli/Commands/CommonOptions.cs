@@ -1,4 +1,6 @@
 using System.CommandLine;
+using O2C.Analytics.Audit;
+using O2C.Analytics.Warehouse;
 
 namespace O2C.Cli.Commands;
 
@@ -12,4 +14,22 @@ public static class CommonOptions
     };
 
     public static string WarehousePath(ParseResult parse, CliSettings settings) => parse.GetValue(Database) ?? settings.Warehouse;
+
+    /// <summary>The warehouse, migrated, with the configuration this command runs under recorded in the audit log when it changed.</summary>
+    public static Warehouse OpenWarehouse(ParseResult parse, CliSettings settings) => OpenWarehouse(WarehousePath(parse, settings), settings);
+
+    public static Warehouse OpenWarehouse(string path, CliSettings settings)
+    {
+        var warehouse = WarehouseSetup.OpenMigrated(path);
+        try
+        {
+            ConfigurationAudit.RecordIfChanged(warehouse, settings.AuditJson());
+            return warehouse;
+        }
+        catch
+        {
+            warehouse.Dispose();
+            throw;
+        }
+    }
 }

@@ -27,7 +27,7 @@ public static class ExtractCommand
                 AnsiConsole.MarkupLineInterpolated($"[red]{path}: sources file not found (see data-samples/sources/ for examples)[/]");
                 return 2;
             }
-            using var warehouse = WarehouseSetup.OpenMigrated(CommonOptions.WarehousePath(parse, settings));
+            using var warehouse = CommonOptions.OpenWarehouse(parse, settings);
             try
             {
                 var result = Progress.Status("Extracting", status => new SourceExtractor(warehouse).Run(SourcesConfig.Load(path), new Progress<string>(status)));

@@ -38,7 +38,7 @@ public static class KpiCommand
                 return 0;
             }
             var settings = CliSettings.Load();
-            using var warehouse = WarehouseSetup.OpenMigrated(CommonOptions.WarehousePath(parse, settings));
+            using var warehouse = CommonOptions.OpenWarehouse(parse, settings);
             var monthEnd = MonthOption.Parse(parse.GetValue(month))
                 ?? ReportingPeriod.LatestClosedMonthEnd(warehouse, DateOnly.FromDateTime(DateTime.Today));
             var values = KpiValueReader.Read(warehouse, parse.GetValue(dimension)!, monthEnd);

@@ -19,7 +19,7 @@ public static class LoadCommand
         command.SetAction(parse =>
         {
             var settings = CliSettings.Load();
-            using var warehouse = WarehouseSetup.OpenMigrated(CommonOptions.WarehousePath(parse, settings));
+            using var warehouse = CommonOptions.OpenWarehouse(parse, settings);
             try
             {
                 var result = Run(warehouse, parse.GetValue(folder) ?? settings.DataFolder);

@@ -19,7 +19,7 @@ public static class MatchCommand
         command.SetAction(parse =>
         {
             var settings = CliSettings.Load();
-            using var warehouse = WarehouseSetup.OpenMigrated(CommonOptions.WarehousePath(parse, settings));
+            using var warehouse = CommonOptions.OpenWarehouse(parse, settings);
             var options = new CashMatchOptions(DateOnly.FromDateTime(DateTime.Today), parse.GetValue(threshold));
             var result = Progress.Status("Matching cash", _ => new CashMatcher(warehouse).Run(options));
             Print(result);

@@ -18,13 +18,13 @@ public static class PackCommand
         {
             var settings = CliSettings.Load();
             var reportsFolder = parse.GetValue(reports) ?? settings.ReportsFolder;
-            using var warehouse = WarehouseSetup.OpenMigrated(CommonOptions.WarehousePath(parse, settings));
+            using var warehouse = CommonOptions.OpenWarehouse(parse, settings);
             var monthEnd = MonthOption.Parse(parse.GetValue(month))
                 ?? ReportingPeriod.LatestClosedMonthEnd(warehouse, DateOnly.FromDateTime(DateTime.Today));
             var pack = KpiPackReader.Read(warehouse, monthEnd, DateTime.UtcNow);
             var path = KpiPackWorkbook.Write(pack, reportsFolder);
             Console.WriteLine(path);
-            if (parse.GetValue(send)) Report(PackPublisher.Send(pack, path, settings.Mail, Path.Combine(reportsFolder, "outbox")), settings.Mail.PackRecipients);
+            if (parse.GetValue(send)) Report(PackPublisher.Send(warehouse, pack, path, settings.Mail, Path.Combine(reportsFolder, "outbox")), settings.Mail.PackRecipients);
             return 0;
         });
         return command;

@@ -19,7 +19,7 @@ public static class PredictCommand
         train.SetAction(parse =>
         {
             var settings = CliSettings.Load();
-            using var warehouse = Ready(WarehouseSetup.OpenMigrated(CommonOptions.WarehousePath(parse, settings)));
+            using var warehouse = Ready(CommonOptions.OpenWarehouse(parse, settings));
             var date = AsOf(parse.GetValue(asOf), warehouse);
             var run = Progress.Status("Training", _ => new PaymentPredictionRun(warehouse, parse.GetValue(models)!, parse.GetValue(seed), parse.GetValue(lateDays)).TrainAndScore(date));
             var m = run.Metrics;
@@ -39,7 +39,7 @@ public static class PredictCommand
         score.SetAction(parse =>
         {
             var settings = CliSettings.Load();
-            using var warehouse = Ready(WarehouseSetup.OpenMigrated(CommonOptions.WarehousePath(parse, settings)));
+            using var warehouse = Ready(CommonOptions.OpenWarehouse(parse, settings));
             var (runId, scored, _) = new PaymentPredictionRun(warehouse, "models", parse.GetValue(seed)).ScoreWithLatestRun(AsOf(parse.GetValue(asOf), warehouse));
             AnsiConsole.MarkupLineInterpolated($"{scored:N0} open invoices scored with model run {runId} into payment_predictions.");
             return 0;
@@ -49,7 +49,7 @@ public static class PredictCommand
         worklist.SetAction(parse =>
         {
             var settings = CliSettings.Load();
-            using var warehouse = WarehouseSetup.OpenMigrated(CommonOptions.WarehousePath(parse, settings));
+            using var warehouse = CommonOptions.OpenWarehouse(parse, settings);
             var rows = warehouse.Query("""
                 SELECT p.document_id, c.customer_name, p.open_amount_rc, p.expected_pay_date, p.probability_late, p.value_at_risk, p.reasons
                 FROM payment_predictions p JOIN customers c USING (customer_id)
@@ -71,7 +71,7 @@ public static class PredictCommand
         backtest.SetAction(parse =>
         {
             var settings = CliSettings.Load();
-            using var warehouse = Ready(WarehouseSetup.OpenMigrated(CommonOptions.WarehousePath(parse, settings)));
+            using var warehouse = Ready(CommonOptions.OpenWarehouse(parse, settings));
             // The last month ends with four weeks of actuals after them.
             var last = warehouse.Scalar<DateOnly>("SELECT max(application_date) FROM applications");
             var ends = warehouse.Query("SELECT month_end FROM int_month_ends WHERE month_end + 28 <= $last ORDER BY month_end DESC LIMIT $n",

@@ -13,7 +13,7 @@ public static class RefreshCommand
         command.SetAction(parse =>
         {
             var settings = CliSettings.Load();
-            using var warehouse = WarehouseSetup.OpenMigrated(CommonOptions.WarehousePath(parse, settings));
+            using var warehouse = CommonOptions.OpenWarehouse(parse, settings);
             Progress.Status("Refreshing", status =>
             {
                 WarehouseRefresh.Run(warehouse, SqlFolder.Default(), settings.ReportingCurrency, status, settings.Spc);

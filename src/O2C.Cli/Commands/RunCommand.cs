@@ -29,7 +29,8 @@ public static class RunCommand
                 DateOnly.FromDateTime(DateTime.Today),
                 MonthOption.Parse(parse.GetValue(month)),
                 settings.Spc,
-                Slas: settings.SlaDefinitions);
+                Slas: settings.SlaDefinitions,
+                Configuration: settings.AuditJson());
             try
             {
                 var result = Progress.Status("o2c run", status => MonthlyRun.Run(options, SqlFolder.Default(), status));
@@ -45,7 +46,10 @@ public static class RunCommand
                     Console.WriteLine(result.SlaReviewPath);
                 }
                 if (parse.GetValue(send) && result.Pack is { } pack)
-                    PackCommand.Report(PackPublisher.Send(pack, result.WorkbookPath, settings.Mail, Path.Combine(options.ReportsFolder, "outbox")), settings.Mail.PackRecipients);
+                {
+                    using var warehouse = CommonOptions.OpenWarehouse(options.WarehousePath, settings);
+                    PackCommand.Report(PackPublisher.Send(warehouse, pack, result.WorkbookPath, settings.Mail, Path.Combine(options.ReportsFolder, "outbox")), settings.Mail.PackRecipients);
+                }
                 return 0;
             }
             catch (LoadFailedException e)

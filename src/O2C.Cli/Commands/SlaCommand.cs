@@ -19,13 +19,13 @@ public static class SlaCommand
         {
             var settings = CliSettings.Load();
             var reportsFolder = parse.GetValue(reports) ?? settings.ReportsFolder;
-            using var warehouse = WarehouseSetup.OpenMigrated(CommonOptions.WarehousePath(parse, settings));
+            using var warehouse = CommonOptions.OpenWarehouse(parse, settings);
             SlaQuarter? asked = parse.GetValue(quarter) is { } text ? SlaQuarter.Parse(text) : null;
             var (review, path) = Progress.Status("Measuring SLAs", _ =>
                 SlaQuarterlyReview.Write(warehouse, SqlFolder.Default(), settings.SlaDefinitions, reportsFolder, asked));
             Print(review);
             Console.WriteLine(path);
-            if (parse.GetValue(send)) PackCommand.Report(SlaReviewPublisher.Send(review, path, settings.Mail, Path.Combine(reportsFolder, "outbox")), settings.Mail.SlaRecipients);
+            if (parse.GetValue(send)) PackCommand.Report(SlaReviewPublisher.Send(warehouse, review, path, settings.Mail, Path.Combine(reportsFolder, "outbox")), settings.Mail.SlaRecipients);
             return 0;
         });
         return command;

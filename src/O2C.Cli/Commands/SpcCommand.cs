@@ -19,7 +19,7 @@ public static class SpcCommand
         command.SetAction(parse =>
         {
             var settings = CliSettings.Load();
-            using var warehouse = WarehouseSetup.OpenMigrated(CommonOptions.WarehousePath(parse, settings));
+            using var warehouse = CommonOptions.OpenWarehouse(parse, settings);
             var monthEnd = MonthOption.Parse(parse.GetValue(month)) ?? ReportingPeriod.LatestClosedMonthEnd(warehouse, DateOnly.FromDateTime(DateTime.Today));
             var charts = SpcRunner.Run(warehouse, settings.Spc);
             var folder = parse.GetValue(reports) ?? settings.ReportsFolder;

@@ -5,7 +5,10 @@ namespace O2C.Analytics.Tests.Cli;
 /// <summary>Runs the built o2c program (copied beside the tests) as a separate process.</summary>
 public static class CliProcess
 {
-    public static (int ExitCode, string Output, string Error) Run(string workingFolder, params string[] args)
+    public static (int ExitCode, string Output, string Error) Run(string workingFolder, params string[] args) =>
+        Run(workingFolder, new Dictionary<string, string>(), args);
+
+    public static (int ExitCode, string Output, string Error) Run(string workingFolder, IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -16,6 +19,7 @@ public static class CliProcess
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "o2c.dll"));
         foreach (var a in args) start.ArgumentList.Add(a);
         start.Environment["NO_COLOR"] = "1";
+        foreach (var (name, value) in environment) start.Environment[name] = value;
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();

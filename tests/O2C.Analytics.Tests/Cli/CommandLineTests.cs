@@ -16,6 +16,8 @@ public class CommandLineTests
     [InlineData("kpi", "--dimension")]
     [InlineData("spc", "--month")]
     [InlineData("predict", "worklist")]
+    [InlineData("purge", "--before")]
+    [InlineData("audit", "--last")]
     public void Every_command_has_help(string command, string mentions)
     {
         var (exit, output, _) = CliProcess.Run(RepoPaths.Root, command, "--help");
@@ -23,6 +25,37 @@ public class CommandLineTests
         Assert.Contains("Usage:", output);
         Assert.Contains(mentions, output);
     }
+
+    [Fact]
+    public void Purge_and_audit_from_the_command_line_record_check_and_report_a_tampered_log()
+    {
+        using var w = new TempWarehouse();
+        w.Write("customers.csv", CanonicalFiles.Customers, CanonicalFiles.Customer("C1"));
+        w.Write("documents.csv", CanonicalFiles.Documents, CanonicalFiles.Invoice("INV-1", "C1", "2023-01-05", "2023-02-04", "100.00"));
+        w.Write("receipts.csv", CanonicalFiles.Receipts, "R-1,C1,2023-02-01,2023-02-01,100.00,USD,wire,,");
+        w.Write("applications.csv", CanonicalFiles.Applications, "A-1,R-1,INV-1,2023-02-01,100.00,auto");
+        var db = Path.Combine(w.Folder, "cli.duckdb");
+        Assert.Equal(0, CliProcess.Run(w.Folder, "load", w.Sources, "--db", db).ExitCode);
+
+        Assert.Equal((2, "error: --before must be a date in yyyy-MM-dd form, not '2024-13-01'"),
+            Trimmed(CliProcess.Run(w.Folder, "purge", "--before", "2024-13-01", "--db", db)));
+        var (exit, output, _) = CliProcess.Run(w.Folder, "purge", "--before", "2024-01-01", "--db", db);
+        Assert.Equal(0, exit);
+        // The paid invoice, its payment and the application: 3 rows.
+        Assert.Contains("3 rows removed, recorded in the purges table and the audit log", output);
+
+        (exit, output, _) = CliProcess.Run(w.Folder, "audit", "--db", db);
+        Assert.Equal(0, exit);
+        // The configuration (recorded once, unchanged since), the load, the purge; the bad date changed nothing.
+        Assert.Contains("audit log intact: 3 entries", output);
+        using (var tamper = O2C.Analytics.Warehouse.Warehouse.Open(db))
+            tamper.Execute("UPDATE audit_log SET detail = 'nothing happened' WHERE action = 'purge'");
+        (exit, output, _) = CliProcess.Run(w.Folder, "audit", "--db", db);
+        Assert.Equal(5, exit);
+        Assert.Contains("audit log BROKEN at entry", output);
+    }
+
+    private static (int, string) Trimmed((int Exit, string Output, string Error) r) => (r.Exit, r.Output.Trim());
 
     [Fact]
     public void Load_of_an_unreadable_folder_prints_one_line_and_exits_non_zero()

@@ -91,3 +91,17 @@ public class Mt940ReaderTests
         Assert.Equal((617874.30m, 617873.30m), (problem.Expected, problem.Actual));
     }
 }
+
+/// <summary>Findings of the fuzz runs (docs/reliability.md), kept as regression tests.</summary>
+public class Mt940FuzzFindingTests
+{
+    [Fact]
+    public void A_statement_reference_continued_on_a_second_line_still_gives_a_one_line_refusal()
+    {
+        // Found by BankParserFuzzTests.Mt940: a line break inserted after :20:'s value made the reference two lines,
+        // and the "has no account" message carried the line break.
+        string[] lines = [":20:STARTUMSE", "CONTINUED", ":60F:C150101EUR100,00", "-"];
+        var error = Assert.Throws<O2C.Analytics.Extract.Bank.BankFormatException>(() => O2C.Analytics.Extract.Bank.Mt940.Mt940Reader.Parse("found.sta", lines));
+        Assert.Equal("found.sta: line 1: statement STARTUMSE CONTINUED has no account (:25:)", error.Message);
+    }
+}

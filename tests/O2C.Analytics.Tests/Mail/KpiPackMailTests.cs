@@ -15,12 +15,13 @@ public sealed class KpiPackMailTests(SamplePackFixture run)
     public void The_pack_arrives_at_a_real_smtp_server_with_both_bodies_inline_charts_and_the_workbook_attached()
     {
         using var server = new SmtpTestServer();
+        using var warehouse = run.OpenWritable();
         var settings = new MailSettings
         {
             SmtpHost = "127.0.0.1", SmtpPort = server.Port, StartTls = "none",
             From = "o2c@example.com", PackRecipients = Recipients,
         };
-        var result = PackPublisher.Send(run.Pack, run.Result.WorkbookPath, settings, Path.Combine(run.Folder, "outbox"));
+        var result = PackPublisher.Send(warehouse, run.Pack, run.Result.WorkbookPath, settings, Path.Combine(run.Folder, "outbox"));
         Assert.True(result.Sent);
         Assert.Equal($"127.0.0.1:{server.Port}", result.Where);
         Assert.False(Directory.Exists(Path.Combine(run.Folder, "outbox")));
@@ -59,15 +60,20 @@ public sealed class KpiPackMailTests(SamplePackFixture run)
         // The bodies are alternatives of one another; the workbook is beside them.
         Assert.Equal("multipart/mixed", message.Body!.ContentType.MimeType);
         Assert.Contains(message.BodyParts, p => p.ContentType.MimeType == "text/plain");
+
+        // What left the company is in the audit log, with its recipients.
+        var sent = new O2C.Analytics.Audit.AuditLog(warehouse).LatestOf(O2C.Analytics.Audit.AuditLog.PackSent)!;
+        Assert.Equal($"KPI pack o2c-kpi-pack-2026-10.xlsx mailed to cfo@example.com, controller@example.com via 127.0.0.1:{server.Port}", sent.Detail);
     }
 
     [SmtpServerFact]
     public void A_configured_user_without_the_password_variable_fails_clearly_and_sends_nothing()
     {
         using var server = new SmtpTestServer();
+        using var warehouse = run.OpenWritable();
         Assert.Null(Environment.GetEnvironmentVariable(MailSettings.PasswordVariable));
         var settings = new MailSettings { SmtpHost = "127.0.0.1", SmtpPort = server.Port, StartTls = "none", SmtpUser = "ops", PackRecipients = Recipients };
-        var error = Assert.Throws<InvalidOperationException>(() => PackPublisher.Send(run.Pack, run.Result.WorkbookPath, settings, Path.Combine(run.Folder, "outbox")));
+        var error = Assert.Throws<InvalidOperationException>(() => PackPublisher.Send(warehouse, run.Pack, run.Result.WorkbookPath, settings, Path.Combine(run.Folder, "outbox")));
         Assert.Equal("SMTP user ops is configured but O2C_SMTP_PASSWORD is not set", error.Message);
         Assert.Empty(server.Messages());
     }
@@ -76,7 +82,8 @@ public sealed class KpiPackMailTests(SamplePackFixture run)
     public void Without_an_smtp_host_the_message_is_written_to_the_outbox_as_eml()
     {
         var outbox = Path.Combine(run.Folder, "outbox-eml");
-        var result = PackPublisher.Send(run.Pack, run.Result.WorkbookPath, new MailSettings { PackRecipients = Recipients }, outbox);
+        using var warehouse = run.OpenWritable();
+        var result = PackPublisher.Send(warehouse, run.Pack, run.Result.WorkbookPath, new MailSettings { PackRecipients = Recipients }, outbox);
         Assert.False(result.Sent);
         Assert.Equal(outbox, Path.GetDirectoryName(result.Where));
         Assert.StartsWith("o2c-kpi-pack-2026-10-", Path.GetFileName(result.Where));
@@ -92,9 +99,10 @@ public sealed class KpiPackMailTests(SamplePackFixture run)
     public void The_sla_review_is_mailed_to_its_own_recipients_with_the_trend_chart_and_workbook()
     {
         using var server = new SmtpTestServer();
+        using var warehouse = run.OpenWritable();
         var settings = new MailSettings { SmtpHost = "127.0.0.1", SmtpPort = server.Port, StartTls = "none", SlaRecipients = ["bpo-governance@example.com"] };
         var review = run.Result.SlaReview!;
-        Assert.True(SlaReviewPublisher.Send(review, run.Result.SlaReviewPath!, settings, Path.Combine(run.Folder, "outbox")).Sent);
+        Assert.True(SlaReviewPublisher.Send(warehouse, review, run.Result.SlaReviewPath!, settings, Path.Combine(run.Folder, "outbox")).Sent);
         using var stream = new MemoryStream(Assert.Single(server.Messages()));
         var message = MimeMessage.Load(stream);
         Assert.Equal(SlaReviewMail.Subject(review), message.Subject);

@@ -257,6 +257,26 @@ public sealed class KpiPackWorkbookTests(SamplePackFixture run)
     }
 
     [Fact]
+    public void The_lineage_sheet_shows_the_audit_log_newest_first_and_its_chain_check()
+    {
+        List<(long Id, string Action, string Detail)> entries;
+        using (var warehouse = run.OpenWarehouse())
+            // The entries when the pack was written (mail tests of this collection add theirs later).
+            entries = warehouse.Query("SELECT entry_id, action, detail FROM audit_log WHERE entry_id <= 3 ORDER BY entry_id DESC",
+                r => (r.GetInt64(0), r.GetString(1), r.GetString(2)));
+        // The run loaded the sample, trained the first payment model and scored the open invoices, in that order.
+        Assert.Equal(["predictions_scored", "model_trained", "load"], entries.Select(e => e.Action));
+        Assert.StartsWith("load 1 from ", entries[2].Detail);
+        Assert.Contains("11 file(s), 11 changed", entries[2].Detail);
+
+        var sheet = run.Workbook.Worksheet(LineageSheet.Name);
+        var rows = sheet.Table("AuditLog").DataRange.Rows().ToList();
+        Assert.Equal(entries, rows.Select(r => (r.Cell(1).GetValue<long>(), r.Cell(3).GetString(), r.Cell(4).GetString())));
+        Assert.Equal("Audit log", sheet.Cell(11, 1).GetString());
+        Assert.Equal("intact: 3 entries, each hash chained to the one before", sheet.Cell(11, 2).GetString());
+    }
+
+    [Fact]
     public void Control_chart_images_are_written_beside_the_pack()
     {
         Assert.Equal(KpiCatalog.All.Count + 1, run.Result.Charts.Count);

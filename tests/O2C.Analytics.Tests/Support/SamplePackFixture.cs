@@ -24,6 +24,9 @@ public sealed class SamplePackFixture : IDisposable
     /// <summary>A read-only look at the warehouse the run left.</summary>
     public O2C.Analytics.Warehouse.Warehouse OpenWarehouse() => O2C.Analytics.Warehouse.Warehouse.Open(Options.WarehousePath, readOnly: true);
 
+    /// <summary>The warehouse for writing (sending records an audit entry); tests of one collection run one at a time.</summary>
+    public O2C.Analytics.Warehouse.Warehouse OpenWritable() => O2C.Analytics.Warehouse.Warehouse.Open(Options.WarehousePath);
+
     public void Dispose()
     {
         Workbook.Dispose();

@@ -18,16 +18,40 @@ public sealed class SmtpTestServer : IDisposable
 
     public static bool Available => File.Exists(Python) && Run(Python, "-c \"import aiosmtpd\"") == 0;
 
-    public SmtpTestServer()
+    /// <summary>A server that requires AUTH with this user and password (over plain text: a loopback test only).</summary>
+    private const string AuthServer = """
+        import sys, time
+        from aiosmtpd.controller import Controller
+        from aiosmtpd.handlers import Mailbox
+        from aiosmtpd.smtp import AuthResult
+        user, password, port, maildir, log = sys.argv[1:6]
+        def check(server, session, envelope, mechanism, data):
+            ok = data.login.decode() == user and data.password.decode() == password
+            with open(log, 'a') as f: f.write(('accepted ' if ok else 'refused ') + mechanism + '\n')
+            return AuthResult(success=ok)
+        c = Controller(Mailbox(maildir), hostname='127.0.0.1', port=int(port), authenticator=check, auth_require_tls=False, auth_required=True)
+        c.start()
+        while True: time.sleep(3600)
+        """;
+
+    /// <summary>Logins the server saw: "accepted PLAIN", "refused LOGIN" (never the password).</summary>
+    public IReadOnlyList<string> Logins() => AuthLog is { } log && File.Exists(log) ? File.ReadAllLines(log) : [];
+
+    private string? AuthLog { get; }
+
+    public SmtpTestServer(string? user = null, string? password = null)
     {
         Maildir = Path.Combine(Directory.CreateTempSubdirectory("o2c-smtp-").FullName, "maildir");
         Port = FreePort();
-        _process = Process.Start(new ProcessStartInfo(Python)
+        var start = new ProcessStartInfo(Python) { RedirectStandardError = true, RedirectStandardOutput = true };
+        if (user is null)
+            foreach (var a in new[] { "-m", "aiosmtpd", "-n", "-l", $"127.0.0.1:{Port}", "-c", "aiosmtpd.handlers.Mailbox", Maildir }) start.ArgumentList.Add(a);
+        else
         {
-            ArgumentList = { "-m", "aiosmtpd", "-n", "-l", $"127.0.0.1:{Port}", "-c", "aiosmtpd.handlers.Mailbox", Maildir },
-            RedirectStandardError = true,
-            RedirectStandardOutput = true,
-        }) ?? throw new InvalidOperationException("could not start aiosmtpd");
+            AuthLog = Maildir + ".auth";
+            foreach (var a in new[] { "-c", AuthServer, user, password!, Port.ToString(System.Globalization.CultureInfo.InvariantCulture), Maildir, AuthLog }) start.ArgumentList.Add(a);
+        }
+        _process = Process.Start(start) ?? throw new InvalidOperationException("could not start aiosmtpd");
         var deadline = DateTime.UtcNow.AddSeconds(20);
         while (!Listening())
         {

@@ -8,7 +8,22 @@ namespace O2C.Analytics.Extract.Bank;
 /// <summary>Reads a statement file of the given kind.</summary>
 public static class BankStatementReader
 {
-    public static BankStatementFile Read(SourceKind kind, string path) => kind switch
+    /// <summary>
+    /// Statements are parsed in memory, so their size is bounded before a byte is parsed: a bank's daily statement is
+    /// megabytes; a file past this is refused with one line, not read until memory runs out.
+    /// </summary>
+    public const long MaxFileBytes = 256L * 1024 * 1024;
+
+    public static BankStatementFile Read(SourceKind kind, string path)
+    {
+        var size = new FileInfo(path).Length;
+        if (size > MaxFileBytes)
+            throw new BankFormatException(Path.GetFileName(path), 0,
+                $"the file is {size / (1024 * 1024):N0} MiB; statements over {MaxFileBytes / (1024 * 1024)} MiB are refused (split it by day or account)");
+        return ReadFormat(kind, path);
+    }
+
+    private static BankStatementFile ReadFormat(SourceKind kind, string path) => kind switch
     {
         SourceKind.Bai2 => Bai2Reader.Read(path),
         SourceKind.Camt053 => Camt053Reader.Read(path),

@@ -18,7 +18,7 @@ public sealed class TabularStager(Warehouse.Warehouse scratch)
         if (source.Kind == SourceKind.Xlsx)
         {
             // Excel values are typed: written out as plain text with '.' decimals and ISO dates.
-            file = XlsxToCsv.Convert(file, stagingFolder);
+            file = ReadWorkbook(file, stagingFolder);
             csv = new CsvOptions();
         }
         ReadSource(file, csv);
@@ -27,9 +27,39 @@ public sealed class TabularStager(Warehouse.Warehouse scratch)
             : [StageEntity(source, csv, stem, stagingFolder)];
     }
 
+    /// <summary>Whatever a corrupt workbook makes ClosedXML or the zip reader throw is that file's one-line rejection.</summary>
+    private static string ReadWorkbook(string file, string stagingFolder)
+    {
+        try
+        {
+            return XlsxToCsv.Convert(file, stagingFolder);
+        }
+        catch (Exception e) when (e is InvalidDataException or IOException or System.Xml.XmlException or FormatException
+                                      or ArgumentException or InvalidOperationException or KeyNotFoundException
+                                      or NullReferenceException or IndexOutOfRangeException or OverflowException or InvalidCastException)
+        {
+            var name = Path.GetFileName(file);
+            var message = e.Message.Split('\n')[0].Trim();
+            throw new UnreadableSourceFileException(message.StartsWith(name, StringComparison.Ordinal)
+                ? message : $"{name}: not a readable workbook ({e.GetType().Name}: {message})", e);
+        }
+    }
+
     private void ReadSource(string file, CsvOptions csv)
     {
         scratch.Execute("DROP TABLE IF EXISTS src_raw");
+        try
+        {
+            ReadCsv(file, csv);
+        }
+        catch (DuckDB.NET.Data.DuckDBException e)
+        {
+            throw new UnreadableSourceFileException($"{Path.GetFileName(file)}: not a readable CSV file ({e.Message.Split('\n')[0].Trim()})", e);
+        }
+    }
+
+    private void ReadCsv(string file, CsvOptions csv)
+    {
         scratch.Execute($"""
             CREATE TEMP TABLE src_raw AS
             SELECT row_number() OVER () AS _ordinal, *

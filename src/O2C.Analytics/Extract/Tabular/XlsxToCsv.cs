@@ -10,8 +10,43 @@ namespace O2C.Analytics.Extract.Tabular;
 /// </summary>
 public static class XlsxToCsv
 {
+    /// <summary>
+    /// ClosedXML holds a workbook in memory, so what it would expand to is bounded first: an .xlsx is a zip, and a
+    /// few megabytes of it can inflate to gigabytes. Declared sizes are checked, then the real inflated bytes are
+    /// counted (a zip can lie about its sizes), stopping as soon as the bound is passed.
+    /// </summary>
+    public const long MaxExpandedBytes = 512L * 1024 * 1024;
+
+    public static void CheckExpansion(string xlsxPath)
+    {
+        var name = Path.GetFileName(xlsxPath);
+        try
+        {
+            using var zip = System.IO.Compression.ZipFile.OpenRead(xlsxPath);
+            var declared = zip.Entries.Sum(e => e.Length);
+            if (declared > MaxExpandedBytes) throw TooBig(name, declared);
+            var buffer = new byte[81920];
+            long inflated = 0;
+            foreach (var entry in zip.Entries)
+            {
+                using var content = entry.Open();
+                int n;
+                while ((n = content.Read(buffer, 0, buffer.Length)) > 0)
+                    if ((inflated += n) > MaxExpandedBytes) throw TooBig(name, inflated);
+            }
+        }
+        catch (InvalidDataException e) when (!e.Message.StartsWith(name, StringComparison.Ordinal))
+        {
+            throw new InvalidDataException($"{name}: not a readable .xlsx (zip) file: {e.Message}", e);
+        }
+    }
+
+    private static InvalidDataException TooBig(string name, long bytes) =>
+        new($"{name}: expands to more than {MaxExpandedBytes / (1024 * 1024)} MiB ({bytes / (1024 * 1024):N0} MiB seen); refused (export it as CSV)");
+
     public static string Convert(string xlsxPath, string folder)
     {
+        CheckExpansion(xlsxPath);
         var csvPath = Path.Combine(folder, Path.GetFileNameWithoutExtension(xlsxPath) + ".xlsx.csv");
         using var workbook = new XLWorkbook(xlsxPath);
         var sheet = workbook.Worksheets.First();

@@ -27,6 +27,9 @@ public sealed record KpiPack(
     public ReportTable? TopOverdue { get; init; }
     public ReportTable? SignalList { get; init; }
     public ReportTable? Lineage { get; init; }
+    /// <summary>The latest audit log entries and the result of checking the log's hash chain.</summary>
+    public ReportTable? AuditTrail { get; init; }
+    public string? AuditChain { get; init; }
     public ReportTable? Worklist { get; init; }
     public StoredForecast? Forecast { get; init; }
     public PackProvenance? Provenance { get; init; }

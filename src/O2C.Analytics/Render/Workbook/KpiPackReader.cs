@@ -39,6 +39,8 @@ public static class KpiPackReader
             TopOverdue = ReportQuery.Run(warehouse, sql, "top_overdue.sql", TopOverdueSheet.Columns, month),
             SignalList = ReportQuery.Run(warehouse, sql, "signals.sql", SignalsSheet.Columns, month),
             Lineage = ReportQuery.Run(warehouse, sql, "lineage.sql", LineageSheet.Columns),
+            AuditTrail = ReportQuery.Run(warehouse, sql, "audit_log.sql", LineageSheet.AuditColumns),
+            AuditChain = new Audit.AuditLog(warehouse).Verify().Summary,
             Worklist = forecast is null ? null : ReportQuery.Run(warehouse, sql, "worklist.sql", ForecastWorklistSheet.WorklistColumns, month),
             Forecast = forecast,
             Provenance = new PackProvenance(

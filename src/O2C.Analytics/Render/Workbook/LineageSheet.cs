@@ -6,7 +6,10 @@ namespace O2C.Analytics.Render.Workbook;
 public static class LineageSheet
 {
     public const string Name = "Data lineage";
-    public const int FilesHeaderRow = 13;
+    public const int FilesHeaderRow = 14;
+
+    /// <summary>The audit table's header row: two rows below the source files table (its header, rows, totals-free).</summary>
+    public static int AuditHeaderRow(int fileRows) => FilesHeaderRow + fileRows + 3;
 
     public static readonly IReadOnlyList<ReportColumn> Columns =
     [
@@ -21,6 +24,16 @@ public static class LineageSheet
         new("rows_loaded", "Rows loaded", ColumnKind.Count, 11),
         new("rows_rejected", "Rows rejected", ColumnKind.Count, 11),
         new("status", "Status", ColumnKind.Text, 9),
+    ];
+
+    public static readonly IReadOnlyList<ReportColumn> AuditColumns =
+    [
+        new("entry_id", "Entry", ColumnKind.Count, 7),
+        new("recorded_at", "Recorded (UTC)", ColumnKind.Timestamp, 19),
+        new("action", "Action", ColumnKind.Text, 20),
+        new("detail", "What", ColumnKind.SourceText, 90),
+        new("command", "By command", ColumnKind.SourceText, 40),
+        new("os_user", "User", ColumnKind.SourceText, 12),
     ];
 
     public static void Write(XLWorkbook workbook, KpiPack pack)
@@ -38,6 +51,7 @@ public static class LineageSheet
             ("Warehouse version", provenance?.WarehouseVersion),
             ("DuckDB version", provenance?.DuckDbVersion),
             ("Last load finished (UTC)", provenance?.LastLoadAt),
+            ("Audit log", pack.AuditChain ?? "not available"),
             ("Payment prediction run", provenance?.PredictionRunId is { } id ? id.ToString(System.Globalization.CultureInfo.InvariantCulture) : "none for this month"),
         ];
         for (var i = 0; i < facts.Length; i++)
@@ -54,7 +68,11 @@ public static class LineageSheet
             cell.Style.Alignment.Horizontal = XLAlignmentHorizontalValues.Left;
         }
         SheetLayout.Heading(ws, FilesHeaderRow - 1, "Source files in the warehouse");
-        TableWriter.Write(ws, FilesHeaderRow, 1, pack.Lineage ?? ReportTable.Empty(Columns), "SourceFiles");
+        var files = pack.Lineage ?? ReportTable.Empty(Columns);
+        TableWriter.Write(ws, FilesHeaderRow, 1, files, "SourceFiles");
+        var auditRow = AuditHeaderRow(files.Rows.Count);
+        SheetLayout.Heading(ws, auditRow - 1, "Audit log: loads, configuration changes, model runs, reports sent, purges (latest 200, newest first)");
+        TableWriter.Write(ws, auditRow, 1, pack.AuditTrail ?? ReportTable.Empty(AuditColumns), "AuditLog");
         ws.Column(1).Width = 24;
         ws.SheetView.FreezeRows(FilesHeaderRow);
         SheetLayout.Print(ws, FilesHeaderRow);

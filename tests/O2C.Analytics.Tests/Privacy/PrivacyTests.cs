@@ -1,0 +1,143 @@
+using System.IO.Compression;
+using System.Text;
+using ClosedXML.Excel;
+using MimeKit;
+using O2C.Analytics.Audit;
+using O2C.Analytics.Mail;
+using O2C.Analytics.Pipeline;
+using O2C.Analytics.Privacy;
+using O2C.Analytics.Render.Workbook;
+using O2C.Analytics.Tests.Support;
+using O2C.Analytics.Warehouse;
+
+namespace O2C.Analytics.Tests.Privacy;
+
+/// <summary>Personal data: what a mailed pack carries, pseudonyms for outputs that leave the company, retention purge.</summary>
+[Collection(SamplePackCollection.Name)]
+public sealed class PrivacyTests(SamplePackFixture run)
+{
+    [Fact]
+    public void A_mailed_pack_carries_no_free_text_from_payments_and_with_pseudonymise_no_customer_or_collector_name()
+    {
+        List<string> names, collectors, freeText;
+        using (var w = run.OpenWarehouse())
+        {
+            names = w.Query("SELECT DISTINCT customer_name FROM customers", r => r.GetString(0));
+            collectors = w.Query("SELECT DISTINCT collector FROM customers WHERE collector IS NOT NULL AND collector <> 'Unassigned'", r => r.GetString(0));
+            // Remittance advice and bank references can carry payer names, emails and account numbers.
+            freeText = w.Query("""
+                SELECT DISTINCT v FROM (SELECT remittance_text AS v FROM receipts UNION ALL SELECT bank_reference FROM receipts)
+                WHERE length(v) >= 8
+                """, r => r.GetString(0));
+        }
+        Assert.True(freeText.Count > 1000);
+
+        var outbox = Path.Combine(run.Folder, "outbox-private");
+        string emlPlain, emlPrivate;
+        using (var w = run.OpenWritable())
+        {
+            emlPlain = PackPublisher.Send(w, run.Pack, run.Result.WorkbookPath, new MailSettings { PackRecipients = ["cfo@example.com"] }, outbox).Where;
+            emlPrivate = PackPublisher.Send(w, run.Pack, run.Result.WorkbookPath,
+                new MailSettings { PackRecipients = ["auditor@partner.example"], Pseudonymise = true }, outbox).Where;
+        }
+
+        var plainText = MessageText(emlPlain);
+        Assert.DoesNotContain(freeText, plainText.Contains);
+        Assert.Contains(names, plainText.Contains); // by default the pack names its customers (business names)
+
+        var privateText = MessageText(emlPrivate);
+        Assert.DoesNotContain(freeText, privateText.Contains);
+        Assert.DoesNotContain(names, privateText.Contains);
+        Assert.DoesNotContain(collectors, privateText.Contains);
+
+        // The figures are the same; the names are stable pseudonyms, one per customer.
+        using var message = MimeMessage.Load(emlPrivate);
+        using var attached = new MemoryStream();
+        ((MimePart)message.Attachments.Single()).Content!.DecodeTo(attached);
+        using var outgoing = new XLWorkbook(attached);
+        var inside = run.Workbook.Worksheet(AgedDebtorsSheet.Name).Table("AgedDebtors").DataRange.Rows().ToList();
+        var outside = outgoing.Worksheet(AgedDebtorsSheet.Name).Table("AgedDebtors").DataRange.Rows().ToList();
+        Assert.Equal(inside.Count, outside.Count);
+        // Every column but the names (customer id, customer, collector) is identical.
+        var named = AgedDebtorsSheet.Columns.Select((c, k) => (c.Field, k + 1)).Where(c => c.Field is "customer_id" or "customer_name" or "collector").Select(c => c.Item2).ToHashSet();
+        string Figures(IXLTableRow r) => string.Join("|", Enumerable.Range(1, AgedDebtorsSheet.Columns.Count).Where(k => !named.Contains(k)).Select(k => r.Cell(k).GetString()));
+        var nameColumn = AgedDebtorsSheet.Columns.Select(c => c.Field).ToList().IndexOf("customer_name") + 1;
+        var pairs = inside.Zip(outside, (i, o) => (Name: i.Cell(nameColumn).GetString(), Pseudonym: o.Cell(nameColumn).GetString(), Same: Figures(i) == Figures(o))).ToList();
+        Assert.All(pairs, p => Assert.True(p.Same));
+        Assert.All(pairs.SkipLast(1), p => Assert.Matches("^Customer-[0-9A-F]{10}$", p.Pseudonym));
+        Assert.StartsWith("All other ", pairs[^1].Pseudonym);
+        Assert.Equal(pairs.Select(p => p.Name).Distinct().Count(), pairs.Select(p => p.Pseudonym).Distinct().Count());
+        using (var w = run.OpenWarehouse())
+        {
+            var sent = new AuditLog(w).LatestOf(AuditLog.PackSent)!;
+            Assert.Contains("for auditor@partner.example", sent.Detail);
+            Assert.Contains("\"pseudonymised\":true", sent.Data);
+        }
+    }
+
+    [Fact]
+    public void Purge_removes_only_what_closed_before_the_date_records_it_and_leaves_every_later_balance_unchanged()
+    {
+        var folder = Directory.CreateTempSubdirectory("o2c-purge-").FullName;
+        try
+        {
+            var path = Path.Combine(folder, "o2c.duckdb");
+            File.Copy(run.Options.WarehousePath, path);
+            using var w = O2C.Analytics.Warehouse.Warehouse.Open(path);
+            var before = new DateOnly(2025, 1, 1);
+            const string laterBalances = """
+                SELECT kpi_id, period_end, dimension, member, value FROM kpi_values
+                WHERE kpi_id IN ('total_open_ar', 'past_due_pct', 'ar_over_90_pct', 'aging_120_plus_pct') AND period_end >= DATE '2025-01-31'
+                ORDER BY ALL
+                """;
+            var balancesBefore = w.Query(laterBalances, r => (r.GetString(0), r.GetFieldValue<DateOnly>(1), r.GetString(2), r.GetString(3), r.IsDBNull(4) ? (decimal?)null : r.GetDecimal(4)));
+            var documentsBefore = w.Scalar<long>("SELECT count(*) FROM documents");
+            var oldActivities = w.Scalar<long>("SELECT count(*) FROM collection_activities WHERE activity_date < DATE '2025-01-01'");
+
+            var result = new RetentionPurge(w, SqlFolder.Default()).Purge(before);
+
+            var removed = result.Tables.ToDictionary(t => t.Table, t => t.Rows);
+            Assert.True(removed["documents"] > 1000, $"documents removed: {removed["documents"]}");
+            Assert.True(removed["applications"] > 1000 && removed["receipts"] > 1000);
+            Assert.Equal(documentsBefore - removed["documents"], w.Scalar<long>("SELECT count(*) FROM documents"));
+            Assert.True(removed["collection_activities"] >= oldActivities);
+            Assert.Equal(0, w.Scalar<long>("SELECT count(*) FROM collection_activities WHERE activity_date < DATE '2025-01-01'"));
+            // Nothing dangles: every application still names a document and a receipt.
+            Assert.Equal(0, w.Scalar<long>("SELECT count(*) FROM applications a WHERE NOT EXISTS (SELECT 1 FROM documents d WHERE d.document_id = a.document_id) OR NOT EXISTS (SELECT 1 FROM receipts r WHERE r.receipt_id = a.receipt_id)"));
+            // Recorded: one purges row per table with its count, and the audit log names the command and total.
+            Assert.Equal(result.Tables.Select(t => (t.Table, t.Rows)),
+                w.Query("SELECT table_name, rows_removed FROM purges WHERE purge_id = 1 ORDER BY rowid", r => (r.GetString(0), r.GetInt64(1))));
+            var entry = new AuditLog(w).LatestOf(AuditLog.Purge)!;
+            Assert.StartsWith($"purge 1 of source rows before 2025-01-01: {result.Rows:N0} rows removed (", entry.Detail);
+            Assert.True(new AuditLog(w).Verify().Intact);
+
+            // Every balance from the cut-off on is exactly what it was: only settled history went.
+            WarehouseRefresh.Run(w, SqlFolder.Default(), "USD");
+            Assert.Equal(balancesBefore, w.Query(laterBalances, r => (r.GetString(0), r.GetFieldValue<DateOnly>(1), r.GetString(2), r.GetString(3), r.IsDBNull(4) ? (decimal?)null : r.GetDecimal(4))));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    /// <summary>Every text part of a message and every XML part of its attachments, decoded.</summary>
+    private static string MessageText(string emlPath)
+    {
+        using var message = MimeMessage.Load(emlPath);
+        var text = new StringBuilder(message.TextBody).Append(message.HtmlBody).Append(message.Subject);
+        foreach (var part in message.Attachments.OfType<MimePart>())
+        {
+            using var bytes = new MemoryStream();
+            part.Content!.DecodeTo(bytes);
+            bytes.Position = 0;
+            using var zip = new ZipArchive(bytes);
+            foreach (var entry in zip.Entries.Where(e => e.FullName.EndsWith(".xml", StringComparison.Ordinal)))
+            {
+                using var reader = new StreamReader(entry.Open());
+                text.Append(System.Net.WebUtility.HtmlDecode(reader.ReadToEnd()));
+            }
+        }
+        return text.ToString();
+    }
+}

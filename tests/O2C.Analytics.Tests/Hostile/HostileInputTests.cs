@@ -129,6 +129,40 @@ public sealed class HostileInputTests
         Assert.Equal(0, w.Count("customers"));
     }
 
+    [Fact]
+    public void A_zip_without_a_workbook_part_is_rejected_with_one_line()
+    {
+        // Found by XlsxSourceFuzzTests: one flipped bit made ClosedXML's package reader throw OpenXmlPackageException,
+        // a type outside the list then caught.
+        using var w = new TempWarehouse();
+        var exports = Directory.CreateDirectory(Path.Combine(w.Folder, "erp")).FullName;
+        using (var zip = ZipFile.Open(Path.Combine(exports, "customers.xlsx"), ZipArchiveMode.Create))
+        {
+            Add(zip, "[Content_Types].xml", """<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>""");
+            Add(zip, "xl/worksheets/sheet1.xml", """<?xml version="1.0"?><worksheet/>""");
+        }
+        var config = Path.Combine(w.Folder, "o2c.sources.json");
+        File.WriteAllText(config, """{ "sources": [ { "name": "erp", "kind": "xlsx", "entity": "customers", "path": "erp/*.xlsx" } ] }""");
+        var report = Assert.Single(new SourceExtractor(w.Warehouse).Run(SourcesConfig.Load(config)).Sources);
+        Assert.StartsWith("customers.xlsx: not a readable workbook (", Assert.Single(report.FilesRejected));
+    }
+
+    [Fact]
+    public void An_export_without_a_mapped_column_is_rejected_with_one_line_and_the_others_load()
+    {
+        // Found by XlsxSourceFuzzTests: a mutated header cell left the mapping's column missing: a SQL binder error.
+        using var w = new TempWarehouse();
+        var exports = Directory.CreateDirectory(Path.Combine(w.Folder, "erp")).FullName;
+        File.WriteAllLines(Path.Combine(exports, "a-customers.csv"), [Customers, Customer("C1")]);
+        File.WriteAllLines(Path.Combine(exports, "b-customers.csv"), [Customers.Replace("bpo_team", "team", StringComparison.Ordinal), Customer("C2")]);
+        var columns = string.Join(", ", Customers.Split(',').Select(c => $"\"{c}\": \"{c}\""));
+        var config = Path.Combine(w.Folder, "o2c.sources.json");
+        File.WriteAllText(config, $$"""{ "sources": [ { "name": "erp", "kind": "csv", "entity": "customers", "path": "erp/*.csv", "columns": { {{columns}} } } ] }""");
+        var report = Assert.Single(new SourceExtractor(w.Warehouse).Run(SourcesConfig.Load(config)).Sources);
+        Assert.Equal("b-customers.csv: column bpo_team named by source erp's mapping is not in the file", Assert.Single(report.FilesRejected));
+        Assert.Equal(1, w.Count("customers"));
+    }
+
     private static void Add(ZipArchive zip, string name, string text)
     {
         using var writer = new StreamWriter(zip.CreateEntry(name).Open());

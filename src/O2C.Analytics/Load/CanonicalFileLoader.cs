@@ -26,17 +26,20 @@ internal sealed class CanonicalFileLoader(Warehouse.Warehouse warehouse, long lo
 
         DropScratch();
         ReadRaw(scan);
-        warehouse.Execute($"""
-            CREATE TEMP TABLE _rej (line_number BIGINT, column_name VARCHAR, raw_value VARCHAR, reason_code VARCHAR, reason VARCHAR);
+        // One statement per call: the SQL trace (O2C_TRACE_SQL=1) then times each step.
+        warehouse.Execute("CREATE TEMP TABLE _rej (line_number BIGINT, column_name VARCHAR, raw_value VARCHAR, reason_code VARCHAR, reason VARCHAR)");
+        warehouse.Execute("""
             INSERT INTO _rej
             SELECT b._line, e.column_name, e.csv_line, 'malformed_row', e.error_type || ': ' || e.error_message
-            FROM _csv_errors e JOIN _bad_records b ON e.line = b.duckdb_line;
-            CREATE TEMP TABLE _suspect AS {FieldChecks.SuspectRows(layout, "_raw")};
-            INSERT INTO _rej {FieldChecks.RejectsQuery(layout, "_suspect")};
-            DROP TABLE _suspect;
+            FROM _csv_errors e JOIN _bad_records b ON e.line = b.duckdb_line
+            """);
+        warehouse.Execute($"CREATE TEMP TABLE _suspect AS {FieldChecks.SuspectRows(layout, "_raw")}");
+        warehouse.Execute($"INSERT INTO _rej {FieldChecks.RejectsQuery(layout, "_suspect")}");
+        warehouse.Execute("DROP TABLE _suspect");
+        warehouse.Execute($"""
             CREATE TEMP TABLE _typed AS
             SELECT _line, {FieldChecks.TypedProjection(layout)}
-            FROM _raw WHERE NOT EXISTS (SELECT 1 FROM _rej WHERE _rej.line_number = _raw._line);
+            FROM _raw WHERE NOT EXISTS (SELECT 1 FROM _rej WHERE _rej.line_number = _raw._line)
             """);
 
         foreach (var rule in layout.Rules)

@@ -37,6 +37,8 @@ public sealed record CsvFileScan(
     public static CsvFileScan Read(string path)
     {
         var fileName = System.IO.Path.GetFileName(path);
+        // A symbolic link is read, sized and dated as its target (FileInfo of the link itself has the link's size).
+        if (new FileInfo(path).ResolveLinkTarget(returnFinalTarget: true) is { } target) path = target.FullName;
         var lastWrite = File.GetLastWriteTimeUtc(path);
         using var file = File.OpenRead(path);
         using var hasher = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);

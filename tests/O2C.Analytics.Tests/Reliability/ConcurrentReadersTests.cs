@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using O2C.Analytics.Analyst;
 using O2C.Analytics.Mail;
 using O2C.Analytics.Schedule;
@@ -95,14 +94,7 @@ public sealed class ConcurrentReadersTests(SamplePackFixture run, ITestOutputHel
 
     private static (int, string, string, bool) Query(string folder, string path, bool waits)
     {
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = folder, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var a in new[] { Path.Combine(AppContext.BaseDirectory, "o2c.dll"), "sql", "SELECT count(*) AS n FROM documents", "--format", "csv", "--db", path, "--wait", waits ? "600" : "0" })
-            start.ArgumentList.Add(a);
-        start.Environment["NO_COLOR"] = "1";
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        process.WaitForExit();
-        return (process.ExitCode, stdout.Result, stderr.Result, waits);
+        var (exit, stdout, stderr) = Cli.CliProcess.Run(folder, "sql", "SELECT count(*) AS n FROM documents", "--format", "csv", "--db", path, "--wait", waits ? "600" : "0");
+        return (exit, stdout, stderr, waits);
     }
 }

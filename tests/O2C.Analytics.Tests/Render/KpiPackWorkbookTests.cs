@@ -271,7 +271,7 @@ public sealed class KpiPackWorkbookTests(SamplePackFixture run)
 
         var sheet = run.Workbook.Worksheet(LineageSheet.Name);
         var rows = sheet.Table("AuditLog").DataRange.Rows().ToList();
-        Assert.Equal(entries, rows.Select(r => (r.Cell(1).GetValue<long>(), r.Cell(3).GetString(), r.Cell(4).GetString())));
+        Assert.Equal(entries, rows.Select(r => (r.Cell(6).GetValue<long>(), r.Cell(2).GetString(), r.Cell(3).GetString())));
         Assert.Equal("Audit log", sheet.Cell(11, 1).GetString());
         Assert.Equal("intact: 3 entries, each hash chained to the one before", sheet.Cell(11, 2).GetString());
     }

@@ -22,7 +22,12 @@ public static class KpiPackWorkbook
         DefinitionsSheet.Write(workbook, pack);
         LineageSheet.Write(workbook, pack);
         foreach (var sheet in workbook.Worksheets)
-            SheetLayout.Finish(sheet, sheet.Name == DefinitionsSheet.Name ? [4, 9] : []);
+            SheetLayout.Finish(sheet, sheet.Name switch
+            {
+                DefinitionsSheet.Name => [4, 9],
+                LineageSheet.Name => LineageSheet.WrappedColumns,
+                _ => [],
+            });
         workbook.Properties.Title = $"O2C KPI pack {pack.MonthEnd:yyyy-MM}";
         workbook.Properties.Created = pack.GeneratedAtUtc;
         return WorkbookFile.SaveAtomically(workbook, path);

@@ -26,15 +26,19 @@ public static class LineageSheet
         new("status", "Status", ColumnKind.Text, 9),
     ];
 
+    /// <summary>Below the files table, sharing its columns: the long "what" sits under the SHA-256 column and wraps.</summary>
     public static readonly IReadOnlyList<ReportColumn> AuditColumns =
     [
-        new("entry_id", "Entry", ColumnKind.Count, 7),
         new("recorded_at", "Recorded (UTC)", ColumnKind.Timestamp, 19),
         new("action", "Action", ColumnKind.Text, 20),
-        new("detail", "What", ColumnKind.SourceText, 90),
-        new("command", "By command", ColumnKind.SourceText, 40),
-        new("os_user", "User", ColumnKind.SourceText, 12),
+        new("detail", "What", ColumnKind.SourceText, 66),
+        new("command", "By command", ColumnKind.SourceText, 28),
+        new("os_user", "User", ColumnKind.SourceText, 9),
+        new("entry_id", "Entry", ColumnKind.Count, 7),
     ];
+
+    /// <summary>The audit log's "what" and command wrap; rows get the height their lines need.</summary>
+    public static readonly int[] WrappedColumns = [3, 4];
 
     public static void Write(XLWorkbook workbook, KpiPack pack)
     {
@@ -72,7 +76,11 @@ public static class LineageSheet
         TableWriter.Write(ws, FilesHeaderRow, 1, files, "SourceFiles");
         var auditRow = AuditHeaderRow(files.Rows.Count);
         SheetLayout.Heading(ws, auditRow - 1, "Audit log: loads, configuration changes, model runs, reports sent, purges (latest 200, newest first)");
-        TableWriter.Write(ws, auditRow, 1, pack.AuditTrail ?? ReportTable.Empty(AuditColumns), "AuditLog");
+        var audit = pack.AuditTrail ?? ReportTable.Empty(AuditColumns);
+        TableWriter.Write(ws, auditRow, 1, audit, "AuditLog");
+        var auditRows = ws.Range(auditRow + 1, 1, auditRow + Math.Max(1, audit.Rows.Count), AuditColumns.Count);
+        auditRows.Style.Alignment.Vertical = XLAlignmentVerticalValues.Top;
+        ws.Range(auditRow + 1, 3, auditRow + Math.Max(1, audit.Rows.Count), 4).Style.Alignment.WrapText = true;
         ws.Column(1).Width = 24;
         ws.SheetView.FreezeRows(FilesHeaderRow);
         SheetLayout.Print(ws, FilesHeaderRow);

@@ -82,8 +82,9 @@ public sealed class SourceExtractor(Warehouse.Warehouse warehouse)
 
     /// <summary>
     /// A spreadsheet or CSV export that cannot be read (corrupt zip, expands past the bound, not text, a record past the
-    /// line limit) is rejected with one line naming it; the other files still load. Configuration mistakes (a mapping
-    /// naming a missing column) are the operator's to fix and stop the run.
+    /// line limit, a column its mapping reads missing from its header) is rejected with one line naming it; the other
+    /// files still load. Mistakes in the sources file itself (an unknown entity, a mapping with neither column nor
+    /// constant) stop the run.
     /// </summary>
     private static void StageTabular(TabularStager stager, SourceDefinition source, string file, string staging, List<string> staged, List<string> rejected)
     {

@@ -20,17 +20,18 @@ public static class PackPublisher
         }
         var message = KpiPackMail.Build(pack, workbookPath, settings);
         var result = MailDelivery.Deliver(message, settings, outboxFolder, Path.GetFileNameWithoutExtension(workbookPath));
-        RecordSent(warehouse, AuditLog.PackSent, $"KPI pack {Path.GetFileName(workbookPath)}", result, settings.PackRecipients, workbookPath);
+        RecordSent(warehouse, AuditLog.PackSent, $"KPI pack {Path.GetFileName(workbookPath)}", result, settings.PackRecipients, workbookPath, settings.Pseudonymise);
         return result;
     }
 
     /// <summary>Pseudonymised copies are written beside the reports, in outgoing/.</summary>
     internal static string OutgoingFolder(string workbookPath) => Path.Combine(Path.GetDirectoryName(Path.GetFullPath(workbookPath))!, "outgoing");
 
-    internal static void RecordSent(Warehouse.Warehouse warehouse, string action, string what, DeliveryResult result, IReadOnlyList<string> recipients, string workbookPath) =>
+    internal static void RecordSent(Warehouse.Warehouse warehouse, string action, string what, DeliveryResult result, IReadOnlyList<string> recipients,
+        string workbookPath, bool pseudonymised) =>
         new AuditLog(warehouse).Record(action,
             result.Sent
                 ? $"{what} mailed to {string.Join(", ", recipients)} via {result.Where}"
                 : $"{what} written to the outbox as {result.Where} (no SMTP host) for {string.Join(", ", recipients)}",
-            new { workbook = Path.GetFullPath(workbookPath), sent = result.Sent, where = result.Where, recipients, pseudonymised = workbookPath.Contains($"{Path.DirectorySeparatorChar}outgoing{Path.DirectorySeparatorChar}", StringComparison.Ordinal) });
+            new { workbook = Path.GetFullPath(workbookPath), sent = result.Sent, where = result.Where, recipients, pseudonymised });
 }

@@ -14,7 +14,7 @@ public static class SlaReviewPublisher
             workbookPath = Render.SlaReview.SlaReviewWorkbook.Write(review, PackPublisher.OutgoingFolder(workbookPath));
         }
         var result = MailDelivery.Deliver(SlaReviewMail.Build(review, workbookPath, settings), settings, outboxFolder, Path.GetFileNameWithoutExtension(workbookPath));
-        PackPublisher.RecordSent(warehouse, AuditLog.SlaReviewSent, $"SLA review {Path.GetFileName(workbookPath)}", result, settings.SlaRecipients, workbookPath);
+        PackPublisher.RecordSent(warehouse, AuditLog.SlaReviewSent, $"SLA review {Path.GetFileName(workbookPath)}", result, settings.SlaRecipients, workbookPath, settings.Pseudonymise);
         return result;
     }
 }

@@ -3,7 +3,7 @@ using System.Diagnostics;
 
 namespace O2C.Analytics.Tests.Cli;
 
-/// <summary>A long-running o2c process (o2c schedule) whose output lines a test watches, stopped with SIGTERM.</summary>
+/// <summary>An o2c process a test runs beside itself (o2c schedule, a load to kill), whose output lines it can watch; stopped with SIGTERM or SIGKILL.</summary>
 public sealed class CliHost : IDisposable
 {
     private readonly Process _process;
@@ -42,6 +42,20 @@ public sealed class CliHost : IDisposable
         if (!_process.WaitForExit(seconds * 1000)) throw new TimeoutException("the host did not stop after SIGTERM");
         _process.WaitForExit();
         return _process.ExitCode;
+    }
+
+    /// <summary>Waits for the command to end by itself; its exit code.</summary>
+    public int WaitForExit()
+    {
+        _process.WaitForExit();
+        return _process.ExitCode;
+    }
+
+    /// <summary>SIGKILL, as a crash or an OOM killer would: no handler runs, nothing is cleaned up.</summary>
+    public void Kill()
+    {
+        _process.Kill();
+        _process.WaitForExit();
     }
 
     public void Dispose()

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using O2C.Analytics.Tests.Cli;
 using O2C.Analytics.Load;
 using O2C.Analytics.Tests.Support;
 using Xunit.Abstractions;
@@ -39,7 +40,7 @@ public sealed class CrashSafetyTests(ITestOutputHelper output)
             var work = Path.Combine(folder, "work.duckdb");
             var watch = Stopwatch.StartNew();
             Fresh(beforePath, work);
-            Assert.Equal(0, Load(work, full).WaitForExitCode());
+            using (var reference = Load(work, full)) Assert.Equal(0, reference.WaitForExit());
             var loadTime = watch.Elapsed;
             using (var w = O2C.Analytics.Warehouse.Warehouse.Open(work)) after = WarehouseState.Of(w);
             Assert.NotEqual(before, after);
@@ -49,11 +50,12 @@ public sealed class CrashSafetyTests(ITestOutputHelper output)
             for (var kill = 1; kill <= Kills; kill++)
             {
                 Fresh(beforePath, work);
-                var process = Load(work, full);
-                // Anywhere from start-up to the end of a whole load.
-                Thread.Sleep(TimeSpan.FromMilliseconds(random.NextDouble() * loadTime.TotalMilliseconds));
-                process.Kill(); // SIGKILL on Linux: no handler, no cleanup
-                process.WaitForExit();
+                using (var load = Load(work, full))
+                {
+                    // Anywhere from start-up to the end of a whole load.
+                    Thread.Sleep(TimeSpan.FromMilliseconds(random.NextDouble() * loadTime.TotalMilliseconds));
+                    load.Kill();
+                }
 
                 IReadOnlyDictionary<string, string> state;
                 using (var w = O2C.Analytics.Warehouse.Warehouse.Open(work)) state = WarehouseState.Of(w);
@@ -66,7 +68,7 @@ public sealed class CrashSafetyTests(ITestOutputHelper output)
                 // Every fifth kill, and the first that left the load undone: the next run completes the work.
                 if (kill % 5 == 0 || (isBefore && landedBefore == 1))
                 {
-                    Assert.Equal(0, Load(work, full).WaitForExitCode());
+                    using (var rerun = Load(work, full)) Assert.Equal(0, rerun.WaitForExit());
                     using var w = O2C.Analytics.Warehouse.Warehouse.Open(work);
                     // The data is the whole load's (the ledger adds a line for the re-run, which found files unchanged or loaded them).
                     Assert.True(Same(WarehouseState.Data(WarehouseState.Of(w)), WarehouseState.Data(after)), $"kill {kill}: the next run did not complete the load");
@@ -91,25 +93,6 @@ public sealed class CrashSafetyTests(ITestOutputHelper output)
         File.Copy(beforePath, work);
     }
 
-    private static Process Load(string warehouse, string folder)
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Path.GetDirectoryName(warehouse)! };
-        foreach (var a in new[] { Path.Combine(AppContext.BaseDirectory, "o2c.dll"), "load", folder, "--db", warehouse }) start.ArgumentList.Add(a);
-        start.Environment["NO_COLOR"] = "1";
-        var process = Process.Start(start)!;
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return process;
-    }
-}
-
-internal static class ProcessExit
-{
-    public static int WaitForExitCode(this Process process)
-    {
-        process.WaitForExit();
-        return process.ExitCode;
-    }
+    private static CliHost Load(string warehouse, string folder) =>
+        new(Path.GetDirectoryName(warehouse)!, "load", folder, "--db", warehouse);
 }

@@ -38,8 +38,7 @@ public static class MonthlyRun
 {
     public static MonthlyRunResult Run(MonthlyRunOptions options, SqlFolder sql, Action<string>? status = null)
     {
-        using var warehouse = WarehouseSetup.OpenMigrated(options.WarehousePath, sql);
-        if (options.Configuration is not null) Audit.ConfigurationAudit.RecordIfChanged(warehouse, options.Configuration);
+        using var warehouse = WarehouseSetup.OpenMigrated(options.WarehousePath, sql, options.Configuration);
         var load = new CanonicalLoader(warehouse).LoadFolder(options.DataFolder, status is null ? null : new Progress<string>(status));
         var spcCharts = WarehouseRefresh.Run(warehouse, sql, options.ReportingCurrency, status, options.Spc);
         var monthEnd = options.Month ?? ReportingPeriod.LatestClosedMonthEnd(warehouse, options.Today);

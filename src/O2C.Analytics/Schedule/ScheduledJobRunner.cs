@@ -37,7 +37,6 @@ public sealed class ScheduledJobRunner(
                 try
                 {
                     warehouse = OpenForJob();
-                    if (configuration is not null) Audit.ConfigurationAudit.RecordIfChanged(warehouse, configuration);
                     runId = JobRunLog.Start(warehouse, job.Name, job.Kind, trigger, planned, attempt);
                     log($"job {job.Name} started ({trigger}{(attempt > 1 ? $", attempt {attempt}" : "")})");
                     var token = Abandonable.Contains(job.Kind) ? shutdown : CancellationToken.None;
@@ -87,7 +86,7 @@ public sealed class ScheduledJobRunner(
     {
         try
         {
-            return WarehouseSetup.OpenMigrated(warehousePath, sql);
+            return WarehouseSetup.OpenMigrated(warehousePath, sql, configuration);
         }
         catch (DuckDBException e) when (Warehouse.Warehouse.IsLockConflict(e))
         {

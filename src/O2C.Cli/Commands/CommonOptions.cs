@@ -1,5 +1,4 @@
 using System.CommandLine;
-using O2C.Analytics.Audit;
 using O2C.Analytics.Warehouse;
 
 namespace O2C.Cli.Commands;
@@ -18,18 +17,6 @@ public static class CommonOptions
     /// <summary>The warehouse, migrated, with the configuration this command runs under recorded in the audit log when it changed.</summary>
     public static Warehouse OpenWarehouse(ParseResult parse, CliSettings settings) => OpenWarehouse(WarehousePath(parse, settings), settings);
 
-    public static Warehouse OpenWarehouse(string path, CliSettings settings)
-    {
-        var warehouse = WarehouseSetup.OpenMigrated(path);
-        try
-        {
-            ConfigurationAudit.RecordIfChanged(warehouse, settings.AuditJson());
-            return warehouse;
-        }
-        catch
-        {
-            warehouse.Dispose();
-            throw;
-        }
-    }
+    public static Warehouse OpenWarehouse(string path, CliSettings settings) =>
+        WarehouseSetup.OpenMigrated(path, configuration: settings.AuditJson());
 }

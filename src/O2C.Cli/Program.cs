@@ -1,4 +1,5 @@
 using System.CommandLine;
+using O2C.Cli;
 using O2C.Cli.Commands;
 using Spectre.Console;
 
@@ -38,7 +39,7 @@ try
 }
 catch (Exception e) when (e is ArgumentException or FormatException or InvalidOperationException or IOException or UnauthorizedAccessException)
 {
-    AnsiConsole.MarkupLineInterpolated($"[red]error: {e.Message}[/]");
+    ErrorOutput.Line($"error: {e.Message}");
     if (Environment.GetEnvironmentVariable("O2C_DEBUG") == "1") Console.Error.WriteLine(e);
     return 2;
 }

@@ -1,7 +1,16 @@
 namespace O2C.Analytics.Schedule;
 
-/// <summary>What a job gets: the warehouse (open for the job's length), its settings, the shutdown signal, and a way to chain a job.</summary>
-public sealed record JobContext(Warehouse.Warehouse Warehouse, ScheduledJobSettings Job, CancellationToken Cancellation, Action<string> Chain);
+/// <summary>
+/// What a job gets: the warehouse (open for the job's length), its settings, the shutdown signal, a way to chain a
+/// job, and the host's log for its steps (which file a load is on), so an operator reading the log sees where it is.
+/// </summary>
+public sealed record JobContext(Warehouse.Warehouse Warehouse, ScheduledJobSettings Job, CancellationToken Cancellation, Action<string> Chain, IProgress<string> Steps);
+
+/// <summary>A job's steps written to the host's log as they happen; synchronous, so the log keeps the work's order.</summary>
+public sealed class JobSteps(string jobName, Action<string> log) : IProgress<string>
+{
+    public void Report(string value) => log($"job {jobName}: {value}");
+}
 
 /// <summary>What a job did: rows loaded and files written.</summary>
 public sealed record JobOutcome(long? RowsLoaded = null, IReadOnlyList<string>? Outputs = null);

@@ -30,14 +30,14 @@ public sealed record PipelineJobs(
     /// <summary>Loads a folder of canonical files; abandoned (rolled back) on shutdown; a refresh follows when anything loaded.</summary>
     private JobOutcome Load(JobContext c)
     {
-        var result = new CanonicalLoader(c.Warehouse).LoadFolder(c.Job.Source ?? throw new ArgumentException($"job {c.Job.Name}: Source (the folder to load) is missing"), null, c.Cancellation);
+        var result = new CanonicalLoader(c.Warehouse).LoadFolder(c.Job.Source ?? throw new ArgumentException($"job {c.Job.Name}: Source (the folder to load) is missing"), c.Steps, c.Cancellation);
         if (result.FilesChanged > 0) c.Chain("refresh");
         return new JobOutcome(result.RowsLoaded);
     }
 
     private JobOutcome Extract(JobContext c)
     {
-        var result = new SourceExtractor(c.Warehouse).Run(SourcesConfig.Load(c.Job.Source ?? throw new ArgumentException($"job {c.Job.Name}: Source (the sources file) is missing")));
+        var result = new SourceExtractor(c.Warehouse).Run(SourcesConfig.Load(c.Job.Source ?? throw new ArgumentException($"job {c.Job.Name}: Source (the sources file) is missing")), c.Steps);
         var rows = result.Load?.RowsLoaded ?? 0;
         if (result.Load?.FilesChanged > 0) c.Chain("refresh");
         return new JobOutcome(rows);

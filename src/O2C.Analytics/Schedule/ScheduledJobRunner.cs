@@ -40,7 +40,7 @@ public sealed class ScheduledJobRunner(
                     runId = JobRunLog.Start(warehouse, job.Name, job.Kind, trigger, planned, attempt);
                     log($"job {job.Name} started ({trigger}{(attempt > 1 ? $", attempt {attempt}" : "")})");
                     var token = Abandonable.Contains(job.Kind) ? shutdown : CancellationToken.None;
-                    var outcome = work(new JobContext(warehouse, job, token, chain));
+                    var outcome = work(new JobContext(warehouse, job, token, chain, new JobSteps(job.Name, log)));
                     JobRunLog.Finish(warehouse, runId, "succeeded", outcome.RowsLoaded, outcome.Outputs is { Count: > 0 } o ? string.Join(";", o) : null);
                     log($"job {job.Name} succeeded");
                     return "succeeded";

@@ -22,7 +22,7 @@ public static class ExportCommand
             }
             catch (AnalystSqlException e)
             {
-                AnsiConsole.MarkupLineInterpolated($"[red]error: {e.Message}[/]");
+                ErrorOutput.Line($"error: {e.Message}");
                 return e.ExitCode;
             }
         });

@@ -24,7 +24,7 @@ public static class ExtractCommand
             var path = parse.GetValue(sources)!;
             if (!File.Exists(path))
             {
-                AnsiConsole.MarkupLineInterpolated($"[red]{path}: sources file not found (see data-samples/sources/ for examples)[/]");
+                ErrorOutput.Line($"{path}: sources file not found (see data-samples/sources/ for examples)");
                 return 2;
             }
             using var warehouse = CommonOptions.OpenWarehouse(parse, settings);
@@ -36,7 +36,7 @@ public static class ExtractCommand
             }
             catch (LoadFailedException e)
             {
-                AnsiConsole.MarkupLineInterpolated($"[red]{e.Message}[/]");
+                ErrorOutput.Line(e.Message);
                 return 2;
             }
         });

@@ -28,7 +28,7 @@ public static class LoadCommand
             }
             catch (LoadFailedException e)
             {
-                AnsiConsole.MarkupLineInterpolated($"[red]{e.Message}[/]");
+                ErrorOutput.Line(e.Message);
                 return 2;
             }
         });

@@ -54,7 +54,7 @@ public static class RunCommand
             }
             catch (LoadFailedException e)
             {
-                AnsiConsole.MarkupLineInterpolated($"[red]{e.Message}[/]");
+                ErrorOutput.Line(e.Message);
                 return 2;
             }
         });

@@ -31,7 +31,7 @@ public static class RunsCommand
             }
             catch (AnalystSqlException e)
             {
-                AnsiConsole.MarkupLineInterpolated($"[red]error: {e.Message}[/]");
+                ErrorOutput.Line($"error: {e.Message}");
                 return e.ExitCode;
             }
         });

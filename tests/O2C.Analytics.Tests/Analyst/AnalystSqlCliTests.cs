@@ -27,9 +27,11 @@ public sealed class AnalystSqlCliTests(SamplePackFixture run)
     public void A_write_statement_fails_clearly_and_changes_nothing(string statement, string verb)
     {
         var before = Documents();
-        var (exit, output, _) = Sql(statement);
+        var (exit, output, error) = Sql(statement);
         Assert.Equal(4, exit);
-        Assert.Contains($"error: o2c sql is read-only: a {verb} statement is not allowed; the warehouse was not changed", output);
+        // On standard error, so `o2c sql ... > out.csv` never writes an error into the data.
+        Assert.Equal("", output);
+        Assert.Equal($"error: o2c sql is read-only: a {verb} statement is not allowed; the warehouse was not changed", error.Trim());
         Assert.Equal(before, Documents());
         Assert.Equal(125_795, before);
     }

@@ -37,7 +37,8 @@ public class CommandLineTests
         var db = Path.Combine(w.Folder, "cli.duckdb");
         Assert.Equal(0, CliProcess.Run(w.Folder, "load", w.Sources, "--db", db).ExitCode);
 
-        Assert.Equal((2, "error: --before must be a date in yyyy-MM-dd form, not '2024-13-01'"),
+        // The error on standard error, nothing on standard output.
+        Assert.Equal((2, "", "error: --before must be a date in yyyy-MM-dd form, not '2024-13-01'"),
             Trimmed(CliProcess.Run(w.Folder, "purge", "--before", "2024-13-01", "--db", db)));
         var (exit, output, _) = CliProcess.Run(w.Folder, "purge", "--before", "2024-01-01", "--db", db);
         Assert.Equal(0, exit);
@@ -55,16 +56,17 @@ public class CommandLineTests
         Assert.Contains("audit log BROKEN at entry", output);
     }
 
-    private static (int, string) Trimmed((int Exit, string Output, string Error) r) => (r.Exit, r.Output.Trim());
+    private static (int, string, string) Trimmed((int Exit, string Output, string Error) r) => (r.Exit, r.Output.Trim(), r.Error.Trim());
 
     [Fact]
     public void Load_of_an_unreadable_folder_prints_one_line_and_exits_non_zero()
     {
         using var w = new TempWarehouse();
         w.Write("customers.csv", "customer_id;customer_name", "C1;X");
-        var (exit, output, _) = CliProcess.Run(w.Folder, "load", w.Sources, "--db", Path.Combine(w.Folder, "cli.duckdb"));
+        var (exit, _, error) = CliProcess.Run(w.Folder, "load", w.Sources, "--db", Path.Combine(w.Folder, "cli.duckdb"));
         Assert.Equal(2, exit);
-        Assert.Contains("load failed, nothing was loaded: customers.csv: wrong delimiter", output);
+        var line = Assert.Single(error.Trim().Split('\n'));
+        Assert.StartsWith("load failed, nothing was loaded: customers.csv: wrong delimiter", line);
     }
 
     [Fact]

@@ -1,7 +1,8 @@
 -- A view, not a table: computed when a model trains or scores, so refreshes do not pay for it.
 -- Every invoice with the features known on its invoice date, and, apart, the outcome a model learns from.
 -- History features (hist_*) use only the customer's invoices settled by cash strictly before this invoice's date,
--- disputes opened and promises made before it. Outcomes (settled_date, days_to_pay, days_late) are never features.
+-- disputes opened and promises made before it; with no such invoice, counts are 0, means and shares NULL (a model
+-- reads NULL as 0), the trend 0. Outcomes (settled_date, days_to_pay, days_late) are never features.
 with invoices as (
     select s.document_id, s.customer_id, s.document_date, s.due_date, s.amount, s.currency_code, s.settled_date, s.settled_by_cash
     from int_document_settlement s
@@ -10,34 +11,51 @@ with invoices as (
 ),
 rates as (select * from stg_fx_rates_to_reporting),
 
+-- The customer's past, read in one pass: each customer's invoices (as questions: what was known before this
+-- date?) and the facts history counts (cash settlements, disputes opened, promises made) form one stream ordered
+-- by day. A question on day d has key 2d and a fact of day s key 2s + 1, so a window frame ending 1 PRECEDING
+-- holds exactly the facts of days before d. A join of each invoice to its customer's earlier invoices says the
+-- same but grows with the square of a customer's invoices; PaymentHistoryFeatureTests holds the two equal.
+events as (
+    select customer_id, 2 * (document_date - date '2000-01-01') as k, document_id,
+           null::bigint as days_to_pay, null::bigint as days_late, null::bigint as days_past_due, null::decimal(2,1) as is_late,
+           null::decimal(18,2) as amount, null::integer as dispute, null::integer as promise
+    from invoices
+    union all
+    select customer_id, 2 * (settled_date - date '2000-01-01') + 1, null,
+           settled_date - document_date, greatest(0, settled_date - due_date), settled_date - due_date,
+           case when settled_date > due_date then 1.0 else 0.0 end, amount, null, null
+    from invoices where settled_by_cash
+    union all
+    select customer_id, 2 * (opened_date - date '2000-01-01') + 1, null, null, null, null, null, null, 1, null
+    from stg_disputes
+    union all
+    select customer_id, 2 * (promise_date - date '2000-01-01') + 1, null, null, null, null, null, null, null, 1
+    from stg_promises_to_pay
+),
+
 history as (
-    select
-        i.document_id,
-        count(h.document_id) as hist_count,
-        avg(h.settled_date - h.document_date) as hist_mean_days_to_pay,
-        quantile_cont(h.settled_date - h.document_date, 0.5) as hist_median_days_to_pay,
-        avg(greatest(0, h.settled_date - h.due_date)) as hist_mean_days_late,
-        avg(case when h.settled_date > h.due_date then 1.0 else 0.0 end) as hist_share_late,
-        avg(h.amount) as hist_mean_amount,
-        -- trend: days late of settlements in the last 90 days against those before
-        coalesce(avg(case when h.settled_date >= i.document_date - 90 then h.settled_date - h.due_date end)
-               - avg(case when h.settled_date < i.document_date - 90 then h.settled_date - h.due_date end), 0) as hist_trend_days_late
-    from invoices i
-    left join invoices h
-      on h.customer_id = i.customer_id and h.settled_by_cash and h.settled_date < i.document_date
-    group by i.document_id
-),
-
-disputes_before as (
-    select i.document_id, count(p.dispute_id) as disputes_before
-    from invoices i left join stg_disputes p on p.customer_id = i.customer_id and p.opened_date < i.document_date
-    group by i.document_id
-),
-
-promises_before as (
-    select i.document_id, count(p.promise_id) as promises_before
-    from invoices i left join stg_promises_to_pay p on p.customer_id = i.customer_id and p.promise_date < i.document_date
-    group by i.document_id
+    select * from (
+        select
+            document_id,
+            count(days_to_pay) over before as hist_count,
+            avg(days_to_pay) over before as hist_mean_days_to_pay,
+            quantile_cont(days_to_pay, 0.5) over before as hist_median_days_to_pay,
+            avg(days_late) over before as hist_mean_days_late,
+            avg(is_late) over before as hist_share_late,
+            avg(amount) over before as hist_mean_amount,
+            -- trend: days late of settlements in the last 90 days (keys 2d-179 .. 2d-1) against those before
+            -- (keys up to 2d-181)
+            coalesce(avg(days_past_due) over last_90_days - avg(days_past_due) over before_90_days, 0) as hist_trend_days_late,
+            count(dispute) over before as disputes_before,
+            count(promise) over before as promises_before
+        from events
+        window
+            before as (partition by customer_id order by k range between unbounded preceding and 1 preceding),
+            last_90_days as (partition by customer_id order by k range between 179 preceding and 1 preceding),
+            before_90_days as (partition by customer_id order by k range between unbounded preceding and 181 preceding)
+    )
+    where document_id is not null
 ),
 
 final as (
@@ -63,16 +81,14 @@ final as (
         h.hist_mean_days_late,
         h.hist_share_late,
         h.hist_trend_days_late,
-        d.disputes_before,
-        p.promises_before,
+        h.disputes_before,
+        h.promises_before,
         -- outcomes (labels only)
         case when i.settled_by_cash then i.settled_date end as settled_date,
         case when i.settled_by_cash then i.settled_date - i.document_date end as days_to_pay,
         case when i.settled_by_cash then greatest(0, i.settled_date - i.due_date) end as days_late
     from invoices i
     join history h using (document_id)
-    join disputes_before d using (document_id)
-    join promises_before p using (document_id)
     left join stg_customers c using (customer_id)
     asof left join rates r on r.currency_code = i.currency_code and i.document_date >= r.rate_date
 )

@@ -1,0 +1,68 @@
+using O2C.Analytics.Tests.Support;
+
+namespace O2C.Analytics.Tests.Predict;
+
+/// <summary>
+/// fct_invoice_payment_features computes a customer's history in one ordered pass (window frames over a stream
+/// of invoice dates and facts), because joining each invoice to all of its customer's earlier invoices grows with
+/// the square of a customer's invoices (one customer with 30,000 invoices: 20 s against 2 s). The join is the
+/// plain definition, so it is the reference here: on every invoice of the bundled sample the two agree exactly.
+/// </summary>
+[Collection(SamplePackCollection.Name)]
+public sealed class PaymentHistoryFeatureTests(SamplePackFixture run)
+{
+    private const string Columns = """
+        document_id, hist_count, hist_mean_days_to_pay, hist_median_days_to_pay, hist_mean_days_late, hist_share_late,
+        amount_ratio, hist_trend_days_late, disputes_before, promises_before
+        """;
+
+    // For each invoice: the customer's invoices settled by cash strictly before its date; disputes opened and
+    // promises made before it. No history: counts 0, means and shares NULL, trend 0, amount ratio 1.
+    private const string Direct = """
+        WITH invoices AS (
+            SELECT s.document_id, s.customer_id, s.document_date, s.due_date, s.amount, s.settled_date, s.settled_by_cash
+            FROM int_document_settlement s JOIN stg_documents d USING (document_id)
+            WHERE d.document_type = 'invoice'
+        ),
+        history AS (
+            SELECT i.document_id, i.amount,
+                   count(h.document_id) AS hist_count,
+                   avg(h.settled_date - h.document_date) AS hist_mean_days_to_pay,
+                   quantile_cont(h.settled_date - h.document_date, 0.5) AS hist_median_days_to_pay,
+                   avg(greatest(0, h.settled_date - h.due_date)) FILTER (WHERE h.document_id IS NOT NULL) AS hist_mean_days_late,
+                   avg(CASE WHEN h.settled_date > h.due_date THEN 1.0 ELSE 0.0 END) FILTER (WHERE h.document_id IS NOT NULL) AS hist_share_late,
+                   avg(h.amount) AS hist_mean_amount,
+                   coalesce(avg(CASE WHEN h.settled_date >= i.document_date - 90 THEN h.settled_date - h.due_date END)
+                          - avg(CASE WHEN h.settled_date < i.document_date - 90 THEN h.settled_date - h.due_date END), 0) AS hist_trend_days_late,
+                   (SELECT count(*) FROM stg_disputes p WHERE p.customer_id = i.customer_id AND p.opened_date < i.document_date) AS disputes_before,
+                   (SELECT count(*) FROM stg_promises_to_pay p WHERE p.customer_id = i.customer_id AND p.promise_date < i.document_date) AS promises_before
+            FROM invoices i
+            LEFT JOIN invoices h ON h.customer_id = i.customer_id AND h.settled_by_cash AND h.settled_date < i.document_date
+            GROUP BY i.document_id, i.amount, i.customer_id, i.document_date
+        )
+        SELECT document_id, hist_count, hist_mean_days_to_pay, hist_median_days_to_pay, hist_mean_days_late, hist_share_late,
+               CASE WHEN hist_mean_amount > 0 THEN amount / hist_mean_amount ELSE 1 END AS amount_ratio,
+               hist_trend_days_late, disputes_before, promises_before
+        FROM history
+        """;
+
+    [Fact]
+    public void History_features_equal_their_direct_definition_on_every_invoice_of_the_sample()
+    {
+        using var w = run.OpenWarehouse();
+        var view = $"SELECT {Columns} FROM fct_invoice_payment_features";
+        Assert.Equal(0, w.Scalar<long>($"SELECT count(*) FROM ({view} EXCEPT ALL SELECT * FROM ({Direct}))"));
+        Assert.Equal(0, w.Scalar<long>($"SELECT count(*) FROM (SELECT * FROM ({Direct}) EXCEPT ALL {view})"));
+
+        // Not vacuous: every invoice compared, and the sample exercises every feature.
+        var (invoices, withHistory, withTrend, withDisputes, withPromises, withoutHistory) = w.Query($"""
+            SELECT count(*), count(*) FILTER (WHERE hist_count > 0), count(*) FILTER (WHERE hist_trend_days_late <> 0),
+                   count(*) FILTER (WHERE disputes_before > 0), count(*) FILTER (WHERE promises_before > 0),
+                   count(*) FILTER (WHERE hist_count = 0 AND hist_share_late IS NULL AND hist_mean_days_late IS NULL AND amount_ratio = 1)
+            FROM ({view})
+            """, r => (r.GetInt64(0), r.GetInt64(1), r.GetInt64(2), r.GetInt64(3), r.GetInt64(4), r.GetInt64(5))).Single();
+        Assert.Equal(w.Scalar<long>("SELECT count(*) FROM stg_documents WHERE document_type = 'invoice'"), invoices);
+        Assert.Equal(invoices, withHistory + withoutHistory);
+        Assert.All(new[] { withHistory, withTrend, withDisputes, withPromises, withoutHistory }, n => Assert.InRange(n, 1, invoices - 1));
+    }
+}

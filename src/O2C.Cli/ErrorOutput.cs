@@ -17,6 +17,6 @@ internal static class ErrorOutput
         return console;
     }
 
-    /// <summary>One red line.</summary>
-    public static void Line(string message) => Error.MarkupLineInterpolated($"[red]{message}[/]");
+    /// <summary>One red line, "error: " and the message, so every failure reads alike and is easy to grep.</summary>
+    public static void Line(string message) => Error.MarkupLineInterpolated($"[red]error: {message}[/]");
 }

@@ -39,7 +39,7 @@ try
 }
 catch (Exception e) when (e is ArgumentException or FormatException or InvalidOperationException or IOException or UnauthorizedAccessException)
 {
-    ErrorOutput.Line($"error: {e.Message}");
+    ErrorOutput.Line(e.Message);
     if (Environment.GetEnvironmentVariable("O2C_DEBUG") == "1") Console.Error.WriteLine(e);
     return 2;
 }

@@ -22,7 +22,7 @@ public static class ExportCommand
             }
             catch (AnalystSqlException e)
             {
-                ErrorOutput.Line($"error: {e.Message}");
+                ErrorOutput.Line(e.Message);
                 return e.ExitCode;
             }
         });

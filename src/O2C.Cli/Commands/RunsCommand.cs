@@ -31,7 +31,7 @@ public static class RunsCommand
             }
             catch (AnalystSqlException e)
             {
-                ErrorOutput.Line($"error: {e.Message}");
+                ErrorOutput.Line(e.Message);
                 return e.ExitCode;
             }
         });

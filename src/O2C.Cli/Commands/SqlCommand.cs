@@ -25,14 +25,14 @@ public static class SqlCommand
                 : Console.In.ReadToEnd();
             if (string.IsNullOrWhiteSpace(text))
             {
-                ErrorOutput.Line("error: no SQL given (an argument, --file or standard input)");
+                ErrorOutput.Line("no SQL given (an argument, --file or standard input)");
                 return 2;
             }
             var kind = parse.GetValue(format)!.ToLowerInvariant();
             var target = parse.GetValue(output);
             if (kind is "parquet" or "xlsx" && target is null)
             {
-                ErrorOutput.Line($"error: --format {kind} needs --out FILE");
+                ErrorOutput.Line($"--format {kind} needs --out FILE");
                 return 2;
             }
             try
@@ -53,14 +53,14 @@ public static class SqlCommand
                     case "xlsx": QueryOutput.Xlsx(result, target!); Console.WriteLine(Path.GetFullPath(target!)); break;
                     case "table": Table(result); break;
                     default:
-                        ErrorOutput.Line($"error: --format must be table, csv, json, parquet or xlsx, not {kind}");
+                        ErrorOutput.Line($"--format must be table, csv, json, parquet or xlsx, not {kind}");
                         return 2;
                 }
                 return 0;
             }
             catch (AnalystSqlException e)
             {
-                ErrorOutput.Line($"error: {e.Message}");
+                ErrorOutput.Line(e.Message);
                 return e.ExitCode;
             }
         });

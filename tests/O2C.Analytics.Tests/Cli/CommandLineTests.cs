@@ -66,7 +66,7 @@ public class CommandLineTests
         var (exit, _, error) = CliProcess.Run(w.Folder, "load", w.Sources, "--db", Path.Combine(w.Folder, "cli.duckdb"));
         Assert.Equal(2, exit);
         var line = Assert.Single(error.Trim().Split('\n'));
-        Assert.StartsWith("load failed, nothing was loaded: customers.csv: wrong delimiter", line);
+        Assert.StartsWith("error: load failed, nothing was loaded: customers.csv: wrong delimiter", line);
     }
 
     [Fact]

@@ -15,32 +15,43 @@ internal static class FieldChecks
     /// <summary>
     /// The rows of <paramref name="rawTable"/> with any problem: one scan with one condition for the checks on
     /// the row's own values finds the (usually few) suspect rows, and only those are run through the
-    /// per-column checks that name each problem. Lookups (currency codes) are separate anti-joins, because a
-    /// subquery inside the OR chain turns the whole scan into a per-row mark join (5 s instead of 1.7 s for
-    /// 1M documents).
+    /// per-column checks that name each problem. Each value is trimmed once, in a projection beside the raw
+    /// columns, for all the checks on it (trimming inside every check took twice as long: 1M documents 1.7 s
+    /// against 0.8 s). Lookups (currency codes) are separate anti-joins, because a subquery inside the OR chain
+    /// turns the whole scan into a per-row mark join (5 s instead of 1.7 s for 1M documents).
     /// </summary>
     public static string SuspectRows(EntityLayout layout, string rawTable)
     {
-        var checks = Checks(layout);
+        var checks = Checks(layout, name => "r." + Ident(Trimmed(name)));
         var own = checks.Where(c => !c.IsLookup).Select(c => $"({c.Condition})").ToList();
+        var trimmed = layout.Columns.Select(c => Ident(Trimmed(c.Name))).ToList();
         var parts = new List<string>
         {
-            $"SELECT * FROM {rawTable} AS r WHERE {(own.Count == 0 ? "false" : string.Join("\n OR ", own))}",
+            $"""
+            SELECT * EXCLUDE ({string.Join(", ", trimmed)})
+            FROM (SELECT *, {string.Join(", ", layout.Columns.Select(c => $"trim({Ident(c.Name)}) AS {Ident(Trimmed(c.Name))}"))} FROM {rawTable}) AS r
+            WHERE {(own.Count == 0 ? "false" : string.Join("\n OR ", own))}
+            """,
         };
-        parts.AddRange(checks.Where(c => c.IsLookup).Select(c => $"SELECT * FROM {rawTable} AS r WHERE {c.Condition}"));
+        parts.AddRange(Checks(layout).Where(c => c.IsLookup).Select(c => $"SELECT * FROM {rawTable} AS r WHERE {c.Condition}"));
         // UNION, not UNION ALL: a row bad in two ways is one suspect.
         return string.Join("\nUNION\n", parts);
     }
 
+    private static string Trimmed(string column) => "__trimmed_" + column;
+
     private sealed record Check(string Column, string Condition, string Code, string Reason, bool IsLookup = false);
 
-    private static List<Check> Checks(EntityLayout layout)
+    /// <param name="trimmed">The trimmed value of a column; by default trim() of the raw table's column.</param>
+    private static List<Check> Checks(EntityLayout layout, Func<string, string>? trimmed = null)
     {
+        // qualified: a subquery's own columns must not capture it
+        trimmed ??= name => $"trim(r.{Ident(name)})";
         var parts = new List<Check>();
         foreach (var column in layout.Columns)
         {
-            var v = "r." + Ident(column.Name); // qualified: a subquery's own columns must not capture it
-            var present = $"NULLIF(trim({v}), '') IS NOT NULL";
+            var t = trimmed(column.Name);
+            var present = $"NULLIF({t}, '') IS NOT NULL";
             if (column.Required)
             {
                 var (code, reason) = layout.Key.Contains(column.Name)
@@ -48,7 +59,7 @@ internal static class FieldChecks
                     : ("missing_value", $"required column {column.Name} is empty");
                 parts.Add(new Check(column.Name, $"NOT ({present})", code, reason));
             }
-            var bad = BadWhen(column, $"trim({v})");
+            var bad = BadWhen(column, t);
             if (bad is not null)
                 parts.Add(new Check(column.Name, $"{present} AND ({bad.Value.Condition})", bad.Value.Code, bad.Value.Reason,
                     IsLookup: column.Kind == ColumnKind.Currency));

@@ -27,4 +27,24 @@ public class CanonicalLoaderSmokeTests
         Assert.Equal(2, w.Count("customers"));
         Assert.Equal(6, result.Files.Single(f => f.Entity == "documents").RowsRead);
     }
+
+    /// <summary>Values are checked and loaded trimmed: padding is not an error, a blank required value is missing.</summary>
+    [Fact]
+    public void Padded_values_load_trimmed_and_blank_required_values_are_missing()
+    {
+        using var w = new TempWarehouse();
+        w.Write("customers.csv", Customers, Customer("C1"));
+        w.Write("documents.csv", Documents,
+            " I1 , Invoice ,C1,,, 2024-01-05 ,,2024-02-04, 100.00 , usd ,,, email ",
+            "I2,invoice,C1,,,   ,,2024-02-04,10.00,USD,,,",
+            "I3,invoice,C1,,,2024-01-05,,2024-02-04,   ,USD,,,",
+            "I4,invoice,C1,,,2024-01-05,,2024-02-04,1 0.00,USD,,,",
+            "I5,invoice,C1,,,2024-01-05,,2024-02-04,10.00, US D,,,");
+        new CanonicalLoader(w.Warehouse).LoadFolder(w.Sources);
+        Assert.Equal(["3:document_date:missing_value", "4:amount:missing_value", "5:amount:unparseable_amount", "6:currency_code:unknown_currency"],
+            w.Warehouse.Query("SELECT line_number, column_name, reason_code FROM rejects ORDER BY line_number",
+                r => $"{r.GetInt64(0)}:{r.GetString(1)}:{r.GetString(2)}"));
+        Assert.Equal("I1|invoice|2024-01-05|100.00|USD|email", w.Warehouse.Scalar<string>(
+            "SELECT document_id || '|' || document_type || '|' || document_date || '|' || amount || '|' || currency_code || '|' || delivery_channel FROM documents"));
+    }
 }

@@ -42,8 +42,8 @@ public sealed class Pseudonymiser(byte[] key)
     {
         var replace = table.Columns.Select((c, i) => (c.Field, i)).Where(c => Prefixes.ContainsKey(c.Field)).ToList();
         // A dimension member that is a collector (signals by member) is a name too.
-        var dimension = Index(table, "dimension");
-        var member = Index(table, "member");
+        var dimension = table.FindColumn("dimension");
+        var member = table.FindColumn("member");
         if (replace.Count == 0 && (dimension < 0 || member < 0)) return table;
         var rows = table.Rows.Select(row =>
         {
@@ -74,13 +74,6 @@ public sealed class Pseudonymiser(byte[] key)
         RepeatOffenders = Apply(review.RepeatOffenders),
         Breaches = Apply(review.Breaches),
     };
-
-    private static int Index(ReportTable table, string field)
-    {
-        for (var i = 0; i < table.Columns.Count; i++)
-            if (table.Columns[i].Field == field) return i;
-        return -1;
-    }
 
     private ReportTable? Map(ReportTable? table) => table is null ? null : Apply(table);
 

@@ -30,10 +30,13 @@ public sealed record ReportTable(IReadOnlyList<ReportColumn> Columns, IReadOnlyL
 
     public object? Value(int row, string field) => Rows[row][IndexOf(field)];
 
-    public int IndexOf(string field)
+    public int IndexOf(string field) => FindColumn(field) is var i and >= 0 ? i : throw new ArgumentException($"no column {field}");
+
+    /// <summary>The column's index, or -1 when the table has no such column.</summary>
+    public int FindColumn(string field)
     {
         for (var i = 0; i < Columns.Count; i++)
             if (Columns[i].Field == field) return i;
-        throw new ArgumentException($"no column {field}");
+        return -1;
     }
 }

@@ -78,9 +78,9 @@ public static class LineageSheet
         SheetLayout.Heading(ws, auditRow - 1, "Audit log: loads, configuration changes, model runs, reports sent, purges (latest 200, newest first)");
         var audit = pack.AuditTrail ?? ReportTable.Empty(AuditColumns);
         TableWriter.Write(ws, auditRow, 1, audit, "AuditLog");
-        var auditRows = ws.Range(auditRow + 1, 1, auditRow + Math.Max(1, audit.Rows.Count), AuditColumns.Count);
-        auditRows.Style.Alignment.Vertical = XLAlignmentVerticalValues.Top;
-        ws.Range(auditRow + 1, 3, auditRow + Math.Max(1, audit.Rows.Count), 4).Style.Alignment.WrapText = true;
+        var lastAuditRow = auditRow + Math.Max(1, audit.Rows.Count);
+        ws.Range(auditRow + 1, 1, lastAuditRow, AuditColumns.Count).Style.Alignment.Vertical = XLAlignmentVerticalValues.Top;
+        foreach (var column in WrappedColumns) ws.Range(auditRow + 1, column, lastAuditRow, column).Style.Alignment.WrapText = true;
         ws.Column(1).Width = 24;
         ws.SheetView.FreezeRows(FilesHeaderRow);
         SheetLayout.Print(ws, FilesHeaderRow);

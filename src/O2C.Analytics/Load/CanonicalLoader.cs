@@ -179,6 +179,4 @@ public sealed class CanonicalLoader(Warehouse.Warehouse warehouse)
             if (CanonicalLayouts.All[i] == layout) return i;
         return int.MaxValue;
     }
-
-    private static string FirstLine(string message) => message.Split('\n', 2)[0].Trim();
 }

@@ -1,5 +1,6 @@
 using O2C.Analytics.Extract.Sources;
 using O2C.Analytics.Load;
+using static O2C.Analytics.Load.SqlText;
 
 namespace O2C.Analytics.Extract.Tabular;
 
@@ -49,8 +50,4 @@ internal static class MappingSql
         if (csv.DecimalSeparator != ".") text = $"replace({text}, {Literal(csv.DecimalSeparator)}, '.')";
         return $"CASE WHEN {text} LIKE '%-' THEN '-' || rtrim({text}, '-') ELSE {text} END";
     }
-
-    public static string Ident(string name) => Load.SqlText.Ident(name);
-
-    public static string Literal(string value) => Load.SqlText.Literal(value);
 }

@@ -1,6 +1,7 @@
 using O2C.Analytics.Extract.Sources;
 using O2C.Analytics.Load;
 using static O2C.Analytics.Extract.Tabular.MappingSql;
+using static O2C.Analytics.Load.SqlText;
 
 namespace O2C.Analytics.Extract.Tabular;
 
@@ -43,7 +44,7 @@ public sealed class TabularStager(Warehouse.Warehouse scratch)
         catch (Exception e) when (e is not (OutOfMemoryException or OperationCanceledException))
         {
             var name = Path.GetFileName(file);
-            var message = e.Message.Split('\n')[0].Trim();
+            var message = FirstLine(e.Message);
             throw new UnreadableSourceFileException(message.StartsWith(name, StringComparison.Ordinal)
                 ? message : $"{name}: not a readable workbook ({e.GetType().Name}: {message})", e);
         }
@@ -73,7 +74,7 @@ public sealed class TabularStager(Warehouse.Warehouse scratch)
         }
         catch (DuckDB.NET.Data.DuckDBException e)
         {
-            throw new UnreadableSourceFileException($"{name}: not a readable CSV file ({e.Message.Split('\n')[0].Trim()})", e);
+            throw new UnreadableSourceFileException($"{name}: not a readable CSV file ({FirstLine(e.Message)})", e);
         }
     }
 

@@ -11,11 +11,7 @@ public sealed class CliHost : IDisposable
 
     public CliHost(string workingFolder, params string[] args)
     {
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = workingFolder, RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "o2c.dll"));
-        foreach (var a in args) start.ArgumentList.Add(a);
-        start.Environment["NO_COLOR"] = "1";
-        _process = Process.Start(start)!;
+        _process = Process.Start(CliProcess.StartInfo(workingFolder, args))!;
         _process.OutputDataReceived += (_, e) => { if (e.Data is not null) _lines.Enqueue(e.Data); };
         _process.ErrorDataReceived += (_, e) => { if (e.Data is not null) _lines.Enqueue(e.Data); };
         _process.BeginOutputReadLine();

@@ -10,20 +10,22 @@ public static class CliProcess
 
     public static (int ExitCode, string Output, string Error) Run(string workingFolder, IReadOnlyDictionary<string, string> environment, params string[] args)
     {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = workingFolder,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "o2c.dll"));
-        foreach (var a in args) start.ArgumentList.Add(a);
-        start.Environment["NO_COLOR"] = "1";
+        var start = StartInfo(workingFolder, args);
         foreach (var (name, value) in environment) start.Environment[name] = value;
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
         process.WaitForExit();
         return (process.ExitCode, output.Result, error.Result);
+    }
+
+    /// <summary>How every test starts o2c: the built program, plain output (no colour codes), both streams captured.</summary>
+    public static ProcessStartInfo StartInfo(string workingFolder, IEnumerable<string> args)
+    {
+        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = workingFolder, RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "o2c.dll"));
+        foreach (var a in args) start.ArgumentList.Add(a);
+        start.Environment["NO_COLOR"] = "1";
+        return start;
     }
 }

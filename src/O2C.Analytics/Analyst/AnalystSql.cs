@@ -66,18 +66,42 @@ public static partial class AnalystSql
         {
             throw new AnalystSqlException($"o2c sql is read-only: a {m.Groups[1].Value} statement is not allowed; the warehouse was not changed", Refused);
         }
+        catch (DuckDBException e) when (e.Message.Contains("disabled by configuration", StringComparison.Ordinal)
+                                        || e.Message.Contains("disabled through configuration", StringComparison.Ordinal))
+        {
+            throw new AnalystSqlException($"o2c sql reads only the warehouse: files, other databases and extensions are out of reach ({e.Message.Split('\n')[0]})", Refused);
+        }
         catch (DuckDBException e)
         {
             throw new AnalystSqlException(e.Message.Split('\n')[0], 1);
         }
     }
 
-    /// <summary>Writes the query's result to a Parquet file with DuckDB's own writer.</summary>
-    public static void ToParquet(Warehouse.Warehouse warehouse, string sql, string file)
+    /// <summary>
+    /// Closes the connection to everything outside the warehouse, with DuckDB's own settings rather than text checks:
+    /// no file is read or written (COPY, read_csv, read_text, ATTACH, EXPORT DATABASE, LOAD, INSTALL all fail), except
+    /// inside <paramref name="outputFolder"/>, a fresh private folder the tool writes its own output through; then the
+    /// configuration is locked, so no statement can turn access back on. Must come before any analyst statement.
+    /// </summary>
+    public static void LockDown(Warehouse.Warehouse warehouse, string? outputFolder = null)
     {
-        var full = Path.GetFullPath(file);
-        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-        Run(warehouse, $"COPY ({sql.Trim().TrimEnd(';')}) TO '{full.Replace("'", "''", StringComparison.Ordinal)}' (FORMAT parquet)");
+        if (outputFolder is not null)
+            warehouse.Execute($"SET allowed_directories = ['{Path.GetFullPath(outputFolder).TrimEnd('/').Replace("'", "''", StringComparison.Ordinal)}/']");
+        warehouse.Execute("SET autoinstall_known_extensions = false");
+        warehouse.Execute("SET autoload_known_extensions = false");
+        warehouse.Execute("SET enable_external_access = false");
+        warehouse.Execute("SET lock_configuration = true");
+    }
+
+    /// <summary>
+    /// Writes the query's result to a Parquet file with DuckDB's own writer: into the locked connection's one allowed
+    /// folder (private and new, so the query can read nothing there), then moved to the checked target.
+    /// </summary>
+    public static void ToParquet(Warehouse.Warehouse warehouse, string sql, string outputFolder, AnalystOutputFile target)
+    {
+        var staged = Path.Combine(Path.GetFullPath(outputFolder), "result.parquet");
+        Run(warehouse, $"COPY ({sql.Trim().TrimEnd(';')}) TO '{staged.Replace("'", "''", StringComparison.Ordinal)}' (FORMAT parquet)");
+        target.MoveIntoPlace(staged);
     }
 
     private static QueryResult Read(DbDataReader reader)

@@ -35,22 +35,31 @@ public static class SqlCommand
                 ErrorOutput.Line($"--format {kind} needs --out FILE");
                 return 2;
             }
+            var scratch = Directory.CreateTempSubdirectory("o2c-sql-");
             try
             {
-                using var warehouse = AnalystSql.OpenReadOnly(CommonOptions.WarehousePath(parse, settings), TimeSpan.FromSeconds(parse.GetValue(wait)),
+                var warehousePath = CommonOptions.WarehousePath(parse, settings);
+                // The output file is checked before the query runs: never a warehouse or a file the pipeline owns.
+                var outFile = target is null ? null : AnalystOutputFile.Check(target, [warehousePath, settings.Warehouse, "o2c.json"],
+                    [settings.DataFolder, "models", Path.Combine(Path.GetDirectoryName(Path.GetFullPath(warehousePath))!, "models"),
+                     Path.Combine(settings.ReportsFolder, "charts"), settings.Outbox]);
+                if (outFile is not null && IsPublishedReport(outFile.FullPath, settings))
+                    throw new AnalystSqlException($"--out {target} refused: it is a published report; choose another file", 2);
+                using var warehouse = AnalystSql.OpenReadOnly(warehousePath, TimeSpan.FromSeconds(parse.GetValue(wait)),
                     message => Console.Error.WriteLine(message));
+                AnalystSql.LockDown(warehouse, kind == "parquet" ? scratch.FullName : null);
                 if (kind == "parquet")
                 {
-                    AnalystSql.ToParquet(warehouse, text, target!);
-                    Console.WriteLine(Path.GetFullPath(target!));
+                    AnalystSql.ToParquet(warehouse, text, scratch.FullName, outFile!);
+                    Console.WriteLine(outFile!.FullPath);
                     return 0;
                 }
                 var result = AnalystSql.Run(warehouse, text);
                 switch (kind)
                 {
-                    case "csv": Emit(QueryOutput.Csv(result), target); break;
-                    case "json": Emit(QueryOutput.Json(result), target); break;
-                    case "xlsx": QueryOutput.Xlsx(result, target!); Console.WriteLine(Path.GetFullPath(target!)); break;
+                    case "csv": Emit(QueryOutput.Csv(result), outFile); break;
+                    case "json": Emit(QueryOutput.Json(result), outFile); break;
+                    case "xlsx": outFile!.Write(partial => QueryOutput.Xlsx(result, partial)); Console.WriteLine(outFile.FullPath); break;
                     case "table": Table(result); break;
                     default:
                         ErrorOutput.Line($"--format must be table, csv, json, parquet or xlsx, not {kind}");
@@ -63,19 +72,28 @@ public static class SqlCommand
                 ErrorOutput.Line(e.Message);
                 return e.ExitCode;
             }
+            finally
+            {
+                scratch.Delete(recursive: true);
+            }
         });
         return command;
     }
 
-    private static void Emit(string text, string? file)
+    private static void Emit(string text, AnalystOutputFile? file)
     {
         if (file is null) Console.Write(text);
         else
         {
-            File.WriteAllText(file, text);
-            Console.WriteLine(Path.GetFullPath(file));
+            file.Write(partial => File.WriteAllText(partial, text));
+            Console.WriteLine(file.FullPath);
         }
     }
+
+    /// <summary>The pack and SLA review the pipeline publishes (o2c-kpi-pack-*, o2c-sla-review-*) in the reports folder.</summary>
+    private static bool IsPublishedReport(string full, CliSettings settings) =>
+        Path.GetDirectoryName(full) == Path.GetFullPath(settings.ReportsFolder).TrimEnd('/')
+        && Path.GetFileName(full).StartsWith("o2c-", StringComparison.Ordinal);
 
     private static void Table(QueryResult result)
     {

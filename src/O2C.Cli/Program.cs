@@ -31,6 +31,8 @@ var root = new RootCommand("o2c: Order-to-Cash analytics and KPI reporting on an
 root.Options.Add(CommonOptions.Database);
 // The audit log names the command that made each change (arguments only: secrets come from the environment).
 O2C.Analytics.Audit.AuditLog.Command = string.Join(' ', ["o2c", .. args]);
+// Staging left by a killed load or extract (copies of source files, bank statements' payer names) goes at the next start.
+O2C.Analytics.Load.StagingFolder.CleanAbandoned();
 // A user's mistake (bad setting, unknown month, unreadable file) is one clear line, not a stack trace;
 // O2C_DEBUG=1 shows the trace.
 try

@@ -21,8 +21,10 @@ public sealed class SourceExtractor(Warehouse.Warehouse warehouse)
 {
     public ExtractResult Run(SourcesConfig config, IProgress<string>? progress = null)
     {
-        var staging = Directory.CreateTempSubdirectory("o2c-staging-").FullName;
-        try
+        // Staged bank data holds payer names and remittance text: a private folder, removed at the end, or at the
+        // next start if this process is killed.
+        using var stagingFolder = StagingFolder.Create();
+        var staging = stagingFolder.Path;
         {
             using var scratch = Warehouse.Warehouse.Open(":memory:");
             var stager = new TabularStager(scratch);
@@ -50,10 +52,6 @@ public sealed class SourceExtractor(Warehouse.Warehouse warehouse)
             var load = all.Count == 0 ? null : new CanonicalLoader(warehouse).LoadFiles(staging, all, progress);
             var reports = config.Sources.Select(s => Report(s.Name, seen[s.Name], staged[s.Name], rejected[s.Name], warnings[s.Name], load)).ToList();
             return new ExtractResult(load, reports);
-        }
-        finally
-        {
-            Directory.Delete(staging, recursive: true);
         }
     }
 

@@ -21,6 +21,8 @@ public sealed class CanonicalLoader(Warehouse.Warehouse warehouse)
     {
         var started = DateTime.UtcNow;
         var notes = new List<string>();
+        // Each file is copied here as it is scanned, and the load reads the copy: what is hashed is what is loaded.
+        using var staging = StagingFolder.Create();
         // Everything that can make a file unreadable is found before the warehouse is touched.
         var scanned = new List<(CsvFileScan Scan, EntityLayout Layout)>();
         foreach (var path in paths)
@@ -31,7 +33,7 @@ public sealed class CanonicalLoader(Warehouse.Warehouse warehouse)
             {
                 var layout = CanonicalLayouts.ForFile(path) ?? throw new SourceFileException(Path.GetFileName(path),
                     $"not a canonical file name; expected one of {string.Join(", ", CanonicalLayouts.All.Select(e => e.Entity))} (optionally followed by -suffix), .csv or .csv.gz");
-                var scan = CsvFileScan.Read(path);
+                var scan = CsvFileScan.Read(path, staging.Path);
                 CheckHeader(scan, layout, notes);
                 scanned.Add((scan, layout));
             }
@@ -77,9 +79,6 @@ public sealed class CanonicalLoader(Warehouse.Warehouse warehouse)
                 try
                 {
                     results.Add(fileLoader.Load(scan, layout, replacing: previousHash is not null));
-                    // The ledger's hash must describe what was loaded: a file rewritten meanwhile fails the load.
-                    if (!scan.IsUnchangedOnDisk())
-                        throw new SourceFileException(scan.FileName, "the file changed while it was being loaded; run the load again");
                 }
                 catch (DuckDB.NET.Data.DuckDBException e)
                 {

@@ -5,7 +5,8 @@ using System.Text;
 namespace O2C.Analytics.Load;
 
 /// <summary>
-/// One streaming pass over a source file before anything touches the warehouse: its SHA-256, its header,
+/// One streaming pass over a source file before anything touches the warehouse: its SHA-256, a private copy of its
+/// bytes (<see cref="Path"/>, what the load reads), its header,
 /// proof that it is UTF-8, and where records start when quoted fields hold line breaks (so every rejected
 /// row can be reported with its true line number).
 /// </summary>
@@ -16,16 +17,8 @@ public sealed record CsvFileScan(
     long SizeBytes,
     IReadOnlyList<string> Header,
     long DataRecords,
-    IReadOnlyList<LineOffset> LineOffsets,
-    DateTime LastWriteUtc)
+    IReadOnlyList<LineOffset> LineOffsets)
 {
-    /// <summary>Same size and modification time as when scanned.</summary>
-    public bool IsUnchangedOnDisk()
-    {
-        var info = new FileInfo(Path);
-        return info.Exists && info.Length == SizeBytes && info.LastWriteTimeUtc == LastWriteUtc;
-    }
-
     private const int ChunkSize = 1 << 20;
 
     /// <summary>
@@ -34,33 +27,65 @@ public sealed record CsvFileScan(
     /// </summary>
     public const int MaxRecordBytes = 2 * 1024 * 1024;
 
-    public static CsvFileScan Read(string path)
+    /// <summary>
+    /// Scans a source file and copies its bytes into <paramref name="stagingFolder"/> in the same pass: the load reads
+    /// the copy, so the ledger's hash is of exactly the bytes loaded, even if the source is replaced meanwhile.
+    /// </summary>
+    public static CsvFileScan Read(string path, string stagingFolder)
     {
         var fileName = System.IO.Path.GetFileName(path);
         // A symbolic link is read, sized and dated as its target (FileInfo of the link itself has the link's size).
         if (new FileInfo(path).ResolveLinkTarget(returnFinalTarget: true) is { } target) path = target.FullName;
-        var lastWrite = File.GetLastWriteTimeUtc(path);
-        using var file = File.OpenRead(path);
+        var staged = System.IO.Path.Combine(stagingFolder, $"{Guid.NewGuid():N}-{fileName}");
+        var gzip = CanonicalFileName.IsGzip(path);
         using var hasher = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        // The hash is of the bytes on disk (compressed or not), so the ledger identifies the file itself.
-        using var hashing = new HashingStream(file, hasher);
-        Stream content = CanonicalFileName.IsGzip(path) ? new GZipStream(hashing, CompressionMode.Decompress) : hashing;
+        GzipContentCheck? check = null;
+        long size;
         try
         {
-            var (header, records, offsets) = ScanContent(content, fileName);
-            // Drain whatever the decompressor did not need so the hash covers the whole file.
-            hashing.CopyTo(Stream.Null);
-            return new CsvFileScan(path, fileName, Convert.ToHexStringLower(hasher.GetHashAndReset()), file.Length,
-                header, records, offsets, lastWrite);
+            using (var file = File.OpenRead(path))
+            using (var copy = new FileStream(staged, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1 << 16))
+            {
+                // The hash is of the bytes on disk (compressed or not), so the ledger identifies the file itself.
+                var hashing = new HashingStream(file, hasher, copy);
+                Stream content = gzip ? check = new GzipContentCheck(new GZipStream(hashing, CompressionMode.Decompress, leaveOpen: true)) : hashing;
+                try
+                {
+                    var (header, records, offsets) = ScanContent(content, fileName);
+                    // Drain whatever the decompressor did not need so the hash and the copy cover the whole file.
+                    hashing.CopyTo(Stream.Null);
+                    size = copy.Length;
+                    if (check is not null && !check.MatchesTrailer(LastBytes(copy, 8)))
+                        throw new SourceFileException(fileName,
+                            "the gzip file is cut short or corrupt (its content does not match the CRC-32 and length its trailer records); send the whole file again");
+                    return new CsvFileScan(staged, fileName, Convert.ToHexStringLower(hasher.GetHashAndReset()), size,
+                        header, records, offsets);
+                }
+                finally
+                {
+                    content.Dispose();
+                }
+            }
         }
         catch (InvalidDataException e)
         {
+            File.Delete(staged);
             throw new SourceFileException(fileName, $"not a readable gzip file ({e.Message})");
         }
-        finally
+        catch
         {
-            content.Dispose();
+            File.Delete(staged);
+            throw;
         }
+    }
+
+    private static byte[] LastBytes(FileStream copy, int count)
+    {
+        if (copy.Length < count) return [];
+        copy.Seek(-count, SeekOrigin.End);
+        var bytes = new byte[count];
+        copy.ReadExactly(bytes);
+        return bytes;
     }
 
     private static (IReadOnlyList<string> Header, long Records, List<LineOffset> Offsets) ScanContent(Stream content, string fileName)

@@ -14,6 +14,10 @@ public sealed class CliSettings
     public string DataFolder { get; set; } = "data-samples";
     public string ReportsFolder { get; set; } = "reports";
     public string ReportingCurrency { get; set; } = "USD";
+    /// <summary>Loaded dates before this are rejected as implausible (docs/reliability.md).</summary>
+    public string LoadEarliestDate { get; set; } = "1990-01-01";
+    /// <summary>Loaded dates more than this many years after the load are rejected as implausible.</summary>
+    public int LoadYearsAhead { get; set; } = 5;
     /// <summary>Months of the control-chart baseline (after the warm-up).</summary>
     public int SpcBaselineMonths { get; set; } = 12;
     /// <summary>KPIs charted on seasonally adjusted values (month-of-year indices from a 24-month baseline).</summary>

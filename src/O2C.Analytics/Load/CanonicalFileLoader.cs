@@ -8,7 +8,7 @@ namespace O2C.Analytics.Load;
 /// read_csv into a raw text table, field checks, row rules, duplicate keys, insert, reference and set checks.
 /// Bad rows go to <c>rejects</c> with their line; clean rows load. Nothing here loops over rows in C#.
 /// </summary>
-internal sealed class CanonicalFileLoader(Warehouse.Warehouse warehouse, long loadId)
+internal sealed class CanonicalFileLoader(Warehouse.Warehouse warehouse, long loadId, FieldChecks.DateWindow dates)
 {
     private string fileName = "";
     private IReadOnlyList<string> layoutColumns = [];
@@ -33,8 +33,8 @@ internal sealed class CanonicalFileLoader(Warehouse.Warehouse warehouse, long lo
             SELECT b._line, e.column_name, e.csv_line, 'malformed_row', e.error_type || ': ' || e.error_message
             FROM _csv_errors e JOIN _bad_records b ON e.line = b.duckdb_line
             """);
-        warehouse.Execute($"CREATE TEMP TABLE _suspect AS {FieldChecks.SuspectRows(layout, "_raw")}");
-        warehouse.Execute($"INSERT INTO _rej {FieldChecks.RejectsQuery(layout, "_suspect")}");
+        warehouse.Execute($"CREATE TEMP TABLE _suspect AS {FieldChecks.SuspectRows(layout, "_raw", dates)}");
+        warehouse.Execute($"INSERT INTO _rej {FieldChecks.RejectsQuery(layout, "_suspect", dates)}");
         warehouse.Execute("DROP TABLE _suspect");
         warehouse.Execute($"""
             CREATE TEMP TABLE _typed AS

@@ -97,6 +97,18 @@ public static class CanonicalLayouts
                 FROM this_file f JOIN documents d ON d.document_id = f.document_id
                 WHERE d.currency_code <> f.receipt_currency
                 """, "currency_mismatch", "the receipt and the document are in different currencies"),
+            // Cash cannot settle a document before it exists, nor be applied before the bank credited it: such a
+            // row put -1,500.00 into "current" at a month end before the invoice was issued.
+            new("application_date", """
+                SELECT a.source_line, CAST(a.application_date AS VARCHAR)
+                FROM applications a JOIN documents d ON d.document_id = a.document_id
+                WHERE a.source_file = $file AND a.load_id = $load AND a.application_date < d.document_date
+                """, "applied_before_document_date", "the application is dated before its document's date"),
+            new("application_date", """
+                SELECT a.source_line, CAST(a.application_date AS VARCHAR)
+                FROM applications a JOIN receipts r ON r.receipt_id = a.receipt_id
+                WHERE a.source_file = $file AND a.load_id = $load AND a.application_date < r.value_date
+                """, "applied_before_value_date", "the application is dated before its receipt's value date"),
             // Applications are taken in date order; the ones that push a receipt past its amount are rejected.
             new("amount", """
                 WITH touched AS (
@@ -190,7 +202,11 @@ public static class CanonicalLayouts
             new("to_currency", Currency, Required: true),
             new("rate", Rate, Required: true, Description: "One unit of from_currency in to_currency."),
         ],
-        [new("rate", "rate <= 0", "non_positive_rate", "an exchange rate must be positive")],
+        [
+            new("rate", "rate <= 0", "non_positive_rate", "an exchange rate must be positive"),
+            // A USD->USD rate of 2 would double every USD amount.
+            new("rate", "from_currency = to_currency AND rate <> 1", "self_rate_not_one", "a rate from a currency to itself must be 1"),
+        ],
         "One row per currency pair per day.");
 
     public static readonly EntityLayout Holidays = new(

@@ -59,7 +59,9 @@ public sealed class CanonicalLoader(Warehouse.Warehouse warehouse)
         try
         {
             var loadId = (warehouse.Scalar<long?>("SELECT max(load_id) FROM loads") ?? 0) + 1;
-            var fileLoader = new CanonicalFileLoader(warehouse, loadId);
+            var window = PlausibleDates.Read(warehouse);
+            var fileLoader = new CanonicalFileLoader(warehouse, loadId,
+                new FieldChecks.DateWindow(window.Earliest, window.LatestFrom(DateOnly.FromDateTime(started))));
             var results = new List<FileLoadResult>();
             foreach (var (scan, layout) in ordered)
             {

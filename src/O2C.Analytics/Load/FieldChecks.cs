@@ -9,8 +9,8 @@ namespace O2C.Analytics.Load;
 internal static class FieldChecks
 {
     /// <summary>SELECT _line, column, raw value, reason code, reason FROM the raw table, for every bad field.</summary>
-    public static string RejectsQuery(EntityLayout layout, string rawTable) =>
-        string.Join("\nUNION ALL\n", Checks(layout).Select(c => Select(rawTable, c.Column, c.Condition, c.Code, c.Reason)));
+    public static string RejectsQuery(EntityLayout layout, string rawTable, DateWindow window) =>
+        string.Join("\nUNION ALL\n", Checks(layout, window).Select(c => Select(rawTable, c.Column, c.Condition, c.Code, c.Reason)));
 
     /// <summary>
     /// The rows of <paramref name="rawTable"/> with any problem: one scan with one condition for the checks on
@@ -20,9 +20,9 @@ internal static class FieldChecks
     /// against 0.8 s). Lookups (currency codes) are separate anti-joins, because a subquery inside the OR chain
     /// turns the whole scan into a per-row mark join (5 s instead of 1.7 s for 1M documents).
     /// </summary>
-    public static string SuspectRows(EntityLayout layout, string rawTable)
+    public static string SuspectRows(EntityLayout layout, string rawTable, DateWindow window)
     {
-        var checks = Checks(layout, name => "r." + Ident(Trimmed(name)));
+        var checks = Checks(layout, window, name => "r." + Ident(Trimmed(name)));
         var own = checks.Where(c => !c.IsLookup).Select(c => $"({c.Condition})").ToList();
         var trimmed = layout.Columns.Select(c => Ident(Trimmed(c.Name))).ToList();
         var parts = new List<string>
@@ -33,7 +33,7 @@ internal static class FieldChecks
             WHERE {(own.Count == 0 ? "false" : string.Join("\n OR ", own))}
             """,
         };
-        parts.AddRange(Checks(layout).Where(c => c.IsLookup).Select(c => $"SELECT * FROM {rawTable} AS r WHERE {c.Condition}"));
+        parts.AddRange(Checks(layout, window).Where(c => c.IsLookup).Select(c => $"SELECT * FROM {rawTable} AS r WHERE {c.Condition}"));
         // UNION, not UNION ALL: a row bad in two ways is one suspect.
         return string.Join("\nUNION\n", parts);
     }
@@ -43,7 +43,10 @@ internal static class FieldChecks
     private sealed record Check(string Column, string Condition, string Code, string Reason, bool IsLookup = false);
 
     /// <param name="trimmed">The trimmed value of a column; by default trim() of the raw table's column.</param>
-    private static List<Check> Checks(EntityLayout layout, Func<string, string>? trimmed = null)
+    /// <summary>The dates a load accepts, inclusive: <see cref="PlausibleDates"/> resolved for the load's day.</summary>
+    public sealed record DateWindow(DateOnly Earliest, DateOnly Latest);
+
+    private static List<Check> Checks(EntityLayout layout, DateWindow window, Func<string, string>? trimmed = null)
     {
         // qualified: a subquery's own columns must not capture it
         trimmed ??= name => $"trim(r.{Ident(name)})";
@@ -63,6 +66,17 @@ internal static class FieldChecks
             if (bad is not null)
                 parts.Add(new Check(column.Name, $"{present} AND ({bad.Value.Condition})", bad.Value.Code, bad.Value.Reason,
                     IsLookup: column.Kind == ColumnKind.Currency));
+            if (column.Kind == ColumnKind.Date)
+                parts.Add(new Check(column.Name,
+                    $"{present} AND try_cast({t} AS DATE) NOT BETWEEN DATE '{window.Earliest:yyyy-MM-dd}' AND DATE '{window.Latest:yyyy-MM-dd}'",
+                    "implausible_date", $"{column.Name} is outside the plausible window {window.Earliest:yyyy-MM-dd} to {window.Latest:yyyy-MM-dd} (LoadEarliestDate, LoadYearsAhead)"));
+            // Control characters: in a key or a reference they make two keys of one ("X3" and "X3\0"); in text they
+            // are invisible in every report. Tabs and line breaks stay allowed in free text (remittance lines).
+            var isKey = layout.Key.Contains(column.Name) || column.References is not null;
+            if (isKey || column.Kind == ColumnKind.Text)
+                parts.Add(new Check(column.Name,
+                    $"regexp_matches(r.{Ident(column.Name)}, '{(isKey ? "[\\x00-\\x1F\\x7F]" : "[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F]")}')",
+                    "control_character", $"{column.Name} holds a control character (a NUL byte, escape or similar)"));
         }
         return parts;
     }

@@ -5,13 +5,18 @@ using O2C.Analytics.Warehouse;
 
 namespace O2C.Analytics.Pipeline;
 
-/// <summary>Rebuilds everything derived from the loaded facts: the SQL models, then every KPI.</summary>
+/// <summary>
+/// Rebuilds everything derived from the loaded facts: the SQL models, every KPI, the control charts and the
+/// analyst views, in one transaction. Killed anywhere, the warehouse shows every derived table of the previous
+/// refresh or every one of the new: never new models beside old KPI values.
+/// </summary>
 public static class WarehouseRefresh
 {
     /// <summary>Returns the control charts, so that callers can draw them without charting twice.</summary>
     public static IReadOnlyList<ControlChart> Run(Warehouse.Warehouse warehouse, SqlFolder sql, string reportingCurrency, Action<string>? status = null,
         SpcOptions? spc = null)
     {
+        using var transaction = warehouse.BeginTransaction();
         SetReportingCurrency(warehouse, reportingCurrency);
         ModelBuilder.Build(warehouse, sql, name => status?.Invoke($"model {name}"));
         KpiCalculator.Run(warehouse, sql, status: id => status?.Invoke($"kpi {id}"));
@@ -19,8 +24,20 @@ public static class WarehouseRefresh
         var charts = SpcRunner.Run(warehouse, spc ?? new SpcOptions());
         status?.Invoke("analyst views");
         Analyst.AnalystViews.Create(warehouse, sql);
+        warehouse.Execute("DELETE FROM refresh_state");
+        warehouse.Execute("INSERT INTO refresh_state SELECT coalesce(max(load_id), 0), now()::TIMESTAMP FROM loads");
+        transaction.Commit();
         return charts;
     }
+
+    /// <summary>
+    /// A load that changed something was committed after the last refresh (or none has run): the KPIs are stale.
+    /// </summary>
+    public static bool Owed(Warehouse.Warehouse warehouse) =>
+        warehouse.Scalar<long>("""
+            SELECT count(*) FROM loads
+            WHERE files_loaded > 0 AND load_id > coalesce((SELECT max(refreshed_through_load) FROM refresh_state), 0)
+            """) > 0;
 
     private static void SetReportingCurrency(Warehouse.Warehouse warehouse, string currency)
     {

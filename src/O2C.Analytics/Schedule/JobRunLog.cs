@@ -30,6 +30,18 @@ public static class JobRunLog
         warehouse.Scalar<long>("SELECT count(*) FROM job_runs WHERE job = $job AND status IN ('succeeded', 'running') AND (planned_start >= $p OR actual_start >= $p)",
             ("job", job), ("p", planned.UtcDateTime)) > 0;
 
+    /// <summary>
+    /// Runs left "running" by a process that died (killed, crashed, power cut) become "interrupted". Called at
+    /// start-up with the warehouse open for writing: DuckDB lets one process write, so no other process is running
+    /// a job on it now, and every "running" row is a dead one.
+    /// </summary>
+    public static int MarkInterrupted(Warehouse.Warehouse warehouse) =>
+        warehouse.Execute("""
+            UPDATE job_runs SET status = 'interrupted', finished_at = $now,
+                error = 'the process running this job ended before it finished (killed or crashed); found at the next start'
+            WHERE status = 'running'
+            """, ("now", DateTime.UtcNow));
+
     public static bool HasHistory(Warehouse.Warehouse warehouse, string job) =>
         warehouse.Scalar<long>("SELECT count(*) FROM job_runs WHERE job = $job", ("job", job)) > 0;
 }

@@ -10,7 +10,8 @@ namespace O2C.Analytics.Schedule;
 /// runs once, now, however many due times were missed.
 /// </summary>
 public sealed class PipelineScheduler(ScheduleSettings settings, ScheduledJobRunner runner, Func<IReadOnlySet<DateOnly>> holidays,
-    Func<string, bool> hasHistory, Func<string, DateTimeOffset, bool> covered, TimeZoneInfo zone, Action<string> log) : IAsyncDisposable
+    Func<string, bool> hasHistory, Func<string, DateTimeOffset, bool> covered, TimeZoneInfo zone, Action<string> log,
+    Func<(int Interrupted, bool RefreshOwed)>? recover = null) : IAsyncDisposable
 {
     private const string ContextKey = "o2c";
     private readonly CancellationTokenSource _shutdown = new();
@@ -27,9 +28,27 @@ public sealed class PipelineScheduler(ScheduleSettings settings, ScheduledJobRun
         foreach (var job in settings.Jobs)
             await _scheduler.AddJob(JobBuilder.Create<QuartzPipelineJob>().WithIdentity(job.Name).StoreDurably(true).Build(), new AddJobOptions { Replace = true }, cancellation);
 
+        // What a previous process left undone: runs it died in, and a refresh owed by a load it committed.
+        var owedRefresh = false;
+        if (recover?.Invoke() is var (interrupted, refreshOwed))
+        {
+            if (interrupted > 0) log($"{interrupted} job run(s) left running by a process that ended marked interrupted");
+            if (refreshOwed && settings.Jobs.Any(j => j.Kind == "refresh"))
+            {
+                log("a load was committed after the last refresh: refreshing now");
+                owedRefresh = true;
+                foreach (var job in settings.Jobs.Where(j => j.Kind == "refresh")) await Trigger(job.Name, "owed", null, cancellation);
+            }
+        }
+
         foreach (var job in settings.Jobs)
         {
             var rule = _rules[job.Name];
+            if (owedRefresh && job.Kind == "refresh")
+            {
+                if (rule.NextAfter(now) is { } due) await Schedule(job.Name, due, cancellation);
+                continue;
+            }
             if (rule.LastAtOrBefore(now) is { } last && hasHistory(job.Name) && !covered(job.Name, last))
             {
                 log($"job {job.Name} was due at {last:yyyy-MM-dd HH:mm} while the host was down: running it once now");

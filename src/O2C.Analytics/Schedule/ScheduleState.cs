@@ -11,6 +11,9 @@ public sealed class ScheduleState(string warehousePath, SqlFolder sql)
 
     public bool Covered(string job, DateTimeOffset planned) => With(w => JobRunLog.Covered(w, job, planned));
 
+    /// <summary>At start-up: marks runs a dead process left "running" as interrupted; says whether a refresh is owed.</summary>
+    public (int Interrupted, bool RefreshOwed) Recover() => With(w => (JobRunLog.MarkInterrupted(w), Pipeline.WarehouseRefresh.Owed(w)));
+
     private T With<T>(Func<Warehouse.Warehouse, T> read)
     {
         using var warehouse = WarehouseSetup.OpenMigrated(warehousePath, sql);
@@ -18,5 +21,5 @@ public sealed class ScheduleState(string warehousePath, SqlFolder sql)
     }
 
     public PipelineScheduler Scheduler(ScheduleSettings settings, ScheduledJobRunner runner, TimeZoneInfo zone, Action<string> log) =>
-        new(settings, runner, Holidays, HasHistory, Covered, zone, log);
+        new(settings, runner, Holidays, HasHistory, Covered, zone, log, Recover);
 }

@@ -89,7 +89,20 @@ public sealed class Warehouse : IDisposable
         return rows;
     }
 
-    public DbTransaction BeginTransaction() => _connection.BeginTransaction();
+    private WarehouseTransaction? _open;
+
+    /// <summary>Begins a transaction, or joins the one this connection already has open.</summary>
+    public WarehouseTransaction BeginTransaction()
+    {
+        if (_open is not null) return new WarehouseTransaction(this, null);
+        _open = new WarehouseTransaction(this, _connection.BeginTransaction());
+        return _open;
+    }
+
+    internal void EndTransaction(WarehouseTransaction transaction)
+    {
+        if (ReferenceEquals(_open, transaction)) _open = null;
+    }
 
     public bool TableExists(string table) =>
         Scalar<long>("SELECT count(*) FROM information_schema.tables WHERE table_name = $t AND table_schema = 'main'", ("t", table)) > 0;

@@ -12,7 +12,11 @@ public static class WarehouseSetup
         try
         {
             MigrationRunner.Apply(warehouse, Migration.ReadAll((sql ?? SqlFolder.Default()).Migrations));
-            if (configuration is not null) Audit.ConfigurationAudit.RecordIfChanged(warehouse, configuration);
+            if (configuration is not null)
+            {
+                Audit.ConfigurationAudit.RecordIfChanged(warehouse, configuration);
+                Load.PlausibleDates.FromConfiguration(configuration)?.Store(warehouse);
+            }
             return warehouse;
         }
         catch

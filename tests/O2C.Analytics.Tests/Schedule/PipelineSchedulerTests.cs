@@ -138,6 +138,59 @@ public sealed class PipelineSchedulerTests : IDisposable
         Assert.Equal([("erp-drop", "start"), ("refresh", "chained")], History().Select(r => (r.Job, r.Trigger)));
     }
 
+    /// <summary>
+    /// Issue 16: the host died after the load committed and during the refresh it chained. The restart found the
+    /// refresh's run still "running" and never refreshed: the KPIs stayed stale. Now the dead run is marked
+    /// interrupted and the refresh owed by the committed load runs at start-up.
+    /// </summary>
+    [Fact]
+    public async Task After_a_crash_between_a_committed_load_and_its_refresh_the_restart_marks_the_dead_run_and_refreshes()
+    {
+        using (var warehouse = WarehouseSetup.OpenMigrated(Path))
+        {
+            // What the dead host left: load 1 committed (one file changed), its refresh's run started and never ended.
+            warehouse.Execute("INSERT INTO loads VALUES (1, now()::TIMESTAMP, now()::TIMESTAMP, '/erp', 1, 1, 0, 10, 0)");
+            warehouse.Execute("INSERT INTO job_runs VALUES (1, 'erp-drop', 'load', 'schedule', NULL, now()::TIMESTAMP, now()::TIMESTAMP, 1, 'succeeded', 10, NULL, NULL)");
+            warehouse.Execute("INSERT INTO job_runs VALUES (2, 'refresh', 'refresh', 'chained', NULL, now()::TIMESTAMP, NULL, 1, 'running', NULL, NULL, NULL)");
+        }
+        var settings = new ScheduleSettings
+        {
+            Jobs = [new() { Name = "erp-drop", Kind = "loads-something", Cron = "0 0 6 * * ?" }, new() { Name = "refresh", Kind = "refresh" }],
+        };
+        var (scheduler, _) = Create(settings);
+        await using (scheduler)
+        {
+            await scheduler.StartAsync(DateTimeOffset.UtcNow);
+            await Until(() => _runs.Count >= 1);
+        }
+        var history = History();
+        Assert.Equal([(1L, "erp-drop", "succeeded"), (2L, "refresh", "interrupted"), (3L, "refresh", "succeeded")],
+            history.Select(r => (r.RunId, r.Job, r.Status)));
+        Assert.Equal("owed", history[2].Trigger);
+        Assert.Contains("killed or crashed", history[1].Error, StringComparison.Ordinal);
+        Assert.Contains(_log, l => l.Contains("a load was committed after the last refresh", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Without_a_load_since_the_last_refresh_a_restart_refreshes_nothing()
+    {
+        using (var warehouse = WarehouseSetup.OpenMigrated(Path))
+        {
+            warehouse.Execute("INSERT INTO loads VALUES (1, now()::TIMESTAMP, now()::TIMESTAMP, '/erp', 1, 1, 0, 10, 0)");
+            warehouse.Execute("INSERT INTO refresh_state VALUES (1, now()::TIMESTAMP)");
+            // A later load that found every file unchanged owes nothing.
+            warehouse.Execute("INSERT INTO loads VALUES (2, now()::TIMESTAMP, now()::TIMESTAMP, '/erp', 1, 0, 1, 0, 0)");
+        }
+        var settings = new ScheduleSettings { Jobs = [new() { Name = "tick", Kind = "probe", RunAtStart = true }, new() { Name = "refresh", Kind = "refresh" }] };
+        var (scheduler, _) = Create(settings);
+        await using (scheduler)
+        {
+            await scheduler.StartAsync(DateTimeOffset.UtcNow);
+            await Until(() => _runs.Count >= 1);
+        }
+        Assert.Equal([("tick", "start")], History().Select(r => (r.Job, r.Trigger)));
+    }
+
     [Fact]
     public async Task A_job_failing_twice_transiently_is_retried_and_every_attempt_recorded()
     {

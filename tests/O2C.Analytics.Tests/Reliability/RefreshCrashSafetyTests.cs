@@ -1,0 +1,123 @@
+using System.Diagnostics;
+using O2C.Analytics.Load;
+using O2C.Analytics.Models;
+using O2C.Analytics.Pipeline;
+using O2C.Analytics.Tests.Cli;
+using O2C.Analytics.Warehouse;
+using Xunit.Abstractions;
+
+namespace O2C.Analytics.Tests.Reliability;
+
+/// <summary>
+/// Issue 16: of 11 SIGKILLs during `o2c refresh`, 5 left new models beside old kpi_values and control-chart tables.
+/// A refresh is now one transaction. Before: a warehouse refreshed on a first year of data, then the second year
+/// loaded. `o2c refresh` (its own process) is killed at random points; every time, every derived table is as the
+/// first refresh left it or as a whole second refresh leaves it, never a mixture.
+/// </summary>
+public sealed class RefreshCrashSafetyTests(ITestOutputHelper output)
+{
+    private const int Kills = 20;
+
+    /// <summary>Derived tables with an order-independent hash of their rows, timestamps left out (they differ per run).</summary>
+    private static IReadOnlyDictionary<string, string> Derived(O2C.Analytics.Warehouse.Warehouse w)
+    {
+        var tables = SqlModel.ReadAll(SqlFolder.Default().File("models")).Where(m => m.IsTable).Select(m => m.Name)
+            .Concat(["kpi_values", "spc_points", "spc_signals", "kpi_catalog", "refresh_state"]).ToList();
+        var state = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        foreach (var table in tables)
+        {
+            if (!w.TableExists(table))
+            {
+                state[table] = "absent";
+                continue;
+            }
+            var columns = w.Query("SELECT column_name FROM information_schema.columns WHERE table_name = $t AND data_type NOT LIKE 'TIMESTAMP%' ORDER BY ordinal_position",
+                r => "\"" + r.GetString(0) + "\"", ("t", table));
+            state[table] = w.Scalar<string>($"SELECT count(*) || ':' || coalesce(sum(hash(CAST(row({string.Join(", ", columns)}) AS VARCHAR)))::VARCHAR, '0') FROM {table}")!;
+        }
+        return state;
+    }
+
+    private static bool Same(IReadOnlyDictionary<string, string> a, IReadOnlyDictionary<string, string> b) =>
+        a.Count == b.Count && a.All(kv => b.TryGetValue(kv.Key, out var v) && v == kv.Value);
+
+    [Fact]
+    public void Killed_anywhere_in_a_refresh_every_derived_table_is_all_before_or_all_after()
+    {
+        var folder = Directory.CreateTempSubdirectory("o2c-refresh-crash-").FullName;
+        try
+        {
+            // 300 customers over 24 months; the first refresh sees the reference data and the first year of facts.
+            var full = Path.Combine(folder, "full");
+            O2C.Analytics.Generate.SampleGenerator.Run(new O2C.Analytics.Generate.GeneratorOptions(300, 24, 11, full, new DateOnly(2024, 11, 1), false));
+            var firstYear = Directory.CreateDirectory(Path.Combine(folder, "first")).FullName;
+            foreach (var file in Directory.GetFiles(full, "*.csv"))
+                File.WriteAllLines(Path.Combine(firstYear, Path.GetFileName(file)),
+                    File.ReadLines(file).Where((line, i) => i == 0 || !line.Contains(",2024-", StringComparison.Ordinal) || Path.GetFileName(file) is "customers.csv" or "fx_rates.csv" or "holidays.csv" or "kpi_targets.csv"));
+
+            var beforePath = Path.Combine(folder, "before.duckdb");
+            IReadOnlyDictionary<string, string> before, after;
+            using (var w = WarehouseSetup.OpenMigrated(beforePath))
+            {
+                new CanonicalLoader(w).LoadFolder(firstYear);
+                WarehouseRefresh.Run(w, SqlFolder.Default(), "USD");
+                before = Derived(w);
+                // The second year arrives; its refresh is the one under test.
+                new CanonicalLoader(w).LoadFolder(full);
+                Assert.True(WarehouseRefresh.Owed(w));
+            }
+
+            var work = Path.Combine(folder, "work.duckdb");
+            Fresh(beforePath, work);
+            var watch = Stopwatch.StartNew();
+            using (var reference = Refresh(work)) Assert.Equal(0, reference.WaitForExit());
+            var refreshTime = watch.Elapsed;
+            using (var w = O2C.Analytics.Warehouse.Warehouse.Open(work))
+            {
+                after = Derived(w);
+                Assert.False(WarehouseRefresh.Owed(w));
+            }
+            Assert.NotEqual(before["kpi_values"], after["kpi_values"]);
+
+            var random = new Random();
+            int landedBefore = 0, landedAfter = 0;
+            for (var kill = 1; kill <= Kills; kill++)
+            {
+                Fresh(beforePath, work);
+                using (var refresh = Refresh(work))
+                {
+                    Thread.Sleep(TimeSpan.FromMilliseconds(random.NextDouble() * refreshTime.TotalMilliseconds));
+                    refresh.Kill();
+                }
+                IReadOnlyDictionary<string, string> state;
+                bool owed;
+                using (var w = O2C.Analytics.Warehouse.Warehouse.Open(work))
+                {
+                    state = Derived(w);
+                    owed = WarehouseRefresh.Owed(w);
+                }
+                var isBefore = Same(state, before);
+                var isAfter = Same(state, after);
+                Assert.True(isBefore || isAfter,
+                    $"kill {kill}: a mixture: {string.Join(", ", state.Where(kv => before[kv.Key] != kv.Value).Select(kv => kv.Key + (after[kv.Key] == kv.Value ? " (new)" : " (neither)")))} differ from before");
+                // The ledger of what the derived tables were built from moves with them.
+                Assert.Equal(isBefore, owed);
+                if (isAfter) landedAfter++; else landedBefore++;
+            }
+            output.WriteLine($"{Kills} kills within a {refreshTime.TotalSeconds:0.0} s refresh: {landedBefore} left every derived table as before, {landedAfter} as after, none a mixture");
+            Assert.True(landedBefore > 0, "no kill landed inside the refresh");
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    private static void Fresh(string beforePath, string work)
+    {
+        foreach (var f in new[] { work, work + ".wal" }) File.Delete(f);
+        File.Copy(beforePath, work);
+    }
+
+    private static CliHost Refresh(string warehouse) => new(Path.GetDirectoryName(warehouse)!, "refresh", "--db", warehouse);
+}

@@ -19,8 +19,18 @@ public sealed record ExtractResult(LoadResult? Load, IReadOnlyList<SourceReport>
 /// </summary>
 public sealed class SourceExtractor(Warehouse.Warehouse warehouse)
 {
+    /// <summary>A statement staged in this run, recorded in bank_statements with the load that brought it.</summary>
+    private sealed record StagedStatement(string Key, string StagedFile, string SourceFile, string Format, BankStatement Statement, int Credits);
+
+    private readonly List<StagedStatement> stagedStatements = [];
+
+    /// <summary>Credits with a bank reference staged in this run: (reference, value date, amount, currency).</summary>
+    private readonly HashSet<(string, DateOnly, decimal, string)> stagedCredits = [];
+
     public ExtractResult Run(SourcesConfig config, IProgress<string>? progress = null)
     {
+        // The load and the record of which bank statements it brought commit together, or neither does.
+        using var transaction = warehouse.BeginTransaction();
         // Staged bank data holds payer names and remittance text: a private folder, removed at the end, or at the
         // next start if this process is killed.
         using var stagingFolder = StagingFolder.Create();
@@ -50,12 +60,14 @@ public sealed class SourceExtractor(Warehouse.Warehouse warehouse)
             }
             var all = staged.Values.SelectMany(f => f).ToList();
             var load = all.Count == 0 ? null : new CanonicalLoader(warehouse).LoadFiles(staging, all, progress);
+            if (load is not null) RecordStatements(load.LoadId);
             var reports = config.Sources.Select(s => Report(s.Name, seen[s.Name], staged[s.Name], rejected[s.Name], warnings[s.Name], load)).ToList();
+            transaction.Commit();
             return new ExtractResult(load, reports);
         }
     }
 
-    private static void StageStatement(SourceDefinition source, string file, string staging, List<string> staged, List<string> rejected, List<string> warnings)
+    private void StageStatement(SourceDefinition source, string file, string staging, List<string> staged, List<string> rejected, List<string> warnings)
     {
         try
         {
@@ -70,12 +82,67 @@ public sealed class SourceExtractor(Warehouse.Warehouse warehouse)
                 }
                 warnings.Add(message);
             }
-            staged.Add(BankStager.Stage(statement, source.Name, staging));
+            var stagedName = BankStager.FileName(source.Name, statement.FileName);
+            var kept = new List<(string Key, BankStatement Statement)>();
+            foreach (var s in statement.Statements)
+            {
+                // The key is of the statement as delivered, before any of its credits is set aside below.
+                var key = BankStatementIdentity.Key(statement.Format, s);
+                var seenIn = stagedStatements.FirstOrDefault(x => x.Key == key)?.SourceFile
+                    ?? warehouse.Scalar<string>("SELECT source_file FROM bank_statements WHERE statement_key = $k AND file_name <> $f LIMIT 1", ("k", key), ("f", stagedName));
+                if (seenIn is not null)
+                {
+                    warnings.Add($"{statement.FileName}: statement {s.StatementId ?? "(no id)"} of account {s.AccountNumber} as of {s.AsOfDate:yyyy-MM-dd} was already loaded from {seenIn}; skipped, its cash is counted once");
+                    continue;
+                }
+                kept.Add((key, s with { Transactions = s.Transactions.Where(t => !t.IsCredit || IsNewCredit(t, stagedName, statement.FileName, warnings)).ToList() }));
+            }
+            if (kept.Count == 0) return;
+            staged.Add(BankStager.Stage(statement with { Statements = kept.Select(k => k.Statement).ToList() }, source.Name, staging));
+            stagedStatements.AddRange(kept.Select(k => new StagedStatement(k.Key, stagedName, statement.FileName, statement.Format, k.Statement,
+                k.Statement.Transactions.Count(t => t.IsCredit))));
         }
         catch (BankFormatException e)
         {
             rejected.Add(e.Message);
         }
+    }
+
+    /// <summary>
+    /// A credit the bank identified by its own reference that is already in the warehouse from another file (or staged
+    /// from another file in this run) is the same money reported twice, e.g. in an intraday and an end-of-day
+    /// statement: it is set aside with a warning.
+    /// </summary>
+    private bool IsNewCredit(BankTransaction credit, string stagedName, string sourceFile, List<string> warnings)
+    {
+        if (string.IsNullOrWhiteSpace(credit.BankReference)) return true;
+        var amount = Math.Round(credit.Amount, 2);
+        var key = (credit.BankReference, credit.ValueDate, amount, credit.Currency);
+        var loadedFrom = stagedCredits.Contains(key) ? "this extract" : warehouse.Scalar<string>("""
+            SELECT source_file FROM receipts
+            WHERE bank_reference = $r AND value_date = $d AND amount = $a AND currency_code = $c AND source_file <> $f LIMIT 1
+            """, ("r", credit.BankReference), ("d", credit.ValueDate), ("a", amount), ("c", credit.Currency), ("f", stagedName));
+        if (loadedFrom is not null)
+        {
+            warnings.Add($"{sourceFile}: line {credit.Line}: credit {credit.BankReference} of {credit.Amount} {credit.Currency} on {credit.ValueDate:yyyy-MM-dd} was already loaded from {loadedFrom}; skipped");
+            return false;
+        }
+        stagedCredits.Add(key);
+        return true;
+    }
+
+    /// <summary>Replaces the record of each staged file's statements with this run's, in the load's transaction.</summary>
+    private void RecordStatements(long loadId)
+    {
+        foreach (var file in stagedStatements.Select(s => s.StagedFile).Distinct())
+            warehouse.Execute("DELETE FROM bank_statements WHERE file_name = $f", ("f", file));
+        foreach (var s in stagedStatements)
+            warehouse.Execute("""
+                INSERT INTO bank_statements VALUES ($key, $file, $source, $format, $account, $id, $asof, $open, $close, $entries, $credits, $load)
+                """,
+                ("key", s.Key), ("file", s.StagedFile), ("source", s.SourceFile), ("format", s.Format), ("account", s.Statement.AccountNumber),
+                ("id", s.Statement.StatementId), ("asof", s.Statement.AsOfDate), ("open", s.Statement.OpeningBalance), ("close", s.Statement.ClosingBalance),
+                ("entries", s.Statement.Transactions.Count), ("credits", s.Credits), ("load", loadId));
     }
 
     /// <summary>

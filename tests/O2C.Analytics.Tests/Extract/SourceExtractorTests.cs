@@ -73,11 +73,17 @@ public class SourceExtractorTests
         var bai2 = result.Sources.Single(s => s.Source == "bank-bai2");
         var camt = result.Sources.Single(s => s.Source == "bank-camt");
         var mt940 = result.Sources.Single(s => s.Source == "bank-mt940");
-        // BAI2 sample1-5: 5 + 4 + 13 + 9 + 11 credits. camt: 10 readable files with one credit each. MT940: 13 readable files.
-        Assert.Equal(42L, bai2.RowsLoaded);
-        Assert.Equal(10L, camt.RowsLoaded);
+        // BAI2 sample1-5: 5 + 4 + 13 + 9 + 11 credits; but sample5-issue113.txt is sample4 again (the same group of
+        // 2023-09-06, its statements for accounts 107049924 and 107049932 identical in id, date, balances and
+        // entries): those are skipped, and of account 104108339's credits only the ones sample4 lacks load. 42 -> 33.
+        // camt: 10 readable files with one credit each, but v2.minimal, v3 and v8 repeat v2.minimal.ultimate's statement
+        // 253EURNL26VAYB8060476890 (the parsers' suites reuse one statement per schema version): 6. MT940: 13 readable
+        // files, of which betterplace-sepa_snippet.sta's 8 credits are betterplace-sepa_mt9401.sta's again: 62 -> 54.
+        Assert.Equal(33L, bai2.RowsLoaded);
+        Assert.Equal(2, bai2.Warnings.Count(m => m.StartsWith("sample5-issue113.txt: statement 20230906-1070499", StringComparison.Ordinal)));
+        Assert.Equal(6L, camt.RowsLoaded);
         // MT940: 41 + 8 + 7 + 2 + 2 + 3 + 3 credits, of which cmxl-mt940.sta's 4 in DEM (withdrawn in 2002) are rejected rows.
-        Assert.Equal((62L, 4L), (mt940.RowsLoaded, mt940.RowsRejected));
+        Assert.Equal((54L, 4L), (mt940.RowsLoaded, mt940.RowsRejected));
         Assert.Equal("receipts-bank-mt940-cmxl-mt940.csv:unknown_currency:4", string.Join(",", result.Load!.RejectReasons.Select(r => $"{r.FileName}:{r.ReasonCode}:{r.Count}")));
         Assert.Equal(["camt053.v2.wrong.xml: line 3: the file holds no statement (Stmt)"], camt.FilesRejected);
         Assert.Equal(2, mt940.FilesRejected.Count); // february_30 and invalid_statement

@@ -8,9 +8,13 @@ namespace O2C.Analytics.Extract.Bank;
 /// </summary>
 public static class BankStager
 {
+    /// <summary>The canonical receipts file a statement file is staged into: the load ledger's name for it.</summary>
+    public static string FileName(string sourceName, string statementFile) =>
+        $"receipts-{sourceName}-{Path.GetFileNameWithoutExtension(statementFile)}.csv";
+
     public static string Stage(BankStatementFile file, string sourceName, string stagingFolder)
     {
-        var path = Path.Combine(stagingFolder, $"receipts-{sourceName}-{Path.GetFileNameWithoutExtension(file.FileName)}.csv");
+        var path = Path.Combine(stagingFolder, FileName(sourceName, file.FileName));
         using var csv = new CsvOut(path, gzip: false, "receipt_id", "customer_id", "value_date", "posted_date", "amount",
             "currency_code", "payment_method", "bank_reference", "remittance_text");
         foreach (var group in file.Credits.GroupBy(c => c.Line))

@@ -1,0 +1,111 @@
+using System.Globalization;
+using O2C.Analytics.Extract;
+using O2C.Analytics.Extract.Sources;
+using O2C.Analytics.Tests.Support;
+
+namespace O2C.Analytics.Tests.Integrity;
+
+/// <summary>
+/// Issue 16: the same money once. The same BAI2 statement delivered again under another file name doubled the cash
+/// (3,200.00 -> 6,400.00), renaming the source tripled it. A statement is now known by what it is (account, statement
+/// id, date, balances, entries), a credit by its bank reference, value date and amount, not by file or source name.
+/// </summary>
+public sealed class BankStatementOnceTests
+{
+    /// <summary>A camt.053 statement: credits are (bank reference, amount, remittance).</summary>
+    internal static string Camt053(string statementId, string date, decimal opening, params (string Reference, decimal Amount, string Remittance, bool Reversal, bool Debit)[] entries)
+    {
+        var closing = opening + entries.Sum(e => e.Debit ? -e.Amount : e.Amount);
+        string Amount(decimal a) => a.ToString("0.00", CultureInfo.InvariantCulture);
+        var ntry = string.Concat(entries.Select(e => $"""
+                  <Ntry><Amt Ccy="EUR">{Amount(e.Amount)}</Amt><CdtDbtInd>{(e.Debit ? "DBIT" : "CRDT")}</CdtDbtInd>{(e.Reversal ? "<RvslInd>true</RvslInd>" : "")}<Sts>BOOK</Sts>
+                    <BookgDt><Dt>{date}</Dt></BookgDt><ValDt><Dt>{date}</Dt></ValDt><AcctSvcrRef>{e.Reference}</AcctSvcrRef>
+                    <NtryDtls><TxDtls><Refs><AcctSvcrRef>{e.Reference}</AcctSvcrRef></Refs><RmtInf><Ustrd>{e.Remittance}</Ustrd></RmtInf></TxDtls></NtryDtls></Ntry>
+            """));
+        return $"""
+            <?xml version="1.0" encoding="UTF-8"?>
+            <Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.053.001.02"><BkToCstmrStmt>
+              <GrpHdr><MsgId>M-{statementId}</MsgId><CreDtTm>{date}T18:00:00</CreDtTm></GrpHdr>
+              <Stmt><Id>{statementId}</Id>
+                <Acct><Id><IBAN>DE89370400440532013000</IBAN></Id><Ccy>EUR</Ccy></Acct>
+                <Bal><Tp><CdOrPrtry><Cd>OPBD</Cd></CdOrPrtry></Tp><Amt Ccy="EUR">{Amount(opening)}</Amt><CdtDbtInd>CRDT</CdtDbtInd><Dt><Dt>{date}</Dt></Dt></Bal>
+                <Bal><Tp><CdOrPrtry><Cd>CLBD</Cd></CdOrPrtry></Tp><Amt Ccy="EUR">{Amount(closing)}</Amt><CdtDbtInd>CRDT</CdtDbtInd><Dt><Dt>{date}</Dt></Dt></Bal>
+            {ntry}
+              </Stmt></BkToCstmrStmt></Document>
+            """;
+    }
+
+    internal static (string Reference, decimal Amount, string Remittance, bool Reversal, bool Debit) Credit(string reference, decimal amount, string remittance) =>
+        (reference, amount, remittance, false, false);
+
+    private static SourcesConfig Config(TempWarehouse w, string sourceName)
+    {
+        var path = Path.Combine(w.Folder, "o2c.sources.json");
+        File.WriteAllText(path, $$"""{ "sources": [ { "name": "{{sourceName}}", "kind": "camt053", "path": "bank/*.xml", "controlTotals": "reject" } ] }""");
+        return SourcesConfig.Load(path);
+    }
+
+    private static decimal Cash(TempWarehouse w) => w.Warehouse.Scalar<decimal?>("SELECT sum(amount) FROM receipts") ?? 0m;
+
+    [Fact]
+    public void A_statement_delivered_again_under_another_name_or_through_a_renamed_source_counts_once()
+    {
+        using var w = new TempWarehouse();
+        var bank = Directory.CreateDirectory(Path.Combine(w.Folder, "bank")).FullName;
+        var statement = Camt053("STMT-0331", "2026-03-31", 1000m, Credit("BR1", 1200m, "INV-1"), Credit("BR2", 2000m, "INV-2"));
+        File.WriteAllText(Path.Combine(bank, "stmt-0331.xml"), statement);
+        new SourceExtractor(w.Warehouse).Run(Config(w, "bank"));
+        Assert.Equal(3200.00m, Cash(w));
+
+        // The bank sends it again under another name.
+        File.WriteAllText(Path.Combine(bank, "stmt-0331-resent.xml"), statement);
+        var again = new SourceExtractor(w.Warehouse).Run(Config(w, "bank"));
+        Assert.Equal(3200.00m, Cash(w));
+        Assert.Contains(again.Sources.Single().Warnings, m => m.StartsWith("stmt-0331-resent.xml: statement STMT-0331 of account DE89370400440532013000 as of 2026-03-31 was already loaded from stmt-0331.xml", StringComparison.Ordinal));
+
+        // The source is renamed in the configuration: every file gets a new staged name, and still counts once.
+        var renamed = new SourceExtractor(w.Warehouse).Run(Config(w, "main-bank"));
+        Assert.Equal(3200.00m, Cash(w));
+        Assert.Equal(2, renamed.Sources.Single().Warnings.Count);
+        Assert.Equal(2, w.Count("receipts"));
+    }
+
+    [Fact]
+    public void A_credit_reported_in_an_intraday_and_an_end_of_day_statement_counts_once_and_a_new_day_loads()
+    {
+        using var w = new TempWarehouse();
+        var bank = Directory.CreateDirectory(Path.Combine(w.Folder, "bank")).FullName;
+        File.WriteAllText(Path.Combine(bank, "intraday-0331.xml"), Camt053("INTRADAY-0331", "2026-03-31", 1000m, Credit("BR1", 1200m, "INV-1")));
+        new SourceExtractor(w.Warehouse).Run(Config(w, "bank"));
+        // The end-of-day statement repeats BR1 and adds BR2: another statement, one new credit.
+        File.WriteAllText(Path.Combine(bank, "eod-0331.xml"), Camt053("EOD-0331", "2026-03-31", 1000m, Credit("BR1", 1200m, "INV-1"), Credit("BR2", 2000m, "INV-2")));
+        var eod = new SourceExtractor(w.Warehouse).Run(Config(w, "bank"));
+        Assert.Equal(3200.00m, Cash(w));
+        Assert.Contains(eod.Sources.Single().Warnings, m => m.Contains("credit BR1 of 1200.00 EUR on 2026-03-31 was already loaded from receipts-bank-intraday-0331.csv", StringComparison.Ordinal));
+
+        File.WriteAllText(Path.Combine(bank, "eod-0401.xml"), Camt053("EOD-0401", "2026-04-01", 4200m, Credit("BR3", 500m, "INV-3")));
+        new SourceExtractor(w.Warehouse).Run(Config(w, "bank"));
+        Assert.Equal(3700.00m, Cash(w));
+        Assert.Equal(["EOD-0331", "EOD-0401", "INTRADAY-0331"], w.Warehouse.Query("SELECT statement_id FROM bank_statements ORDER BY 1", r => r.GetString(0)));
+    }
+}
+
+/// <summary>Issue 16: a camt.053 nested 200,000 deep (2.8 MB, no DTD) took 91 s to refuse while holding the warehouse.</summary>
+public sealed class PathologicalStatementTests
+{
+    [Fact]
+    public void A_statement_nested_200000_deep_is_refused_at_once_naming_the_depth()
+    {
+        var deep = new System.Text.StringBuilder("<?xml version=\"1.0\"?><Document xmlns=\"urn:iso:std:iso:20022:tech:xsd:camt.053.001.02\"><BkToCstmrStmt>");
+        for (var i = 0; i < 200_000; i++) deep.Append("<a>");
+        for (var i = 0; i < 200_000; i++) deep.Append("</a>");
+        deep.Append("</BkToCstmrStmt></Document>");
+        using var stream = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(deep.ToString()));
+        Assert.True(stream.Length > 1_400_000);
+
+        var error = Assert.Throws<O2C.Analytics.Extract.Bank.BankFormatException>(() => O2C.Analytics.Extract.Bank.Camt053.Camt053Reader.Parse("deep.xml", stream));
+
+        // Refused by the streaming pass at element 65, before any tree is built (the time is in docs/reliability.md).
+        Assert.Equal("deep.xml: line 1: elements nested more than 64 deep; a bank statement is never nested so deep", error.Message);
+    }
+}

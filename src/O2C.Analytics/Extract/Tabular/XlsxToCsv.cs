@@ -6,7 +6,9 @@ namespace O2C.Analytics.Extract.Tabular;
 
 /// <summary>
 /// The first sheet of a workbook as a CSV file, so that Excel sources map exactly like CSV sources. Cells are
-/// written as their values: dates as yyyy-MM-dd, numbers in invariant form, text as typed (never evaluated).
+/// written as their values: dates as yyyy-MM-dd, numbers in invariant form, text as typed (never evaluated). A
+/// formula cell is written as the value Excel saved with it, never recalculated here: the export is what the ERP
+/// user saw (a formula over another formula, a link or TODAY() would otherwise give another figure).
 /// </summary>
 public static class XlsxToCsv
 {
@@ -60,7 +62,7 @@ public static class XlsxToCsv
             for (var c = 1; c <= lastColumn; c++)
             {
                 var cell = row.Cell(c);
-                csv.Text(cell.IsEmpty() ? null : cell.DataType switch
+                csv.Text(cell.HasFormula ? SavedValue(cell) : cell.IsEmpty() ? null : cell.DataType switch
                 {
                     XLDataType.DateTime => cell.GetDateTime().ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
                     XLDataType.Number => cell.GetDouble().ToString("0.##########", CultureInfo.InvariantCulture),
@@ -71,5 +73,20 @@ public static class XlsxToCsv
             csv.End();
         }
         return csvPath;
+    }
+
+    /// <summary>The value saved with a formula cell (empty when the file was saved without one).</summary>
+    private static string? SavedValue(IXLCell cell)
+    {
+        var saved = cell.CachedValue;
+        return saved switch
+        {
+            null => null,
+            DateTime d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            double n when cell.DataType == XLDataType.DateTime => DateTime.FromOADate(n).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            double n => n.ToString("0.##########", CultureInfo.InvariantCulture),
+            bool b => b ? "true" : "false",
+            _ => System.Convert.ToString(saved, CultureInfo.InvariantCulture) is { Length: > 0 } text ? text : null,
+        };
     }
 }

@@ -45,3 +45,11 @@ catch (Exception e) when (e is ArgumentException or FormatException or InvalidOp
     if (Environment.GetEnvironmentVariable("O2C_DEBUG") == "1") Console.Error.WriteLine(e);
     return 2;
 }
+catch (DuckDB.NET.Data.DuckDBException e)
+{
+    // DuckDB commits atomically: a write that failed (a full disk at commit invalidates the database in this process)
+    // leaves the file at its last committed state, which the next command opens.
+    ErrorOutput.Line(O2C.Analytics.Warehouse.WarehouseFailure.Describe(e));
+    if (Environment.GetEnvironmentVariable("O2C_DEBUG") == "1") Console.Error.WriteLine(e);
+    return 1;
+}

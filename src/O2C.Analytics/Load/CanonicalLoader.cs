@@ -129,8 +129,18 @@ public sealed class CanonicalLoader(Warehouse.Warehouse warehouse)
         }
         catch (Exception e) when (e is SourceFileException or DuckDB.NET.Data.DuckDBException or InvalidOperationException)
         {
-            transaction.Rollback();
-            var message = e is SourceFileException ? e.Message : FirstLine(e.Message);
+            try
+            {
+                transaction.Rollback();
+            }
+            catch (DuckDB.NET.Data.DuckDBException)
+            {
+                // A fatal error (the disk full at commit) has already invalidated the database in this process; nothing
+                // was committed, and the file opens at its last committed state.
+            }
+            var message = e is SourceFileException ? e.Message
+                : Warehouse.WarehouseFailure.IsDiskFull(e) ? Warehouse.WarehouseFailure.Describe(e)
+                : FirstLine(e.Message);
             throw new LoadFailedException($"load failed, nothing was loaded: {message}", e);
         }
     }

@@ -19,4 +19,7 @@ internal static class ErrorOutput
 
     /// <summary>One red line, "error: " and the message, so every failure reads alike and is easy to grep.</summary>
     public static void Line(string message) => Error.MarkupLineInterpolated($"[red]error: {message}[/]");
+
+    /// <summary>Something the operator should act on though the command succeeded.</summary>
+    public static void Warning(string message) => Error.MarkupLineInterpolated($"[yellow]warning: {message}[/]");
 }

@@ -36,7 +36,35 @@ public static class KpiCalculator
             }
             warehouse.Execute(NotAvailableSql(kpi, null));
         }
+        MarkUnconvertibleBalances(warehouse, kpis ?? KpiCatalog.All);
         transaction.Commit();
+    }
+
+    /// <summary>Sources whose amounts include month-end balances converted into the reporting currency.</summary>
+    private static readonly string[] BalanceSources = ["fct_ar_snapshot_monthly", "fct_customer_month", "fct_customer_aging_monthly", "fct_unapplied_cash_monthly"];
+
+    /// <summary>
+    /// A month whose open items include one with no FX rate into the reporting currency on or before the month end
+    /// would sum to too little (a missing rate once made total open AR 0). Its balance-based KPIs are "not available",
+    /// the reason naming the currencies and the date, for every dimension member.
+    /// </summary>
+    private static void MarkUnconvertibleBalances(Warehouse.Warehouse warehouse, IReadOnlyList<KpiDefinition> kpis)
+    {
+        var affected = kpis.Where(k => BalanceSources.Any(s => k.SourceTables.Contains(s, StringComparison.Ordinal))).Select(k => $"'{k.Id}'").ToList();
+        if (affected.Count == 0) return;
+        warehouse.Execute($"""
+            UPDATE kpi_values v
+            SET value = NULL, numerator = NULL, denominator = NULL, note = m.reason
+            FROM (
+                SELECT month_end,
+                       'not available: no ' || string_agg(DISTINCT currency_code, ', ' ORDER BY currency_code) || ' rate into '
+                       || (SELECT setting_value FROM o2c_settings WHERE setting_key = 'reporting_currency')
+                       || ' on or before ' || strftime(month_end, '%Y-%m-%d') || ' (' || count(*) || ' open items cannot be converted)' AS reason
+                FROM fct_ar_snapshot_monthly WHERE open_amount_rc IS NULL
+                GROUP BY month_end
+            ) m
+            WHERE v.period_end = m.month_end AND v.kpi_id IN ({string.Join(", ", affected)})
+            """);
     }
 
     /// <summary>Additive parts summed over every grouping set: the company total and each dimension.</summary>
@@ -120,13 +148,17 @@ public static class KpiCalculator
     {
         var note = reason is not null
             ? $"'{reason.Replace("'", "''")}'"
-            : $"""
-              CASE WHEN m.month_index < {kpi.MinHistoryMonths - 1} THEN 'not available: needs {kpi.MinHistoryMonths} months of history'
-                   ELSE 'not available: nothing to measure in this month' END
-              """;
+            : kpi.Kind == KpiKind.Sum
+                // A sum over nothing is 0 (no open AR, no cash collected), the same as a month whose items add up to 0.
+                ? $"CASE WHEN m.month_index < {kpi.MinHistoryMonths - 1} THEN 'not available: needs {kpi.MinHistoryMonths} months of history' END"
+                : $"""
+                  CASE WHEN m.month_index < {kpi.MinHistoryMonths - 1} THEN 'not available: needs {kpi.MinHistoryMonths} months of history'
+                       ELSE 'not available: nothing to measure in this month' END
+                  """;
+        var zero = reason is null && kpi.Kind == KpiKind.Sum ? $"CASE WHEN m.month_index >= {kpi.MinHistoryMonths - 1} THEN 0 END" : "NULL";
         return $"""
             INSERT /* kpi {kpi.Id} */ INTO kpi_values
-            SELECT '{kpi.Id}', m.month_end, '{ReportingDimension.Company}', '{ReportingDimension.AllMembers}', NULL, NULL, NULL,
+            SELECT '{kpi.Id}', m.month_end, '{ReportingDimension.Company}', '{ReportingDimension.AllMembers}', {zero}, NULL, {zero},
                    {note}, now()::TIMESTAMP
             FROM int_month_ends m
             WHERE NOT EXISTS (SELECT 1 FROM kpi_values v

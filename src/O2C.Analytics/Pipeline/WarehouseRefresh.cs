@@ -50,6 +50,20 @@ public static class WarehouseRefresh
         transaction.Commit();
     }
 
+    /// <summary>
+    /// One line per currency whose open items cannot be converted at some month end for lack of a rate: which months,
+    /// how many items. Their months' balance KPIs are "not available" (KpiCalculator).
+    /// </summary>
+    public static IReadOnlyList<string> MissingRates(Warehouse.Warehouse warehouse) =>
+        warehouse.Query("""
+            SELECT currency_code, count(DISTINCT month_end), min(month_end), max(month_end), count(*),
+                   (SELECT setting_value FROM o2c_settings WHERE setting_key = 'reporting_currency')
+            FROM fct_ar_snapshot_monthly WHERE open_amount_rc IS NULL
+            GROUP BY currency_code ORDER BY currency_code
+            """, r => $"no {r.GetString(0)} -> {r.GetString(5)} rate on or before {r.GetFieldValue<DateOnly>(2):yyyy-MM-dd}" +
+                      (r.GetInt64(1) > 1 ? $" (and {r.GetInt64(1) - 1} later month ends to {r.GetFieldValue<DateOnly>(3):yyyy-MM-dd})" : "") +
+                      $": {r.GetInt64(4):N0} open items cannot be converted, so those months' balance KPIs are not available; load the rates and refresh");
+
     /// <summary>Documents and receipts that could not be converted for lack of any FX rate: they would be missing from AR.</summary>
     public static long UnconvertibleOpenItems(Warehouse.Warehouse warehouse) =>
         warehouse.Scalar<long>("SELECT count(*) FROM fct_ar_snapshot_monthly WHERE open_amount_rc IS NULL");

@@ -21,6 +21,8 @@ public static class RefreshCommand
             });
             var rows = warehouse.Scalar<long>("SELECT count(*) FROM kpi_values");
             AnsiConsole.MarkupLineInterpolated($"Models rebuilt; {rows:N0} KPI values computed.");
+            foreach (var missing in WarehouseRefresh.MissingRates(warehouse))
+                ErrorOutput.Warning(missing);
             return 0;
         });
         return command;

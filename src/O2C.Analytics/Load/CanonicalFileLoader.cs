@@ -28,11 +28,7 @@ internal sealed class CanonicalFileLoader(Warehouse.Warehouse warehouse, long lo
         ReadRaw(scan);
         // One statement per call: the SQL trace (O2C_TRACE_SQL=1) then times each step.
         warehouse.Execute("CREATE TEMP TABLE _rej (line_number BIGINT, column_name VARCHAR, raw_value VARCHAR, reason_code VARCHAR, reason VARCHAR)");
-        warehouse.Execute("""
-            INSERT INTO _rej
-            SELECT b._line, e.column_name, e.csv_line, 'malformed_row', e.error_type || ': ' || e.error_message
-            FROM _csv_errors e JOIN _bad_records b ON e.line = b.duckdb_line
-            """);
+        RejectMalformed(scan);
         warehouse.Execute($"CREATE TEMP TABLE _suspect AS {FieldChecks.SuspectRows(layout, "_raw", dates)}");
         warehouse.Execute($"INSERT INTO _rej {FieldChecks.RejectsQuery(layout, "_suspect", dates)}");
         warehouse.Execute("DROP TABLE _suspect");
@@ -89,60 +85,26 @@ internal sealed class CanonicalFileLoader(Warehouse.Warehouse warehouse, long lo
 
     private void ReadRaw(CsvFileScan scan)
     {
-        // Every column as text: typing is ours to check, so a bad value becomes a reject, not a failed read.
-        var columns = string.Join(", ", scan.Header.Select((h, i) => $"{Literal(ColumnName(h, i))}: 'VARCHAR'"));
-        warehouse.Execute("CREATE TEMP TABLE _line_offsets (from_record BIGINT, extra_lines BIGINT, blank_lines BIGINT, from_duckdb_line BIGINT)");
-        if (scan.LineOffsets.Count > 0)
-        {
-            using var appender = warehouse.Connection.CreateAppender("_line_offsets");
-            foreach (var o in scan.LineOffsets)
-                appender.CreateRow().AppendValue(o.FromRecord).AppendValue(o.ExtraLines).AppendValue(o.BlankLines)
-                    .AppendValue(o.FromRecord + 1 + o.BlankLines).EndRow();
-        }
-
-        // read_csv numbers the rows it parsed; malformed records are skipped into _csv_errors with their
-        // record number. Map parsed row k back to its record, then the record to its physical line.
+        // The scan wrote only well-formed records, each with its physical line, so DuckDB reads a regular file. Every
+        // column as text: typing is ours to check, so a bad value becomes a reject, not a failed read.
+        var columns = string.Join(", ", new[] { $"{Literal(CsvFileScan.LineColumn)}: 'BIGINT'" }
+            .Concat(scan.Header.Select((h, i) => $"{Literal(ColumnName(h, i))}: 'VARCHAR'")));
         warehouse.Execute($"""
             CREATE TEMP TABLE _parsed AS
-            SELECT row_number() OVER () AS _ordinal, *
-            FROM read_csv($path, header = true, delim = ',', quote = '"', escape = '"', auto_detect = false,
-                          columns = {"{"}{columns}{"}"}, store_rejects = true, max_line_size = {CsvFileScan.MaxRecordBytes + 16},
-                          rejects_table = '_csv_errors', rejects_scan = '_csv_scans', rejects_limit = 0)
+            SELECT * FROM read_csv($path, header = true, delim = ',', quote = '"', escape = '"', new_line = '\n', auto_detect = false,
+                                   strict_mode = true, columns = {"{"}{columns}{"}"}, max_line_size = {CsvFileScan.MaxRecordBytes + 32})
             """, ("path", scan.Path));
-        // The common case, a clean file with one line per record: the line is the row number plus the header.
-        // Skipping the as-of mapping saves a sort of the whole file (10 s of 32 at 1M invoices).
-        if (scan.LineOffsets.Count == 0 && warehouse.Scalar<long>("SELECT count(*) FROM _csv_errors") == 0)
-        {
-            // A view, not a copy: at 10M invoices a copy of every file as text is gigabytes.
-            warehouse.Execute($"""
-                CREATE TEMP TABLE _bad_records (duckdb_line BIGINT, record BIGINT, _line BIGINT, good_before BIGINT, skipped BIGINT);
-                CREATE TEMP VIEW _raw AS SELECT * EXCLUDE (_ordinal), {MissingColumns(scan)} _ordinal + 1 AS _line FROM _parsed;
-                """);
-            return;
-        }
-        warehouse.Execute("""
-            CREATE TEMP TABLE _bad_records AS
-            WITH located AS (
-                -- DuckDB's reject line counts records and blank lines, not line breaks inside quotes.
-                SELECT DISTINCT e.line AS duckdb_line, e.line - 1 - coalesce(o.blank_lines, 0) AS record
-                FROM _csv_errors e ASOF LEFT JOIN _line_offsets o ON e.line >= o.from_duckdb_line
-            )
-            SELECT l.duckdb_line, l.record, l.record + 1 + coalesce(o.extra_lines, 0) AS _line,
-                   l.record - row_number() OVER (ORDER BY l.record) AS good_before, row_number() OVER (ORDER BY l.record) AS skipped
-            FROM located l ASOF LEFT JOIN _line_offsets o ON l.record >= o.from_record;
+        // A view, not a copy: at 10M invoices a copy of every file as text is gigabytes.
+        warehouse.Execute($"CREATE TEMP VIEW _raw AS SELECT {MissingColumns(scan)} * FROM _parsed");
+    }
 
-            CREATE TEMP TABLE _records AS
-            WITH records AS (
-                SELECT p.*, p._ordinal + coalesce(b.skipped, 0) AS _record
-                FROM _parsed p
-                ASOF LEFT JOIN (SELECT good_before, max(skipped) AS skipped FROM _bad_records GROUP BY good_before) b
-                    ON p._ordinal > b.good_before
-            )
-            SELECT r.* EXCLUDE (_ordinal, _record), r._record + 1 + coalesce(o.extra_lines, 0) AS _line
-            FROM records r ASOF LEFT JOIN _line_offsets o ON r._record >= o.from_record;
-            DROP TABLE _parsed;
-            """);
-        warehouse.Execute($"CREATE TEMP VIEW _raw AS SELECT {MissingColumns(scan)} * FROM _records");
+    /// <summary>Records the scan found malformed: rejected with their line, text and reason.</summary>
+    private void RejectMalformed(CsvFileScan scan)
+    {
+        if (scan.Malformed.Count == 0) return;
+        using var appender = warehouse.Connection.CreateAppender("_rej");
+        foreach (var m in scan.Malformed)
+            appender.CreateRow().AppendValue(m.Line).AppendNullValue().AppendValue(m.Text).AppendValue("malformed_row").AppendValue(m.Reason).EndRow();
     }
 
     /// <summary>Optional columns a file leaves out are simply empty: select-list items ending in a comma.</summary>
@@ -180,9 +142,8 @@ internal sealed class CanonicalFileLoader(Warehouse.Warehouse warehouse, long lo
     }
 
     private void DropScratch() => warehouse.Execute("""
-        DROP VIEW IF EXISTS _raw; DROP TABLE IF EXISTS _records; DROP TABLE IF EXISTS _parsed; DROP TABLE IF EXISTS _typed; DROP TABLE IF EXISTS _rej;
-        DROP TABLE IF EXISTS _bad; DROP TABLE IF EXISTS _bad_records; DROP TABLE IF EXISTS _suspect; DROP TABLE IF EXISTS _line_offsets;
-        DROP TABLE IF EXISTS _csv_errors; DROP TABLE IF EXISTS _csv_scans;
+        DROP VIEW IF EXISTS _raw; DROP TABLE IF EXISTS _parsed; DROP TABLE IF EXISTS _typed; DROP TABLE IF EXISTS _rej;
+        DROP TABLE IF EXISTS _bad; DROP TABLE IF EXISTS _suspect;
         """);
 
     private static string ColumnName(string header, int index) => header.Length == 0 ? $"column{index + 1}" : header;

@@ -5,10 +5,11 @@ using System.Text;
 namespace O2C.Analytics.Load;
 
 /// <summary>
-/// One streaming pass over a source file before anything touches the warehouse: its SHA-256, a private copy of its
-/// bytes (<see cref="Path"/>, what the load reads), its header,
-/// proof that it is UTF-8, and where records start when quoted fields hold line breaks (so every rejected
-/// row can be reported with its true line number).
+/// One streaming pass over a source file before anything touches the warehouse: its SHA-256, proof that it is UTF-8
+/// (and, compressed, read to its verified end), its header, and its data records split by <see cref="CsvRecordSplitter"/>:
+/// the good ones, each with the physical line it starts on, into a clean file (<see cref="Path"/>, what the load
+/// reads, so the ledger's hash is of exactly the bytes loaded even if the source is replaced meanwhile), the
+/// malformed ones into <see cref="Malformed"/> with their line and reason.
 /// </summary>
 public sealed record CsvFileScan(
     string Path,
@@ -17,87 +18,73 @@ public sealed record CsvFileScan(
     long SizeBytes,
     IReadOnlyList<string> Header,
     long DataRecords,
-    IReadOnlyList<LineOffset> LineOffsets)
+    IReadOnlyList<MalformedRecord> Malformed)
 {
     private const int ChunkSize = 1 << 20;
 
     /// <summary>
-    /// The longest record accepted, in bytes (DuckDB's own CSV line limit is 2 MiB as well). A longer one fails the
+    /// The longest record accepted, in bytes (DuckDB's own CSV line limit is 2 MiB as well). A longer line fails the
     /// file at once, having read only that far: a 2 GB line costs 2 MiB of reading, not 2 GB of memory.
     /// </summary>
     public const int MaxRecordBytes = 2 * 1024 * 1024;
 
-    /// <summary>
-    /// Scans a source file and copies its bytes into <paramref name="stagingFolder"/> in the same pass: the load reads
-    /// the copy, so the ledger's hash is of exactly the bytes loaded, even if the source is replaced meanwhile.
-    /// </summary>
+    /// <summary>The column the clean file adds before the source's own: the record's first physical line.</summary>
+    public const string LineColumn = "_line";
+
     public static CsvFileScan Read(string path, string stagingFolder)
     {
         var fileName = System.IO.Path.GetFileName(path);
         // A symbolic link is read, sized and dated as its target (FileInfo of the link itself has the link's size).
         if (new FileInfo(path).ResolveLinkTarget(returnFinalTarget: true) is { } target) path = target.FullName;
-        var staged = System.IO.Path.Combine(stagingFolder, $"{Guid.NewGuid():N}-{fileName}");
-        var gzip = CanonicalFileName.IsGzip(path);
+        var clean = System.IO.Path.Combine(stagingFolder, $"{Guid.NewGuid():N}-{System.IO.Path.GetFileNameWithoutExtension(fileName.Replace(".gz", "", StringComparison.Ordinal))}.csv");
         using var hasher = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        GzipContentCheck? check = null;
-        long size;
         try
         {
-            using (var file = File.OpenRead(path))
-            using (var copy = new FileStream(staged, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1 << 16))
+            using var file = File.OpenRead(path);
+            using var output = new FileStream(clean, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16);
+            // The hash is of the bytes on disk (compressed or not), so the ledger identifies the file itself.
+            var hashing = new HashingStream(file, hasher);
+            var tail = new TrailingBytes(hashing, 8);
+            GzipContentCheck? check = null;
+            Stream content = CanonicalFileName.IsGzip(path)
+                ? check = new GzipContentCheck(new GZipStream(tail, CompressionMode.Decompress, leaveOpen: true))
+                : tail;
+            try
             {
-                // The hash is of the bytes on disk (compressed or not), so the ledger identifies the file itself.
-                var hashing = new HashingStream(file, hasher, copy);
-                Stream content = gzip ? check = new GzipContentCheck(new GZipStream(hashing, CompressionMode.Decompress, leaveOpen: true)) : hashing;
-                try
-                {
-                    var (header, records, offsets) = ScanContent(content, fileName);
-                    // Drain whatever the decompressor did not need so the hash and the copy cover the whole file.
-                    hashing.CopyTo(Stream.Null);
-                    size = copy.Length;
-                    if (check is not null && !check.MatchesTrailer(LastBytes(copy, 8)))
-                        throw new SourceFileException(fileName,
-                            "the gzip file is cut short or corrupt (its content does not match the CRC-32 and length its trailer records); send the whole file again");
-                    return new CsvFileScan(staged, fileName, Convert.ToHexStringLower(hasher.GetHashAndReset()), size,
-                        header, records, offsets);
-                }
-                finally
-                {
-                    content.Dispose();
-                }
+                var (header, records, malformed) = ScanContent(content, output, fileName);
+                // Drain whatever the decompressor did not need so the hash covers the whole file.
+                tail.CopyTo(Stream.Null);
+                if (check is not null && !check.MatchesTrailer(tail.Last))
+                    throw new SourceFileException(fileName,
+                        "the gzip file is cut short or corrupt (its content does not match the CRC-32 and length its trailer records); send the whole file again");
+                return new CsvFileScan(clean, fileName, Convert.ToHexStringLower(hasher.GetHashAndReset()), file.Length, header, records, malformed);
+            }
+            finally
+            {
+                content.Dispose();
             }
         }
         catch (InvalidDataException e)
         {
-            File.Delete(staged);
+            File.Delete(clean);
             throw new SourceFileException(fileName, $"not a readable gzip file ({e.Message})");
         }
         catch
         {
-            File.Delete(staged);
+            File.Delete(clean);
             throw;
         }
     }
 
-    private static byte[] LastBytes(FileStream copy, int count)
-    {
-        if (copy.Length < count) return [];
-        copy.Seek(-count, SeekOrigin.End);
-        var bytes = new byte[count];
-        copy.ReadExactly(bytes);
-        return bytes;
-    }
-
-    private static (IReadOnlyList<string> Header, long Records, List<LineOffset> Offsets) ScanContent(Stream content, string fileName)
+    private static (IReadOnlyList<string> Header, long Records, IReadOnlyList<MalformedRecord> Malformed) ScanContent(Stream content, Stream output, string fileName)
     {
         var decoder = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true).GetDecoder();
         var buffer = new byte[ChunkSize];
         var chars = new char[ChunkSize + 4];
         var headerBytes = new List<byte>();
-        bool headerDone = false, inQuotes = false, recordHasContent = false, any = false;
-        // records = completed records, the header being record 0; so the record being read is data record 'records'.
-        long line = 1, records = 0, extraLines = 0, blankLines = 0, lastOffset = 0, recordBytes = 0, recordLine = 1;
-        var offsets = new List<LineOffset>();
+        CsvRecordSplitter? splitter = null;
+        long line = 1;
+        var any = false;
 
         int read;
         while ((read = content.Read(buffer, 0, buffer.Length)) > 0)
@@ -112,52 +99,19 @@ public sealed record CsvFileScan(
                 var badLine = line + buffer.AsSpan(0, Math.Max(0, Math.Min(read, e.Index))).Count((byte)'\n');
                 throw new SourceFileException(fileName, $"not UTF-8 (invalid byte sequence on line {badLine}); save the file as UTF-8");
             }
-
-            for (var i = 0; i < read; i++)
+            var start = 0;
+            if (splitter is null)
             {
-                var b = buffer[i];
-                if (++recordBytes > MaxRecordBytes)
-                    throw new SourceFileException(fileName,
-                        $"the record starting on line {recordLine} is longer than {MaxRecordBytes / (1024 * 1024)} MiB (an unclosed quote or a corrupt file)");
-                if (!headerDone)
-                {
-                    if (b == (byte)'\n') headerDone = true;
-                    else headerBytes.Add(b);
-                }
-                if (b == (byte)'\n')
-                {
-                    line++;
-                    if (inQuotes || !recordHasContent)
-                    {
-                        // A line break inside a quoted field, or a blank line: the next record starts one line later.
-                        extraLines++;
-                        if (!inQuotes) blankLines++;
-                    }
-                    else
-                    {
-                        records++;
-                        recordHasContent = false;
-                    }
-                    if (!inQuotes)
-                    {
-                        recordBytes = 0;
-                        recordLine = line;
-                    }
-                }
-                else if (b != (byte)'\r')
-                {
-                    if (!recordHasContent)
-                    {
-                        recordHasContent = true;
-                        if (records >= 1 && extraLines != lastOffset)
-                        {
-                            offsets.Add(new LineOffset(records, extraLines, blankLines));
-                            lastOffset = extraLines;
-                        }
-                    }
-                    if (b == (byte)'"') inQuotes = !inQuotes;
-                }
+                var newline = Array.IndexOf(buffer, (byte)'\n', 0, read);
+                headerBytes.AddRange(buffer.AsSpan(0, newline < 0 ? read : newline).ToArray());
+                if (headerBytes.Count > MaxRecordBytes)
+                    throw new SourceFileException(fileName, $"the record starting on line 1 is longer than {MaxRecordBytes / (1024 * 1024)} MiB (an unclosed quote or a corrupt file)");
+                if (newline < 0) continue;
+                splitter = Splitter(headerBytes, output, fileName);
+                start = newline + 1;
             }
+            line += buffer.AsSpan(0, read).Count((byte)'\n');
+            splitter.Feed(buffer.AsSpan(start, read - start));
         }
         if (!any) throw new SourceFileException(fileName, "the file is empty (a header row is required)");
         try
@@ -168,9 +122,17 @@ public sealed record CsvFileScan(
         {
             throw new SourceFileException(fileName, $"not UTF-8 (truncated byte sequence at the end of line {line}); save the file as UTF-8");
         }
-        if (recordHasContent) records++; // a last record without a trailing newline
-        var dataRecords = Math.Max(0, records - 1);
-        return (ParseHeader(headerBytes, fileName), dataRecords, offsets);
+        splitter ??= Splitter(headerBytes, output, fileName);
+        splitter.Finish();
+        return (ParseHeader(headerBytes, fileName), splitter.Records, splitter.Malformed);
+    }
+
+    private static CsvRecordSplitter Splitter(List<byte> headerBytes, Stream output, string fileName)
+    {
+        var header = ParseHeader(headerBytes, fileName);
+        // The clean file's own header: the line column, then the source's (DuckDB is given the names explicitly).
+        output.Write(Encoding.UTF8.GetBytes(LineColumn + "," + string.Join(",", header.Select((_, i) => $"c{i + 1}")) + "\n"));
+        return new CsvRecordSplitter(output, header.Count, fileName, firstLine: 2);
     }
 
     private static IReadOnlyList<string> ParseHeader(List<byte> headerBytes, string fileName)

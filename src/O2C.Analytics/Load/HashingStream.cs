@@ -2,11 +2,8 @@ using System.Security.Cryptography;
 
 namespace O2C.Analytics.Load;
 
-/// <summary>
-/// A read-only stream that feeds every byte it passes on into a hash and, when given one, into a copy: the copy is
-/// then exactly the bytes that were hashed, whatever happens to the source file afterwards.
-/// </summary>
-internal sealed class HashingStream(Stream inner, IncrementalHash hash, Stream? copy = null) : Stream
+/// <summary>A read-only stream that feeds every byte it passes on into a hash.</summary>
+internal sealed class HashingStream(Stream inner, IncrementalHash hash) : Stream
 {
     public override bool CanRead => true;
     public override bool CanSeek => false;
@@ -17,22 +14,14 @@ internal sealed class HashingStream(Stream inner, IncrementalHash hash, Stream? 
     public override int Read(byte[] buffer, int offset, int count)
     {
         var read = inner.Read(buffer, offset, count);
-        if (read > 0)
-        {
-            hash.AppendData(buffer, offset, read);
-            copy?.Write(buffer, offset, read);
-        }
+        if (read > 0) hash.AppendData(buffer, offset, read);
         return read;
     }
 
     public override int Read(Span<byte> buffer)
     {
         var read = inner.Read(buffer);
-        if (read > 0)
-        {
-            hash.AppendData(buffer[..read]);
-            copy?.Write(buffer[..read]);
-        }
+        if (read > 0) hash.AppendData(buffer[..read]);
         return read;
     }
 

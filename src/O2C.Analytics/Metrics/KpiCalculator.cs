@@ -58,7 +58,7 @@ public static class KpiCalculator
             FROM (
                 SELECT month_end,
                        'not available: no ' || string_agg(DISTINCT currency_code, ', ' ORDER BY currency_code) || ' rate into '
-                       || (SELECT setting_value FROM o2c_settings WHERE setting_key = 'reporting_currency')
+                       || (SELECT max(setting_value) FROM o2c_settings WHERE setting_key = 'reporting_currency')
                        || ' on or before ' || strftime(month_end, '%Y-%m-%d') || ' (' || count(*) || ' open items cannot be converted)' AS reason
                 FROM fct_ar_snapshot_monthly WHERE open_amount_rc IS NULL
                 GROUP BY month_end

@@ -57,7 +57,7 @@ public static class WarehouseRefresh
     public static IReadOnlyList<string> MissingRates(Warehouse.Warehouse warehouse) =>
         warehouse.Query("""
             SELECT currency_code, count(DISTINCT month_end), min(month_end), max(month_end), count(*),
-                   (SELECT setting_value FROM o2c_settings WHERE setting_key = 'reporting_currency')
+                   (SELECT max(setting_value) FROM o2c_settings WHERE setting_key = 'reporting_currency')
             FROM fct_ar_snapshot_monthly WHERE open_amount_rc IS NULL
             GROUP BY currency_code ORDER BY currency_code
             """, r => $"no {r.GetString(0)} -> {r.GetString(5)} rate on or before {r.GetFieldValue<DateOnly>(2):yyyy-MM-dd}" +

@@ -98,6 +98,7 @@ public sealed class SourceExtractor(Warehouse.Warehouse warehouse)
                 kept.Add((key, s with { Transactions = s.Transactions.Where(t => !t.IsCredit || IsNewCredit(t, stagedName, statement.FileName, warnings)).ToList() }));
             }
             if (kept.Count == 0) return;
+            kept = CancelReversedCredits(kept, statement.FileName, warnings);
             staged.Add(BankStager.Stage(statement with { Statements = kept.Select(k => k.Statement).ToList() }, source.Name, staging));
             stagedStatements.AddRange(kept.Select(k => new StagedStatement(k.Key, stagedName, statement.FileName, statement.Format, k.Statement,
                 k.Statement.Transactions.Count(t => t.IsCredit))));
@@ -130,6 +131,53 @@ public sealed class SourceExtractor(Warehouse.Warehouse warehouse)
         stagedCredits.Add(key);
         return true;
     }
+
+    /// <summary>
+    /// A reversed credit (a payment returned or recalled) cancels the credit it reverses: the same currency and amount,
+    /// the same end-to-end or bank reference, on or before the reversal's date. When that credit is in the same file it
+    /// is taken out with it (it never was cash received); when it was loaded before, the reversal is reported by receipt id,
+    /// since the receipt's own file is not reloaded here. A reversed debit is no customer payment and never a receipt.
+    /// </summary>
+    private List<(string Key, BankStatement Statement)> CancelReversedCredits(List<(string Key, BankStatement Statement)> kept, string sourceFile,
+        List<string> warnings)
+    {
+        var reversals = kept.SelectMany(k => k.Statement.Transactions).Where(t => t.ReversesCredit).ToList();
+        if (reversals.Count == 0) return kept;
+        var cancelled = new HashSet<BankTransaction>(ReferenceEqualityComparer.Instance);
+        foreach (var reversal in reversals)
+        {
+            var original = kept.SelectMany(k => k.Statement.Transactions)
+                .Where(t => t.IsCredit && !cancelled.Contains(t) && Reverses(reversal, t))
+                .OrderByDescending(t => t.ValueDate).FirstOrDefault();
+            if (original is not null)
+            {
+                cancelled.Add(original);
+                warnings.Add($"{sourceFile}: line {reversal.Line}: reversal of {-reversal.Amount} {reversal.Currency} on {reversal.ValueDate:yyyy-MM-dd} cancels the credit on line {original.Line}; neither is a receipt");
+                continue;
+            }
+            var reference = Reference(reversal.CustomerReference) ?? Reference(reversal.BankReference);
+            var loaded = reference is null ? null : warehouse.Scalar<string>("""
+                SELECT receipt_id FROM receipts
+                WHERE currency_code = $c AND amount = $a AND value_date <= $d
+                  AND (bank_reference = $r OR contains(coalesce(remittance_text, ''), $r))
+                ORDER BY value_date DESC LIMIT 1
+                """, ("c", reversal.Currency), ("a", Math.Round(-reversal.Amount, 2)), ("d", reversal.ValueDate), ("r", reference));
+            warnings.Add(loaded is not null
+                ? $"{sourceFile}: line {reversal.Line}: reversal of {-reversal.Amount} {reversal.Currency} on {reversal.ValueDate:yyyy-MM-dd} takes back receipt {loaded}, loaded earlier: reverse it in cash application"
+                : $"{sourceFile}: line {reversal.Line}: reversal of {-reversal.Amount} {reversal.Currency} on {reversal.ValueDate:yyyy-MM-dd} matches no credit of this extract or receipt loaded before");
+        }
+        return kept.Select(k => (k.Key, k.Statement with { Transactions = k.Statement.Transactions.Where(t => !cancelled.Contains(t)).ToList() })).ToList();
+    }
+
+    /// <summary>Same account, currency and amount, not later, and a real reference in common (MT940's NONREF is none).</summary>
+    private static bool Reverses(BankTransaction reversal, BankTransaction credit) =>
+        credit.AccountNumber == reversal.AccountNumber && credit.Currency == reversal.Currency && credit.Amount == -reversal.Amount
+        && credit.ValueDate <= reversal.ValueDate
+        && (Reference(reversal.CustomerReference) is { } e2e && e2e == Reference(credit.CustomerReference)
+            || Reference(reversal.BankReference) is { } bank && bank == Reference(credit.BankReference));
+
+    private static string? Reference(string? value) =>
+        string.IsNullOrWhiteSpace(value) || value.Equals("NONREF", StringComparison.OrdinalIgnoreCase) ? null : value;
 
     /// <summary>Replaces the record of each staged file's statements with this run's, in the load's transaction.</summary>
     private void RecordStatements(long loadId)

@@ -88,6 +88,7 @@ public sealed class CanonicalLoader(Warehouse.Warehouse warehouse)
                 }
             }
 
+            ReloadFilesWhoseDuplicatesLostTheirOriginal(ordered, results, fileLoader, progress);
             var orphans = results.Any(r => r.RowsRemoved > 0) ? RemoveOrphans(loadId) : 0;
 
             foreach (var r in results)
@@ -143,6 +144,41 @@ public sealed class CanonicalLoader(Warehouse.Warehouse warehouse)
                 : FirstLine(e.Message);
             throw new LoadFailedException($"load failed, nothing was loaded: {message}", e);
         }
+    }
+
+    /// <summary>
+    /// A key in two files loads from the first; the second's copy is rejected as a duplicate. When a new version of the
+    /// first drops that key, the second's copy must load, as it would in a fresh load of the same files: an unchanged
+    /// file of this load whose duplicate rejects name keys no longer in the table is loaded again (repeated until none
+    /// is left, since a reload can free keys in turn).
+    /// </summary>
+    private void ReloadFilesWhoseDuplicatesLostTheirOriginal(List<(CsvFileScan Scan, EntityLayout Layout)> ordered, List<FileLoadResult> results,
+        CanonicalFileLoader fileLoader, IProgress<string>? progress)
+    {
+        if (!results.Any(r => r.RowsRemoved > 0)) return;
+        while (true)
+        {
+            var stranded = ordered.Where(s => results.Any(r => r.FileName == s.Scan.FileName && r.Status == FileLoadStatus.Unchanged)
+                                              && HasStrandedDuplicates(s.Scan.FileName, s.Layout)).ToList();
+            if (stranded.Count == 0) return;
+            foreach (var (scan, layout) in stranded)
+            {
+                progress?.Report($"loading {scan.FileName} again: keys it repeated are no longer loaded from elsewhere");
+                var index = results.FindIndex(r => r.FileName == scan.FileName);
+                results[index] = fileLoader.Load(scan, layout, replacing: true);
+            }
+        }
+    }
+
+    private bool HasStrandedDuplicates(string fileName, EntityLayout layout)
+    {
+        var keyText = string.Join(" || '|' || ", layout.Key.Select(k => $"CAST(e.{Ident(k)} AS VARCHAR)"));
+        return warehouse.Scalar<long>($"""
+            SELECT count(*) FROM rejects r
+            WHERE r.file_name = $f AND r.reason_code = 'duplicate_key'
+              AND r.load_id = (SELECT max(load_id) FROM load_files WHERE file_name = $f AND status <> 'unchanged')
+              AND NOT EXISTS (SELECT 1 FROM {Ident(layout.Entity)} e WHERE {keyText} = r.raw_value)
+            """, ("f", fileName)) > 0;
     }
 
     /// <summary>

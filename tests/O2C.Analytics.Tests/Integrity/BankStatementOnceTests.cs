@@ -20,7 +20,7 @@ public sealed class BankStatementOnceTests
         var ntry = string.Concat(entries.Select(e => $"""
                   <Ntry><Amt Ccy="EUR">{Amount(e.Amount)}</Amt><CdtDbtInd>{(e.Debit ? "DBIT" : "CRDT")}</CdtDbtInd>{(e.Reversal ? "<RvslInd>true</RvslInd>" : "")}<Sts>BOOK</Sts>
                     <BookgDt><Dt>{date}</Dt></BookgDt><ValDt><Dt>{date}</Dt></ValDt><AcctSvcrRef>{e.Reference}</AcctSvcrRef>
-                    <NtryDtls><TxDtls><Refs><AcctSvcrRef>{e.Reference}</AcctSvcrRef></Refs><RmtInf><Ustrd>{e.Remittance}</Ustrd></RmtInf></TxDtls></NtryDtls></Ntry>
+                    <NtryDtls><TxDtls><Refs><AcctSvcrRef>{e.Reference}</AcctSvcrRef><EndToEndId>E2E-{e.Remittance}</EndToEndId></Refs><RmtInf><Ustrd>{e.Remittance}</Ustrd></RmtInf></TxDtls></NtryDtls></Ntry>
             """));
         return $"""
             <?xml version="1.0" encoding="UTF-8"?>
@@ -87,6 +87,34 @@ public sealed class BankStatementOnceTests
         new SourceExtractor(w.Warehouse).Run(Config(w, "bank"));
         Assert.Equal(3700.00m, Cash(w));
         Assert.Equal(["EOD-0331", "EOD-0401", "INTRADAY-0331"], w.Warehouse.Query("SELECT statement_id FROM bank_statements ORDER BY 1", r => r.GetString(0)));
+    }
+}
+
+/// <summary>
+/// Issue 16: a camt.053 return/reversal (RvslInd) became a new customer receipt instead of cancelling one. A reversed
+/// credit (DBIT, RvslInd true) takes back the payment with the same end-to-end id and amount; a reversed debit (CRDT,
+/// RvslInd true: our own payment coming back) is no customer's payment.
+/// </summary>
+public sealed class BankReversalTests
+{
+    [Fact]
+    public void A_returned_payment_cancels_the_credit_it_reverses_and_a_reversed_debit_is_no_receipt()
+    {
+        using var w = new TempWarehouse();
+        var bank = Directory.CreateDirectory(Path.Combine(w.Folder, "bank")).FullName;
+        // Opening 1,000.00; +1,200.00 (INV-1) +2,000.00 (INV-2) -1,200.00 (INV-1 returned, its own bank reference)
+        // +300.00 (a supplier refund of our payment, reversed debit) = 3,300.00 closing.
+        File.WriteAllText(Path.Combine(bank, "stmt-0331.xml"), BankStatementOnceTests.Camt053("STMT-0331", "2026-03-31", 1000m,
+            BankStatementOnceTests.Credit("BR1", 1200m, "INV-1"), BankStatementOnceTests.Credit("BR2", 2000m, "INV-2"),
+            ("BR9", 1200m, "INV-1", true, true), ("BR8", 300m, "SUPPLIER-REFUND", true, false)));
+        var config = Path.Combine(w.Folder, "o2c.sources.json");
+        File.WriteAllText(config, """{ "sources": [ { "name": "bank", "kind": "camt053", "path": "bank/*.xml" } ] }""");
+
+        var result = new O2C.Analytics.Extract.SourceExtractor(w.Warehouse).Run(O2C.Analytics.Extract.Sources.SourcesConfig.Load(config));
+
+        // Only INV-2's 2,000.00 was received and kept.
+        Assert.Equal(["BR2:2000.00"], w.Warehouse.Query("SELECT bank_reference || ':' || amount FROM receipts", r => r.GetString(0)));
+        Assert.Contains(result.Sources.Single().Warnings, m => m.Contains("reversal of 1200.00 EUR on 2026-03-31 cancels the credit on line", StringComparison.Ordinal));
     }
 }
 

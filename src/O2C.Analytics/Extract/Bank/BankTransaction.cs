@@ -2,7 +2,9 @@ namespace O2C.Analytics.Extract.Bank;
 
 /// <summary>
 /// One entry of a bank statement. Amount is signed: positive for a credit (money in), negative for a debit.
-/// Line is where the entry starts in its file, for messages and lineage.
+/// Line is where the entry starts in its file, for messages and lineage. <paramref name="IsReversal"/>: the bank
+/// marks the entry as undoing an earlier one (camt.053 RvslInd, MT940 RC/RD): a reversed debit brings money back
+/// but is no customer's payment; a reversed credit takes back a payment received before.
 /// </summary>
 public sealed record BankTransaction(
     string AccountNumber,
@@ -15,7 +17,12 @@ public sealed record BankTransaction(
     string? CustomerReference,
     string? RemittanceText,
     string? CounterpartyName,
-    int Line)
+    int Line,
+    bool IsReversal = false)
 {
-    public bool IsCredit => Amount > 0;
+    /// <summary>Money a customer paid in: a credit that reverses nothing.</summary>
+    public bool IsCredit => Amount > 0 && !IsReversal;
+
+    /// <summary>A customer's payment taken back (a return or a reversal of an earlier credit).</summary>
+    public bool ReversesCredit => Amount < 0 && IsReversal;
 }

@@ -50,7 +50,9 @@ public static class Camt053Reader
                 var amount = Signed(fileName, entry);
                 booked += amount;
                 var entryCurrency = entry.Child("Amt")?.Attribute("Ccy")?.Value ?? currency;
-                transactions.AddRange(Transactions(fileName, entry, account, entryCurrency, amount));
+                // RvslInd: the entry undoes an earlier one (a returned or recalled payment).
+                var reversal = string.Equals(entry.Text("RvslInd"), "true", StringComparison.OrdinalIgnoreCase);
+                transactions.AddRange(Transactions(fileName, entry, account, entryCurrency, amount).Select(t => t with { IsReversal = reversal }));
             }
             if (opening is { } o && closing is { } c && o.Amount + booked != c.Amount)
                 problems.Add(new ControlTotalProblem(stmt.Line(), $"statement {stmt.Text("Id")} opening balance + booked entries = closing balance",

@@ -117,7 +117,8 @@ public static partial class Mt940Reader
         var supplementary = string.Join(" ", field.Value.Split('\n').Skip(1).Select(l => l.Trim()).Where(l => l.Length > 0));
         return new BankTransaction(account, currency, valueDate, bookingDate, signed, m.Groups["type"].Value,
             Blank(m.Groups["bank"].Value), Blank(m.Groups["reference"].Value.Trim()),
-            Blank(string.Join(" ", new[] { remittance, supplementary }.Where(s => !string.IsNullOrEmpty(s)))), counterparty, field.Line);
+            Blank(string.Join(" ", new[] { remittance, supplementary }.Where(s => !string.IsNullOrEmpty(s)))), counterparty, field.Line,
+            IsReversal: mark.StartsWith('R'));
     }
 
     /// <summary>

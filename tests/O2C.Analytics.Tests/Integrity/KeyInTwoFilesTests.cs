@@ -1,0 +1,45 @@
+using O2C.Analytics.Load;
+using O2C.Analytics.Tests.Support;
+using static O2C.Analytics.Tests.Support.CanonicalFiles;
+
+namespace O2C.Analytics.Tests.Integrity;
+
+/// <summary>
+/// Issue 16: a key present in two files (the second copy rejected as duplicate) disappeared from both when the first
+/// file's next version dropped it, while one fresh load of the same folder kept it.
+/// </summary>
+public sealed class KeyInTwoFilesTests
+{
+    private static (List<string> Customers, List<string> CurrentRejects) State(TempWarehouse w) =>
+        (w.Warehouse.Query("SELECT customer_id || '@' || source_file || ':' || source_line FROM customers ORDER BY 1", r => r.GetString(0)),
+         w.Warehouse.Query("""
+            SELECT r.file_name || ':' || r.line_number || ':' || r.reason_code FROM rejects r
+            WHERE r.load_id = (SELECT max(load_id) FROM load_files f WHERE f.file_name = r.file_name AND f.status <> 'unchanged')
+            ORDER BY 1
+            """, r => r.GetString(0)));
+
+    [Fact]
+    public void When_the_first_file_drops_a_key_the_second_files_copy_loads_as_in_a_fresh_load()
+    {
+        using var incremental = new TempWarehouse();
+        incremental.Write("customers-a.csv", Customers, Customer("C1"), Customer("C2"));
+        incremental.Write("customers-b.csv", Customers, Customer("C2"), Customer("C3"));
+        new CanonicalLoader(incremental.Warehouse).LoadFolder(incremental.Sources);
+        Assert.Equal(["C1@customers-a.csv:2", "C2@customers-a.csv:3", "C3@customers-b.csv:3"], State(incremental).Customers);
+        Assert.Equal(["customers-b.csv:2:duplicate_key"], State(incremental).CurrentRejects);
+
+        // customers-a.csv's next version no longer has C2.
+        incremental.Write("customers-a.csv", Customers, Customer("C1"));
+        var second = new CanonicalLoader(incremental.Warehouse).LoadFolder(incremental.Sources);
+        Assert.Equal(FileLoadStatus.Replaced, second.Files.Single(f => f.FileName == "customers-b.csv").Status);
+
+        using var fresh = new TempWarehouse();
+        fresh.Write("customers-a.csv", Customers, Customer("C1"));
+        fresh.Write("customers-b.csv", Customers, Customer("C2"), Customer("C3"));
+        new CanonicalLoader(fresh.Warehouse).LoadFolder(fresh.Sources);
+
+        Assert.Equal(["C1@customers-a.csv:2", "C2@customers-b.csv:2", "C3@customers-b.csv:3"], State(incremental).Customers);
+        Assert.Equal(State(fresh).Customers, State(incremental).Customers);
+        Assert.Equal(State(fresh).CurrentRejects, State(incremental).CurrentRejects);
+    }
+}

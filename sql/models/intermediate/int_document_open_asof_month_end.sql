@@ -23,7 +23,7 @@ month_ends as (select month_end from int_month_ends)
 select
     m.month_end,
     b.document_id,
-    b.balance::decimal(18,2) as open_amount
+    b.balance::decimal(18,3) as open_amount
 from balances b
 join month_ends m
   on m.month_end >= b.valid_from

@@ -19,7 +19,7 @@ rates as (select * from stg_fx_rates_to_reporting),
 events as (
     select customer_id, 2 * (document_date - date '2000-01-01') as k, document_id,
            null::bigint as days_to_pay, null::bigint as days_late, null::bigint as days_past_due, null::decimal(2,1) as is_late,
-           null::decimal(18,2) as amount, null::integer as dispute, null::integer as promise
+           null::decimal(18,3) as amount, null::integer as dispute, null::integer as promise
     from invoices
     union all
     select customer_id, 2 * (settled_date - date '2000-01-01') + 1, null,

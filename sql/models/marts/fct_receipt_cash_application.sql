@@ -31,7 +31,7 @@ final as (
         c.currency_code,
         c.amount,
         c.amount_rc,
-        coalesce(a.applied_amount, 0)::decimal(18,2) as applied_by_period_end,
+        coalesce(a.applied_amount, 0)::decimal(18,3) as applied_by_period_end,
         coalesce(a.manual_applications, 0) as manual_applications,
         coalesce(a.auto_applications, 0) as auto_applications,
         coalesce(a.applied_amount, 0) = c.amount as is_fully_applied,

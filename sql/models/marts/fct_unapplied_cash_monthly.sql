@@ -26,7 +26,7 @@ balances as (
 ),
 
 open_cash as (
-    select m.month_end, b.receipt_id, r.customer_id, r.currency_code, b.unapplied_amount::decimal(18,2) as unapplied_amount
+    select m.month_end, b.receipt_id, r.customer_id, r.currency_code, b.unapplied_amount::decimal(18,3) as unapplied_amount
     from balances b
     join months m on m.month_end >= b.valid_from and (b.valid_until is null or m.month_end < b.valid_until)
     join receipts r on r.receipt_id = b.receipt_id

@@ -24,6 +24,16 @@ public sealed class SourceExtractor(Warehouse.Warehouse warehouse)
 
     private readonly List<StagedStatement> stagedStatements = [];
 
+    private Dictionary<string, int>? minorUnits;
+
+    /// <summary>Decimals a currency uses (ISO 4217, the currencies table); 2 for a code the table lacks (rejected at load).</summary>
+    private int MinorUnits(string currency)
+    {
+        minorUnits ??= warehouse.Query("SELECT currency_code, minor_units FROM currencies", r => (r.GetString(0), r.GetInt32(1)))
+            .ToDictionary(x => x.Item1, x => x.Item2, StringComparer.Ordinal);
+        return minorUnits.GetValueOrDefault(currency.ToUpperInvariant(), 2);
+    }
+
     /// <summary>Credits with a bank reference staged in this run: (reference, value date, amount, currency).</summary>
     private readonly HashSet<(string, DateOnly, decimal, string)> stagedCredits = [];
 
@@ -99,7 +109,7 @@ public sealed class SourceExtractor(Warehouse.Warehouse warehouse)
             }
             if (kept.Count == 0) return;
             kept = CancelReversedCredits(kept, statement.FileName, warnings);
-            staged.Add(BankStager.Stage(statement with { Statements = kept.Select(k => k.Statement).ToList() }, source.Name, staging));
+            staged.Add(BankStager.Stage(statement with { Statements = kept.Select(k => k.Statement).ToList() }, source.Name, staging, MinorUnits));
             stagedStatements.AddRange(kept.Select(k => new StagedStatement(k.Key, stagedName, statement.FileName, statement.Format, k.Statement,
                 k.Statement.Transactions.Count(t => t.IsCredit))));
         }

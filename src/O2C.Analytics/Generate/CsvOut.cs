@@ -43,7 +43,8 @@ public sealed class CsvOut : IDisposable
     public CsvOut Money(decimal? value)
     {
         Separator();
-        if (value is { } v) _writer.Write(v.ToString("0.00", CultureInfo.InvariantCulture));
+        // Two decimals at least (cents), three where the amount has them (KWD, BHD, OMR).
+        if (value is { } v) _writer.Write(v.ToString("0.00#", CultureInfo.InvariantCulture));
         return this;
     }
 

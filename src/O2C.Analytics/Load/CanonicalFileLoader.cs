@@ -11,46 +11,58 @@ namespace O2C.Analytics.Load;
 internal sealed class CanonicalFileLoader(Warehouse.Warehouse warehouse, long loadId, FieldChecks.DateWindow dates)
 {
     private string fileName = "";
-    private IReadOnlyList<string> layoutColumns = [];
+
+    /// <summary>
+    /// Scratch rows of every file of a load go into one table per step and entity, each file's under its own number,
+    /// read back through a view of that number. DuckDB keeps every table written inside a transaction until the
+    /// commit (at least a block per column): a table per file grew a 2,000-file load to 2.2 GB, and emptying a table
+    /// between files frees nothing before the commit either; appending keeps memory in proportion to the data.
+    /// </summary>
+    private int fileNumber;
+
+    private readonly HashSet<string> tablesMade = new(StringComparer.Ordinal);
 
     public FileLoadResult Load(CsvFileScan scan, EntityLayout layout, bool replacing)
     {
         var file = fileName = scan.FileName;
-        layoutColumns = layout.Columns.Select(c => c.Name).ToList();
+        entity = layout.Entity;
         var p = new[] { ("file", (object?)file), ("load", (object?)loadId) };
+        fileNumber++;
 
         // A changed file replaces all rows its previous version brought.
         var removed = replacing
             ? warehouse.Execute($"DELETE FROM {Ident(layout.Entity)} WHERE source_file = $file", ("file", file))
             : 0;
 
-        DropScratch();
-        ReadRaw(scan);
-        // One statement per call: the SQL trace (O2C_TRACE_SQL=1) then times each step.
-        warehouse.Execute("CREATE TEMP TABLE _rej (line_number BIGINT, column_name VARCHAR, raw_value VARCHAR, reason_code VARCHAR, reason VARCHAR)");
-        RejectMalformed(scan);
-        warehouse.Execute($"CREATE TEMP TABLE _suspect AS {FieldChecks.SuspectRows(layout, "_raw", dates)}");
-        warehouse.Execute($"INSERT INTO _rej {FieldChecks.RejectsQuery(layout, "_suspect", dates)}");
-        warehouse.Execute("DROP TABLE _suspect");
+        // This file's rejects go straight to the rejects table; _rej is the view of them the checks read.
+        warehouse.Execute("DELETE FROM rejects WHERE load_id = $load AND file_name = $file", p);
         warehouse.Execute($"""
-            CREATE TEMP TABLE _typed AS
+            CREATE OR REPLACE TEMP VIEW _rej AS
+            SELECT line_number, column_name, raw_value, reason_code, reason FROM rejects WHERE load_id = {loadId} AND file_name = {Literal(file)}
+            """);
+        // One statement per call: the SQL trace (O2C_TRACE_SQL=1) then times each step.
+        var parsed = Scratch("parsed", layout, ReadRawSql(scan, layout));
+        RejectMalformed(scan);
+        var suspect = Scratch("suspect", layout, FieldChecks.SuspectRows(layout, parsed, dates));
+        Reject(FieldChecks.RejectsQuery(layout, suspect, dates));
+        // The rows whose fields all passed (every suspect row has a reject): fixed from here on, as a view or a table.
+        var typed = Scratch("typed", layout, $"""
             SELECT _line, {FieldChecks.TypedProjection(layout)}
-            FROM _raw WHERE NOT EXISTS (SELECT 1 FROM _rej WHERE _rej.line_number = _raw._line)
+            FROM {parsed} r WHERE NOT EXISTS (SELECT 1 FROM {suspect} s WHERE s._line = r._line)
             """);
 
-        foreach (var rule in layout.Rules)
-            warehouse.Execute($"""
-                INSERT INTO _rej
+        foreach (var rule in layout.Rules.Concat(MinorUnitRules(layout)))
+            Reject($"""
                 SELECT _line, {Literal(rule.Column)}, CAST({Ident(rule.Column)} AS VARCHAR), {Literal(rule.ReasonCode)}, {Literal(rule.Reason)}
-                FROM _typed WHERE {rule.BadWhen}
+                FROM {typed} AS _typed WHERE {rule.BadWhen}
                 """);
-        RejectDuplicateKeys(layout);
+        RejectDuplicateKeys(layout, typed);
 
         var columns = string.Join(", ", layout.Columns.Select(c => Ident(c.Name)));
         warehouse.Execute($"""
             INSERT INTO {Ident(layout.Entity)} ({columns}, source_file, source_line, load_id)
-            SELECT {columns}, $file, _line, $load FROM _typed
-            WHERE NOT EXISTS (SELECT 1 FROM _rej WHERE _rej.line_number = _typed._line)
+            SELECT {columns}, $file, _line, $load FROM {typed} t
+            WHERE NOT EXISTS (SELECT 1 FROM _rej WHERE _rej.line_number = t._line)
             ORDER BY _line
             """, p);
 
@@ -65,14 +77,8 @@ internal sealed class CanonicalFileLoader(Warehouse.Warehouse warehouse, long lo
         foreach (var rule in layout.SetRules)
             TakeBackOut(layout, rule.Column, rule.BadRowsSql, rule.ReasonCode, rule.Reason);
 
-        warehouse.Execute("""
-            INSERT INTO rejects
-            SELECT $load, $file, $entity, line_number, column_name, raw_value, reason_code, reason FROM _rej
-            """, ("load", loadId), ("file", file), ("entity", layout.Entity));
-
         var loaded = warehouse.Scalar<long>($"SELECT count(*) FROM {Ident(layout.Entity)} WHERE source_file = $file", ("file", file));
         var rejected = warehouse.Scalar<long>("SELECT count(DISTINCT line_number) FROM _rej");
-        DropScratch();
 
         // Nothing lost, nothing doubled: every record read is either in the table or in rejects.
         if (loaded + rejected != scan.DataRecords)
@@ -83,68 +89,96 @@ internal sealed class CanonicalFileLoader(Warehouse.Warehouse warehouse, long lo
             scan.DataRecords, loaded, rejected, removed);
     }
 
-    private void ReadRaw(CsvFileScan scan)
+    private string entity = "";
+
+    /// <summary>A step's rows for this file, appended to the step's table and read back through a view of this file's.</summary>
+    private string Scratch(string step, EntityLayout layout, string sql)
+    {
+        var table = $"_t_{step}_{layout.Entity}";
+        if (tablesMade.Add(table)) warehouse.Execute($"CREATE TEMP TABLE {table} AS SELECT 0 AS _file_no, * FROM ({sql}) LIMIT 0");
+        warehouse.Execute($"INSERT INTO {table} SELECT {fileNumber}, * FROM ({sql})");
+        var view = $"_v_{step}_{layout.Entity}";
+        warehouse.Execute($"CREATE OR REPLACE TEMP VIEW {view} AS SELECT * EXCLUDE (_file_no) FROM {table} WHERE _file_no = {fileNumber}");
+        return view;
+    }
+
+    /// <summary>Rejects of this file: <paramref name="select"/> yields line, column, raw value, reason code, reason.</summary>
+    private void Reject(string select, params (string Name, object? Value)[] parameters) =>
+        warehouse.Execute($"INSERT INTO rejects SELECT {loadId}, {Literal(fileName)}, {Literal(entity)}, * FROM ({select})", parameters);
+
+    private static string ReadRawSql(CsvFileScan scan, EntityLayout layout)
     {
         // The scan wrote only well-formed records, each with its physical line, so DuckDB reads a regular file. Every
-        // column as text: typing is ours to check, so a bad value becomes a reject, not a failed read.
+        // column as text: typing is ours to check, so a bad value becomes a reject, not a failed read. Columns the
+        // file leaves out are empty; columns the layout lacks are not read on.
         var columns = string.Join(", ", new[] { $"{Literal(CsvFileScan.LineColumn)}: 'BIGINT'" }
             .Concat(scan.Header.Select((h, i) => $"{Literal(ColumnName(h, i))}: 'VARCHAR'")));
-        warehouse.Execute($"""
-            CREATE TEMP TABLE _parsed AS
-            SELECT * FROM read_csv($path, header = true, delim = ',', quote = '"', escape = '"', new_line = '\n', auto_detect = false,
-                                   strict_mode = true, columns = {"{"}{columns}{"}"}, max_line_size = {CsvFileScan.MaxRecordBytes + 32})
-            """, ("path", scan.Path));
-        // A view, not a copy: at 10M invoices a copy of every file as text is gigabytes.
-        warehouse.Execute($"CREATE TEMP VIEW _raw AS SELECT {MissingColumns(scan)} * FROM _parsed");
+        var projection = string.Join(", ", new[] { "_line" }.Concat(layout.Columns.Select(c =>
+            scan.Header.Contains(c.Name) ? Ident(c.Name) : $"CAST(NULL AS VARCHAR) AS {Ident(c.Name)}")));
+        return $"""
+            SELECT {projection}
+            FROM read_csv({Literal(scan.Path)}, header = true, delim = ',', quote = '"', escape = '"', new_line = '\n', auto_detect = false,
+                          strict_mode = true, columns = {"{"}{columns}{"}"}, max_line_size = {CsvFileScan.MaxRecordBytes + 32})
+            """;
     }
 
     /// <summary>Records the scan found malformed: rejected with their line, text and reason.</summary>
     private void RejectMalformed(CsvFileScan scan)
     {
-        if (scan.Malformed.Count == 0) return;
-        using var appender = warehouse.Connection.CreateAppender("_rej");
         foreach (var m in scan.Malformed)
-            appender.CreateRow().AppendValue(m.Line).AppendNullValue().AppendValue(m.Text).AppendValue("malformed_row").AppendValue(m.Reason).EndRow();
+            Reject("SELECT $line, NULL, $text, 'malformed_row', $reason", ("line", m.Line), ("text", m.Text), ("reason", m.Reason));
     }
 
-    /// <summary>Optional columns a file leaves out are simply empty: select-list items ending in a comma.</summary>
-    private string MissingColumns(CsvFileScan scan) =>
-        string.Concat(layoutColumns.Where(c => !scan.Header.Contains(c)).Select(c => $"CAST(NULL AS VARCHAR) AS {Ident(c)}, "));
-
-    private void RejectDuplicateKeys(EntityLayout layout)
+    private void RejectDuplicateKeys(EntityLayout layout, string typed)
     {
         var key = string.Join(", ", layout.Key.Select(Ident));
         var keyText = string.Join(" || '|' || ", layout.Key.Select(k => $"CAST({Ident(k)} AS VARCHAR)"));
-        warehouse.Execute($"""
-            INSERT INTO _rej
+        Reject($"""
             SELECT _line, {Literal(layout.Key[0])}, {keyText}, 'duplicate_key',
                    'duplicate key: first seen on line ' || first_line || ' of this file'
             FROM (
                 SELECT _line, {key}, min(_line) OVER (PARTITION BY {key}) AS first_line
-                FROM _typed WHERE NOT EXISTS (SELECT 1 FROM _rej WHERE _rej.line_number = _typed._line)
-            ) WHERE _line > first_line;
-
-            INSERT INTO _rej
+                FROM {typed} _typed WHERE NOT EXISTS (SELECT 1 FROM _rej WHERE _rej.line_number = _typed._line)
+            ) WHERE _line > first_line
+            """);
+        Reject($"""
             SELECT t._line, {Literal(layout.Key[0])}, {string.Join(" || '|' || ", layout.Key.Select(k => $"CAST(t.{Ident(k)} AS VARCHAR)"))}, 'duplicate_key',
                    'duplicate key: already loaded from ' || e.source_file || ' line ' || e.source_line
-            FROM _typed t JOIN {Ident(layout.Entity)} e USING ({key})
-            WHERE NOT EXISTS (SELECT 1 FROM _rej WHERE _rej.line_number = t._line);
+            FROM {typed} t JOIN {Ident(layout.Entity)} e USING ({key})
+            WHERE NOT EXISTS (SELECT 1 FROM _rej WHERE _rej.line_number = t._line)
             """);
     }
 
     private void TakeBackOut(EntityLayout layout, string column, string badRowsSql, string code, string reason)
     {
-        warehouse.Execute($"CREATE OR REPLACE TEMP TABLE _bad AS SELECT * FROM ({badRowsSql}) b(line_number, raw_value)",
+        Reject($"SELECT line_number, {Literal(column)}, CAST(raw_value AS VARCHAR), {Literal(code)}, {Literal(reason)} FROM ({badRowsSql}) b(line_number, raw_value)",
             ("file", fileName), ("load", loadId));
-        warehouse.Execute($"INSERT INTO _rej SELECT line_number, {Literal(column)}, raw_value, {Literal(code)}, {Literal(reason)} FROM _bad");
-        warehouse.Execute($"DELETE FROM {Ident(layout.Entity)} WHERE source_file = $file AND load_id = $load AND source_line IN (SELECT line_number FROM _bad)",
-            ("file", fileName), ("load", loadId));
+        warehouse.Execute($"""
+            DELETE FROM {Ident(layout.Entity)} WHERE source_file = $file AND load_id = $load
+              AND source_line IN (SELECT line_number FROM _rej WHERE reason_code = {Literal(code)} AND column_name = {Literal(column)})
+            """, ("file", fileName), ("load", loadId));
     }
 
-    private void DropScratch() => warehouse.Execute("""
-        DROP VIEW IF EXISTS _raw; DROP TABLE IF EXISTS _parsed; DROP TABLE IF EXISTS _typed; DROP TABLE IF EXISTS _rej;
-        DROP TABLE IF EXISTS _bad; DROP TABLE IF EXISTS _suspect;
-        """);
+    /// <summary>Drops the scratch views and tables, at the end of the load.</summary>
+    public void DropScratch()
+    {
+        warehouse.Execute("DROP VIEW IF EXISTS _rej");
+        foreach (var layout in CanonicalLayouts.All)
+            foreach (var step in new[] { "typed", "suspect", "parsed" })
+                warehouse.Execute($"DROP VIEW IF EXISTS _v_{step}_{layout.Entity}");
+        foreach (var table in tablesMade) warehouse.Execute($"DROP TABLE IF EXISTS {table}");
+        tablesMade.Clear();
+    }
+
+    /// <summary>
+    /// An amount with more decimals than its currency uses (USD 1.005, JPY 1.5) is rejected: amounts keep their
+    /// currency's minor units (ISO 4217, the currencies table), never rounded on the way in. For layouts whose rows
+    /// carry their currency; applications and write-offs are checked against their receipt's or document's currency.
+    /// </summary>
+    private static IEnumerable<RowRule> MinorUnitRules(EntityLayout layout) =>
+        layout.Column("currency_code") is null ? [] : layout.Columns.Where(c => c.Kind == ColumnKind.Money).Select(c => new RowRule(c.Name,
+            MinorUnits.Exceeded(Ident(c.Name), "(SELECT minor_units FROM currencies m WHERE m.currency_code = _typed.currency_code)"),
+            "too_many_decimals", $"{c.Name} has more decimals than its currency uses (ISO 4217: JPY 0, USD 2, KWD 3)"));
 
     private static string ColumnName(string header, int index) => header.Length == 0 ? $"column{index + 1}" : header;
 

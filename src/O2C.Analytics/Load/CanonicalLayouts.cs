@@ -97,6 +97,11 @@ public static class CanonicalLayouts
                 FROM this_file f JOIN documents d ON d.document_id = f.document_id
                 WHERE d.currency_code <> f.receipt_currency
                 """, "currency_mismatch", "the receipt and the document are in different currencies"),
+            new("amount", $"""
+                SELECT a.source_line, CAST(a.amount AS VARCHAR)
+                FROM applications a JOIN receipts r ON r.receipt_id = a.receipt_id JOIN currencies m ON m.currency_code = r.currency_code
+                WHERE a.source_file = $file AND a.load_id = $load AND {MinorUnits.Exceeded("a.amount", "m.minor_units")}
+                """, "too_many_decimals", "amount has more decimals than its receipt's currency uses (ISO 4217: JPY 0, USD 2, KWD 3)"),
             // Cash cannot settle a document before it exists, nor be applied before the bank credited it: such a
             // row put -1,500.00 into "current" at a month end before the invoice was issued.
             new("application_date", """
@@ -192,7 +197,14 @@ public static class CanonicalLayouts
             new("reason", Text),
         ],
         [new("amount", "amount <= 0", "non_positive_amount", "a write-off amount must be positive")],
-        "One row per bad-debt or small-balance write-off.");
+        "One row per bad-debt or small-balance write-off.",
+        [
+            new("amount", $"""
+                SELECT w.source_line, CAST(w.amount AS VARCHAR)
+                FROM write_offs w JOIN documents d ON d.document_id = w.document_id JOIN currencies m ON m.currency_code = d.currency_code
+                WHERE w.source_file = $file AND w.load_id = $load AND {MinorUnits.Exceeded("w.amount", "m.minor_units")}
+                """, "too_many_decimals", "amount has more decimals than its document's currency uses (ISO 4217: JPY 0, USD 2, KWD 3)"),
+        ]);
 
     public static readonly EntityLayout FxRates = new(
         "fx_rates", ["rate_date", "from_currency", "to_currency"],

@@ -55,6 +55,9 @@ public sealed class CanonicalLoader(Warehouse.Warehouse warehouse)
             .ThenBy(s => s.Scan.FileName, StringComparer.Ordinal)
             .ToList();
 
+        // DuckDB caches every file read_csv reads, at least a block each, until the process ends: with thousands of
+        // small files (an extract of daily bank statements) that, not the data, was the memory a load took.
+        warehouse.Execute("SET enable_external_file_cache = false");
         using var transaction = warehouse.BeginTransaction();
         try
         {
@@ -89,6 +92,7 @@ public sealed class CanonicalLoader(Warehouse.Warehouse warehouse)
             }
 
             ReloadFilesWhoseDuplicatesLostTheirOriginal(ordered, results, fileLoader, progress);
+            fileLoader.DropScratch();
             var orphans = results.Any(r => r.RowsRemoved > 0) ? RemoveOrphans(loadId) : 0;
 
             foreach (var r in results)

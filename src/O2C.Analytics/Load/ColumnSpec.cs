@@ -13,7 +13,7 @@ public sealed record ColumnSpec(
     public string SqlType => Kind switch
     {
         ColumnKind.Date => "DATE",
-        ColumnKind.Money => "DECIMAL(18,2)",
+        ColumnKind.Money => "DECIMAL(18,3)",
         ColumnKind.Rate => "DECIMAL(18,8)",
         ColumnKind.Integer => "INTEGER",
         ColumnKind.Flag => "BOOLEAN",

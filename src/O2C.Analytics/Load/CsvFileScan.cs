@@ -79,15 +79,18 @@ public sealed record CsvFileScan(
     private static (IReadOnlyList<string> Header, long Records, IReadOnlyList<MalformedRecord> Malformed) ScanContent(Stream content, Stream output, string fileName)
     {
         var decoder = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true).GetDecoder();
-        var buffer = new byte[ChunkSize];
-        var chars = new char[ChunkSize + 4];
+        // Pooled buffers: a load of thousands of small files would otherwise leave megabytes per file for the GC.
+        var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(ChunkSize);
+        var chars = System.Buffers.ArrayPool<char>.Shared.Rent(ChunkSize + 4);
         var headerBytes = new List<byte>();
         CsvRecordSplitter? splitter = null;
+        try
+        {
         long line = 1;
         var any = false;
 
         int read;
-        while ((read = content.Read(buffer, 0, buffer.Length)) > 0)
+        while ((read = content.Read(buffer, 0, ChunkSize)) > 0)
         {
             any = true;
             try
@@ -125,6 +128,13 @@ public sealed record CsvFileScan(
         splitter ??= Splitter(headerBytes, output, fileName);
         splitter.Finish();
         return (ParseHeader(headerBytes, fileName), splitter.Records, splitter.Malformed);
+        }
+        finally
+        {
+            splitter?.Dispose();
+            System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+            System.Buffers.ArrayPool<char>.Shared.Return(chars);
+        }
     }
 
     private static CsvRecordSplitter Splitter(List<byte> headerBytes, Stream output, string fileName)

@@ -88,7 +88,7 @@ internal static class FieldChecks
     private static string Typed(ColumnSpec column, string t) => column.Kind switch
     {
         ColumnKind.Date => $"try_cast({t} AS DATE)",
-        ColumnKind.Money => $"try_cast({t} AS DECIMAL(18,2))",
+        ColumnKind.Money => $"try_cast({t} AS DECIMAL(18,3))",
         ColumnKind.Rate => $"try_cast({t} AS DECIMAL(18,8))",
         ColumnKind.Integer => $"try_cast({t} AS INTEGER)",
         ColumnKind.Flag => $"CASE WHEN lower({t}) IN ('true','yes','y','1') THEN true WHEN lower({t}) IN ('false','no','n','0') THEN false END",
@@ -101,8 +101,8 @@ internal static class FieldChecks
     {
         ColumnKind.Date => ($"NOT regexp_full_match({t}, '\\d{{4}}-\\d{{2}}-\\d{{2}}') OR try_cast({t} AS DATE) IS NULL",
             "unparseable_date", $"{column.Name} is not a date in yyyy-MM-dd form"),
-        ColumnKind.Money => ($"NOT regexp_full_match({t}, '-?\\d{{1,16}}(\\.\\d{{1,2}})?')",
-            "unparseable_amount", $"{column.Name} is not an amount (digits, '.' decimal point, at most 2 decimals)"),
+        ColumnKind.Money => ($"NOT regexp_full_match({t}, '-?\\d{{1,15}}(\\.\\d{{1,3}})?')",
+            "unparseable_amount", $"{column.Name} is not an amount (digits, '.' decimal point, at most 3 decimals)"),
         ColumnKind.Rate => ($"NOT regexp_full_match({t}, '-?\\d{{1,10}}(\\.\\d{{1,8}})?')",
             "unparseable_number", $"{column.Name} is not a number (digits, '.' decimal point, at most 8 decimals)"),
         ColumnKind.Integer => ($"try_cast({t} AS INTEGER) IS NULL OR NOT regexp_full_match({t}, '-?\\d+')",

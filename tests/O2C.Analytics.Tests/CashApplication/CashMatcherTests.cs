@@ -71,10 +71,10 @@ public class CashMatcherTests
 
         Assert.Equal((5, 4, 1), (result.ReceiptsConsidered, result.AutoApplied, result.Exceptions));
         Assert.Equal(
-            ["R1|INV-0000101|1000.00", "R2|INV-0000102|250.00", "R2|INV-0000103|400.00", "R3|INV-0000104|760.00", "R4|INV-0000201|640.00"],
+            ["R1|INV-0000101|1000.000", "R2|INV-0000102|250.000", "R2|INV-0000103|400.000", "R3|INV-0000104|760.000", "R4|INV-0000201|640.000"],
             w.Warehouse.Query("SELECT receipt_id || '|' || document_id || '|' || amount FROM applications ORDER BY 1", r => r.GetString(0)));
         Assert.Equal("C1", w.Warehouse.Scalar<string>("SELECT customer_id FROM receipts WHERE receipt_id = 'R2'")); // payer identified
-        Assert.Equal("INV-0000104|40.00", w.Warehouse.Scalar<string>("SELECT document_id || '|' || amount FROM disputes WHERE dispute_kind = 'deduction'"));
+        Assert.Equal("INV-0000104|40.000", w.Warehouse.Scalar<string>("SELECT document_id || '|' || amount FROM disputes WHERE dispute_kind = 'deduction'"));
         Assert.Equal(["R1:exact_reference", "R2:fuzzy_reference", "R3:exact_reference+short_payment", "R4:amount_and_customer", "R5:none"],
             w.Warehouse.Query("SELECT receipt_id || ':' || rule FROM cash_match_decisions ORDER BY 1", r => r.GetString(0)));
         var exception = w.Warehouse.Scalar<string>("SELECT receipt_id || ' ' || candidates FROM cash_match_exceptions");

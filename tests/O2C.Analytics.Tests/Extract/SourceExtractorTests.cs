@@ -123,8 +123,8 @@ public class SourceExtractorTests
         var result = new SourceExtractor(w.Warehouse).Run(SourcesConfig.Load(Path.Combine(w.Folder, "o2c.sources.json")));
 
         Assert.Equal(
-            ["1700009|credit_memo|100200|2026-09-25|200.00|EUR|1800002", "1800001|invoice|100200|2026-09-01|1234.56|EUR|",
-             "1800002|invoice|100200|2026-09-15|12000.00|EUR|", "1800003|invoice|100300|2026-09-20|99.90|EUR|"],
+            ["1700009|credit_memo|100200|2026-09-25|200.000|EUR|1800002", "1800001|invoice|100200|2026-09-01|1234.560|EUR|",
+             "1800002|invoice|100200|2026-09-15|12000.000|EUR|", "1800003|invoice|100300|2026-09-20|99.900|EUR|"],
             w.Warehouse.Query("""
                 SELECT document_id || '|' || document_type || '|' || customer_id || '|' || strftime(document_date, '%Y-%m-%d') || '|'
                        || amount || '|' || currency_code || '|' || coalesce(corrects_document_id, '')
@@ -135,7 +135,7 @@ public class SourceExtractorTests
             "SELECT file_name || ':' || line_number || ':' || reason_code || ':' || raw_value FROM rejects WHERE column_name = 'document_date'"));
         Assert.Equal("Müller GmbH", w.Warehouse.Scalar<string>("SELECT customer_name FROM customers WHERE customer_id = '100200'"));
         Assert.Equal("1800002", w.Warehouse.Scalar<string>("SELECT document_id FROM disputes")); // the X
-        Assert.Equal("2026-10-05|1234.56", w.Warehouse.Scalar<string>("SELECT strftime(value_date, '%Y-%m-%d') || '|' || amount FROM receipts"));
+        Assert.Equal("2026-10-05|1234.560", w.Warehouse.Scalar<string>("SELECT strftime(value_date, '%Y-%m-%d') || '|' || amount FROM receipts"));
         Assert.Equal(1, result.Sources.Single().RowsRejected);
     }
 }

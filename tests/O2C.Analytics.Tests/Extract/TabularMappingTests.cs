@@ -39,7 +39,7 @@ public class TabularMappingTests
             w.Warehouse.Execute("DELETE FROM documents; DELETE FROM load_files; DELETE FROM rejects");
             new SourceExtractor(w.Warehouse).Run(Config(w, $$"""{ "sources": [ {{Source(column, format)}} ] }"""));
             // "99.00-" (a trailing minus, as SAP writes credits) is a credit memo of 99.00.
-            Assert.Equal(["A1:invoice:2026-01-31:1234.50", "A2:credit_memo:2026-02-28:99.00"], w.Warehouse.Query(
+            Assert.Equal(["A1:invoice:2026-01-31:1234.500", "A2:credit_memo:2026-02-28:99.000"], w.Warehouse.Query(
                 "SELECT document_id || ':' || document_type || ':' || strftime(document_date, '%Y-%m-%d') || ':' || amount FROM documents ORDER BY 1", r => r.GetString(0)));
         }
     }
@@ -66,7 +66,7 @@ public class TabularMappingTests
               "defaults": { "segment": "SMB", "region": "EMEA", "country_code": "DE", "risk_class": "B", "e_invoicing": "false" } } ] }
             """));
         Assert.Equal(0, result.Sources.Single().RowsRejected);
-        Assert.Equal(["K1|=HYPERLINK(\"http://x\",\"y\")|30|25000.50", "K2|Beta AG|45|"], w.Warehouse.Query(
+        Assert.Equal(["K1|=HYPERLINK(\"http://x\",\"y\")|30|25000.500", "K2|Beta AG|45|"], w.Warehouse.Query(
             "SELECT customer_id || '|' || customer_name || '|' || payment_terms_days || '|' || coalesce(CAST(credit_limit AS VARCHAR), '') FROM customers ORDER BY 1",
             r => r.GetString(0)));
     }
@@ -96,7 +96,7 @@ public class TabularEncodingTests
             """);
         var result = new SourceExtractor(w.Warehouse).Run(SourcesConfig.Load(path));
         Assert.Equal(0, result.Sources.Single().RowsRejected);
-        Assert.Equal(["9001|invoice|100.00", "9002|credit_memo|20.00"], w.Warehouse.Query(
+        Assert.Equal(["9001|invoice|100.000", "9002|credit_memo|20.000"], w.Warehouse.Query(
             "SELECT document_id || '|' || document_type || '|' || amount FROM documents ORDER BY 1", r => r.GetString(0)));
     }
 }

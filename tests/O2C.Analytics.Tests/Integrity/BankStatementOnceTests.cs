@@ -16,7 +16,7 @@ public sealed class BankStatementOnceTests
     internal static string Camt053(string statementId, string date, decimal opening, params (string Reference, decimal Amount, string Remittance, bool Reversal, bool Debit)[] entries)
     {
         var closing = opening + entries.Sum(e => e.Debit ? -e.Amount : e.Amount);
-        string Amount(decimal a) => a.ToString("0.00", CultureInfo.InvariantCulture);
+        string Amount(decimal a) => a.ToString("0.00#", CultureInfo.InvariantCulture);
         var ntry = string.Concat(entries.Select(e => $"""
                   <Ntry><Amt Ccy="EUR">{Amount(e.Amount)}</Amt><CdtDbtInd>{(e.Debit ? "DBIT" : "CRDT")}</CdtDbtInd>{(e.Reversal ? "<RvslInd>true</RvslInd>" : "")}<Sts>BOOK</Sts>
                     <BookgDt><Dt>{date}</Dt></BookgDt><ValDt><Dt>{date}</Dt></ValDt><AcctSvcrRef>{e.Reference}</AcctSvcrRef>
@@ -113,7 +113,7 @@ public sealed class BankReversalTests
         var result = new O2C.Analytics.Extract.SourceExtractor(w.Warehouse).Run(O2C.Analytics.Extract.Sources.SourcesConfig.Load(config));
 
         // Only INV-2's 2,000.00 was received and kept.
-        Assert.Equal(["BR2:2000.00"], w.Warehouse.Query("SELECT bank_reference || ':' || amount FROM receipts", r => r.GetString(0)));
+        Assert.Equal(["BR2:2000.000"], w.Warehouse.Query("SELECT bank_reference || ':' || amount FROM receipts", r => r.GetString(0)));
         Assert.Contains(result.Sources.Single().Warnings, m => m.Contains("reversal of 1200.00 EUR on 2026-03-31 cancels the credit on line", StringComparison.Ordinal));
     }
 }

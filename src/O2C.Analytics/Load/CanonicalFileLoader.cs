@@ -113,6 +113,7 @@ internal sealed class CanonicalFileLoader(Warehouse.Warehouse warehouse, long lo
         // file leaves out are empty; columns the layout lacks are not read on.
         var columns = string.Join(", ", new[] { $"{Literal(CsvFileScan.LineColumn)}: 'BIGINT'" }
             .Concat(scan.Header.Select((h, i) => $"{Literal(ColumnName(h, i))}: 'VARCHAR'")));
+        // A source column called _line is not a layout column: read under another name, it cannot clash with ours.
         var projection = string.Join(", ", new[] { "_line" }.Concat(layout.Columns.Select(c =>
             scan.Header.Contains(c.Name) ? Ident(c.Name) : $"CAST(NULL AS VARCHAR) AS {Ident(c.Name)}")));
         return $"""
@@ -180,7 +181,8 @@ internal sealed class CanonicalFileLoader(Warehouse.Warehouse warehouse, long lo
             MinorUnits.Exceeded(Ident(c.Name), "(SELECT minor_units FROM currencies m WHERE m.currency_code = _typed.currency_code)"),
             "too_many_decimals", $"{c.Name} has more decimals than its currency uses (ISO 4217: JPY 0, USD 2, KWD 3)"));
 
-    private static string ColumnName(string header, int index) => header.Length == 0 ? $"column{index + 1}" : header;
+    private static string ColumnName(string header, int index) =>
+        header.Length == 0 || header.Equals(CsvFileScan.LineColumn, StringComparison.OrdinalIgnoreCase) ? $"column{index + 1}" : header;
 
     private static string KeyOf(string entity) => CanonicalLayouts.All.Single(e => e.Entity == entity).Key[0];
 

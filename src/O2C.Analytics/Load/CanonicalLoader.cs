@@ -66,8 +66,13 @@ public sealed class CanonicalLoader(Warehouse.Warehouse warehouse)
             var fileLoader = new CanonicalFileLoader(warehouse, loadId,
                 new FieldChecks.DateWindow(window.Earliest, window.LatestFrom(DateOnly.FromDateTime(started))));
             var results = new List<FileLoadResult>();
-            foreach (var (scan, layout) in ordered)
+            for (var i = 0; i < ordered.Count; i++)
             {
+                var (scan, layout) = ordered[i];
+                // Before the next entity (which may reference this one's keys): an unchanged file of this entity whose
+                // repeated keys were freed by a new version of another is loaded again.
+                if (i > 0 && ordered[i - 1].Layout != layout)
+                    ReloadFilesWhoseDuplicatesLostTheirOriginal(ordered, ordered[i - 1].Layout, results, fileLoader, progress);
                 var previousHash = warehouse.Scalar<string>("""
                     SELECT sha256 FROM load_files
                     WHERE file_name = $f AND status <> 'unchanged'
@@ -91,7 +96,7 @@ public sealed class CanonicalLoader(Warehouse.Warehouse warehouse)
                 }
             }
 
-            ReloadFilesWhoseDuplicatesLostTheirOriginal(ordered, results, fileLoader, progress);
+            if (ordered.Count > 0) ReloadFilesWhoseDuplicatesLostTheirOriginal(ordered, ordered[^1].Layout, results, fileLoader, progress);
             fileLoader.DropScratch();
             var orphans = results.Any(r => r.RowsRemoved > 0) ? RemoveOrphans(loadId) : 0;
 
@@ -156,13 +161,13 @@ public sealed class CanonicalLoader(Warehouse.Warehouse warehouse)
     /// file of this load whose duplicate rejects name keys no longer in the table is loaded again (repeated until none
     /// is left, since a reload can free keys in turn).
     /// </summary>
-    private void ReloadFilesWhoseDuplicatesLostTheirOriginal(List<(CsvFileScan Scan, EntityLayout Layout)> ordered, List<FileLoadResult> results,
-        CanonicalFileLoader fileLoader, IProgress<string>? progress)
+    private void ReloadFilesWhoseDuplicatesLostTheirOriginal(List<(CsvFileScan Scan, EntityLayout Layout)> ordered, EntityLayout entity,
+        List<FileLoadResult> results, CanonicalFileLoader fileLoader, IProgress<string>? progress)
     {
-        if (!results.Any(r => r.RowsRemoved > 0)) return;
+        if (!results.Any(r => r.Entity == entity.Entity && r.RowsRemoved > 0)) return;
         while (true)
         {
-            var stranded = ordered.Where(s => results.Any(r => r.FileName == s.Scan.FileName && r.Status == FileLoadStatus.Unchanged)
+            var stranded = ordered.Where(s => s.Layout == entity && results.Any(r => r.FileName == s.Scan.FileName && r.Status == FileLoadStatus.Unchanged)
                                               && HasStrandedDuplicates(s.Scan.FileName, s.Layout)).ToList();
             if (stranded.Count == 0) return;
             foreach (var (scan, layout) in stranded)

@@ -58,20 +58,26 @@ internal sealed class CsvRecordSplitter : IDisposable
     /// <summary>The end of the file: a record without a final line break ends here; a quote never closed is set aside.</summary>
     public void Finish()
     {
-        while (state == State.Quoted)
+        while (true)
         {
-            if (Resync("a quoted field is never closed (a stray quote)") is { } replay) Replay(replay);
-            else
+            if (state == State.Quoted)
             {
+                if (Resync("a quoted field is never closed (a stray quote)", costly: true) is { } replay)
+                {
+                    Replay(replay);
+                    continue;
+                }
                 // One line with a quote never closed, at the very end.
                 Records++;
                 malformed.Add(new MalformedRecord(recordLine, Text(length), "a quoted field is never closed (a stray quote)"));
                 Reset();
                 return;
             }
+            carriageReturn = false;
+            if (length == 0 || onlyBlank) return;
+            if (EndRecord(terminated: false) is { } rest) Replay(rest);
+            else return;
         }
-        carriageReturn = false;
-        if (length > 0 && !onlyBlank) EndRecord();
     }
 
     /// <summary>Bytes read again after a resync, iteratively: a resync inside them puts its own rest first.</summary>
@@ -89,27 +95,33 @@ internal sealed class CsvRecordSplitter : IDisposable
         }
     }
 
+    /// <summary>A record ends at a line break outside quotes: a blank line is skipped, else the record is written or set aside.</summary>
+    private byte[]? EndLine()
+    {
+        if (onlyBlank) Reset(); // a blank line, however long: skipped
+        else if (EndRecord(terminated: true) is { } rest) return rest;
+        line++;
+        recordLine = line;
+        return null;
+    }
+
     /// <returns>Bytes to read again (after a resync), or null.</returns>
     private byte[]? Take(byte b)
     {
         if (carriageReturn)
         {
             carriageReturn = false;
-            if (b == (byte)'\n')
-            {
-                if (onlyBlank) Reset();
-                else EndRecord();
-                line++;
-                recordLine = line;
-                return null;
-            }
+            if (b == (byte)'\n') return EndLine();
             problem ??= "a carriage return without a line feed inside the row (a bare CR)";
         }
+        if (b == (byte)'\n' && state != State.Quoted) return EndLine();
+        // Leading blanks of a line are not kept: a line of nothing else is blank however long, and values are trimmed.
+        if (onlyBlank && state == State.FieldStart && length == 0 && (b == (byte)' ' || b == (byte)'\t')) return null;
         if (length == CsvFileScan.MaxRecordBytes)
         {
             // A quoted field that runs on for 2 MiB is a quote never closed: set the row aside and read on from the
             // next line. A single line that long is a corrupt file.
-            if (state == State.Quoted && Resync("a quoted field runs past 2 MiB (a quote never closed)") is { } rest)
+            if (state == State.Quoted && Resync("a quoted field runs past 2 MiB (a quote never closed)", costly: true) is { } rest)
                 return [.. rest, b];
             throw new SourceFileException(fileName,
                 $"the record starting on line {recordLine} is longer than {CsvFileScan.MaxRecordBytes / (1024 * 1024)} MiB (an unclosed quote or a corrupt file)");
@@ -118,14 +130,6 @@ internal sealed class CsvRecordSplitter : IDisposable
         {
             carriageReturn = true;
             record[length++] = b;
-            return null;
-        }
-        if (b == (byte)'\n' && state != State.Quoted)
-        {
-            if (onlyBlank) Reset(); // a blank line, however long: skipped
-            else EndRecord();
-            line++;
-            recordLine = line;
             return null;
         }
         record[length++] = b;
@@ -166,12 +170,20 @@ internal sealed class CsvRecordSplitter : IDisposable
         return null;
     }
 
-    private void EndRecord()
+    /// <returns>For a malformed record over several lines, what followed its first line, to be read again.</returns>
+    private byte[]? EndRecord(bool terminated)
     {
         var end = length;
         if (end > 0 && record[end - 1] == (byte)'\r') end--;
         if (problem is null && fields != expectedFields)
             problem = $"the row has {fields} fields; the header has {expectedFields}";
+        if (problem is not null && Array.IndexOf(record, (byte)'\n', 0, length) >= 0)
+        {
+            // A quote opened by mistake and "closed" lines later would swallow the rows between: only the first line
+            // is set aside, and the lines after it are read again as rows of their own.
+            var rest = Resync(problem, costly: false)!;
+            return terminated ? [.. rest, (byte)'\n'] : rest;
+        }
         Records++;
         if (problem is null)
         {
@@ -187,16 +199,28 @@ internal sealed class CsvRecordSplitter : IDisposable
             malformed.Add(new MalformedRecord(recordLine, Text(end), problem));
         }
         Reset();
+        return null;
     }
+
+    /// <summary>
+    /// Resyncs that re-read up to 2 MiB (a quote never closed) before a file is called corrupt: without a bound, a
+    /// file whose every line opens a quote would be re-read 2 MiB a line while the warehouse is held.
+    /// </summary>
+    public const int MaxLongResyncs = 20;
+
+    private int longResyncs;
 
     /// <summary>
     /// Sets aside the record as malformed on the line it started; returns what followed its first line break, to be
     /// read again. Null when the record holds no line break (nothing to read on from).
     /// </summary>
-    private byte[]? Resync(string reason)
+    private byte[]? Resync(string reason, bool costly)
     {
         var newline = Array.IndexOf(record, (byte)'\n', 0, length);
         if (newline < 0) return null;
+        if (costly && ++longResyncs > MaxLongResyncs)
+            throw new SourceFileException(fileName,
+                $"more than {MaxLongResyncs} rows open a quote that is never closed (the last on line {recordLine}); the file looks corrupt");
         Records++;
         malformed.Add(new MalformedRecord(recordLine, Text(newline), reason));
         var rest = record.AsSpan(newline + 1, length - newline - 1).ToArray();

@@ -59,8 +59,12 @@ public static class KpiCalculator
                 SELECT month_end,
                        'not available: no ' || string_agg(DISTINCT currency_code, ', ' ORDER BY currency_code) || ' rate into '
                        || (SELECT max(setting_value) FROM o2c_settings WHERE setting_key = 'reporting_currency')
-                       || ' on or before ' || strftime(month_end, '%Y-%m-%d') || ' (' || count(*) || ' open items cannot be converted)' AS reason
-                FROM fct_ar_snapshot_monthly WHERE open_amount_rc IS NULL
+                       || ' on or before ' || strftime(month_end, '%Y-%m-%d') || ' (' || count(*) || ' open items or unapplied receipts cannot be converted)' AS reason
+                FROM (
+                    SELECT month_end, currency_code FROM fct_ar_snapshot_monthly WHERE open_amount_rc IS NULL
+                    UNION ALL
+                    SELECT month_end, currency_code FROM fct_unapplied_cash_monthly WHERE unapplied_amount_rc IS NULL
+                )
                 GROUP BY month_end
             ) m
             WHERE v.period_end = m.month_end AND v.kpi_id IN ({string.Join(", ", affected)})

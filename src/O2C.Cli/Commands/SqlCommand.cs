@@ -42,9 +42,7 @@ public static class SqlCommand
                 // The output file is checked before the query runs: never a warehouse or a file the pipeline owns.
                 var outFile = target is null ? null : AnalystOutputFile.Check(target, [warehousePath, settings.Warehouse, "o2c.json"],
                     [settings.DataFolder, "models", Path.Combine(Path.GetDirectoryName(Path.GetFullPath(warehousePath))!, "models"),
-                     Path.Combine(settings.ReportsFolder, "charts"), settings.Outbox]);
-                if (outFile is not null && IsPublishedReport(outFile.FullPath, settings))
-                    throw new AnalystSqlException($"--out {target} refused: it is a published report; choose another file", 2);
+                     Path.Combine(settings.ReportsFolder, "charts"), settings.Outbox], publishedReports: settings.ReportsFolder);
                 using var warehouse = AnalystSql.OpenReadOnly(warehousePath, TimeSpan.FromSeconds(parse.GetValue(wait)),
                     message => Console.Error.WriteLine(message));
                 AnalystSql.LockDown(warehouse, kind == "parquet" ? scratch.FullName : null);
@@ -90,10 +88,6 @@ public static class SqlCommand
         }
     }
 
-    /// <summary>The pack and SLA review the pipeline publishes (o2c-kpi-pack-*, o2c-sla-review-*) in the reports folder.</summary>
-    private static bool IsPublishedReport(string full, CliSettings settings) =>
-        Path.GetDirectoryName(full) == Path.GetFullPath(settings.ReportsFolder).TrimEnd('/')
-        && Path.GetFileName(full).StartsWith("o2c-", StringComparison.Ordinal);
 
     private static void Table(QueryResult result)
     {

@@ -85,6 +85,23 @@ public sealed class AnalystSqlLockDownTests(SamplePackFixture run)
         Assert.Equal(4096, new FileInfo(copy).Length);
     }
 
+    /// <summary>Found in review: the published-report check compared a resolved path with an unresolved folder.</summary>
+    [Fact]
+    public void Out_never_overwrites_a_published_report_even_through_a_link_to_its_folder()
+    {
+        var pack = Directory.GetFiles(Path.Combine(run.Folder, "reports"), "o2c-kpi-pack-*.xlsx").First();
+        var before = File.ReadAllBytes(pack);
+        var link = Path.Combine(run.Folder, "published");
+        if (!Directory.Exists(link)) Directory.CreateSymbolicLink(link, Path.Combine(run.Folder, "reports"));
+        foreach (var target in new[] { Path.Combine("reports", Path.GetFileName(pack)), Path.Combine("published", Path.GetFileName(pack)) })
+        {
+            var (exit, _, error) = Sql("select 1 as one", "--format", "xlsx", "--out", target);
+            Assert.Equal(2, exit);
+            Assert.Equal($"error: --out {target} refused: it is a published report; choose another file", error.Trim());
+        }
+        Assert.Equal(before, File.ReadAllBytes(pack));
+    }
+
     [Fact]
     public void A_failed_query_leaves_an_earlier_output_whole()
     {

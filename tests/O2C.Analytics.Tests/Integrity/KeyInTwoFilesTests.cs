@@ -42,4 +42,35 @@ public sealed class KeyInTwoFilesTests
         Assert.Equal(State(fresh).Customers, State(incremental).Customers);
         Assert.Equal(State(fresh).CurrentRejects, State(incremental).CurrentRejects);
     }
+
+    /// <summary>Found in review: the freed key came back only after the files referencing it had been checked.</summary>
+    [Fact]
+    public void A_freed_key_loads_before_the_files_that_reference_it_are_checked()
+    {
+        using var w = new TempWarehouse();
+        w.Write("customers.csv", Customers, Customer("C1"));
+        w.Write("documents-a.csv", Documents, Invoice("I1", "C1", "2026-03-02", "2026-04-01", "100.00"), Invoice("I2", "C1", "2026-03-02", "2026-04-01", "50.00"));
+        w.Write("documents-b.csv", Documents, Invoice("I1", "C1", "2026-03-03", "2026-04-02", "100.00"));
+        new CanonicalLoader(w.Warehouse).LoadFolder(w.Sources);
+
+        // documents-a.csv drops I1 (documents-b.csv still has it) and an application to I1 arrives in the same load.
+        w.Write("documents-a.csv", Documents, Invoice("I2", "C1", "2026-03-02", "2026-04-01", "50.00"));
+        w.Write("receipts.csv", Receipts, "R1,C1,2026-03-20,2026-03-20,100.00,USD,wire,REF1,I1");
+        w.Write("applications.csv", Applications, "A1,R1,I1,2026-03-20,100.00,auto");
+        new CanonicalLoader(w.Warehouse).LoadFolder(w.Sources);
+
+        Assert.Equal("I1@documents-b.csv", w.Warehouse.Scalar<string>("SELECT document_id || '@' || source_file FROM documents WHERE document_id = 'I1'"));
+        Assert.Equal(["A1"], w.Warehouse.Query("SELECT application_id FROM applications", r => r.GetString(0)));
+        Assert.Equal(0, w.Warehouse.Scalar<long>("SELECT count(*) FROM rejects WHERE load_id = 2"));
+    }
+
+    [Fact]
+    public void A_source_column_named_like_the_loaders_line_column_is_ignored_as_any_extra_column()
+    {
+        using var w = new TempWarehouse();
+        w.Write("customers.csv", Customers + ",_line", Customer("C1") + ",x");
+        var result = new CanonicalLoader(w.Warehouse).LoadFolder(w.Sources);
+        Assert.Equal("C1@2", w.Warehouse.Scalar<string>("SELECT customer_id || '@' || source_line FROM customers"));
+        Assert.Contains(result.Notes, n => n.Contains("_line", StringComparison.Ordinal));
+    }
 }

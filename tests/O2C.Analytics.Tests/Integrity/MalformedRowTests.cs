@@ -60,13 +60,40 @@ public sealed class MalformedRowTests
         Assert.Equal(["C1@2", "C4@6"], loaded);
     }
 
+    /// <summary>Found in review: a quote opened by mistake and "closed" by a later row's quote swallowed the rows between.</summary>
+    [Fact]
+    public void A_stray_quote_closed_lines_later_rejects_its_own_line_and_the_rows_between_load()
+    {
+        var (rejects, loaded) = Load(string.Join("\n",
+            Customers,
+            Customer("C1").Replace("Customer C1", "\"Customer C1"),          // line 2: opens a quote never meant
+            Customer("C2"),                                                  // line 3
+            Customer("C3").Replace("Customer C3", "\"Customer, C3\""),      // line 4: a proper quoted value
+            Customer("C4")) + "\n");
+        Assert.Equal(["2:malformed_row:text after the closing quote of a value (a stray quote)"], rejects);
+        Assert.Equal(["C2@3", "C3@4", "C4@5"], loaded);
+    }
+
+    [Fact]
+    public void A_file_whose_rows_keep_opening_quotes_is_refused_after_a_bound_not_reread_without_end()
+    {
+        using var w = new TempWarehouse();
+        // Every line ends inside a quote it opened: each resync would re-read 2 MiB.
+        var line = string.Concat(Enumerable.Repeat("x\"y,\"z", 1)) + "\n";
+        File.WriteAllText(Path.Combine(w.Sources, "customers.csv"), Customers + "\n" + string.Concat(Enumerable.Repeat(line, 400_000)));
+        var error = Assert.Throws<LoadFailedException>(() => new CanonicalLoader(w.Warehouse).LoadFolder(w.Sources));
+        Assert.StartsWith("load failed, nothing was loaded: customers.csv: more than 20 rows open a quote that is never closed", error.Message);
+        Assert.Equal(0, w.Count("customers"));
+    }
+
     [Fact]
     public void Blank_lines_of_any_length_are_skipped()
     {
-        // 3 MB of blank lines (longer than a record may be) between two rows, some with spaces, some CRLF.
-        var blanks = string.Concat(Enumerable.Repeat("\n   \r\n\t\n", 400_000));
+        // 3 MB of blank lines (longer than a record may be) between two rows, some with spaces, some CRLF, and one
+        // line of 3 MiB of spaces.
+        var blanks = string.Concat(Enumerable.Repeat("\n   \r\n\t\n", 400_000)) + new string(' ', 3 << 20) + "\n";
         var (rejects, loaded) = Load($"{Customers}\n{Customer("C1")}\n{blanks}{Customer("C2")}\n\n\n");
         Assert.Empty(rejects);
-        Assert.Equal(["C1@2", "C2@1200003"], loaded);
+        Assert.Equal(["C1@2", "C2@1200004"], loaded);
     }
 }

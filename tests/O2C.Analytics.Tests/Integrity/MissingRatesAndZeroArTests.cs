@@ -31,7 +31,7 @@ public sealed class MissingRatesAndZeroArTests : KpiScenario
         // say 0.00, which is false.
         var february = Kpi("total_open_ar", "2026-02");
         Assert.Null(february.Value);
-        Assert.Equal("not available: no EUR rate into USD on or before 2026-02-28 (1 open items cannot be converted)", february.Note);
+        Assert.Equal("not available: no EUR rate into USD on or before 2026-02-28 (1 open items or unapplied receipts cannot be converted)", february.Note);
         Assert.Null(Kpi("total_open_ar", "2026-02", "region", "North America").Value);
         // March: 1.10 from 03-15 converts I2 at the month end: 500.00 x 1.10 = 550.00, plus I3 200.00 = 750.00.
         Assert.Equal(750.00m, Value("total_open_ar", "2026-03"));

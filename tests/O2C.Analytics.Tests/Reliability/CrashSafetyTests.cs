@@ -39,7 +39,7 @@ public sealed class CrashSafetyTests(ITestOutputHelper output)
 
             var work = Path.Combine(folder, "work.duckdb");
             var watch = Stopwatch.StartNew();
-            Fresh(beforePath, work);
+            WarehouseState.Restore(beforePath, work);
             using (var reference = Load(work, full)) Assert.Equal(0, reference.WaitForExit());
             var loadTime = watch.Elapsed;
             using (var w = O2C.Analytics.Warehouse.Warehouse.Open(work)) after = WarehouseState.Of(w);
@@ -49,7 +49,7 @@ public sealed class CrashSafetyTests(ITestOutputHelper output)
             int landedBefore = 0, landedAfter = 0, completed = 0;
             for (var kill = 1; kill <= Kills; kill++)
             {
-                Fresh(beforePath, work);
+                WarehouseState.Restore(beforePath, work);
                 using (var load = Load(work, full))
                 {
                     // Anywhere from start-up to the end of a whole load.
@@ -59,8 +59,8 @@ public sealed class CrashSafetyTests(ITestOutputHelper output)
 
                 IReadOnlyDictionary<string, string> state;
                 using (var w = O2C.Analytics.Warehouse.Warehouse.Open(work)) state = WarehouseState.Of(w);
-                var isBefore = Same(state, before);
-                var isAfter = Same(state, after);
+                var isBefore = WarehouseState.Same(state, before);
+                var isAfter = WarehouseState.Same(state, after);
                 Assert.True(isBefore || isAfter,
                     $"kill {kill}: a mixture\n  state:  {WarehouseState.Describe(state)}\n  before: {WarehouseState.Describe(before)}\n  after:  {WarehouseState.Describe(after)}");
                 if (isAfter) landedAfter++; else landedBefore++;
@@ -71,7 +71,7 @@ public sealed class CrashSafetyTests(ITestOutputHelper output)
                     using (var rerun = Load(work, full)) Assert.Equal(0, rerun.WaitForExit());
                     using var w = O2C.Analytics.Warehouse.Warehouse.Open(work);
                     // The data is the whole load's (the ledger adds a line for the re-run, which found files unchanged or loaded them).
-                    Assert.True(Same(WarehouseState.Data(WarehouseState.Of(w)), WarehouseState.Data(after)), $"kill {kill}: the next run did not complete the load");
+                    Assert.True(WarehouseState.Same(WarehouseState.Data(WarehouseState.Of(w)), WarehouseState.Data(after)), $"kill {kill}: the next run did not complete the load");
                     completed++;
                 }
             }
@@ -84,14 +84,6 @@ public sealed class CrashSafetyTests(ITestOutputHelper output)
         }
     }
 
-    private static bool Same(IReadOnlyDictionary<string, string> a, IReadOnlyDictionary<string, string> b) =>
-        a.Count == b.Count && a.All(kv => b.TryGetValue(kv.Key, out var v) && v == kv.Value);
-
-    private static void Fresh(string beforePath, string work)
-    {
-        foreach (var f in new[] { work, work + ".wal" }) File.Delete(f);
-        File.Copy(beforePath, work);
-    }
 
     private static CliHost Load(string warehouse, string folder) =>
         new(Path.GetDirectoryName(warehouse)!, "load", folder, "--db", warehouse);

@@ -38,9 +38,6 @@ public sealed class RefreshCrashSafetyTests(ITestOutputHelper output)
         return state;
     }
 
-    private static bool Same(IReadOnlyDictionary<string, string> a, IReadOnlyDictionary<string, string> b) =>
-        a.Count == b.Count && a.All(kv => b.TryGetValue(kv.Key, out var v) && v == kv.Value);
-
     [Fact]
     public void Killed_anywhere_in_a_refresh_every_derived_table_is_all_before_or_all_after()
     {
@@ -68,7 +65,7 @@ public sealed class RefreshCrashSafetyTests(ITestOutputHelper output)
             }
 
             var work = Path.Combine(folder, "work.duckdb");
-            Fresh(beforePath, work);
+            WarehouseState.Restore(beforePath, work);
             var watch = Stopwatch.StartNew();
             using (var reference = Refresh(work)) Assert.Equal(0, reference.WaitForExit());
             var refreshTime = watch.Elapsed;
@@ -83,7 +80,7 @@ public sealed class RefreshCrashSafetyTests(ITestOutputHelper output)
             int landedBefore = 0, landedAfter = 0;
             for (var kill = 1; kill <= Kills; kill++)
             {
-                Fresh(beforePath, work);
+                WarehouseState.Restore(beforePath, work);
                 using (var refresh = Refresh(work))
                 {
                     Thread.Sleep(TimeSpan.FromMilliseconds(random.NextDouble() * refreshTime.TotalMilliseconds));
@@ -96,8 +93,8 @@ public sealed class RefreshCrashSafetyTests(ITestOutputHelper output)
                     state = Derived(w);
                     owed = WarehouseRefresh.Owed(w);
                 }
-                var isBefore = Same(state, before);
-                var isAfter = Same(state, after);
+                var isBefore = WarehouseState.Same(state, before);
+                var isAfter = WarehouseState.Same(state, after);
                 Assert.True(isBefore || isAfter,
                     $"kill {kill}: a mixture: {string.Join(", ", state.Where(kv => before[kv.Key] != kv.Value).Select(kv => kv.Key + (after[kv.Key] == kv.Value ? " (new)" : " (neither)")))} differ from before");
                 // The ledger of what the derived tables were built from moves with them.
@@ -111,12 +108,6 @@ public sealed class RefreshCrashSafetyTests(ITestOutputHelper output)
         {
             Directory.Delete(folder, recursive: true);
         }
-    }
-
-    private static void Fresh(string beforePath, string work)
-    {
-        foreach (var f in new[] { work, work + ".wal" }) File.Delete(f);
-        File.Copy(beforePath, work);
     }
 
     private static CliHost Refresh(string warehouse) => new(Path.GetDirectoryName(warehouse)!, "refresh", "--db", warehouse);

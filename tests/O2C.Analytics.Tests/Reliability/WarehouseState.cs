@@ -26,6 +26,16 @@ public static class WarehouseState
     public static IReadOnlyDictionary<string, string> Data(IReadOnlyDictionary<string, string> state) =>
         state.Where(kv => kv.Key is not ("loads" or "load_files" or "audit_log")).ToDictionary(kv => kv.Key, kv => kv.Value);
 
+    public static bool Same(IReadOnlyDictionary<string, string> a, IReadOnlyDictionary<string, string> b) =>
+        a.Count == b.Count && a.All(kv => b.TryGetValue(kv.Key, out var v) && v == kv.Value);
+
+    /// <summary>The kill harnesses' fresh start: the warehouse as it was before, with no WAL of an earlier run beside it.</summary>
+    public static void Restore(string beforePath, string work)
+    {
+        foreach (var f in new[] { work, work + ".wal" }) File.Delete(f);
+        File.Copy(beforePath, work);
+    }
+
     public static string Describe(IReadOnlyDictionary<string, string> state) =>
         string.Join(", ", state.Select(kv => $"{kv.Key}={kv.Value.Split(':')[0]}"));
 }

@@ -28,46 +28,35 @@ internal static class SafeXml
             stream = copy;
         }
         var start = stream.Position;
-        CheckDepth(fileName, stream);
-        stream.Position = start;
-        var settings = new XmlReaderSettings
+        return Parse(fileName, () =>
         {
-            DtdProcessing = DtdProcessing.Prohibit,
-            XmlResolver = null,
-            MaxCharactersFromEntities = 0,
-            MaxCharactersInDocument = MaxCharacters,
-            IgnoreComments = true,
-        };
-        try
-        {
-            using var reader = XmlReader.Create(stream, settings);
+            using (var depth = XmlReader.Create(stream, Settings()))
+                while (depth.Read())
+                    if (depth.NodeType == XmlNodeType.Element && depth.Depth >= MaxDepth)
+                        throw new BankFormatException(fileName, ((IXmlLineInfo)depth).LineNumber,
+                            $"elements nested more than {MaxDepth} deep; a bank statement is never nested so deep");
+            stream.Position = start;
+            using var reader = XmlReader.Create(stream, Settings());
             return XDocument.Load(reader, LoadOptions.SetLineInfo);
-        }
-        catch (XmlException e)
-        {
-            throw new BankFormatException(fileName, e.LineNumber, $"not well-formed or not allowed XML: {e.Message.Split('\n')[0]}");
-        }
+        });
     }
 
-    private static void CheckDepth(string fileName, Stream stream)
+    /// <summary>No DTD, no resolver, no entity expansion, a bounded document; the caller's stream stays open.</summary>
+    private static XmlReaderSettings Settings() => new()
     {
-        var settings = new XmlReaderSettings
-        {
-            DtdProcessing = DtdProcessing.Prohibit,
-            XmlResolver = null,
-            MaxCharactersFromEntities = 0,
-            MaxCharactersInDocument = MaxCharacters,
-            IgnoreComments = true,
-            IgnoreWhitespace = true,
-            CloseInput = false,
-        };
+        DtdProcessing = DtdProcessing.Prohibit,
+        XmlResolver = null,
+        MaxCharactersFromEntities = 0,
+        MaxCharactersInDocument = MaxCharacters,
+        IgnoreComments = true,
+        CloseInput = false,
+    };
+
+    private static XDocument Parse(string fileName, Func<XDocument> parse)
+    {
         try
         {
-            using var reader = XmlReader.Create(stream, settings);
-            while (reader.Read())
-                if (reader.NodeType == XmlNodeType.Element && reader.Depth >= MaxDepth)
-                    throw new BankFormatException(fileName, ((IXmlLineInfo)reader).LineNumber,
-                        $"elements nested more than {MaxDepth} deep; a bank statement is never nested so deep");
+            return parse();
         }
         catch (XmlException e)
         {

@@ -44,9 +44,10 @@ public sealed class RefreshCrashSafetyTests(ITestOutputHelper output)
         var folder = Directory.CreateTempSubdirectory("o2c-refresh-crash-").FullName;
         try
         {
-            // 300 customers over 24 months; the first refresh sees the reference data and the first year of facts.
+            // 150 customers over 24 months (small: 20 kills must fit in the suite); the first refresh sees the reference
+            // data and the first year of facts.
             var full = Path.Combine(folder, "full");
-            O2C.Analytics.Generate.SampleGenerator.Run(new O2C.Analytics.Generate.GeneratorOptions(300, 24, 11, full, new DateOnly(2024, 11, 1), false));
+            O2C.Analytics.Generate.SampleGenerator.Run(new O2C.Analytics.Generate.GeneratorOptions(150, 24, 11, full, new DateOnly(2024, 11, 1), false));
             var firstYear = Directory.CreateDirectory(Path.Combine(folder, "first")).FullName;
             foreach (var file in Directory.GetFiles(full, "*.csv"))
                 File.WriteAllLines(Path.Combine(firstYear, Path.GetFileName(file)),
@@ -83,7 +84,8 @@ public sealed class RefreshCrashSafetyTests(ITestOutputHelper output)
                 WarehouseState.Restore(beforePath, work);
                 using (var refresh = Refresh(work))
                 {
-                    Thread.Sleep(TimeSpan.FromMilliseconds(random.NextDouble() * refreshTime.TotalMilliseconds));
+                    // From a third of the way in (start-up and migrations come first) to just past a whole refresh.
+                    Thread.Sleep(TimeSpan.FromMilliseconds((0.3 + 0.75 * random.NextDouble()) * refreshTime.TotalMilliseconds));
                     refresh.Kill();
                 }
                 IReadOnlyDictionary<string, string> state;

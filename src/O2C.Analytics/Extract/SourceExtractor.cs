@@ -128,7 +128,7 @@ public sealed class SourceExtractor(Warehouse.Warehouse warehouse)
     {
         if (string.IsNullOrWhiteSpace(credit.BankReference)) return true;
         // As staged: rounded to the currency's minor units (KWD 1.005 stays 1.005).
-        var amount = Math.Round(credit.Amount, MinorUnits(credit.Currency), MidpointRounding.ToEven);
+        var amount = BankStager.StagedAmount(credit.Amount, MinorUnits(credit.Currency));
         var key = (credit.BankReference, credit.ValueDate, amount, credit.Currency);
         var loadedFrom = stagedCredits.Contains(key) ? "this extract" : warehouse.Scalar<string>("""
             SELECT source_file FROM receipts
@@ -172,7 +172,7 @@ public sealed class SourceExtractor(Warehouse.Warehouse warehouse)
                 WHERE currency_code = $c AND amount = $a AND value_date <= $d
                   AND (bank_reference = $r OR contains(coalesce(remittance_text, ''), $r))
                 ORDER BY value_date DESC LIMIT 1
-                """, ("c", reversal.Currency), ("a", Math.Round(-reversal.Amount, MinorUnits(reversal.Currency), MidpointRounding.ToEven)), ("d", reversal.ValueDate), ("r", reference));
+                """, ("c", reversal.Currency), ("a", BankStager.StagedAmount(-reversal.Amount, MinorUnits(reversal.Currency))), ("d", reversal.ValueDate), ("r", reference));
             warnings.Add(loaded is not null
                 ? $"{sourceFile}: line {reversal.Line}: reversal of {-reversal.Amount} {reversal.Currency} on {reversal.ValueDate:yyyy-MM-dd} takes back receipt {loaded}, loaded earlier: reverse it in cash application"
                 : $"{sourceFile}: line {reversal.Line}: reversal of {-reversal.Amount} {reversal.Currency} on {reversal.ValueDate:yyyy-MM-dd} matches no credit of this extract or receipt loaded before");

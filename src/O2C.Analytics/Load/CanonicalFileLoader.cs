@@ -11,6 +11,7 @@ namespace O2C.Analytics.Load;
 internal sealed class CanonicalFileLoader(Warehouse.Warehouse warehouse, long loadId, FieldChecks.DateWindow dates)
 {
     private string fileName = "";
+    private string entity = "";
 
     /// <summary>
     /// Scratch rows of every file of a load go into one table per step and entity, each file's under its own number,
@@ -89,15 +90,13 @@ internal sealed class CanonicalFileLoader(Warehouse.Warehouse warehouse, long lo
             scan.DataRecords, loaded, rejected, removed);
     }
 
-    private string entity = "";
-
     /// <summary>A step's rows for this file, appended to the step's table and read back through a view of this file's.</summary>
     private string Scratch(string step, EntityLayout layout, string sql)
     {
         var table = $"_t_{step}_{layout.Entity}";
         if (tablesMade.Add(table)) warehouse.Execute($"CREATE TEMP TABLE {table} AS SELECT 0 AS _file_no, * FROM ({sql}) LIMIT 0");
         warehouse.Execute($"INSERT INTO {table} SELECT {fileNumber}, * FROM ({sql})");
-        var view = $"_v_{step}_{layout.Entity}";
+        var view = "_v" + table[2..];
         warehouse.Execute($"CREATE OR REPLACE TEMP VIEW {view} AS SELECT * EXCLUDE (_file_no) FROM {table} WHERE _file_no = {fileNumber}");
         return view;
     }
@@ -133,9 +132,8 @@ internal sealed class CanonicalFileLoader(Warehouse.Warehouse warehouse, long lo
     private void RejectDuplicateKeys(EntityLayout layout, string typed)
     {
         var key = string.Join(", ", layout.Key.Select(Ident));
-        var keyText = string.Join(" || '|' || ", layout.Key.Select(k => $"CAST({Ident(k)} AS VARCHAR)"));
         Reject($"""
-            SELECT _line, {Literal(layout.Key[0])}, {keyText}, 'duplicate_key',
+            SELECT _line, {Literal(layout.Key[0])}, {layout.KeyTextSql()}, 'duplicate_key',
                    'duplicate key: first seen on line ' || first_line || ' of this file'
             FROM (
                 SELECT _line, {key}, min(_line) OVER (PARTITION BY {key}) AS first_line
@@ -143,7 +141,7 @@ internal sealed class CanonicalFileLoader(Warehouse.Warehouse warehouse, long lo
             ) WHERE _line > first_line
             """);
         Reject($"""
-            SELECT t._line, {Literal(layout.Key[0])}, {string.Join(" || '|' || ", layout.Key.Select(k => $"CAST(t.{Ident(k)} AS VARCHAR)"))}, 'duplicate_key',
+            SELECT t._line, {Literal(layout.Key[0])}, {layout.KeyTextSql("t")}, 'duplicate_key',
                    'duplicate key: already loaded from ' || e.source_file || ' line ' || e.source_line
             FROM {typed} t JOIN {Ident(layout.Entity)} e USING ({key})
             WHERE NOT EXISTS (SELECT 1 FROM _rej WHERE _rej.line_number = t._line)
@@ -164,9 +162,8 @@ internal sealed class CanonicalFileLoader(Warehouse.Warehouse warehouse, long lo
     public void DropScratch()
     {
         warehouse.Execute("DROP VIEW IF EXISTS _rej");
-        foreach (var layout in CanonicalLayouts.All)
-            foreach (var step in new[] { "typed", "suspect", "parsed" })
-                warehouse.Execute($"DROP VIEW IF EXISTS _v_{step}_{layout.Entity}");
+        // Views first: each reads its table (_t_step_entity is read through _v_step_entity).
+        foreach (var table in tablesMade) warehouse.Execute($"DROP VIEW IF EXISTS _v{table[2..]}");
         foreach (var table in tablesMade) warehouse.Execute($"DROP TABLE IF EXISTS {table}");
         tablesMade.Clear();
     }

@@ -181,12 +181,11 @@ public sealed class CanonicalLoader(Warehouse.Warehouse warehouse)
 
     private bool HasStrandedDuplicates(string fileName, EntityLayout layout)
     {
-        var keyText = string.Join(" || '|' || ", layout.Key.Select(k => $"CAST(e.{Ident(k)} AS VARCHAR)"));
         return warehouse.Scalar<long>($"""
             SELECT count(*) FROM rejects r
             WHERE r.file_name = $f AND r.reason_code = 'duplicate_key'
               AND r.load_id = (SELECT max(load_id) FROM load_files WHERE file_name = $f AND status <> 'unchanged')
-              AND NOT EXISTS (SELECT 1 FROM {Ident(layout.Entity)} e WHERE {keyText} = r.raw_value)
+              AND NOT EXISTS (SELECT 1 FROM {Ident(layout.Entity)} e WHERE {layout.KeyTextSql("e")} = r.raw_value)
             """, ("f", fileName)) > 0;
     }
 

@@ -20,6 +20,10 @@ public sealed record EntityLayout(
 
     public IEnumerable<ColumnSpec> References => Columns.Where(c => c.References is not null);
 
+    /// <summary>The key as one text value (parts joined by '|'), as a duplicate reject records it in raw_value.</summary>
+    public string KeyTextSql(string? alias = null) =>
+        string.Join(" || '|' || ", Key.Select(k => $"CAST({(alias is null ? "" : alias + ".")}{SqlText.Ident(k)} AS VARCHAR)"));
+
     /// <summary>A file belongs to this entity when its name is the entity, or the entity followed by -, _ or .</summary>
     public bool Owns(string fileName)
     {

@@ -40,6 +40,16 @@ public static class KpiCalculator
         transaction.Commit();
     }
 
+    /// <summary>
+    /// Month-end balances that cannot be converted into the reporting currency for lack of a rate, one row each
+    /// (month_end, currency_code): open items and unapplied receipts. The KPIs and `o2c refresh`'s warning read it.
+    /// </summary>
+    public const string UnconvertibleBalancesSql = """
+        SELECT month_end, currency_code FROM fct_ar_snapshot_monthly WHERE open_amount_rc IS NULL
+        UNION ALL
+        SELECT month_end, currency_code FROM fct_unapplied_cash_monthly WHERE unapplied_amount_rc IS NULL
+        """;
+
     /// <summary>Sources whose amounts include month-end balances converted into the reporting currency.</summary>
     private static readonly string[] BalanceSources = ["fct_ar_snapshot_monthly", "fct_customer_month", "fct_customer_aging_monthly", "fct_unapplied_cash_monthly"];
 
@@ -60,11 +70,7 @@ public static class KpiCalculator
                        'not available: no ' || string_agg(DISTINCT currency_code, ', ' ORDER BY currency_code) || ' rate into '
                        || (SELECT max(setting_value) FROM o2c_settings WHERE setting_key = 'reporting_currency')
                        || ' on or before ' || strftime(month_end, '%Y-%m-%d') || ' (' || count(*) || ' open items or unapplied receipts cannot be converted)' AS reason
-                FROM (
-                    SELECT month_end, currency_code FROM fct_ar_snapshot_monthly WHERE open_amount_rc IS NULL
-                    UNION ALL
-                    SELECT month_end, currency_code FROM fct_unapplied_cash_monthly WHERE unapplied_amount_rc IS NULL
-                )
+                FROM ({UnconvertibleBalancesSql})
                 GROUP BY month_end
             ) m
             WHERE v.period_end = m.month_end AND v.kpi_id IN ({string.Join(", ", affected)})

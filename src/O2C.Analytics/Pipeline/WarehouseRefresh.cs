@@ -51,14 +51,14 @@ public static class WarehouseRefresh
     }
 
     /// <summary>
-    /// One line per currency whose open items cannot be converted at some month end for lack of a rate: which months,
-    /// how many items. Their months' balance KPIs are "not available" (KpiCalculator).
+    /// One line per currency whose open items (or unapplied receipts) cannot be converted at some month end for lack
+    /// of a rate: which months, how many items. Their months' balance KPIs are "not available" (KpiCalculator).
     /// </summary>
     public static IReadOnlyList<string> MissingRates(Warehouse.Warehouse warehouse) =>
-        warehouse.Query("""
+        warehouse.Query($"""
             SELECT currency_code, count(DISTINCT month_end), min(month_end), max(month_end), count(*),
                    (SELECT max(setting_value) FROM o2c_settings WHERE setting_key = 'reporting_currency')
-            FROM fct_ar_snapshot_monthly WHERE open_amount_rc IS NULL
+            FROM ({KpiCalculator.UnconvertibleBalancesSql})
             GROUP BY currency_code ORDER BY currency_code
             """, r => $"no {r.GetString(0)} -> {r.GetString(5)} rate on or before {r.GetFieldValue<DateOnly>(2):yyyy-MM-dd}" +
                       (r.GetInt64(1) > 1 ? $" (and {r.GetInt64(1) - 1} later month ends to {r.GetFieldValue<DateOnly>(3):yyyy-MM-dd})" : "") +

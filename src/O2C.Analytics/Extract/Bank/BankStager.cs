@@ -12,7 +12,10 @@ public static class BankStager
     public static string FileName(string sourceName, string statementFile) =>
         $"receipts-{sourceName}-{Path.GetFileNameWithoutExtension(statementFile)}.csv";
 
-    /// <param name="minorUnits">Decimals each currency uses (ISO 4217): amounts are rounded to them, KWD to 3, JPY to 0.</param>
+    /// <summary>A bank amount as staged: rounded to its currency's minor units (ISO 4217: KWD 3, JPY 0, most 2).</summary>
+    public static decimal StagedAmount(decimal amount, int minorUnits) => Math.Round(amount, minorUnits, MidpointRounding.ToEven);
+
+    /// <param name="minorUnits">Decimals each currency uses: amounts are staged rounded to them (<see cref="StagedAmount"/>).</param>
     public static string Stage(BankStatementFile file, string sourceName, string stagingFolder, Func<string, int> minorUnits)
     {
         var path = Path.Combine(stagingFolder, FileName(sourceName, file.FileName));
@@ -26,7 +29,7 @@ public static class BankStager
                 // Stable across re-reads of the same file: file and line (and position within a batched entry).
                 var id = $"{sourceName}:{file.FileName}#{credit.Line}" + (group.Count() > 1 ? $".{++n}" : "");
                 var posted = credit.BookingDate is { } booked && booked >= credit.ValueDate ? booked : credit.ValueDate;
-                csv.Text(id).Text(null).Date(credit.ValueDate).Date(posted).Money(Math.Round(credit.Amount, minorUnits(credit.Currency), MidpointRounding.ToEven))
+                csv.Text(id).Text(null).Date(credit.ValueDate).Date(posted).Money(StagedAmount(credit.Amount, minorUnits(credit.Currency)))
                     .Text(credit.Currency).Text(BankStatementReader.PaymentMethod(file.Format, credit.TypeCode, credit.Currency))
                     .Text(credit.BankReference ?? credit.CustomerReference)
                     .Text(string.Join(" ", new[] { credit.CounterpartyName, credit.CustomerReference, credit.RemittanceText }.Where(s => !string.IsNullOrEmpty(s))))

@@ -4,9 +4,10 @@ using static O2C.Analytics.Load.SqlText;
 namespace O2C.Analytics.Load;
 
 /// <summary>
-/// Loads one scanned canonical CSV file into its entity table inside the caller's transaction:
-/// read_csv into a raw text table, field checks, row rules, duplicate keys, insert, reference and set checks.
-/// Bad rows go to <c>rejects</c> with their line; clean rows load. Nothing here loops over rows in C#.
+/// Reads one scanned canonical CSV file into <c>raw.&lt;entity&gt;</c> inside the caller's transaction: read_csv into
+/// a text table, field checks, row rules, minor units. A row that fails goes to <c>rejects</c> with its line; the rows
+/// that pass are kept in the raw table, from which CanonicalRebuild decides, over all files at once, what the entity
+/// table holds. Nothing here loops over rows in C#.
 /// </summary>
 internal sealed class CanonicalFileLoader(Warehouse.Warehouse warehouse, long loadId, FieldChecks.DateWindow dates)
 {
@@ -23,20 +24,21 @@ internal sealed class CanonicalFileLoader(Warehouse.Warehouse warehouse, long lo
 
     private readonly HashSet<string> tablesMade = new(StringComparer.Ordinal);
 
-    public FileLoadResult Load(CsvFileScan scan, EntityLayout layout, bool replacing)
+    /// <summary>Reads the file; returns how many of its previous version's rows were in the entity table.</summary>
+    public long Load(CsvFileScan scan, EntityLayout layout, bool replacing)
     {
         var file = fileName = scan.FileName;
         entity = layout.Entity;
-        var p = new[] { ("file", (object?)file), ("load", (object?)loadId) };
         fileNumber++;
 
-        // A changed file replaces all rows its previous version brought.
+        // A changed file replaces all rows its previous version brought, and their rejects.
         var removed = replacing
-            ? warehouse.Execute($"DELETE FROM {Ident(layout.Entity)} WHERE source_file = $file", ("file", file))
+            ? warehouse.Scalar<long>($"SELECT count(*) FROM {Ident(layout.Entity)} WHERE source_file = $file", ("file", file))
             : 0;
+        warehouse.Execute($"DELETE FROM raw.{Ident(layout.Entity)} WHERE source_file = $file", ("file", file));
+        warehouse.Execute("DELETE FROM rejects WHERE file_name = $file", ("file", file));
 
         // This file's rejects go straight to the rejects table; _rej is the view of them the checks read.
-        warehouse.Execute("DELETE FROM rejects WHERE load_id = $load AND file_name = $file", p);
         warehouse.Execute($"""
             CREATE OR REPLACE TEMP VIEW _rej AS
             SELECT line_number, column_name, raw_value, reason_code, reason FROM rejects WHERE load_id = {loadId} AND file_name = {Literal(file)}
@@ -57,37 +59,15 @@ internal sealed class CanonicalFileLoader(Warehouse.Warehouse warehouse, long lo
                 SELECT _line, {Literal(rule.Column)}, CAST({Ident(rule.Column)} AS VARCHAR), {Literal(rule.ReasonCode)}, {Literal(rule.Reason)}
                 FROM {typed} AS _typed WHERE {rule.BadWhen}
                 """);
-        RejectDuplicateKeys(layout, typed);
 
         var columns = string.Join(", ", layout.Columns.Select(c => Ident(c.Name)));
         warehouse.Execute($"""
-            INSERT INTO {Ident(layout.Entity)} ({columns}, source_file, source_line, load_id)
+            INSERT INTO raw.{Ident(layout.Entity)} ({columns}, source_file, source_line, load_id)
             SELECT {columns}, $file, _line, $load FROM {typed} t
             WHERE NOT EXISTS (SELECT 1 FROM _rej WHERE _rej.line_number = t._line)
             ORDER BY _line
-            """, p);
-
-        foreach (var reference in layout.References)
-            TakeBackOut(layout, reference.Name, $"""
-                SELECT t.source_line, t.{Ident(reference.Name)}
-                FROM {Ident(layout.Entity)} t
-                WHERE t.source_file = $file AND t.load_id = $load AND t.{Ident(reference.Name)} IS NOT NULL
-                  AND NOT EXISTS (SELECT 1 FROM {Ident(reference.References!)} k WHERE k.{Ident(KeyOf(reference.References!))} = t.{Ident(reference.Name)})
-                """, ReferenceCode(reference), $"{reference.Name} names no known {Singular(reference.References!)}");
-
-        foreach (var rule in layout.SetRules)
-            TakeBackOut(layout, rule.Column, rule.BadRowsSql, rule.ReasonCode, rule.Reason);
-
-        var loaded = warehouse.Scalar<long>($"SELECT count(*) FROM {Ident(layout.Entity)} WHERE source_file = $file", ("file", file));
-        var rejected = warehouse.Scalar<long>("SELECT count(DISTINCT line_number) FROM _rej");
-
-        // Nothing lost, nothing doubled: every record read is either in the table or in rejects.
-        if (loaded + rejected != scan.DataRecords)
-            throw new InvalidOperationException(
-                $"{file}: {scan.DataRecords} records read but {loaded} loaded + {rejected} rejected; load abandoned.");
-
-        return new FileLoadResult(file, layout.Entity, scan.Sha256, replacing ? FileLoadStatus.Replaced : FileLoadStatus.Loaded,
-            scan.DataRecords, loaded, rejected, removed);
+            """, ("file", file), ("load", loadId));
+        return removed;
     }
 
     /// <summary>A step's rows for this file, appended to the step's table and read back through a view of this file's.</summary>
@@ -103,7 +83,10 @@ internal sealed class CanonicalFileLoader(Warehouse.Warehouse warehouse, long lo
 
     /// <summary>Rejects of this file: <paramref name="select"/> yields line, column, raw value, reason code, reason.</summary>
     private void Reject(string select, params (string Name, object? Value)[] parameters) =>
-        warehouse.Execute($"INSERT INTO rejects SELECT {loadId}, {Literal(fileName)}, {Literal(entity)}, * FROM ({select})", parameters);
+        warehouse.Execute($"""
+            INSERT INTO rejects (load_id, file_name, entity, line_number, column_name, raw_value, reason_code, reason, checked_against)
+            SELECT {loadId}, {Literal(fileName)}, {Literal(entity)}, *, 'file' FROM ({select})
+            """, parameters);
 
     private static string ReadRawSql(CsvFileScan scan, EntityLayout layout)
     {
@@ -129,35 +112,6 @@ internal sealed class CanonicalFileLoader(Warehouse.Warehouse warehouse, long lo
             Reject("SELECT $line, NULL, $text, 'malformed_row', $reason", ("line", m.Line), ("text", m.Text), ("reason", m.Reason));
     }
 
-    private void RejectDuplicateKeys(EntityLayout layout, string typed)
-    {
-        var key = string.Join(", ", layout.Key.Select(Ident));
-        Reject($"""
-            SELECT _line, {Literal(layout.Key[0])}, {layout.KeyTextSql()}, 'duplicate_key',
-                   'duplicate key: first seen on line ' || first_line || ' of this file'
-            FROM (
-                SELECT _line, {key}, min(_line) OVER (PARTITION BY {key}) AS first_line
-                FROM {typed} _typed WHERE NOT EXISTS (SELECT 1 FROM _rej WHERE _rej.line_number = _typed._line)
-            ) WHERE _line > first_line
-            """);
-        Reject($"""
-            SELECT t._line, {Literal(layout.Key[0])}, {layout.KeyTextSql("t")}, 'duplicate_key',
-                   'duplicate key: already loaded from ' || e.source_file || ' line ' || e.source_line
-            FROM {typed} t JOIN {Ident(layout.Entity)} e USING ({key})
-            WHERE NOT EXISTS (SELECT 1 FROM _rej WHERE _rej.line_number = t._line)
-            """);
-    }
-
-    private void TakeBackOut(EntityLayout layout, string column, string badRowsSql, string code, string reason)
-    {
-        Reject($"SELECT line_number, {Literal(column)}, CAST(raw_value AS VARCHAR), {Literal(code)}, {Literal(reason)} FROM ({badRowsSql}) b(line_number, raw_value)",
-            ("file", fileName), ("load", loadId));
-        warehouse.Execute($"""
-            DELETE FROM {Ident(layout.Entity)} WHERE source_file = $file AND load_id = $load
-              AND source_line IN (SELECT line_number FROM _rej WHERE reason_code = {Literal(code)} AND column_name = {Literal(column)})
-            """, ("file", fileName), ("load", loadId));
-    }
-
     /// <summary>Drops the scratch views and tables, at the end of the load.</summary>
     public void DropScratch()
     {
@@ -180,16 +134,4 @@ internal sealed class CanonicalFileLoader(Warehouse.Warehouse warehouse, long lo
 
     private static string ColumnName(string header, int index) =>
         header.Length == 0 || header.Equals(CsvFileScan.LineColumn, StringComparison.OrdinalIgnoreCase) ? $"column{index + 1}" : header;
-
-    private static string KeyOf(string entity) => CanonicalLayouts.All.Single(e => e.Entity == entity).Key[0];
-
-    private static string Singular(string entity) => entity switch
-    {
-        "customers" => "customer",
-        "documents" => "document",
-        "receipts" => "receipt",
-        _ => entity,
-    };
-
-    private static string ReferenceCode(ColumnSpec reference) => $"unknown_{Singular(reference.References!)}";
 }

@@ -87,50 +87,45 @@ public static class CanonicalLayouts
         "One row per amount of a receipt applied to a document.",
         [
             new("document_id", """
-                WITH this_file AS MATERIALIZED (
+                WITH linked AS MATERIALIZED (
                     -- materialized so the planner cannot pair receipts with documents on the inequality alone
-                    SELECT a.source_line, a.document_id, r.currency_code AS receipt_currency
+                    SELECT a.source_file, a.source_line, a.document_id, r.currency_code AS receipt_currency
                     FROM applications a JOIN receipts r ON r.receipt_id = a.receipt_id
-                    WHERE a.source_file = $file AND a.load_id = $load
                 )
-                SELECT f.source_line, f.document_id
-                FROM this_file f JOIN documents d ON d.document_id = f.document_id
+                SELECT f.source_file, f.source_line, f.document_id
+                FROM linked f JOIN documents d ON d.document_id = f.document_id
                 WHERE d.currency_code <> f.receipt_currency
                 """, "currency_mismatch", "the receipt and the document are in different currencies"),
             new("amount", $"""
-                SELECT a.source_line, CAST(a.amount AS VARCHAR)
+                SELECT a.source_file, a.source_line, CAST(a.amount AS VARCHAR)
                 FROM applications a JOIN receipts r ON r.receipt_id = a.receipt_id JOIN currencies m ON m.currency_code = r.currency_code
-                WHERE a.source_file = $file AND a.load_id = $load AND {MinorUnits.Exceeded("a.amount", "m.minor_units")}
+                WHERE {MinorUnits.Exceeded("a.amount", "m.minor_units")}
                 """, "too_many_decimals", "amount has more decimals than its receipt's currency uses (ISO 4217: JPY 0, USD 2, KWD 3)"),
             // Cash cannot settle a document before it exists, nor be applied before the bank credited it: such a
             // row put -1,500.00 into "current" at a month end before the invoice was issued.
             new("application_date", """
-                SELECT a.source_line, CAST(a.application_date AS VARCHAR)
+                SELECT a.source_file, a.source_line, CAST(a.application_date AS VARCHAR)
                 FROM applications a JOIN documents d ON d.document_id = a.document_id
-                WHERE a.source_file = $file AND a.load_id = $load AND a.application_date < d.document_date
+                WHERE a.application_date < d.document_date
                 """, "applied_before_document_date", "the application is dated before its document's date"),
             new("application_date", """
-                SELECT a.source_line, CAST(a.application_date AS VARCHAR)
+                SELECT a.source_file, a.source_line, CAST(a.application_date AS VARCHAR)
                 FROM applications a JOIN receipts r ON r.receipt_id = a.receipt_id
-                WHERE a.source_file = $file AND a.load_id = $load AND a.application_date < r.value_date
+                WHERE a.application_date < r.value_date
                 """, "applied_before_value_date", "the application is dated before its receipt's value date"),
-            // Applications are taken in date order; the ones that push a receipt past its amount are rejected.
+            // Applications are taken in date order (then file name and line, so arrival order plays no part); the
+            // ones that push a receipt past its amount are rejected.
             new("amount", """
-                WITH touched AS (
-                    SELECT DISTINCT receipt_id FROM applications WHERE source_file = $file AND load_id = $load
-                ),
-                running AS (
-                    SELECT a.source_file, a.load_id, a.source_line, a.amount, r.amount AS receipt_amount,
+                SELECT source_file, source_line, CAST(amount AS VARCHAR)
+                FROM (
+                    SELECT a.source_file, a.source_line, a.amount, r.amount AS receipt_amount,
                            sum(a.amount) OVER (PARTITION BY a.receipt_id
-                               ORDER BY a.application_date, a.load_id, a.source_file, a.source_line
+                               ORDER BY a.application_date, a.source_file, a.source_line
                                ROWS UNBOUNDED PRECEDING) AS applied_so_far
                     FROM applications a
                     JOIN receipts r USING (receipt_id)
-                    WHERE a.receipt_id IN (SELECT receipt_id FROM touched)
                 )
-                SELECT source_line, CAST(amount AS VARCHAR)
-                FROM running
-                WHERE source_file = $file AND load_id = $load AND applied_so_far > receipt_amount
+                WHERE applied_so_far > receipt_amount
                 """, "application_exceeds_receipt", "applications to this receipt exceed its amount"),
         ]);
 
@@ -200,9 +195,9 @@ public static class CanonicalLayouts
         "One row per bad-debt or small-balance write-off.",
         [
             new("amount", $"""
-                SELECT w.source_line, CAST(w.amount AS VARCHAR)
+                SELECT w.source_file, w.source_line, CAST(w.amount AS VARCHAR)
                 FROM write_offs w JOIN documents d ON d.document_id = w.document_id JOIN currencies m ON m.currency_code = d.currency_code
-                WHERE w.source_file = $file AND w.load_id = $load AND {MinorUnits.Exceeded("w.amount", "m.minor_units")}
+                WHERE {MinorUnits.Exceeded("w.amount", "m.minor_units")}
                 """, "too_many_decimals", "amount has more decimals than its document's currency uses (ISO 4217: JPY 0, USD 2, KWD 3)"),
         ]);
 

@@ -65,14 +65,9 @@ public sealed class CanonicalLoader(Warehouse.Warehouse warehouse)
             var window = PlausibleDates.Read(warehouse);
             var fileLoader = new CanonicalFileLoader(warehouse, loadId,
                 new FieldChecks.DateWindow(window.Earliest, window.LatestFrom(DateOnly.FromDateTime(started))));
-            var results = new List<FileLoadResult>();
-            for (var i = 0; i < ordered.Count; i++)
+            var read = new List<(CsvFileScan Scan, EntityLayout Layout, FileLoadStatus Status, long Removed)>();
+            foreach (var (scan, layout) in ordered)
             {
-                var (scan, layout) = ordered[i];
-                // Before the next entity (which may reference this one's keys): an unchanged file of this entity whose
-                // repeated keys were freed by a new version of another is loaded again.
-                if (i > 0 && ordered[i - 1].Layout != layout)
-                    ReloadFilesWhoseDuplicatesLostTheirOriginal(ordered, ordered[i - 1].Layout, results, fileLoader, progress);
                 var previousHash = warehouse.Scalar<string>("""
                     SELECT sha256 FROM load_files
                     WHERE file_name = $f AND status <> 'unchanged'
@@ -81,24 +76,31 @@ public sealed class CanonicalLoader(Warehouse.Warehouse warehouse)
                 if (previousHash == scan.Sha256)
                 {
                     progress?.Report($"{scan.FileName} unchanged");
-                    results.Add(new FileLoadResult(scan.FileName, layout.Entity, scan.Sha256, FileLoadStatus.Unchanged, 0, 0, 0, 0));
+                    read.Add((scan, layout, FileLoadStatus.Unchanged, 0));
                     continue;
                 }
                 cancellation.ThrowIfCancellationRequested();
                 progress?.Report($"loading {scan.FileName}");
                 try
                 {
-                    results.Add(fileLoader.Load(scan, layout, replacing: previousHash is not null));
+                    var removed = fileLoader.Load(scan, layout, replacing: previousHash is not null);
+                    read.Add((scan, layout, previousHash is null ? FileLoadStatus.Loaded : FileLoadStatus.Replaced, removed));
                 }
                 catch (DuckDB.NET.Data.DuckDBException e)
                 {
                     throw new SourceFileException(scan.FileName, FirstLine(e.Message));
                 }
             }
-
-            if (ordered.Count > 0) ReloadFilesWhoseDuplicatesLostTheirOriginal(ordered, ordered[^1].Layout, results, fileLoader, progress);
             fileLoader.DropScratch();
-            var orphans = results.Any(r => r.RowsRemoved > 0) ? RemoveOrphans(loadId) : 0;
+
+            var changed = read.Where(r => r.Status != FileLoadStatus.Unchanged).ToList();
+            progress?.Report("checking keys and references across files");
+            var rebuild = new CanonicalRebuild(warehouse, loadId).Rebuild(
+                changed.Select(r => r.Layout.Entity).ToHashSet(StringComparer.Ordinal),
+                changed.Select(r => r.Scan.FileName).ToHashSet(StringComparer.Ordinal));
+            var results = read.Select(r => r.Status == FileLoadStatus.Unchanged
+                ? new FileLoadResult(r.Scan.FileName, r.Layout.Entity, r.Scan.Sha256, r.Status, 0, 0, 0, 0)
+                : Counted(r.Scan, r.Layout, r.Status, r.Removed)).ToList();
 
             foreach (var r in results)
             {
@@ -126,7 +128,9 @@ public sealed class CanonicalLoader(Warehouse.Warehouse warehouse)
             var changedFiles = results.Count(r => r.Status != FileLoadStatus.Unchanged);
             new Audit.AuditLog(warehouse).Record(Audit.AuditLog.Load,
                 $"load {loadId} from {Path.GetFullPath(sourceFolder)}: {results.Count} file(s), {changedFiles} changed, " +
-                $"{results.Sum(r => r.RowsLoaded):N0} rows loaded, {results.Sum(r => r.RowsRejected):N0} rejected, {orphans:N0} orphans removed",
+                $"{results.Sum(r => r.RowsLoaded):N0} rows loaded, {results.Sum(r => r.RowsRejected):N0} rejected" +
+                (rebuild.RowsOfUnchangedFilesNowRejected + rebuild.RowsOfUnchangedFilesNowLoaded == 0 ? ""
+                    : $"; rows of unchanged files: {rebuild.RowsOfUnchangedFilesNowRejected:N0} now rejected, {rebuild.RowsOfUnchangedFilesNowLoaded:N0} now loaded"),
                 new
                 {
                     load_id = loadId,
@@ -135,7 +139,7 @@ public sealed class CanonicalLoader(Warehouse.Warehouse warehouse)
             // The last moment to abandon: after this the load is in.
             cancellation.ThrowIfCancellationRequested();
             transaction.Commit();
-            return new LoadResult(loadId, sourceFolder, results, reasons, orphans, notes);
+            return new LoadResult(loadId, sourceFolder, results, reasons, rebuild.RowsOfUnchangedFilesNowRejected, rebuild.RowsOfUnchangedFilesNowLoaded, notes);
         }
         catch (Exception e) when (e is SourceFileException or DuckDB.NET.Data.DuckDBException or InvalidOperationException)
         {
@@ -156,63 +160,21 @@ public sealed class CanonicalLoader(Warehouse.Warehouse warehouse)
     }
 
     /// <summary>
-    /// A key in two files loads from the first; the second's copy is rejected as a duplicate. When a new version of the
-    /// first drops that key, the second's copy must load, as it would in a fresh load of the same files: an unchanged
-    /// file of this load whose duplicate rejects name keys no longer in the table is loaded again (repeated until none
-    /// is left, since a reload can free keys in turn).
+    /// A file's rows after the rebuild: in the table or in rejects, every one. Nothing lost, nothing doubled: a
+    /// record read that is in neither (or both) abandons the load.
     /// </summary>
-    private void ReloadFilesWhoseDuplicatesLostTheirOriginal(List<(CsvFileScan Scan, EntityLayout Layout)> ordered, EntityLayout entity,
-        List<FileLoadResult> results, CanonicalFileLoader fileLoader, IProgress<string>? progress)
+    private FileLoadResult Counted(CsvFileScan scan, EntityLayout layout, FileLoadStatus status, long removed)
     {
-        if (!results.Any(r => r.Entity == entity.Entity && r.RowsRemoved > 0)) return;
-        while (true)
-        {
-            var stranded = ordered.Where(s => s.Layout == entity && results.Any(r => r.FileName == s.Scan.FileName && r.Status == FileLoadStatus.Unchanged)
-                                              && HasStrandedDuplicates(s.Scan.FileName, s.Layout)).ToList();
-            if (stranded.Count == 0) return;
-            foreach (var (scan, layout) in stranded)
-            {
-                progress?.Report($"loading {scan.FileName} again: keys it repeated are no longer loaded from elsewhere");
-                var index = results.FindIndex(r => r.FileName == scan.FileName);
-                results[index] = fileLoader.Load(scan, layout, replacing: true);
-            }
-        }
-    }
-
-    private bool HasStrandedDuplicates(string fileName, EntityLayout layout)
-    {
-        return warehouse.Scalar<long>($"""
-            SELECT count(*) FROM rejects r
-            WHERE r.file_name = $f AND r.reason_code = 'duplicate_key'
-              AND r.load_id = (SELECT max(load_id) FROM load_files WHERE file_name = $f AND status <> 'unchanged')
-              AND NOT EXISTS (SELECT 1 FROM {Ident(layout.Entity)} e WHERE {layout.KeyTextSql("e")} = r.raw_value)
-            """, ("f", fileName)) > 0;
-    }
-
-    /// <summary>
-    /// After a file was replaced, rows elsewhere may name keys that no longer exist. They are moved to rejects
-    /// (reason orphaned_reference), so the warehouse never holds a dangling reference.
-    /// </summary>
-    private long RemoveOrphans(long loadId)
-    {
-        long removed = 0;
-        foreach (var layout in CanonicalLayouts.All)
-            foreach (var reference in layout.References)
-            {
-                var target = CanonicalLayouts.All.Single(e => e.Entity == reference.References);
-                var where = $"""
-                    {Ident(reference.Name)} IS NOT NULL
-                    AND NOT EXISTS (SELECT 1 FROM {Ident(target.Entity)} k WHERE k.{Ident(target.Key[0])} = {Ident(layout.Entity)}.{Ident(reference.Name)})
-                    """;
-                warehouse.Execute($"""
-                    INSERT INTO rejects
-                    SELECT $load, source_file, {Literal(layout.Entity)}, source_line, {Literal(reference.Name)}, {Ident(reference.Name)},
-                           'orphaned_reference', {Literal($"{reference.Name} no longer names a loaded {target.Entity} row (its file was replaced)")}
-                    FROM {Ident(layout.Entity)} WHERE {where}
-                    """, ("load", loadId));
-                removed += warehouse.Execute($"DELETE FROM {Ident(layout.Entity)} WHERE {where}");
-            }
-        return removed;
+        var loaded = warehouse.Scalar<long>($"SELECT count(*) FROM {Ident(layout.Entity)} WHERE source_file = $f", ("f", scan.FileName));
+        var rejected = warehouse.Scalar<long>("SELECT count(DISTINCT line_number) FROM rejects WHERE file_name = $f", ("f", scan.FileName));
+        var both = warehouse.Scalar<long>($"""
+            SELECT count(*) FROM {Ident(layout.Entity)} t
+            WHERE t.source_file = $f AND EXISTS (SELECT 1 FROM rejects r WHERE r.file_name = $f AND r.line_number = t.source_line)
+            """, ("f", scan.FileName));
+        if (loaded + rejected != scan.DataRecords || both > 0)
+            throw new InvalidOperationException(
+                $"{scan.FileName}: {scan.DataRecords} records read but {loaded} loaded + {rejected} rejected ({both} both); load abandoned.");
+        return new FileLoadResult(scan.FileName, layout.Entity, scan.Sha256, status, scan.DataRecords, loaded, rejected, removed);
     }
 
     private static void CheckHeader(CsvFileScan scan, EntityLayout layout, List<string> notes)

@@ -1,12 +1,16 @@
 namespace O2C.Analytics.Load;
 
-/// <summary>The outcome of one committed <c>o2c load</c>.</summary>
+/// <summary>
+/// The outcome of one committed <c>o2c load</c>. A changed file can move rows of unchanged ones: a replaced customers
+/// file that drops a customer rejects that customer's documents; a parent that arrives loads the rows that named it.
+/// </summary>
 public sealed record LoadResult(
     long LoadId,
     string SourceFolder,
     IReadOnlyList<FileLoadResult> Files,
     IReadOnlyList<RejectSummary> RejectReasons,
-    long OrphansRemoved,
+    long RowsOfUnchangedFilesNowRejected,
+    long RowsOfUnchangedFilesNowLoaded,
     IReadOnlyList<string> Notes)
 {
     public long RowsLoaded => Files.Sum(f => f.RowsLoaded);

@@ -49,7 +49,18 @@ public sealed class RetentionPurge(Warehouse.Warehouse warehouse, SqlFolder sql)
         var tables = new List<PurgedTable>();
         foreach (var (table, where, rule) in Steps)
         {
-            var rows = warehouse.Execute($"DELETE FROM {table} WHERE {where}", where.Contains("$before", StringComparison.Ordinal) ? [p] : []);
+            var parameters = where.Contains("$before", StringComparison.Ordinal) ? new[] { p } : [];
+            if (table == "rejects")
+                // A row rejected against the warehouse is kept in its raw table too: it goes with its reject.
+                foreach (var layout in Load.CanonicalLayouts.All)
+                    warehouse.Execute($"""
+                        DELETE FROM raw.{layout.Entity} t WHERE EXISTS (
+                            SELECT 1 FROM rejects j WHERE j.checked_against = 'warehouse' AND j.file_name = t.source_file
+                              AND j.line_number = t.source_line AND j.{where})
+                        """, parameters);
+            var rows = warehouse.Execute($"DELETE FROM {table} WHERE {where}", parameters);
+            // The kept file rows go too, or the next rebuild of the table would bring them back.
+            if (table != "rejects") warehouse.Execute($"DELETE FROM raw.{table} WHERE {where}", parameters);
             warehouse.Execute("INSERT INTO purges VALUES ($id, now()::TIMESTAMP, $before, $table, $rows, $rule)",
                 ("id", purgeId), p, ("table", table), ("rows", (long)rows), ("rule", rule));
             tables.Add(new PurgedTable(table, rows, rule));

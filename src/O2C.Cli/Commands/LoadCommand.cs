@@ -55,8 +55,10 @@ public static class LoadCommand
             foreach (var r in result.RejectReasons) rejects.AddRow(r.FileName, $"{r.ReasonCode}: {r.Reason}", N(r.Count), N(r.FirstLine));
             AnsiConsole.Write(rejects);
         }
-        if (result.OrphansRemoved > 0)
-            AnsiConsole.MarkupLineInterpolated($"[yellow]{result.OrphansRemoved} rows named keys removed by a replaced file and were moved to rejects.[/]");
+        if (result.RowsOfUnchangedFilesNowRejected > 0)
+            AnsiConsole.MarkupLineInterpolated($"[yellow]{N(result.RowsOfUnchangedFilesNowRejected)} rows of unchanged files are now rejected: a key they name or repeat changed with this load (see rejects).[/]");
+        if (result.RowsOfUnchangedFilesNowLoaded > 0)
+            AnsiConsole.MarkupLineInterpolated($"[green]{N(result.RowsOfUnchangedFilesNowLoaded)} rows of unchanged files rejected before now load: what they named arrived, or the copy they repeated went.[/]");
         AnsiConsole.MarkupLineInterpolated(
             $"{result.FilesChanged} file(s) loaded, {result.Files.Count - result.FilesChanged} unchanged; {N(result.RowsLoaded)} rows loaded, {N(result.RowsRejected)} rejected.");
     }

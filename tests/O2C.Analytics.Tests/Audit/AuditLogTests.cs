@@ -48,7 +48,7 @@ public sealed class AuditLogTests
         var entry = Assert.Single(new AuditLog(w.Warehouse).Latest(10));
         Assert.Equal("load", entry.Action);
         // 2 customers + 1 invoice loaded; INV-2 names an unknown customer.
-        Assert.Equal($"load 1 from {w.Sources}: 2 file(s), 2 changed, 3 rows loaded, 1 rejected, 0 orphans removed", entry.Detail);
+        Assert.Equal($"load 1 from {w.Sources}: 2 file(s), 2 changed, 3 rows loaded, 1 rejected", entry.Detail);
         Assert.Contains("\"file\":\"documents.csv\"", entry.Data);
 
         // A bad file: the load rolls back and so does its audit entry (the log never claims what did not happen).

@@ -25,7 +25,7 @@ public class ReloadTests
     }
 
     [Fact]
-    public void A_changed_file_replaces_its_rows_and_orphans_are_moved_to_rejects()
+    public void A_changed_file_replaces_its_rows_and_rows_naming_a_removed_key_are_rejected_until_it_returns()
     {
         using var w = new TempWarehouse();
         w.Write("customers.csv", Customers, Customer("C1"));
@@ -49,9 +49,18 @@ public class ReloadTests
             w.Warehouse.Query("SELECT document_id || ':' || amount FROM documents ORDER BY 1", r => r.GetString(0)));
         // A2 named I2, which no longer exists: it leaves the applications table for rejects.
         Assert.Equal(["A1"], w.Warehouse.Query("SELECT application_id FROM applications", r => r.GetString(0)));
-        Assert.Equal(1, result.OrphansRemoved);
-        Assert.Equal("applications.csv:3:orphaned_reference", w.Warehouse.Scalar<string>(
+        Assert.Equal(1, result.RowsOfUnchangedFilesNowRejected);
+        Assert.Equal("applications.csv:3:unknown_document", w.Warehouse.Scalar<string>(
             "SELECT file_name || ':' || line_number || ':' || reason_code FROM rejects WHERE load_id = 2"));
+
+        // documents.csv brings I2 back: A2 loads again and its reject goes.
+        w.Write("documents.csv", Documents,
+            Invoice("I1", "C1", "2024-01-05", "2024-02-04", "110.00"),
+            Invoice("I2", "C1", "2024-01-06", "2024-02-05", "200.00"));
+        var third = new CanonicalLoader(w.Warehouse).LoadFolder(w.Sources);
+        Assert.Equal((0L, 1L), (third.RowsOfUnchangedFilesNowRejected, third.RowsOfUnchangedFilesNowLoaded));
+        Assert.Equal(["A1", "A2"], w.Warehouse.Query("SELECT application_id FROM applications ORDER BY 1", r => r.GetString(0)));
+        Assert.Equal(0, w.Count("rejects"));
     }
 
     [Fact]

@@ -1,0 +1,165 @@
+using static O2C.Analytics.Load.SqlText;
+
+namespace O2C.Analytics.Load;
+
+/// <summary>What rebuilding the canonical tables changed for rows of files the load did not change.</summary>
+public sealed record RebuildOutcome(IReadOnlyList<string> EntitiesRebuilt, long RowsOfUnchangedFilesNowRejected, long RowsOfUnchangedFilesNowLoaded);
+
+/// <summary>
+/// Rebuilds canonical tables from <c>raw.&lt;entity&gt;</c>, the rows every file in force brought that passed the
+/// checks a row can pass alone. Everything that depends on other rows is decided here, over all files at once and in
+/// an order that is a property of the rows, never of their arrival: a key in two files loads from the first file by
+/// name (then line); a reference must name a row of the rebuilt parent; the set rules (currencies of linked rows,
+/// applications within their receipt) run over the whole table. So the tables and rejects are the same however the
+/// files came, one folder or one file at a time. Runs inside the load's transaction.
+/// </summary>
+internal sealed class CanonicalRebuild(Warehouse.Warehouse warehouse, long loadId)
+{
+    /// <summary>
+    /// Rebuilds every entity with a changed file and every entity that references a rebuilt one, parents first.
+    /// <paramref name="changedFiles"/> are the files this load read; their rows' fate is reported per file by the caller.
+    /// </summary>
+    public RebuildOutcome Rebuild(IReadOnlySet<string> changedEntities, IReadOnlySet<string> changedFiles)
+    {
+        var rebuilt = new List<string>();
+        long nowRejected = 0, nowLoaded = 0;
+        foreach (var layout in CanonicalLayouts.All)
+        {
+            var dependsOnRebuilt = layout.References.Any(r => r.References != layout.Entity && rebuilt.Contains(r.References!));
+            if (!changedEntities.Contains(layout.Entity) && !dependsOnRebuilt) continue;
+            var (rejected, loaded) = RebuildEntity(layout, changedFiles);
+            nowRejected += rejected;
+            nowLoaded += loaded;
+            rebuilt.Add(layout.Entity);
+        }
+        warehouse.Execute("DROP TABLE IF EXISTS _found");
+        return new RebuildOutcome(rebuilt, nowRejected, nowLoaded);
+    }
+
+    private (long NowRejected, long NowLoaded) RebuildEntity(EntityLayout layout, IReadOnlySet<string> changedFiles)
+    {
+        var table = Ident(layout.Entity);
+        var raw = $"raw.{table}";
+        // Every row this rebuild keeps out, with why: reconciled with the rejects table at the end.
+        warehouse.Execute("""
+            CREATE OR REPLACE TEMP TABLE _found (file_name VARCHAR, line_number BIGINT, column_name VARCHAR, raw_value VARCHAR, reason_code VARCHAR, reason VARCHAR)
+            """);
+        const string NotFound = "NOT EXISTS (SELECT 1 FROM _found f WHERE f.file_name = r.source_file AND f.line_number = r.source_line)";
+
+        // 1. References to other entities, which are already rebuilt.
+        foreach (var reference in layout.References.Where(r => r.References != layout.Entity))
+            warehouse.Execute($"""
+                INSERT INTO _found
+                SELECT source_file, source_line, {Literal(reference.Name)}, {Ident(reference.Name)}, {Literal(ReferenceCode(reference))}, {Literal(ReferenceReason(reference))}
+                FROM {raw} r
+                WHERE {Ident(reference.Name)} IS NOT NULL
+                  AND NOT EXISTS (SELECT 1 FROM {Ident(reference.References!)} k WHERE k.{Ident(KeyOf(reference.References!))} = r.{Ident(reference.Name)})
+                """);
+
+        // 2. A key in several rows: the first by file name, then line, loads; the others are duplicates of it.
+        var key = string.Join(", ", layout.Key.Select(k => "r." + Ident(k)));
+        warehouse.Execute($"""
+            INSERT INTO _found
+            SELECT source_file, source_line, {Literal(layout.Key[0])}, key_text, 'duplicate_key',
+                   CASE WHEN first_file = source_file THEN 'duplicate key: first seen on line ' || first_line || ' of this file'
+                        ELSE 'duplicate key: already loaded from ' || first_file || ' line ' || first_line END
+            FROM (
+                SELECT r.source_file, r.source_line, {layout.KeyTextSql("r")} AS key_text,
+                       first_value(r.source_file) OVER w AS first_file, first_value(r.source_line) OVER w AS first_line,
+                       row_number() OVER w AS n
+                FROM {raw} r WHERE {NotFound}
+                WINDOW w AS (PARTITION BY {key} ORDER BY r.source_file, r.source_line)
+            ) WHERE n > 1
+            """);
+
+        var columns = string.Join(", ", layout.Columns.Select(c => Ident(c.Name)).Concat(["source_file", "source_line", "load_id"]));
+        warehouse.Execute($"DELETE FROM {table}");
+        warehouse.Execute($"""
+            INSERT INTO {table} ({columns})
+            SELECT {columns} FROM {raw} r WHERE {NotFound}
+            ORDER BY source_file, source_line
+            """);
+
+        // 3. References to the entity itself (a memo correcting an invoice), until none dangles: taking one out can
+        //    leave another naming it.
+        foreach (var reference in layout.References.Where(r => r.References == layout.Entity))
+            while (TakeOut(layout, reference.Name, $"""
+                       SELECT t.source_file, t.source_line, t.{Ident(reference.Name)} FROM {table} t
+                       WHERE t.{Ident(reference.Name)} IS NOT NULL
+                         AND NOT EXISTS (SELECT 1 FROM {table} k WHERE k.{Ident(layout.Key[0])} = t.{Ident(reference.Name)})
+                       """, ReferenceCode(reference), ReferenceReason(reference)) > 0)
+            {
+            }
+
+        // 4. Rules over sets of rows and linked tables, in the layout's order.
+        foreach (var rule in layout.SetRules)
+            TakeOut(layout, rule.Column, rule.BadRowsSql, rule.ReasonCode, rule.Reason);
+
+        return Reconcile(layout, changedFiles);
+    }
+
+    /// <summary>Moves the rows <paramref name="badRowsSql"/> selects (source_file, source_line, raw_value) to _found.</summary>
+    private long TakeOut(EntityLayout layout, string column, string badRowsSql, string code, string reason)
+    {
+        var found = warehouse.Execute($"""
+            INSERT INTO _found
+            SELECT b.source_file, b.source_line, {Literal(column)}, CAST(b.raw_value AS VARCHAR), {Literal(code)}, {Literal(reason)}
+            FROM ({badRowsSql}) b(source_file, source_line, raw_value)
+            """);
+        if (found == 0) return 0;
+        warehouse.Execute($"""
+            DELETE FROM {Ident(layout.Entity)} t
+            WHERE EXISTS (SELECT 1 FROM _found f WHERE f.file_name = t.source_file AND f.line_number = t.source_line)
+            """);
+        return found;
+    }
+
+    /// <summary>
+    /// The entity's rejects found against the warehouse become exactly _found. A reject found before keeps the load
+    /// that first found it; a new one is this load's. Returns how many rows of unchanged files went out and came in.
+    /// </summary>
+    private (long NowRejected, long NowLoaded) Reconcile(EntityLayout layout, IReadOnlySet<string> changedFiles)
+    {
+        const string Same = """
+            f.file_name = r.file_name AND f.line_number = r.line_number AND f.column_name IS NOT DISTINCT FROM r.column_name
+            AND f.raw_value IS NOT DISTINCT FROM r.raw_value AND f.reason_code = r.reason_code AND f.reason = r.reason
+            """;
+        var unchanged = changedFiles.Count == 0 ? "true" : $"file_name NOT IN ({string.Join(", ", changedFiles.Select(Literal))})";
+        var nowLoaded = warehouse.Scalar<long>($"""
+            SELECT count(DISTINCT (file_name, line_number)) FROM rejects r
+            WHERE entity = {Literal(layout.Entity)} AND checked_against = 'warehouse' AND {unchanged}
+              AND EXISTS (SELECT 1 FROM {Ident(layout.Entity)} t WHERE t.source_file = r.file_name AND t.source_line = r.line_number)
+            """);
+        var nowRejected = warehouse.Scalar<long>($"""
+            SELECT count(DISTINCT (file_name, line_number)) FROM _found f
+            WHERE {unchanged}
+              AND NOT EXISTS (SELECT 1 FROM rejects r WHERE r.entity = {Literal(layout.Entity)} AND r.checked_against = 'warehouse'
+                                AND r.file_name = f.file_name AND r.line_number = f.line_number)
+            """);
+        warehouse.Execute($"""
+            DELETE FROM rejects r WHERE entity = {Literal(layout.Entity)} AND checked_against = 'warehouse'
+              AND NOT EXISTS (SELECT 1 FROM _found f WHERE {Same})
+            """);
+        warehouse.Execute($"""
+            INSERT INTO rejects (load_id, file_name, entity, line_number, column_name, raw_value, reason_code, reason, checked_against)
+            SELECT {loadId}, f.file_name, {Literal(layout.Entity)}, f.line_number, f.column_name, f.raw_value, f.reason_code, f.reason, 'warehouse'
+            FROM _found f
+            WHERE NOT EXISTS (SELECT 1 FROM rejects r WHERE r.entity = {Literal(layout.Entity)} AND r.checked_against = 'warehouse' AND {Same})
+            """);
+        return (nowRejected, nowLoaded);
+    }
+
+    private static string KeyOf(string entity) => CanonicalLayouts.All.Single(e => e.Entity == entity).Key[0];
+
+    private static string Singular(string entity) => entity switch
+    {
+        "customers" => "customer",
+        "documents" => "document",
+        "receipts" => "receipt",
+        _ => entity,
+    };
+
+    private static string ReferenceCode(ColumnSpec reference) => $"unknown_{Singular(reference.References!)}";
+
+    private static string ReferenceReason(ColumnSpec reference) => $"{reference.Name} names no known {Singular(reference.References!)}";
+}

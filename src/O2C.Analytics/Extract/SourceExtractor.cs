@@ -24,6 +24,14 @@ public sealed class SourceExtractor(Warehouse.Warehouse warehouse)
 
     private readonly List<StagedStatement> stagedStatements = [];
 
+    /// <summary>A reversal whose credit is not in its own file, recorded in bank_reversals for the receipts rebuild.</summary>
+    private sealed record StagedReversal(string StagedFile, string SourceFile, int Line, string Reference, DateOnly ValueDate, decimal Amount, string Currency);
+
+    private readonly List<StagedReversal> stagedReversals = [];
+
+    /// <summary>Staged files whose statements were read in this run: their recorded reversals are replaced.</summary>
+    private readonly HashSet<string> statementFilesRead = new(StringComparer.Ordinal);
+
     private Dictionary<string, int>? minorUnits;
 
     /// <summary>Decimals a currency uses (ISO 4217, the currencies table); 2 for a code the table lacks (rejected at load).</summary>
@@ -69,6 +77,8 @@ public sealed class SourceExtractor(Warehouse.Warehouse warehouse)
                 }
             }
             var all = staged.Values.SelectMany(f => f).ToList();
+            // Before the load, whose receipts rebuild reads them.
+            RecordReversals();
             var load = all.Count == 0 ? null : new CanonicalLoader(warehouse).LoadFiles(staging, all, progress);
             if (load is not null) RecordStatements(load.LoadId);
             var reports = config.Sources.Select(s => Report(s.Name, seen[s.Name], staged[s.Name], rejected[s.Name], warnings[s.Name], load)).ToList();
@@ -108,7 +118,8 @@ public sealed class SourceExtractor(Warehouse.Warehouse warehouse)
                 kept.Add((key, s with { Transactions = s.Transactions.Where(t => !t.IsCredit || IsNewCredit(t, stagedName, statement.FileName, warnings)).ToList() }));
             }
             if (kept.Count == 0) return;
-            kept = CancelReversedCredits(kept, statement.FileName, warnings);
+            statementFilesRead.Add(stagedName);
+            kept = CancelReversedCredits(kept, stagedName, statement.FileName, warnings);
             staged.Add(BankStager.Stage(statement with { Statements = kept.Select(k => k.Statement).ToList() }, source.Name, staging, MinorUnits));
             stagedStatements.AddRange(kept.Select(k => new StagedStatement(k.Key, stagedName, statement.FileName, statement.Format, k.Statement,
                 k.Statement.Transactions.Count(t => t.IsCredit))));
@@ -146,11 +157,12 @@ public sealed class SourceExtractor(Warehouse.Warehouse warehouse)
     /// <summary>
     /// A reversed credit (a payment returned or recalled) cancels the credit it reverses: the same currency and amount,
     /// the same end-to-end or bank reference, on or before the reversal's date. When that credit is in the same file it
-    /// is taken out with it (it never was cash received); when it was loaded before, the reversal is reported by receipt id,
-    /// since the receipt's own file is not reloaded here. A reversed debit is no customer payment and never a receipt.
+    /// is taken out with it (it never was cash received); otherwise it is recorded in bank_reversals and the receipts rebuild
+    /// takes the receipt out, whether its file came before or comes later. A reversed debit is no customer payment and
+    /// never a receipt.
     /// </summary>
-    private List<(string Key, BankStatement Statement)> CancelReversedCredits(List<(string Key, BankStatement Statement)> kept, string sourceFile,
-        List<string> warnings)
+    private List<(string Key, BankStatement Statement)> CancelReversedCredits(List<(string Key, BankStatement Statement)> kept, string stagedName,
+        string sourceFile, List<string> warnings)
     {
         var reversals = kept.SelectMany(k => k.Statement.Transactions).Where(t => t.ReversesCredit).ToList();
         if (reversals.Count == 0) return kept;
@@ -167,15 +179,22 @@ public sealed class SourceExtractor(Warehouse.Warehouse warehouse)
                 continue;
             }
             var reference = Reference(reversal.CustomerReference) ?? Reference(reversal.BankReference);
-            var loaded = reference is null ? null : warehouse.Scalar<string>("""
+            if (reference is null)
+            {
+                warnings.Add($"{sourceFile}: line {reversal.Line}: reversal of {-reversal.Amount} {reversal.Currency} on {reversal.ValueDate:yyyy-MM-dd} has no reference to find its credit by; take it back in cash application");
+                continue;
+            }
+            var amount = BankStager.StagedAmount(-reversal.Amount, MinorUnits(reversal.Currency));
+            stagedReversals.Add(new StagedReversal(stagedName, sourceFile, reversal.Line, reference, reversal.ValueDate, amount, reversal.Currency));
+            var loaded = warehouse.Scalar<string>("""
                 SELECT receipt_id FROM receipts
                 WHERE currency_code = $c AND amount = $a AND value_date <= $d
                   AND (bank_reference = $r OR contains(coalesce(remittance_text, ''), $r))
                 ORDER BY value_date DESC LIMIT 1
-                """, ("c", reversal.Currency), ("a", BankStager.StagedAmount(-reversal.Amount, MinorUnits(reversal.Currency))), ("d", reversal.ValueDate), ("r", reference));
+                """, ("c", reversal.Currency), ("a", amount), ("d", reversal.ValueDate), ("r", reference));
             warnings.Add(loaded is not null
-                ? $"{sourceFile}: line {reversal.Line}: reversal of {-reversal.Amount} {reversal.Currency} on {reversal.ValueDate:yyyy-MM-dd} takes back receipt {loaded}, loaded earlier: reverse it in cash application"
-                : $"{sourceFile}: line {reversal.Line}: reversal of {-reversal.Amount} {reversal.Currency} on {reversal.ValueDate:yyyy-MM-dd} matches no credit of this extract or receipt loaded before");
+                ? $"{sourceFile}: line {reversal.Line}: reversal of {-reversal.Amount} {reversal.Currency} on {reversal.ValueDate:yyyy-MM-dd} takes back receipt {loaded}, loaded earlier: it leaves receipts (rejects: reversed_by_bank), its applications with it"
+                : $"{sourceFile}: line {reversal.Line}: reversal of {-reversal.Amount} {reversal.Currency} on {reversal.ValueDate:yyyy-MM-dd} matches no receipt yet; kept, it takes back its credit when that is loaded");
         }
         return kept.Select(k => (k.Key, k.Statement with { Transactions = k.Statement.Transactions.Where(t => !cancelled.Contains(t)).ToList() })).ToList();
     }
@@ -189,6 +208,17 @@ public sealed class SourceExtractor(Warehouse.Warehouse warehouse)
 
     private static string? Reference(string? value) =>
         string.IsNullOrWhiteSpace(value) || value.Equals("NONREF", StringComparison.OrdinalIgnoreCase) ? null : value;
+
+    /// <summary>Replaces the reversals recorded for each statement file read in this run with this run's.</summary>
+    private void RecordReversals()
+    {
+        foreach (var file in statementFilesRead)
+            warehouse.Execute("DELETE FROM bank_reversals WHERE file_name = $f", ("f", file));
+        foreach (var r in stagedReversals)
+            warehouse.Execute("INSERT INTO bank_reversals VALUES ($file, $source, $line, $ref, $date, $amount, $ccy)",
+                ("file", r.StagedFile), ("source", r.SourceFile), ("line", r.Line), ("ref", r.Reference), ("date", r.ValueDate),
+                ("amount", r.Amount), ("ccy", r.Currency));
+    }
 
     /// <summary>Replaces the record of each staged file's statements with this run's, in the load's transaction.</summary>
     private void RecordStatements(long loadId)

@@ -71,7 +71,21 @@ public static class CanonicalLayouts
             new("amount", "amount <= 0", "non_positive_amount", "a receipt amount must be positive"),
             new("posted_date", "posted_date < value_date", "posted_before_value_date", "posted date is before the value date"),
         ],
-        "One row per incoming payment.");
+        "One row per incoming payment.",
+        [
+            // A payment the bank later returned or recalled was never cash received. Each reversal takes back one
+            // receipt: same currency and amount, not later, sharing its reference; the latest such receipt.
+            new("receipt_id", """
+                SELECT source_file, source_line, reversal FROM (
+                    SELECT r.source_file, r.source_line,
+                           'reversal in ' || v.source_file || ' line ' || v.line_number || ' on ' || strftime(v.value_date, '%Y-%m-%d') AS reversal,
+                           row_number() OVER (PARTITION BY v.file_name, v.line_number ORDER BY r.value_date DESC, r.source_file, r.source_line) AS n
+                    FROM receipts r
+                    JOIN bank_reversals v ON v.currency_code = r.currency_code AND v.amount = r.amount AND r.value_date <= v.value_date
+                     AND (r.bank_reference = v.reference OR contains(coalesce(r.remittance_text, ''), v.reference))
+                ) WHERE n = 1
+                """, "reversed_by_bank", "the bank returned or recalled this payment (raw_value: where); it is not cash received"),
+        ]);
 
     public static readonly EntityLayout Applications = new(
         "applications", ["application_id"],

@@ -116,6 +116,53 @@ public sealed class BankReversalTests
         Assert.Equal(["BR2:2000.000"], w.Warehouse.Query("SELECT bank_reference || ':' || amount FROM receipts", r => r.GetString(0)));
         Assert.Contains(result.Sources.Single().Warnings, m => m.Contains("reversal of 1200.00 EUR on 2026-03-31 cancels the credit on line", StringComparison.Ordinal));
     }
+    [Fact]
+    public void A_return_in_a_later_statement_takes_back_the_receipt_loaded_before()
+    {
+        using var w = new TempWarehouse();
+        var bank = Directory.CreateDirectory(Path.Combine(w.Folder, "bank")).FullName;
+        var config = Path.Combine(w.Folder, "o2c.sources.json");
+        File.WriteAllText(config, """{ "sources": [ { "name": "bank", "kind": "camt053", "path": "bank/*.xml" } ] }""");
+        // 31 March: +1,200.00 (INV-1, bank reference BR1) and +2,000.00 (INV-2). Loaded, 3,200.00 received.
+        File.WriteAllText(Path.Combine(bank, "stmt-0331.xml"), BankStatementOnceTests.Camt053("STMT-0331", "2026-03-31", 1000m,
+            BankStatementOnceTests.Credit("BR1", 1200m, "INV-1"), BankStatementOnceTests.Credit("BR2", 2000m, "INV-2")));
+        new O2C.Analytics.Extract.SourceExtractor(w.Warehouse).Run(O2C.Analytics.Extract.Sources.SourcesConfig.Load(config));
+        Assert.Equal(3200.000m, w.Warehouse.Scalar<decimal>("SELECT sum(amount) FROM receipts"));
+
+        // 2 April, another statement: INV-1's payment comes back (the bank's return, reversal of BR1, 1,200.00).
+        File.WriteAllText(Path.Combine(bank, "stmt-0402.xml"), BankStatementOnceTests.Camt053("STMT-0402", "2026-04-02", 4200m,
+            ("BR1", 1200m, "INV-1", true, true)));
+        var result = new O2C.Analytics.Extract.SourceExtractor(w.Warehouse).Run(O2C.Analytics.Extract.Sources.SourcesConfig.Load(config));
+
+        // 3,200.00 - 1,200.00 = 2,000.00 received: the returned payment left receipts, its reject says why and where.
+        Assert.Equal(["BR2:2000.000"], w.Warehouse.Query("SELECT bank_reference || ':' || amount FROM receipts", r => r.GetString(0)));
+        Assert.Equal("reversed_by_bank: reversal in stmt-0402.xml line 10 on 2026-04-02", w.Warehouse.Scalar<string>(
+            "SELECT reason_code || ': ' || raw_value FROM rejects WHERE file_name = 'receipts-bank-stmt-0331.csv'"));
+        Assert.Contains(result.Sources.Single().Warnings, m => m.Contains("takes back receipt", StringComparison.Ordinal));
+
+        // Extracting again changes nothing: the return is counted once.
+        new O2C.Analytics.Extract.SourceExtractor(w.Warehouse).Run(O2C.Analytics.Extract.Sources.SourcesConfig.Load(config));
+        Assert.Equal(2000.000m, w.Warehouse.Scalar<decimal>("SELECT sum(amount) FROM receipts"));
+    }
+    [Fact]
+    public void A_return_extracted_before_the_statement_with_its_credit_takes_it_back_when_that_arrives()
+    {
+        using var w = new TempWarehouse();
+        var bank = Directory.CreateDirectory(Path.Combine(w.Folder, "bank")).FullName;
+        var config = Path.Combine(w.Folder, "o2c.sources.json");
+        File.WriteAllText(config, """{ "sources": [ { "name": "bank", "kind": "camt053", "path": "bank/*.xml" } ] }""");
+        File.WriteAllText(Path.Combine(bank, "stmt-0402.xml"), BankStatementOnceTests.Camt053("STMT-0402", "2026-04-02", 4200m,
+            ("BR1", 1200m, "INV-1", true, true)));
+        var first = new O2C.Analytics.Extract.SourceExtractor(w.Warehouse).Run(O2C.Analytics.Extract.Sources.SourcesConfig.Load(config));
+        Assert.Contains(first.Sources.Single().Warnings, m => m.Contains("matches no receipt yet", StringComparison.Ordinal));
+
+        // The 31 March statement is delivered late: +1,200.00 (BR1, returned on 2 April) +2,000.00 = 2,000.00 kept.
+        File.WriteAllText(Path.Combine(bank, "stmt-0331.xml"), BankStatementOnceTests.Camt053("STMT-0331", "2026-03-31", 1000m,
+            BankStatementOnceTests.Credit("BR1", 1200m, "INV-1"), BankStatementOnceTests.Credit("BR2", 2000m, "INV-2")));
+        new O2C.Analytics.Extract.SourceExtractor(w.Warehouse).Run(O2C.Analytics.Extract.Sources.SourcesConfig.Load(config));
+
+        Assert.Equal(["BR2:2000.000"], w.Warehouse.Query("SELECT bank_reference || ':' || amount FROM receipts", r => r.GetString(0)));
+    }
 }
 
 /// <summary>Issue 16: a camt.053 nested 200,000 deep (2.8 MB, no DTD) took 91 s to refuse while holding the warehouse.</summary>

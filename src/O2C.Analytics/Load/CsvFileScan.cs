@@ -54,7 +54,8 @@ public sealed record CsvFileScan(
                 var (header, records, malformed) = ScanContent(content, output, fileName);
                 // Drain whatever the decompressor did not need so the hash covers the whole file.
                 tail.CopyTo(Stream.Null);
-                if (check is not null && !check.MatchesTrailer(tail.Last))
+                if (check is not null && !check.MatchesTrailer(tail.Last)
+                    && !GzipContentCheck.LastMemberMatchesTrailer(path, file.Length, check.ContentLength, tail.Last))
                     throw new SourceFileException(fileName,
                         "the gzip file is cut short or corrupt (its content does not match the CRC-32 and length its trailer records); send the whole file again");
                 return new CsvFileScan(clean, fileName, Convert.ToHexStringLower(hasher.GetHashAndReset()), file.Length, header, records, malformed);

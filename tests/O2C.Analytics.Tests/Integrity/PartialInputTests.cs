@@ -48,6 +48,41 @@ public sealed class PartialInputTests
         Assert.Equal((4000L, 0L), (result.Files.Single().RowsLoaded, result.Files.Single().RowsRejected));
     }
 
+    private static byte[] Gzip(string text)
+    {
+        using var memory = new MemoryStream();
+        using (var gzip = new GZipStream(memory, CompressionLevel.Optimal)) gzip.Write(System.Text.Encoding.UTF8.GetBytes(text));
+        return memory.ToArray();
+    }
+
+    /// <summary>Three gzip members one after the other (cat a.gz b.gz c.gz): a valid file, which gzip -t accepts.</summary>
+    private static byte[] CustomersInThreeMembers() =>
+    [
+        .. Gzip(Customers + "\n" + string.Join("\n", Enumerable.Range(1, 1500).Select(i => Customer($"C{i:D6}"))) + "\n"),
+        .. Gzip(string.Join("\n", Enumerable.Range(1501, 1500).Select(i => Customer($"C{i:D6}"))) + "\n"),
+        .. Gzip(string.Join("\n", Enumerable.Range(3001, 1000).Select(i => Customer($"C{i:D6}"))) + "\n"),
+    ];
+
+    [Fact]
+    public void A_gzip_file_of_several_members_loads_every_row_and_cut_short_fails()
+    {
+        using var w = new TempWarehouse();
+        var whole = CustomersInThreeMembers();
+        File.WriteAllBytes(Path.Combine(w.Sources, "customers.csv.gz"), whole);
+        var result = new CanonicalLoader(w.Warehouse).LoadFolder(w.Sources);
+        Assert.Equal((4000L, 0L), (result.Files.Single().RowsLoaded, result.Files.Single().RowsRejected));
+
+        // The same file cut inside its last member, and cut just after its second: both refused.
+        foreach (var kept in new[] { whole.Length - 100, whole.Length - Gzip(string.Join("\n", Enumerable.Range(3001, 1000).Select(i => Customer($"C{i:D6}"))) + "\n").Length + 10 })
+        {
+            using var cut = new TempWarehouse();
+            File.WriteAllBytes(Path.Combine(cut.Sources, "customers.csv.gz"), whole.AsSpan(0, kept).ToArray());
+            var error = Assert.Throws<LoadFailedException>(() => new CanonicalLoader(cut.Warehouse).LoadFolder(cut.Sources));
+            Assert.Contains("the gzip file is cut short or corrupt", error.Message);
+            Assert.Equal(0, cut.Count("customers"));
+        }
+    }
+
     /// <summary>Reports synchronously, so the test acts at the exact step (Progress&lt;T&gt; posts later).</summary>
     private sealed class OnStep(string step, Action act) : IProgress<string>
     {

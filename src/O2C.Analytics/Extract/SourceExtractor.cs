@@ -45,8 +45,10 @@ public sealed class SourceExtractor(Warehouse.Warehouse warehouse)
     /// <summary>Credits with a bank reference staged in this run: (reference, value date, amount, currency).</summary>
     private readonly HashSet<(string, DateOnly, decimal, string)> stagedCredits = [];
 
-    public ExtractResult Run(SourcesConfig config, IProgress<string>? progress = null)
+    /// <param name="statements">Bank files read before the warehouse was opened (BankFilesRead); read here when absent.</param>
+    public ExtractResult Run(SourcesConfig config, IProgress<string>? progress = null, BankFilesRead? statements = null)
     {
+        statements ??= BankFilesRead.Read(config, progress);
         // The load and the record of which bank statements it brought commit together, or neither does.
         using var transaction = warehouse.BeginTransaction();
         // Staged bank data holds payer names and remittance text: a private folder, removed at the end, or at the
@@ -71,7 +73,7 @@ public sealed class SourceExtractor(Warehouse.Warehouse warehouse)
                 {
                     progress?.Report($"{source.Name}: reading {Path.GetFileName(file)}");
                     if (source.Kind is SourceKind.Bai2 or SourceKind.Camt053 or SourceKind.Mt940)
-                        StageStatement(source, file, staging, staged[source.Name], rejected[source.Name], warnings[source.Name]);
+                        StageStatement(statements, source, file, staging, staged[source.Name], rejected[source.Name], warnings[source.Name]);
                     else
                         StageTabular(stager, source, file, staging, staged[source.Name], rejected[source.Name]);
                 }
@@ -87,11 +89,12 @@ public sealed class SourceExtractor(Warehouse.Warehouse warehouse)
         }
     }
 
-    private void StageStatement(SourceDefinition source, string file, string staging, List<string> staged, List<string> rejected, List<string> warnings)
+    private void StageStatement(BankFilesRead statements, SourceDefinition source, string file, string staging, List<string> staged,
+        List<string> rejected, List<string> warnings)
     {
         try
         {
-            var statement = BankStatementReader.Read(source.Kind, file);
+            var statement = statements.Get(source, file);
             if (statement.Problems.Count > 0)
             {
                 var message = $"{statement.FileName}: {string.Join("; ", statement.Problems)}";

@@ -35,9 +35,18 @@ public sealed record PipelineJobs(
         return new JobOutcome(result.RowsLoaded);
     }
 
+    /// <summary>Bank statements are parsed before the warehouse is opened (BankFilesRead).</summary>
+    public IReadOnlyDictionary<string, JobPreparation> Preparations => new Dictionary<string, JobPreparation>(StringComparer.Ordinal)
+    {
+        ["extract"] = (job, steps) => BankFilesRead.Read(SourcesOf(job), steps),
+    };
+
+    private static SourcesConfig SourcesOf(ScheduledJobSettings job) =>
+        SourcesConfig.Load(job.Source ?? throw new ArgumentException($"job {job.Name}: Source (the sources file) is missing"));
+
     private JobOutcome Extract(JobContext c)
     {
-        var result = new SourceExtractor(c.Warehouse).Run(SourcesConfig.Load(c.Job.Source ?? throw new ArgumentException($"job {c.Job.Name}: Source (the sources file) is missing")), c.Steps);
+        var result = new SourceExtractor(c.Warehouse).Run(SourcesOf(c.Job), c.Steps, c.Prepared as BankFilesRead);
         var rows = result.Load?.RowsLoaded ?? 0;
         if (result.Load?.FilesChanged > 0) c.Chain("refresh");
         return new JobOutcome(rows);

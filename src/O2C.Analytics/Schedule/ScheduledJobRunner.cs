@@ -15,7 +15,8 @@ public sealed class ScheduledJobRunner(
     ScheduleSettings settings,
     Action<string> log,
     Action<string, string>? alert = null,
-    string? configuration = null)
+    string? configuration = null,
+    IReadOnlyDictionary<string, JobPreparation>? preparations = null)
 {
     private readonly SemaphoreSlim _oneAtATime = new(1, 1);
 
@@ -36,11 +37,24 @@ public sealed class ScheduledJobRunner(
                 long runId = 0;
                 try
                 {
+                    var steps = new JobSteps(job.Name, log);
+                    object? prepared = null;
+                    System.Runtime.ExceptionServices.ExceptionDispatchInfo? preparationFailed = null;
+                    try
+                    {
+                        prepared = preparations?.GetValueOrDefault(job.Kind)?.Invoke(job, steps);
+                    }
+                    catch (Exception e)
+                    {
+                        // Raised once the run is recorded, so job_runs shows the failure like any other.
+                        preparationFailed = System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e);
+                    }
                     warehouse = OpenForJob();
                     runId = JobRunLog.Start(warehouse, job.Name, job.Kind, trigger, planned, attempt);
+                    preparationFailed?.Throw();
                     log($"job {job.Name} started ({trigger}{(attempt > 1 ? $", attempt {attempt}" : "")})");
                     var token = Abandonable.Contains(job.Kind) ? shutdown : CancellationToken.None;
-                    var outcome = work(new JobContext(warehouse, job, token, chain, new JobSteps(job.Name, log)));
+                    var outcome = work(new JobContext(warehouse, job, token, chain, steps, prepared));
                     JobRunLog.Finish(warehouse, runId, "succeeded", outcome.RowsLoaded, outcome.Outputs is { Count: > 0 } o ? string.Join(";", o) : null);
                     log($"job {job.Name} succeeded");
                     return "succeeded";

@@ -27,10 +27,13 @@ public static class ExtractCommand
                 ErrorOutput.Line($"{path}: sources file not found (see data-samples/sources/ for examples)");
                 return 2;
             }
+            var config = SourcesConfig.Load(path);
+            // Bank statements are parsed before the warehouse is opened: a broken or hostile file never holds its lock.
+            var statements = Progress.Status("Reading bank statements", status => BankFilesRead.Read(config, new Progress<string>(status)));
             using var warehouse = CommonOptions.OpenWarehouse(parse, settings);
             try
             {
-                var result = Progress.Status("Extracting", status => new SourceExtractor(warehouse).Run(SourcesConfig.Load(path), new Progress<string>(status)));
+                var result = Progress.Status("Extracting", status => new SourceExtractor(warehouse).Run(config, new Progress<string>(status), statements));
                 Print(result);
                 return 0;
             }

@@ -24,7 +24,7 @@ public static class ScheduleCommand
                 Path.Combine(Path.GetDirectoryName(warehouse)!, "models"), schedule.ExportParquet);
             void Log(string line) => Console.WriteLine($"{DateTime.Now.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)} {line}");
             var runner = new ScheduledJobRunner(warehouse, sql, jobs.Kinds, schedule, Log,
-                (job, error) => OperationsAlert.Send(settings.Mail, settings.Outbox, job, error), settings.AuditJson());
+                (job, error) => OperationsAlert.Send(settings.Mail, settings.Outbox, job, error), settings.AuditJson(), jobs.Preparations);
             var scheduler = new ScheduleState(warehouse, sql).Scheduler(schedule, runner, TimeZoneInfo.Local, Log);
 
             var builder = Host.CreateApplicationBuilder();

@@ -183,4 +183,35 @@ public sealed class PathologicalStatementTests
         // Refused by the streaming pass at element 65, before any tree is built (the time is in docs/reliability.md).
         Assert.Equal("deep.xml: line 1: elements nested more than 64 deep; a bank statement is never nested so deep", error.Message);
     }
+
+    [Fact]
+    public void Statements_are_read_before_the_warehouse_is_opened_and_the_extract_loads_what_was_read()
+    {
+        var folder = Directory.CreateTempSubdirectory("o2c-bankread-").FullName;
+        try
+        {
+            var bank = Directory.CreateDirectory(Path.Combine(folder, "bank")).FullName;
+            var deep = "<?xml version=\"1.0\"?><Document xmlns=\"urn:iso:std:iso:20022:tech:xsd:camt.053.001.02\">" + string.Concat(Enumerable.Repeat("<a>", 100)) + string.Concat(Enumerable.Repeat("</a>", 100)) + "</Document>";
+            File.WriteAllText(Path.Combine(bank, "stmt-0331.xml"), deep);
+            File.WriteAllText(Path.Combine(bank, "stmt-0401.xml"), BankStatementOnceTests.Camt053("STMT-0401", "2026-04-01", 0m, BankStatementOnceTests.Credit("BR7", 700m, "INV-7")));
+            var config = Path.Combine(folder, "o2c.sources.json");
+            File.WriteAllText(config, """{ "sources": [ { "name": "bank", "kind": "camt053", "path": "bank/*.xml" } ] }""");
+            var sources = O2C.Analytics.Extract.Sources.SourcesConfig.Load(config);
+
+            // No warehouse exists yet: reading needs none.
+            var read = O2C.Analytics.Extract.BankFilesRead.Read(sources);
+
+            // The deep file is then replaced by a valid one: the extract stages what was read and checked, not the new file.
+            File.WriteAllText(Path.Combine(bank, "stmt-0331.xml"), BankStatementOnceTests.Camt053("STMT-0331", "2026-03-31", 0m, BankStatementOnceTests.Credit("BR1", 100m, "INV-1")));
+            using var w = new TempWarehouse();
+            var result = new O2C.Analytics.Extract.SourceExtractor(w.Warehouse).Run(sources, statements: read);
+
+            Assert.Equal(["stmt-0331.xml: line 1: elements nested more than 64 deep; a bank statement is never nested so deep"], result.Sources.Single().FilesRejected);
+            Assert.Equal(["BR7:700.000"], w.Warehouse.Query("SELECT bank_reference || ':' || amount FROM receipts", r => r.GetString(0)));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
 }

@@ -35,6 +35,7 @@ public static class KpiCalculator
                 warehouse.Execute(RollUpSql(kpi, kpiSql));
             }
             warehouse.Execute(NotAvailableSql(kpi, null));
+            warehouse.Execute(MemberGapSql(kpi));
         }
         MarkUnconvertibleBalances(warehouse, kpis ?? KpiCatalog.All);
         transaction.Commit();
@@ -147,10 +148,37 @@ public static class KpiCalculator
             : $"""
               SELECT '{kpi.Id}', period_end, dimension, member, numerator, denominator,
                      CASE WHEN denominator <> 0 THEN round(numerator / denominator * {scale}, 6) END,
-                     CASE WHEN denominator = 0 OR denominator IS NULL THEN 'not available: nothing to measure for this month and member (denominator 0)' END,
+                     CASE WHEN denominator = 0 OR denominator IS NULL THEN '{NothingToMeasure}' END,
                      now()::TIMESTAMP
               FROM {from}
               """;
+    }
+
+    /// <summary>The one reason a ratio has no value in a month: nothing in its denominator.</summary>
+    internal const string NothingToMeasure = "not available: nothing to measure for this month and member (denominator 0)";
+
+    /// <summary>
+    /// Dimension members (every value the customers carry) in eligible months with no row: a member with nothing open,
+    /// nothing collected, is 0 for a sum, the same as a member whose items add up to 0, and "nothing to measure" for a
+    /// ratio, the same as a member whose denominator is 0. Without this a member with no open AR had no row at all in one
+    /// month and 0 in another.
+    /// </summary>
+    internal static string MemberGapSql(KpiDefinition kpi)
+    {
+        var members = string.Join("\n        UNION ALL ", ReportingDimension.CustomerColumns.Select(c =>
+            $"SELECT DISTINCT '{ReportingDimension.Label(c)}' AS dimension, coalesce({c}, 'Unassigned') AS member FROM stg_customers"));
+        var (numerator, denominator, value, note) = kpi.Kind == KpiKind.Sum ? ("0", "NULL", "0", "NULL") : ("0", "0", "NULL", $"'{NothingToMeasure}'");
+        return $"""
+            INSERT /* kpi {kpi.Id} members */ INTO kpi_values
+            WITH members AS (
+                {members}
+            )
+            SELECT '{kpi.Id}', m.month_end, d.dimension, d.member, {numerator}, {denominator}, {value}, {note}, now()::TIMESTAMP
+            FROM int_month_ends m CROSS JOIN members d
+            WHERE m.month_index >= {kpi.MinHistoryMonths - 1}
+              AND NOT EXISTS (SELECT 1 FROM kpi_values v WHERE v.kpi_id = '{kpi.Id}' AND v.period_end = m.month_end
+                                AND v.dimension = d.dimension AND v.member = d.member)
+            """;
     }
 
     /// <summary>Company rows for months the KPI has no value for, with the reason (or the given one for every month).</summary>
@@ -163,7 +191,7 @@ public static class KpiCalculator
                 ? $"CASE WHEN m.month_index < {kpi.MinHistoryMonths - 1} THEN 'not available: needs {kpi.MinHistoryMonths} months of history' END"
                 : $"""
                   CASE WHEN m.month_index < {kpi.MinHistoryMonths - 1} THEN 'not available: needs {kpi.MinHistoryMonths} months of history'
-                       ELSE 'not available: nothing to measure in this month' END
+                       ELSE '{NothingToMeasure}' END
                   """;
         var zero = reason is null && kpi.Kind == KpiKind.Sum ? $"CASE WHEN m.month_index >= {kpi.MinHistoryMonths - 1} THEN 0 END" : "NULL";
         return $"""

@@ -47,6 +47,22 @@ public sealed class MissingRatesAndZeroArTests : KpiScenario
         Assert.Equal(0m, january.Value);
         Assert.Null(january.Note);
     }
+
+    [Fact]
+    public void A_member_with_no_open_AR_is_zero_like_any_other_and_its_shares_have_nothing_to_measure()
+    {
+        // January: Europe (C2) has nothing open yet (I2 comes in February); North America's I1 was paid. Both are 0 open
+        // AR (a member with no items once had no row at all), and a share of 0 open AR has nothing to measure.
+        foreach (var region in new[] { "Europe", "North America" })
+        {
+            var open = Kpi("total_open_ar", "2026-01", "region", region);
+            Assert.Equal((0m, (string?)null), (open.Value, open.Note));
+            var over90 = Kpi("ar_over_90_pct", "2026-01", "region", region);
+            Assert.Equal(((decimal?)null, "not available: nothing to measure for this month and member (denominator 0)"), (over90.Value, over90.Note));
+        }
+        // The company level says the same in the same words.
+        Assert.Equal("not available: nothing to measure for this month and member (denominator 0)", Kpi("ar_over_90_pct", "2026-01").Note);
+    }
 }
 
 /// <summary>

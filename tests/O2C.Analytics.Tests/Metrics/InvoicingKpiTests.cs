@@ -57,6 +57,6 @@ public sealed class InvoicingKpiTests : IClassFixture<InvoicingKpiTests.Scenario
         // The March invoices' 60 days end in May (03-06 + 60 = 05-05 ... 03-25 + 60 = 05-24): they are May's cohort.
         // I2 was corrected within 60 days (credit memo 03-25); I3's rebill came on 05-20, 68 days later: still right.
         Assert.Equal(80m, _s.Value("first_time_right_rate", "2026-05")); // 4 of 5
-        Assert.Equal("not available: nothing to measure in this month", _s.Kpi("first_time_right_rate", "2026-03").Note);
+        Assert.Equal("not available: nothing to measure for this month and member (denominator 0)", _s.Kpi("first_time_right_rate", "2026-03").Note);
     }
 }

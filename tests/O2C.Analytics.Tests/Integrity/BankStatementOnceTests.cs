@@ -116,23 +116,32 @@ public sealed class BankReversalTests
         Assert.Equal(["BR2:2000.000"], w.Warehouse.Query("SELECT bank_reference || ':' || amount FROM receipts", r => r.GetString(0)));
         Assert.Contains(result.Sources.Single().Warnings, m => m.Contains("reversal of 1200.00 EUR on 2026-03-31 cancels the credit on line", StringComparison.Ordinal));
     }
+
+    /// <summary>A camt.053 source reading bank/*.xml beside the warehouse; Extract runs it once.</summary>
+    private static string BankFolder(TempWarehouse w)
+    {
+        File.WriteAllText(Path.Combine(w.Folder, "o2c.sources.json"), """{ "sources": [ { "name": "bank", "kind": "camt053", "path": "bank/*.xml" } ] }""");
+        return Directory.CreateDirectory(Path.Combine(w.Folder, "bank")).FullName;
+    }
+
+    private static O2C.Analytics.Extract.ExtractResult Extract(TempWarehouse w) =>
+        new O2C.Analytics.Extract.SourceExtractor(w.Warehouse).Run(O2C.Analytics.Extract.Sources.SourcesConfig.Load(Path.Combine(w.Folder, "o2c.sources.json")));
+
     [Fact]
     public void A_return_in_a_later_statement_takes_back_the_receipt_loaded_before()
     {
         using var w = new TempWarehouse();
-        var bank = Directory.CreateDirectory(Path.Combine(w.Folder, "bank")).FullName;
-        var config = Path.Combine(w.Folder, "o2c.sources.json");
-        File.WriteAllText(config, """{ "sources": [ { "name": "bank", "kind": "camt053", "path": "bank/*.xml" } ] }""");
+        var bank = BankFolder(w);
         // 31 March: +1,200.00 (INV-1, bank reference BR1) and +2,000.00 (INV-2). Loaded, 3,200.00 received.
         File.WriteAllText(Path.Combine(bank, "stmt-0331.xml"), BankStatementOnceTests.Camt053("STMT-0331", "2026-03-31", 1000m,
             BankStatementOnceTests.Credit("BR1", 1200m, "INV-1"), BankStatementOnceTests.Credit("BR2", 2000m, "INV-2")));
-        new O2C.Analytics.Extract.SourceExtractor(w.Warehouse).Run(O2C.Analytics.Extract.Sources.SourcesConfig.Load(config));
+        Extract(w);
         Assert.Equal(3200.000m, w.Warehouse.Scalar<decimal>("SELECT sum(amount) FROM receipts"));
 
         // 2 April, another statement: INV-1's payment comes back (the bank's return, reversal of BR1, 1,200.00).
         File.WriteAllText(Path.Combine(bank, "stmt-0402.xml"), BankStatementOnceTests.Camt053("STMT-0402", "2026-04-02", 4200m,
             ("BR1", 1200m, "INV-1", true, true)));
-        var result = new O2C.Analytics.Extract.SourceExtractor(w.Warehouse).Run(O2C.Analytics.Extract.Sources.SourcesConfig.Load(config));
+        var result = Extract(w);
 
         // 3,200.00 - 1,200.00 = 2,000.00 received: the returned payment left receipts, its reject says why and where.
         Assert.Equal(["BR2:2000.000"], w.Warehouse.Query("SELECT bank_reference || ':' || amount FROM receipts", r => r.GetString(0)));
@@ -141,25 +150,24 @@ public sealed class BankReversalTests
         Assert.Contains(result.Sources.Single().Warnings, m => m.Contains("takes back receipt", StringComparison.Ordinal));
 
         // Extracting again changes nothing: the return is counted once.
-        new O2C.Analytics.Extract.SourceExtractor(w.Warehouse).Run(O2C.Analytics.Extract.Sources.SourcesConfig.Load(config));
+        Extract(w);
         Assert.Equal(2000.000m, w.Warehouse.Scalar<decimal>("SELECT sum(amount) FROM receipts"));
     }
+
     [Fact]
     public void A_return_extracted_before_the_statement_with_its_credit_takes_it_back_when_that_arrives()
     {
         using var w = new TempWarehouse();
-        var bank = Directory.CreateDirectory(Path.Combine(w.Folder, "bank")).FullName;
-        var config = Path.Combine(w.Folder, "o2c.sources.json");
-        File.WriteAllText(config, """{ "sources": [ { "name": "bank", "kind": "camt053", "path": "bank/*.xml" } ] }""");
+        var bank = BankFolder(w);
         File.WriteAllText(Path.Combine(bank, "stmt-0402.xml"), BankStatementOnceTests.Camt053("STMT-0402", "2026-04-02", 4200m,
             ("BR1", 1200m, "INV-1", true, true)));
-        var first = new O2C.Analytics.Extract.SourceExtractor(w.Warehouse).Run(O2C.Analytics.Extract.Sources.SourcesConfig.Load(config));
+        var first = Extract(w);
         Assert.Contains(first.Sources.Single().Warnings, m => m.Contains("matches no receipt yet", StringComparison.Ordinal));
 
         // The 31 March statement is delivered late: +1,200.00 (BR1, returned on 2 April) +2,000.00 = 2,000.00 kept.
         File.WriteAllText(Path.Combine(bank, "stmt-0331.xml"), BankStatementOnceTests.Camt053("STMT-0331", "2026-03-31", 1000m,
             BankStatementOnceTests.Credit("BR1", 1200m, "INV-1"), BankStatementOnceTests.Credit("BR2", 2000m, "INV-2")));
-        new O2C.Analytics.Extract.SourceExtractor(w.Warehouse).Run(O2C.Analytics.Extract.Sources.SourcesConfig.Load(config));
+        Extract(w);
 
         Assert.Equal(["BR2:2000.000"], w.Warehouse.Query("SELECT bank_reference || ':' || amount FROM receipts", r => r.GetString(0)));
     }

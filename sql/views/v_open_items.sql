@@ -1,3 +1,4 @@
+-- grain: month_end, document_id
 -- Open receivables at every month end, one row per open document, with the customer's reporting dimensions: open amount in document and reporting currency, days past due, aging bucket. Sees only facts dated on or before each month end.
 create or replace view v_open_items as
 select s.month_end, s.document_id, s.document_type, s.customer_id, c.customer_name, c.segment, c.region, c.country_code,

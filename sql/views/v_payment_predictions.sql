@@ -1,3 +1,4 @@
+-- grain: as_of, document_id
 -- Payment predictions of the latest model run for each as-of date: each open invoice's expected pay date, probability of paying late, value at risk and the reasons, with the customer and the run's training date.
 create or replace view v_payment_predictions as
 select p.as_of, p.run_id, r.trained_at, p.document_id, p.customer_id, c.customer_name, c.collector, p.open_amount_rc,

@@ -1,3 +1,4 @@
+-- grain: quarter, sla_id, item_id
 -- Every SLA breach by quarter with the SLA's name, threshold and target, the item, customer, owner, BPO team, collector and cause, how many days over, and whether it was done late or was still open at the quarter end.
 create or replace view v_sla_breaches as
 select m.quarter, m.sla_id, d.sla_name, d.target_rate, m.item_id, m.customer_id, c.customer_name, m.owner, m.bpo_team,

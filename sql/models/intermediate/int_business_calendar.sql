@@ -1,3 +1,4 @@
+-- grain: calendar_date
 -- materialized: table
 -- Every calendar day from a year before the first fact to a year after the last, with its business-day
 -- number: business days between two dates = business_day_number(later) - business_day_number(earlier).

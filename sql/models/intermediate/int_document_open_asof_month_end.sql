@@ -1,3 +1,4 @@
+-- grain: month_end, document_id
 -- materialized: table
 -- Each document's open amount as of every month end, in document currency: the sum of its balance events
 -- dated on or before that month end. Events after a month end never touch it. Documents with nothing

@@ -1,3 +1,4 @@
+-- grain: document_id
 -- materialized: table
 -- For each invoice and debit memo: the date its open amount first reached zero (its settlement date), and
 -- whether cash settled it. A settlement date depends only on events dated on or before it, so it never

@@ -1,3 +1,4 @@
+-- grain: month_end
 -- materialized: table
 -- The reporting months: every calendar month from the first document's month to the last month that holds
 -- any fact. A month closes on its last calendar day. window3_* describe the 3-month window of period DSO.

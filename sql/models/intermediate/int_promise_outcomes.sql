@@ -1,3 +1,4 @@
+-- grain: promise_id
 -- materialized: table
 -- Every promise to pay with its grace date (promised pay date + 2 days) and whether it was kept: cash applied to
 -- the promised document from the promise date to the grace date covers the promised amount, or the document was

@@ -1,3 +1,4 @@
+-- grain: month_end, document_id
 -- materialized: table
 -- Open receivables at every month end, one row per open document: amount in document and reporting currency
 -- (converted at the month-end rate), days past due and aging bucket as of that month end.

@@ -1,3 +1,4 @@
+-- grain: month_end, customer_id
 -- materialized: table
 -- Credit sales per customer and month: invoices and debit memos issued in the month less credit memos issued
 -- in the month, converted at the rate of each document's date.

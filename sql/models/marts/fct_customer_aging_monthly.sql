@@ -1,3 +1,4 @@
+-- grain: month_end, customer_id
 -- materialized: table
 -- Each customer's open receivables at every month end by aging bucket, in the reporting currency: the one place
 -- the buckets are pivoted, for the pack's Aging and Aged debtors sheets and for analysts.

@@ -1,3 +1,4 @@
+-- grain: month_end, customer_id
 -- materialized: table
 -- One row per customer and month end: the AR balances and credit sales that the receivables KPIs are built
 -- from. Every figure is additive over customers, so any group's KPI is sum(numerator) / sum(denominator).

@@ -1,3 +1,4 @@
+-- grain: document_id
 -- A view, not a table: computed when a model trains or scores, so refreshes do not pay for it.
 -- Every invoice with the features known on its invoice date, and, apart, the outcome a model learns from.
 -- History features (hist_*) use only the customer's invoices settled by cash strictly before this invoice's date,

@@ -1,3 +1,4 @@
+-- grain: application_id
 -- materialized: table
 -- Cash applied to invoices and debit memos, one row per application, dated by its application date, with
 -- days to pay (from the invoice date) and days late (after the due date, never negative).

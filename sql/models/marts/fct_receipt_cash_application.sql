@@ -1,3 +1,4 @@
+-- grain: receipt_id
 -- materialized: table
 -- Each receipt with how it was applied by the end of the month of its value date: fully or not,
 -- automatically or with a manual touch. Applications dated after that month end do not count for it.

@@ -1,3 +1,4 @@
+-- grain: month_end, receipt_id
 -- materialized: table
 -- Cash received but not (yet) applied at every month end: receipt amount less applications dated on or
 -- before the month end, converted at the month-end rate. Unidentified receipts have no customer.

@@ -1,3 +1,5 @@
+-- grain: application_id
+-- Cash applications as loaded: each amount of a receipt applied to a document, in the receipt's currency.
 with applications as (select * from applications)
 
 select

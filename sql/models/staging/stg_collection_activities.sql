@@ -1,3 +1,5 @@
+-- grain: activity_id
+-- Dunning letters, emails and calls, with the collector who made them.
 with activities as (select * from collection_activities)
 
 select

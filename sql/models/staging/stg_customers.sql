@@ -1,3 +1,4 @@
+-- grain: customer_id
 -- Customer master data with every reporting dimension filled ('Unassigned' rather than null),
 -- so that dimension members always add up to the company total.
 with customers as (select * from customers)

@@ -1,3 +1,5 @@
+-- grain: dispute_id
+-- Disputes and deductions with their category, owner, dates and outcome.
 with disputes as (select * from disputes)
 
 select

@@ -1,3 +1,4 @@
+-- grain: document_id
 -- AR billing documents with their sign in AR: invoices and debit memos add, credit memos reduce.
 with documents as (select * from documents)
 

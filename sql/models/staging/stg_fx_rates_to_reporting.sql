@@ -1,3 +1,4 @@
+-- grain: currency_code, rate_date
 -- materialized: table
 -- Rates into the reporting currency (o2c_settings.reporting_currency). The reporting currency itself
 -- converts at 1 from the beginning of time. A date without a published rate uses the latest earlier rate

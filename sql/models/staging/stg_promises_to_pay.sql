@@ -1,3 +1,5 @@
+-- grain: promise_id
+-- Promises to pay with the promised date and amount and the collector who took them.
 with promises as (select * from promises_to_pay)
 
 select

@@ -1,3 +1,5 @@
+-- grain: receipt_id
+-- Incoming payments as loaded: value and posting dates, amount in its currency, the payer when identified.
 with receipts as (select * from receipts)
 
 select

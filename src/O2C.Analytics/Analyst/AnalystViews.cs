@@ -21,7 +21,7 @@ public static class AnalystViews
         {
             var text = sql.Read("views", name + ".sql");
             warehouse.Execute(text);
-            var comment = string.Join(" ", text.Split('\n').TakeWhile(l => l.StartsWith("--", StringComparison.Ordinal)).Select(l => l.TrimStart('-', ' ').Trim()));
+            var comment = Models.SqlFileHeader.Parse(text).Comment;
             var kind = text.Contains("create or replace macro", StringComparison.OrdinalIgnoreCase) ? "MACRO TABLE" : "VIEW";
             if (kind == "VIEW") warehouse.Execute($"COMMENT ON VIEW {name} IS '{comment.Replace("'", "''", StringComparison.Ordinal)}'");
             else warehouse.Execute($"COMMENT ON MACRO TABLE {name} IS '{comment.Replace("'", "''", StringComparison.Ordinal)}'");

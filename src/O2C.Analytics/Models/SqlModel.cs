@@ -3,8 +3,10 @@ using System.Text.RegularExpressions;
 namespace O2C.Analytics.Models;
 
 /// <summary>One SQL model file: a SELECT named after the table or view it produces.</summary>
-public sealed record SqlModel(string Name, string Layer, string Sql, bool IsTable)
+public sealed record SqlModel(string Name, string Layer, string Sql, SqlFileHeader Header)
 {
+    public bool IsTable => Header.IsTable;
+
     private static readonly string[] Layers = ["staging", "intermediate", "marts"];
 
     public static IReadOnlyList<SqlModel> ReadAll(string modelsFolder)
@@ -17,8 +19,7 @@ public sealed record SqlModel(string Name, string Layer, string Sql, bool IsTabl
             foreach (var path in Directory.EnumerateFiles(folder, "*.sql").Order(StringComparer.Ordinal))
             {
                 var sql = File.ReadAllText(path);
-                var isTable = Regex.IsMatch(sql, @"^--\s*materialized:\s*table\s*$", RegexOptions.Multiline);
-                models.Add(new SqlModel(Path.GetFileNameWithoutExtension(path), layer, sql, isTable));
+                models.Add(new SqlModel(Path.GetFileNameWithoutExtension(path), layer, sql, SqlFileHeader.Parse(sql)));
             }
         }
         return models;

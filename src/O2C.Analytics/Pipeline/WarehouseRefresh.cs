@@ -24,6 +24,7 @@ public static class WarehouseRefresh
         var charts = SpcRunner.Run(warehouse, spc ?? new SpcOptions());
         status?.Invoke("analyst views");
         Analyst.AnalystViews.Create(warehouse, sql);
+        Analyst.WarehouseComments.Apply(warehouse, sql);
         warehouse.Execute("DELETE FROM refresh_state");
         warehouse.Execute("INSERT INTO refresh_state SELECT coalesce(max(load_id), 0), now()::TIMESTAMP FROM loads");
         transaction.Commit();

@@ -9,9 +9,16 @@ public static class RefreshCommand
 {
     public static Command Create()
     {
-        var command = new Command("refresh", "Rebuild the SQL models and recompute every KPI from the loaded facts");
+        var docs = new Option<string?>("--docs") { Description = "Write the models section of the data model (docs/data-model.md) from the model files' headers, and stop" };
+        var command = new Command("refresh", "Rebuild the SQL models and recompute every KPI from the loaded facts") { docs };
         command.SetAction(parse =>
         {
+            if (parse.GetValue(docs) is { } path)
+            {
+                File.WriteAllText(path, O2C.Analytics.Models.ModelDocumentation.Replace(File.ReadAllText(path), SqlFolder.Default()));
+                Console.WriteLine(Path.GetFullPath(path));
+                return 0;
+            }
             var settings = CliSettings.Load();
             using var warehouse = CommonOptions.OpenWarehouse(parse, settings);
             Progress.Status("Refreshing", status =>

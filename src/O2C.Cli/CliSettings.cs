@@ -30,7 +30,7 @@ public sealed class CliSettings
     public O2C.Analytics.Spc.SpcOptions Spc => new(
         SpcBaselineMonths,
         BaselineStart: string.IsNullOrEmpty(SpcBaselineStart) ? null
-            : DateOnly.ParseExact(SpcBaselineStart + "-01", "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture).AddMonths(1).AddDays(-1),
+            : O2C.Analytics.Pipeline.ReportingMonth.Parse(SpcBaselineStart).End,
         SeasonalKpis: SeasonalKpis.ToHashSet());
 
     /// <summary>SMTP server, sender and recipients; the password only from O2C_SMTP_PASSWORD.</summary>

@@ -108,7 +108,7 @@ public static class PipelineBenchmark
         stages.Add(Time("predict: score", log, () => predictions.ScoreWithLatestRun(asOf).Scored));
         stages.Add(Time("workbook", log, () =>
         {
-            var pack = KpiPackReader.Read(warehouse, sql, new DateOnly(2026, 10, 31), DateTime.UtcNow);
+            var pack = KpiPackReader.Read(warehouse, sql, new Pipeline.ReportingMonth(2026, 10), DateTime.UtcNow);
             KpiPackWorkbook.Write(pack, Path.Combine(workFolder, "reports"));
             return pack.Kpis.Count;
         }));

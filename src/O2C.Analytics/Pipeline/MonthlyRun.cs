@@ -15,7 +15,7 @@ public sealed record MonthlyRunOptions(
     string ReportsFolder,
     string ReportingCurrency,
     DateOnly Today,
-    DateOnly? Month = null,
+    ReportingMonth? Month = null,
     SpcOptions? Spc = null,
     bool Predict = true,
     string? ModelsFolder = null,
@@ -41,7 +41,8 @@ public static class MonthlyRun
         using var warehouse = WarehouseSetup.OpenMigrated(options.WarehousePath, sql, options.Configuration);
         var load = new CanonicalLoader(warehouse).LoadFolder(options.DataFolder, status is null ? null : new Progress<string>(status));
         var spcCharts = WarehouseRefresh.Run(warehouse, sql, options.ReportingCurrency, status, options.Spc);
-        var monthEnd = options.Month ?? ReportingPeriod.LatestClosedMonthEnd(warehouse, options.Today);
+        var month = options.Month ?? ReportingPeriod.LatestClosedMonth(warehouse, options.Today);
+        var monthEnd = month.End;
         long? runId = null;
         var scored = 0;
         if (options.Predict)
@@ -49,8 +50,8 @@ public static class MonthlyRun
             status?.Invoke("payment predictions (the first run trains the model)");
             (runId, scored, _) = new PaymentPredictionRun(warehouse, options.Models).ScoreOrTrainFirst(monthEnd.AddDays(1));
         }
-        status?.Invoke($"workbook for {ReportingPeriod.Label(monthEnd)}");
-        var pack = KpiPackReader.Read(warehouse, sql, monthEnd, DateTime.UtcNow);
+        status?.Invoke($"workbook for {month}");
+        var pack = KpiPackReader.Read(warehouse, sql, month, DateTime.UtcNow);
         var path = KpiPackWorkbook.Write(pack, options.ReportsFolder);
         status?.Invoke("control charts");
         var charts = ChartPack.Write(spcCharts, monthEnd, options.ReportsFolder);

@@ -56,7 +56,7 @@ public sealed record PipelineJobs(
     private JobOutcome Refresh(JobContext c)
     {
         WarehouseRefresh.Run(c.Warehouse, Sql, ReportingCurrency, spc: Spc);
-        var asOf = ReportingPeriod.LatestClosedMonthEnd(c.Warehouse, DateOnly.FromDateTime(DateTime.Today)).AddDays(1);
+        var asOf = ReportingPeriod.LatestClosedMonth(c.Warehouse, DateOnly.FromDateTime(DateTime.Today)).End.AddDays(1);
         new PaymentPredictionRun(c.Warehouse, ModelsFolder).ScoreOrTrainFirst(asOf);
         var outputs = ExportParquet is { Length: > 0 } folder ? ParquetExport.Write(c.Warehouse, folder) : [];
         return new JobOutcome(Outputs: outputs);
@@ -64,8 +64,8 @@ public sealed record PipelineJobs(
 
     private JobOutcome Pack(JobContext c)
     {
-        var monthEnd = ReportingPeriod.LatestClosedMonthEnd(c.Warehouse, DateOnly.FromDateTime(DateTime.Today));
-        var pack = KpiPackReader.Read(c.Warehouse, Sql, monthEnd, DateTime.UtcNow);
+        var month = ReportingPeriod.LatestClosedMonth(c.Warehouse, DateOnly.FromDateTime(DateTime.Today));
+        var pack = KpiPackReader.Read(c.Warehouse, Sql, month, DateTime.UtcNow);
         var path = KpiPackWorkbook.Write(pack, ReportsFolder);
         var outputs = new List<string> { path };
         if (c.Job.Send) outputs.Add(Sent(() => PackPublisher.Send(c.Warehouse, pack, path, Mail, Path.Combine(ReportsFolder, "outbox"))));

@@ -13,15 +13,15 @@ public static class ControlChartReader
     {
         var points = warehouse.Query("""
             SELECT kpi_id, member, period_end, chart, seasonally_adjusted, in_baseline, value, centre, sigma, lower_limit, upper_limit
-            FROM spc_points WHERE dimension = $d AND period_end <= $m ORDER BY kpi_id, member, period_end
+            FROM spc_points WHERE dimension = $d AND period_end <= $month_end ORDER BY kpi_id, member, period_end
             """, r => (Kpi: r.GetString(0), Member: r.GetString(1), Kind: r.GetString(3), Seasonal: r.GetBoolean(4), Baseline: r.GetBoolean(5),
                 Point: new SpcPoint(r.GetFieldValue<DateOnly>(2), r.GetDecimal(6), r.GetDecimal(7), r.GetDecimal(8), r.GetDecimal(9), r.GetDecimal(10), null)),
-            ("d", dimension), ("m", upTo));
+            ("d", dimension), ("month_end", upTo));
         var signals = warehouse.Query("""
             SELECT kpi_id, member, period_end, rule, direction, is_bad FROM spc_signals
-            WHERE dimension = $d AND period_end <= $m ORDER BY kpi_id, member, period_end, rule
+            WHERE dimension = $d AND period_end <= $month_end ORDER BY kpi_id, member, period_end, rule
             """, r => (Kpi: r.GetString(0), Member: r.GetString(1), Signal: new SpcSignal(r.GetFieldValue<DateOnly>(2), r.GetString(3), r.GetString(4), r.GetBoolean(5))),
-            ("d", dimension), ("m", upTo))
+            ("d", dimension), ("month_end", upTo))
             .ToLookup(s => (s.Kpi, s.Member), s => s.Signal);
         var catalogue = KpiCatalog.All.ToDictionary(k => k.Id);
         return points.GroupBy(p => (p.Kpi, p.Member))

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using O2C.Analytics.Pipeline;
 using System.Globalization;
 using O2C.Analytics.Generate;
 using Spectre.Console;
@@ -13,11 +14,7 @@ public static class GenerateCommand
         var months = new Option<int>("--months") { Description = "Months of history", DefaultValueFactory = _ => 36 };
         var seed = new Option<int>("--seed") { Description = "Random seed: the same seed gives the same files", DefaultValueFactory = _ => 42 };
         var output = new Option<string>("--out") { Description = "Output folder", DefaultValueFactory = _ => "generated" };
-        var first = new Option<string>("--first-month")
-        {
-            Description = "First month of the history, yyyy-MM",
-            DefaultValueFactory = _ => GeneratorOptions.DefaultFirstMonth.ToString("yyyy-MM", CultureInfo.InvariantCulture),
-        };
+        var first = MonthOption.Create($"First month of the history, yyyy-MM (default {ReportingMonth.Of(GeneratorOptions.DefaultFirstMonth)})", "--first-month");
         var gzip = new Option<bool>("--gzip") { Description = "Write .csv.gz files" };
         var command = new Command("generate", "Generate a realistic, deterministic O2C data set as canonical CSV files")
         {
@@ -25,7 +22,7 @@ public static class GenerateCommand
         };
         command.SetAction(parse =>
         {
-            var firstMonth = DateOnly.ParseExact(parse.GetValue(first)! + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture);
+            var firstMonth = MonthOption.Parse(parse.GetValue(first))?.Start ?? GeneratorOptions.DefaultFirstMonth;
             var options = new GeneratorOptions(parse.GetValue(customers), parse.GetValue(months), parse.GetValue(seed),
                 parse.GetValue(output)!, firstMonth, parse.GetValue(gzip));
             GeneratorSummary? summary = null;

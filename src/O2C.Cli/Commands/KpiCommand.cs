@@ -39,12 +39,13 @@ public static class KpiCommand
             }
             var settings = CliSettings.Load();
             using var warehouse = CommonOptions.OpenWarehouse(parse, settings);
-            var monthEnd = MonthOption.Parse(parse.GetValue(month))
-                ?? ReportingPeriod.LatestClosedMonthEnd(warehouse, DateOnly.FromDateTime(DateTime.Today));
+            var reportingMonth = MonthOption.Parse(parse.GetValue(month))
+                ?? ReportingPeriod.LatestClosedMonth(warehouse, DateOnly.FromDateTime(DateTime.Today));
+            var monthEnd = reportingMonth.End;
             var values = KpiValueReader.Read(warehouse, parse.GetValue(dimension)!, monthEnd);
             if (values.Count == 0)
             {
-                AnsiConsole.MarkupLineInterpolated($"[yellow]No KPI values for {ReportingPeriod.Label(monthEnd)} and dimension {parse.GetValue(dimension)}; run o2c refresh (or o2c run) first.[/]");
+                AnsiConsole.MarkupLineInterpolated($"[yellow]No KPI values for {reportingMonth} and dimension {parse.GetValue(dimension)}; run o2c refresh (or o2c run) first.[/]");
                 return 1;
             }
             Print(values, parse.GetValue(format)!);

@@ -1,28 +1,22 @@
 using System.CommandLine;
-using System.Globalization;
 using O2C.Analytics.Pipeline;
 
 namespace O2C.Cli.Commands;
 
-/// <summary>--month yyyy-MM, parsed to the month's last day.</summary>
+/// <summary>A month option (--month yyyy-MM), checked when the command line is read.</summary>
 public static class MonthOption
 {
-    public static Option<string?> Create(string description)
+    public static Option<string?> Create(string description, string name = "--month")
     {
-        var option = new Option<string?>("--month") { Description = description };
+        var option = new Option<string?>(name) { Description = description };
         option.Validators.Add(result =>
         {
             var text = result.GetValueOrDefault<string?>();
-            if (text is not null && !DateOnly.TryParseExact(text + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
-                result.AddError($"--month must be yyyy-MM, e.g. 2026-10 (got '{text}')");
+            if (text is not null && !ReportingMonth.TryParse(text, out _))
+                result.AddError($"{name} must be yyyy-MM, e.g. 2026-10 (got '{text}')");
         });
         return option;
     }
 
-    public static DateOnly? Parse(string? text)
-    {
-        if (text is null) return null;
-        var first = DateOnly.ParseExact(text + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture);
-        return ReportingPeriod.MonthEnd(first.Year, first.Month);
-    }
+    public static ReportingMonth? Parse(string? text) => text is null ? null : ReportingMonth.Parse(text);
 }

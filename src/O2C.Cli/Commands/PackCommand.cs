@@ -19,9 +19,9 @@ public static class PackCommand
             var settings = CliSettings.Load();
             var reportsFolder = parse.GetValue(reports) ?? settings.ReportsFolder;
             using var warehouse = CommonOptions.OpenWarehouse(parse, settings);
-            var monthEnd = MonthOption.Parse(parse.GetValue(month))
-                ?? ReportingPeriod.LatestClosedMonthEnd(warehouse, DateOnly.FromDateTime(DateTime.Today));
-            var pack = KpiPackReader.Read(warehouse, monthEnd, DateTime.UtcNow);
+            var reportingMonth = MonthOption.Parse(parse.GetValue(month))
+                ?? ReportingPeriod.LatestClosedMonth(warehouse, DateOnly.FromDateTime(DateTime.Today));
+            var pack = KpiPackReader.Read(warehouse, reportingMonth, DateTime.UtcNow);
             var path = KpiPackWorkbook.Write(pack, reportsFolder);
             Console.WriteLine(path);
             if (parse.GetValue(send)) Report(PackPublisher.Send(warehouse, pack, path, settings.Mail, Path.Combine(reportsFolder, "outbox")), settings.Mail.PackRecipients);

@@ -97,5 +97,5 @@ public static class PredictCommand
     private static DateOnly AsOf(string? text, Warehouse warehouse) =>
         text is not null
             ? DateOnly.ParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture)
-            : ReportingPeriod.LatestClosedMonthEnd(warehouse, DateOnly.FromDateTime(DateTime.Today)).AddDays(1);
+            : ReportingPeriod.LatestClosedMonth(warehouse, DateOnly.FromDateTime(DateTime.Today)).End.AddDays(1);
 }

@@ -38,7 +38,7 @@ public static class RunCommand
                 if (result.UnconvertibleOpenItems > 0)
                     AnsiConsole.MarkupLineInterpolated($"[yellow]warning: {result.UnconvertibleOpenItems} open items have no FX rate into {settings.ReportingCurrency} and are missing from AR[/]");
                 AnsiConsole.MarkupLineInterpolated($"{result.Charts.Count} control charts in {Path.GetDirectoryName(result.Charts.FirstOrDefault() ?? "")}");
-                AnsiConsole.MarkupLineInterpolated($"KPI pack for {ReportingPeriod.Label(result.MonthEnd)}:");
+                AnsiConsole.MarkupLineInterpolated($"KPI pack for {ReportingMonth.Of(result.MonthEnd)}:");
                 Console.WriteLine(result.WorkbookPath);
                 if (result.SlaReview is { } review)
                 {

@@ -20,7 +20,8 @@ public static class SpcCommand
         {
             var settings = CliSettings.Load();
             using var warehouse = CommonOptions.OpenWarehouse(parse, settings);
-            var monthEnd = MonthOption.Parse(parse.GetValue(month)) ?? ReportingPeriod.LatestClosedMonthEnd(warehouse, DateOnly.FromDateTime(DateTime.Today));
+            var reportingMonth = MonthOption.Parse(parse.GetValue(month)) ?? ReportingPeriod.LatestClosedMonth(warehouse, DateOnly.FromDateTime(DateTime.Today));
+            var monthEnd = reportingMonth.End;
             var charts = SpcRunner.Run(warehouse, settings.Spc);
             var folder = parse.GetValue(reports) ?? settings.ReportsFolder;
             var written = ChartPack.Write(charts, monthEnd, folder);
@@ -35,7 +36,7 @@ public static class SpcCommand
 
     private static void Print(IReadOnlyList<ControlChart> charts, DateOnly monthEnd)
     {
-        var table = new Table().Title($"control-chart signals, {ReportingPeriod.Label(monthEnd)}, company")
+        var table = new Table().Title($"control-chart signals, {ReportingMonth.Of(monthEnd)}, company")
             .AddColumn("KPI").AddColumn("chart").AddColumn(new TableColumn("value").RightAligned()).AddColumn("limits").AddColumn("rule").AddColumn("direction");
         var any = false;
         foreach (var chart in charts.Where(c => c.Dimension == ReportingDimension.Company))
@@ -50,6 +51,6 @@ public static class SpcCommand
             }
         }
         if (any) AnsiConsole.Write(table);
-        else AnsiConsole.MarkupLineInterpolated($"No control-chart signal in {ReportingPeriod.Label(monthEnd)}.");
+        else AnsiConsole.MarkupLineInterpolated($"No control-chart signal in {ReportingMonth.Of(monthEnd)}.");
     }
 }

@@ -6,7 +6,7 @@ namespace O2C.Analytics.Render.Charts;
 /// <summary>Writes the control charts of a month: one PNG per KPI and dimension member asked for, and the small multiples.</summary>
 public static class ChartPack
 {
-    public static string Folder(string reportsFolder, DateOnly monthEnd) => Path.Combine(reportsFolder, "charts", monthEnd.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture));
+    public static string Folder(string reportsFolder, DateOnly monthEnd) => Path.Combine(reportsFolder, "charts", Pipeline.ReportingMonth.Of(monthEnd).ToString());
 
     public static IReadOnlyList<string> Write(IReadOnlyList<ControlChart> charts, DateOnly monthEnd, string reportsFolder, string dimension = ReportingDimension.Company)
     {

@@ -108,7 +108,7 @@ public static class AreaSheet
         foreach (var group in notes)
         {
             var name = kpis.First(k => k.Id == group.Key.KpiId).Name;
-            var months = string.Join(", ", group.Select(v => v.PeriodEnd.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture)));
+            var months = string.Join(", ", group.Select(v => Pipeline.ReportingMonth.Of(v.PeriodEnd).ToString()));
             ws.Cell(row++, 1).SetValue($"{name}: {group.Key.Note} ({months})");
         }
         return row;

@@ -5,7 +5,7 @@ namespace O2C.Analytics.Render.Workbook;
 /// <summary>Writes reports/o2c-kpi-pack-YYYY-MM.xlsx, sheets in the order leadership reads them.</summary>
 public static class KpiPackWorkbook
 {
-    public static string FileName(DateOnly monthEnd) => $"o2c-kpi-pack-{monthEnd:yyyy-MM}.xlsx";
+    public static string FileName(DateOnly monthEnd) => $"o2c-kpi-pack-{Pipeline.ReportingMonth.Of(monthEnd)}.xlsx";
 
     public static string Write(KpiPack pack, string reportsFolder)
     {
@@ -28,7 +28,7 @@ public static class KpiPackWorkbook
                 LineageSheet.Name => LineageSheet.WrappedColumns,
                 _ => [],
             });
-        workbook.Properties.Title = $"O2C KPI pack {pack.MonthEnd:yyyy-MM}";
+        workbook.Properties.Title = $"O2C KPI pack {Pipeline.ReportingMonth.Of(pack.MonthEnd)}";
         workbook.Properties.Created = pack.GeneratedAtUtc;
         return WorkbookFile.SaveAtomically(workbook, path);
     }

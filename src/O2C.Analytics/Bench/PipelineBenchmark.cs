@@ -103,13 +103,15 @@ public static class PipelineBenchmark
         }, aging));
         stages.Add(Time("spc", log, () => SpcRunner.Run(warehouse, new SpcOptions()).Count));
         var asOf = new DateOnly(2026, 11, 1);
-        var predictions = new PaymentPredictionRun(warehouse, Path.Combine(workFolder, "models"));
+        var paths = new Pipeline.OutputPaths(Path.Combine(workFolder, "reports"), Path.Combine(workFolder, "bench.duckdb"));
+        var predictions = new PaymentPredictionRun(warehouse, paths.Models);
         stages.Add(Time("predict: train (separate)", log, () => { var m = predictions.TrainAndScore(asOf, trainingCap).Metrics; return m.TrainRows + m.TestRows; }));
         stages.Add(Time("predict: score", log, () => predictions.ScoreWithLatestRun(asOf).Scored));
         stages.Add(Time("workbook", log, () =>
         {
-            var pack = KpiPackReader.Read(warehouse, sql, new Pipeline.ReportingMonth(2026, 10), DateTime.UtcNow);
-            KpiPackWorkbook.Write(pack, Path.Combine(workFolder, "reports"));
+            var month = new Pipeline.ReportingMonth(2026, 10);
+            var pack = KpiPackReader.Read(warehouse, sql, month, DateTime.UtcNow);
+            KpiPackWorkbook.Write(pack, paths.KpiPack(month));
             return pack.Kpis.Count;
         }));
         var report = new BenchReport(warehouse.Scalar<long>("SELECT count(*) FROM documents WHERE document_type = 'invoice'"), customers, stages);

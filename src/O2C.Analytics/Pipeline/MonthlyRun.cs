@@ -1,9 +1,9 @@
+using O2C.Analytics.Configuration;
 using O2C.Analytics.Load;
-using O2C.Analytics.Predict;
-using O2C.Analytics.Sla;
-using O2C.Analytics.Render.Charts;
-using O2C.Analytics.Spc;
+using O2C.Analytics.Mail;
 using O2C.Analytics.Render.Workbook;
+using O2C.Analytics.Sla;
+using O2C.Analytics.Spc;
 using O2C.Analytics.Warehouse;
 
 namespace O2C.Analytics.Pipeline;
@@ -18,45 +18,44 @@ public sealed record MonthlyRunOptions(
     ReportingMonth? Month = null,
     SpcOptions? Spc = null,
     bool Predict = true,
-    string? ModelsFolder = null,
     IReadOnlyList<SlaDefinition>? Slas = null,
-    string? Configuration = null)
+    string? Configuration = null,
+    MailSettings? Mail = null,
+    bool Send = false,
+    string? ParquetFolder = null)
 {
-    /// <summary>Model files sit beside the warehouse unless a folder is given.</summary>
-    public string Models => ModelsFolder ?? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(WarehousePath))!, "models");
+    public OutputPaths Paths => new(ReportsFolder, WarehousePath, ParquetFolder);
+
+    public PipelineSteps Steps(SqlFolder sql) =>
+        new(sql, Paths, ReportingCurrency, Spc ?? new SpcOptions(), Mail ?? new MailSettings(), Slas ?? SlaCatalog.Defaults);
+
+    /// <summary>The run o2c.json and the O2C_ variables describe.</summary>
+    public static MonthlyRunOptions From(O2cSettings settings, string warehousePath, DateOnly today) =>
+        new(warehousePath, settings.DataFolder, settings.ReportsFolder, settings.ReportingCurrency, today, Spc: settings.Spc,
+            Slas: settings.SlaDefinitions, Configuration: settings.AuditJson(), Mail: settings.Mail, ParquetFolder: settings.Schedule.ExportParquet);
 }
 
 public sealed record MonthlyRunResult(LoadResult Load, DateOnly MonthEnd, string WorkbookPath, long UnconvertibleOpenItems, IReadOnlyList<string> Charts,
-    long? PredictionRunId = null, int InvoicesScored = 0, KpiPack? Pack = null, string? SlaReviewPath = null, SlaReview? SlaReview = null);
+    long? PredictionRunId = null, int InvoicesScored = 0, KpiPack? Pack = null, string? SlaReviewPath = null, SlaReview? SlaReview = null,
+    DeliveryResult? PackSent = null);
 
 /// <summary>
-/// Load the data folder, refresh models, KPIs and control charts, score open invoices as of the day after the month
-/// (with the latest payment model; the first run trains one), write the pack for the latest closed month, measure
-/// the SLAs and write the review of the latest closed quarter.
+/// Load the data folder, refresh (models, KPIs, control charts, views; score open invoices as of the day after the
+/// month, the first run training a model), publish the pack for the latest closed month (workbook and charts; mail it
+/// when asked) and the review of the latest closed quarter: the scheduler's load, refresh, pack and sla jobs in a row.
 /// </summary>
 public static class MonthlyRun
 {
     public static MonthlyRunResult Run(MonthlyRunOptions options, SqlFolder sql, Action<string>? status = null)
     {
+        var steps = options.Steps(sql);
         using var warehouse = WarehouseSetup.OpenMigrated(options.WarehousePath, sql, options.Configuration);
-        var load = new CanonicalLoader(warehouse).LoadFolder(options.DataFolder, status is null ? null : new Progress<string>(status));
-        var spcCharts = WarehouseRefresh.Run(warehouse, sql, options.ReportingCurrency, status, options.Spc);
-        var month = options.Month ?? ReportingPeriod.LatestClosedMonth(warehouse, options.Today);
-        var monthEnd = month.End;
-        long? runId = null;
-        var scored = 0;
-        if (options.Predict)
-        {
-            status?.Invoke("payment predictions (the first run trains the model)");
-            (runId, scored, _) = new PaymentPredictionRun(warehouse, options.Models).ScoreOrTrainFirst(monthEnd.AddDays(1));
-        }
-        status?.Invoke($"workbook for {month}");
-        var pack = KpiPackReader.Read(warehouse, sql, month, DateTime.UtcNow);
-        var path = KpiPackWorkbook.Write(pack, options.ReportsFolder);
-        status?.Invoke("control charts");
-        var charts = ChartPack.Write(spcCharts, monthEnd, options.ReportsFolder);
-        status?.Invoke("SLA measurements");
-        var (review, reviewPath) = SlaQuarterlyReview.Write(warehouse, sql, options.Slas ?? SlaCatalog.Defaults, options.ReportsFolder);
-        return new MonthlyRunResult(load, monthEnd, path, WarehouseRefresh.UnconvertibleOpenItems(warehouse), charts, runId, scored, pack, reviewPath, review);
+        var load = steps.Load(warehouse, options.DataFolder, status is null ? null : new Progress<string>(status));
+        var refresh = steps.Refresh(warehouse, options.Today, options.Month, options.Predict, status);
+        var pack = steps.PublishPack(warehouse, refresh.Month, status);
+        var sent = options.Send ? steps.SendPack(warehouse, pack) : null;
+        var review = steps.PublishSlaReview(warehouse, status: status);
+        return new MonthlyRunResult(load, refresh.Month.End, pack.WorkbookPath, WarehouseRefresh.UnconvertibleOpenItems(warehouse), pack.Charts,
+            refresh.PredictionRunId, refresh.InvoicesScored, pack.Pack, review.WorkbookPath, review.Review, sent);
     }
 }

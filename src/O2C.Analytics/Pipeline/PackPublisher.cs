@@ -10,22 +10,19 @@ namespace O2C.Analytics.Pipeline;
 /// </summary>
 public static class PackPublisher
 {
-    public static DeliveryResult Send(Warehouse.Warehouse warehouse, KpiPack pack, string workbookPath, MailSettings settings, string outboxFolder)
+    public static DeliveryResult Send(Warehouse.Warehouse warehouse, KpiPack pack, string workbookPath, MailSettings settings, OutputPaths paths)
     {
         if (settings.Pseudonymise)
         {
             // What leaves the company is a pseudonymised copy; the internal workbook keeps the names.
             pack = Privacy.Pseudonymiser.ForWarehouse(warehouse).Apply(pack);
-            workbookPath = KpiPackWorkbook.Write(pack, OutgoingFolder(workbookPath));
+            workbookPath = KpiPackWorkbook.Write(pack, Path.Combine(paths.Outgoing, Path.GetFileName(workbookPath)));
         }
         var message = KpiPackMail.Build(pack, workbookPath, settings);
-        var result = MailDelivery.Deliver(message, settings, outboxFolder, Path.GetFileNameWithoutExtension(workbookPath));
+        var result = MailDelivery.Deliver(message, settings, paths.Outbox, Path.GetFileNameWithoutExtension(workbookPath));
         RecordSent(warehouse, AuditLog.PackSent, $"KPI pack {Path.GetFileName(workbookPath)}", result, settings.PackRecipients, workbookPath, settings.Pseudonymise);
         return result;
     }
-
-    /// <summary>Pseudonymised copies are written beside the reports, in outgoing/.</summary>
-    internal static string OutgoingFolder(string workbookPath) => Path.Combine(Path.GetDirectoryName(Path.GetFullPath(workbookPath))!, "outgoing");
 
     internal static void RecordSent(Warehouse.Warehouse warehouse, string action, string what, DeliveryResult result, IReadOnlyList<string> recipients,
         string workbookPath, bool pseudonymised) =>

@@ -6,14 +6,14 @@ namespace O2C.Analytics.Pipeline;
 /// <summary>Mails a written SLA review: over SMTP when configured, otherwise as an .eml file in the outbox; audited.</summary>
 public static class SlaReviewPublisher
 {
-    public static DeliveryResult Send(Warehouse.Warehouse warehouse, Sla.SlaReview review, string workbookPath, MailSettings settings, string outboxFolder)
+    public static DeliveryResult Send(Warehouse.Warehouse warehouse, Sla.SlaReview review, string workbookPath, MailSettings settings, OutputPaths paths)
     {
         if (settings.Pseudonymise)
         {
             review = Privacy.Pseudonymiser.ForWarehouse(warehouse).Apply(review);
-            workbookPath = Render.SlaReview.SlaReviewWorkbook.Write(review, PackPublisher.OutgoingFolder(workbookPath));
+            workbookPath = Render.SlaReview.SlaReviewWorkbook.Write(review, Path.Combine(paths.Outgoing, Path.GetFileName(workbookPath)));
         }
-        var result = MailDelivery.Deliver(SlaReviewMail.Build(review, workbookPath, settings), settings, outboxFolder, Path.GetFileNameWithoutExtension(workbookPath));
+        var result = MailDelivery.Deliver(SlaReviewMail.Build(review, workbookPath, settings), settings, paths.Outbox, Path.GetFileNameWithoutExtension(workbookPath));
         PackPublisher.RecordSent(warehouse, AuditLog.SlaReviewSent, $"SLA review {Path.GetFileName(workbookPath)}", result, settings.SlaRecipients, workbookPath, settings.Pseudonymise);
         return result;
     }

@@ -1,3 +1,4 @@
+using O2C.Analytics.Configuration;
 using System.CommandLine;
 using System.Globalization;
 using O2C.Analytics.Analyst;
@@ -14,7 +15,7 @@ public static class AuditCommand
         var command = new Command("audit", "Show the audit log (loads, configuration changes, model runs, reports sent, purges) and check its hash chain; exit 5 when broken") { last };
         command.SetAction(parse =>
         {
-            var settings = CliSettings.Load();
+            var settings = O2cSettings.Load();
             // Read-only: looking at the log changes nothing, not even the configuration record.
             using var warehouse = AnalystSql.OpenReadOnly(CommonOptions.WarehousePath(parse, settings), TimeSpan.FromSeconds(30));
             var log = new AuditLog(warehouse);

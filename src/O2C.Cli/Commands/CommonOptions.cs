@@ -1,3 +1,4 @@
+using O2C.Analytics.Configuration;
 using System.CommandLine;
 using O2C.Analytics.Warehouse;
 
@@ -12,11 +13,15 @@ public static class CommonOptions
         Recursive = true,
     };
 
-    public static string WarehousePath(ParseResult parse, CliSettings settings) => parse.GetValue(Database) ?? settings.Warehouse;
+    public static string WarehousePath(ParseResult parse, O2cSettings settings) => parse.GetValue(Database) ?? settings.Warehouse;
 
     /// <summary>The warehouse, migrated, with the configuration this command runs under recorded in the audit log when it changed.</summary>
-    public static Warehouse OpenWarehouse(ParseResult parse, CliSettings settings) => OpenWarehouse(WarehousePath(parse, settings), settings);
+    /// <summary>The pipeline's steps for this command's settings and warehouse.</summary>
+    public static O2C.Analytics.Pipeline.PipelineSteps Steps(ParseResult parse, O2cSettings settings) =>
+        O2C.Analytics.Pipeline.PipelineSteps.From(settings, WarehousePath(parse, settings));
 
-    public static Warehouse OpenWarehouse(string path, CliSettings settings) =>
+    public static Warehouse OpenWarehouse(ParseResult parse, O2cSettings settings) => OpenWarehouse(WarehousePath(parse, settings), settings);
+
+    public static Warehouse OpenWarehouse(string path, O2cSettings settings) =>
         WarehouseSetup.OpenMigrated(path, configuration: settings.AuditJson());
 }

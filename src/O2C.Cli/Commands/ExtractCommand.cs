@@ -1,3 +1,4 @@
+using O2C.Analytics.Configuration;
 using System.CommandLine;
 using System.Globalization;
 using O2C.Analytics.Extract;
@@ -20,7 +21,7 @@ public static class ExtractCommand
         var command = new Command("extract", "Read every configured source (ERP exports, bank statements) and load what is new or changed") { sources };
         command.SetAction(parse =>
         {
-            var settings = CliSettings.Load();
+            var settings = O2cSettings.Load();
             var path = parse.GetValue(sources)!;
             if (!File.Exists(path))
             {

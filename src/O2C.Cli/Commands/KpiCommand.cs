@@ -1,3 +1,4 @@
+using O2C.Analytics.Configuration;
 using System.CommandLine;
 using System.Globalization;
 using System.Text;
@@ -37,7 +38,7 @@ public static class KpiCommand
                 PrintCatalogue();
                 return 0;
             }
-            var settings = CliSettings.Load();
+            var settings = O2cSettings.Load();
             using var warehouse = CommonOptions.OpenWarehouse(parse, settings);
             var reportingMonth = MonthOption.Parse(parse.GetValue(month))
                 ?? ReportingPeriod.LatestClosedMonth(warehouse, DateOnly.FromDateTime(DateTime.Today));

@@ -1,3 +1,4 @@
+using O2C.Analytics.Configuration;
 using System.CommandLine;
 using System.Globalization;
 using O2C.Analytics.Load;
@@ -18,7 +19,7 @@ public static class LoadCommand
         var command = new Command("load", "Load a folder of canonical CSV files in one transaction: all files or none") { folder };
         command.SetAction(parse =>
         {
-            var settings = CliSettings.Load();
+            var settings = O2cSettings.Load();
             using var warehouse = CommonOptions.OpenWarehouse(parse, settings);
             try
             {

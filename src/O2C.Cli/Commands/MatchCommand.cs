@@ -1,3 +1,4 @@
+using O2C.Analytics.Configuration;
 using System.CommandLine;
 using System.Globalization;
 using O2C.Analytics.CashApplication;
@@ -18,7 +19,7 @@ public static class MatchCommand
         var command = new Command("match", "Match unapplied receipts to open invoices; apply confident matches, queue the rest") { threshold };
         command.SetAction(parse =>
         {
-            var settings = CliSettings.Load();
+            var settings = O2cSettings.Load();
             using var warehouse = CommonOptions.OpenWarehouse(parse, settings);
             var options = new CashMatchOptions(DateOnly.FromDateTime(DateTime.Today), parse.GetValue(threshold));
             var result = Progress.Status("Matching cash", _ => new CashMatcher(warehouse).Run(options));

@@ -1,3 +1,4 @@
+using O2C.Analytics.Configuration;
 using System.CommandLine;
 using O2C.Analytics.Warehouse;
 using Spectre.Console;
@@ -11,7 +12,7 @@ public static class MigrateCommand
         var command = new Command("migrate", "Create the warehouse or upgrade its schema in place (applies pending migrations)");
         command.SetAction(parse =>
         {
-            var settings = CliSettings.Load();
+            var settings = O2cSettings.Load();
             using var warehouse = Warehouse.Open(CommonOptions.WarehousePath(parse, settings));
             var before = MigrationRunner.CurrentVersion(warehouse);
             var applied = MigrationRunner.Apply(warehouse, Migration.ReadAll(SqlFolder.Default().Migrations));

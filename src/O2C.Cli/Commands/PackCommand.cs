@@ -1,6 +1,6 @@
+using O2C.Analytics.Configuration;
 using System.CommandLine;
 using O2C.Analytics.Pipeline;
-using O2C.Analytics.Render.Workbook;
 using O2C.Analytics.Warehouse;
 using Spectre.Console;
 
@@ -16,15 +16,15 @@ public static class PackCommand
         var command = new Command("pack", "Write the monthly KPI pack workbook from the refreshed warehouse, and mail it with --send") { month, reports, send };
         command.SetAction(parse =>
         {
-            var settings = CliSettings.Load();
-            var reportsFolder = parse.GetValue(reports) ?? settings.ReportsFolder;
+            var settings = O2cSettings.Load();
+            if (parse.GetValue(reports) is { } folder) settings.ReportsFolder = folder;
+            var steps = CommonOptions.Steps(parse, settings);
             using var warehouse = CommonOptions.OpenWarehouse(parse, settings);
             var reportingMonth = MonthOption.Parse(parse.GetValue(month))
                 ?? ReportingPeriod.LatestClosedMonth(warehouse, DateOnly.FromDateTime(DateTime.Today));
-            var pack = KpiPackReader.Read(warehouse, reportingMonth, DateTime.UtcNow);
-            var path = KpiPackWorkbook.Write(pack, reportsFolder);
-            Console.WriteLine(path);
-            if (parse.GetValue(send)) Report(PackPublisher.Send(warehouse, pack, path, settings.Mail, Path.Combine(reportsFolder, "outbox")), settings.Mail.PackRecipients);
+            var published = steps.PublishPack(warehouse, reportingMonth);
+            Console.WriteLine(published.WorkbookPath);
+            if (parse.GetValue(send)) Report(steps.SendPack(warehouse, published), settings.Mail.PackRecipients);
             return 0;
         });
         return command;

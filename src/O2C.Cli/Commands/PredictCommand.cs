@@ -1,7 +1,9 @@
+using O2C.Analytics.Configuration;
 using System.CommandLine;
 using System.Globalization;
 using O2C.Analytics.Pipeline;
 using O2C.Analytics.Predict;
+using O2C.Analytics.Render.Workbook;
 using O2C.Analytics.Warehouse;
 using Spectre.Console;
 
@@ -13,15 +15,15 @@ public static class PredictCommand
     {
         var asOf = new Option<string?>("--as-of") { Description = "Forecast from this date, yyyy-MM-dd (default: the day after the latest closed month)" };
         var seed = new Option<int>("--seed") { Description = "Random seed: the same seed gives the same model", DefaultValueFactory = _ => 42 };
-        var models = new Option<string>("--models") { Description = "Folder for model files", DefaultValueFactory = _ => "models" };
+        var models = new Option<string?>("--models") { Description = "Folder for model files (default: models/ beside the warehouse, where o2c run and the scheduler keep them)" };
         var lateDays = new Option<int>("--late-days") { Description = "The second classifier predicts payment more than this many days late", DefaultValueFactory = _ => 30 };
         var train = new Command("train", "Train on paid invoices (time split), record the run, score open invoices, print the 13-week forecast") { asOf, seed, models, lateDays };
         train.SetAction(parse =>
         {
-            var settings = CliSettings.Load();
+            var settings = O2cSettings.Load();
             using var warehouse = Ready(CommonOptions.OpenWarehouse(parse, settings));
             var date = AsOf(parse.GetValue(asOf), warehouse);
-            var run = Progress.Status("Training", _ => new PaymentPredictionRun(warehouse, parse.GetValue(models)!, parse.GetValue(seed), parse.GetValue(lateDays)).TrainAndScore(date));
+            var run = Progress.Status("Training", _ => new PaymentPredictionRun(warehouse, parse.GetValue(models) ?? CommonOptions.Steps(parse, settings).Paths.Models, parse.GetValue(seed), parse.GetValue(lateDays)).TrainAndScore(date));
             var m = run.Metrics;
             AnsiConsole.MarkupLineInterpolated($"run {run.RunId}: trained on {m.TrainRows:N0} invoices before {m.SplitDate:yyyy-MM-dd}, tested on {m.TestRows:N0} after.");
             AnsiConsole.MarkupLineInterpolated($"days to pay MAE {m.ModelMae:0.00} (baseline {m.BaselineMae:0.00}, {m.MaeGain:P1} better), RMSE {m.ModelRmse:0.00} (baseline {m.BaselineRmse:0.00}); late AUC {m.ModelAuc:0.000} (baseline {m.BaselineAuc:0.000}).");
@@ -38,9 +40,9 @@ public static class PredictCommand
         var score = new Command("score", "Score the open invoices with the latest recorded model (no retraining)") { asOf, seed };
         score.SetAction(parse =>
         {
-            var settings = CliSettings.Load();
+            var settings = O2cSettings.Load();
             using var warehouse = Ready(CommonOptions.OpenWarehouse(parse, settings));
-            var (runId, scored, _) = new PaymentPredictionRun(warehouse, "models", parse.GetValue(seed)).ScoreWithLatestRun(AsOf(parse.GetValue(asOf), warehouse));
+            var (runId, scored, _) = new PaymentPredictionRun(warehouse, CommonOptions.Steps(parse, settings).Paths.Models, parse.GetValue(seed)).ScoreWithLatestRun(AsOf(parse.GetValue(asOf), warehouse));
             AnsiConsole.MarkupLineInterpolated($"{scored:N0} open invoices scored with model run {runId} into payment_predictions.");
             return 0;
         });
@@ -48,21 +50,20 @@ public static class PredictCommand
         var worklist = new Command("worklist", "The collection worklist: open invoices by value at risk (open amount x probability late), with reasons") { top };
         worklist.SetAction(parse =>
         {
-            var settings = CliSettings.Load();
+            var settings = O2cSettings.Load();
             using var warehouse = CommonOptions.OpenWarehouse(parse, settings);
-            var rows = warehouse.Query("""
-                SELECT p.document_id, c.customer_name, p.open_amount_rc, p.expected_pay_date, p.probability_late, p.value_at_risk, p.reasons
-                FROM payment_predictions p JOIN customers c USING (customer_id)
-                WHERE p.run_id = (SELECT max(run_id) FROM payment_predictions)
-                  AND p.as_of = (SELECT max(as_of) FROM payment_predictions WHERE run_id = p.run_id)
-                ORDER BY p.value_at_risk DESC LIMIT $n
-                """, r => (r.GetString(0), r.GetString(1), r.GetDecimal(2), r.GetFieldValue<DateOnly>(3), r.GetDecimal(4), r.GetDecimal(5), r.GetString(6)),
-                ("n", parse.GetValue(top)));
-            var table = new Table().Title("collection worklist").AddColumn("invoice").AddColumn("customer").AddColumn(new TableColumn("open").RightAligned())
+            // The pack's worklist query, for the newest forecast date scored.
+            var asOf = warehouse.Scalar<DateOnly?>("SELECT max(as_of) FROM payment_predictions");
+            var worklist = asOf is null ? ReportTable.Empty(ForecastWorklistSheet.WorklistColumns)
+                : ReportQuery.Run(warehouse, SqlFolder.Default(), "worklist.sql", ForecastWorklistSheet.WorklistColumns, ("as_of", asOf.Value), ("top", parse.GetValue(top)));
+            string Text(int row, string field) => Convert.ToString(worklist.Value(row, field), CultureInfo.InvariantCulture) ?? "";
+            string Number(int row, string field, string format) => Convert.ToDecimal(worklist.Value(row, field), CultureInfo.InvariantCulture).ToString(format, CultureInfo.InvariantCulture);
+            var table = new Table().Title($"collection worklist{(asOf is null ? "" : $" as of {asOf:yyyy-MM-dd}")}").AddColumn("invoice").AddColumn("customer").AddColumn(new TableColumn("open").RightAligned())
                 .AddColumn("expected").AddColumn(new TableColumn("p(late)").RightAligned()).AddColumn(new TableColumn("at risk").RightAligned()).AddColumn("why");
-            foreach (var (doc, name, open, expected, p, risk, why) in rows)
-                table.AddRow(Markup.Escape(doc), Markup.Escape(name), open.ToString("N0", CultureInfo.InvariantCulture), expected.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-                    p.ToString("P0", CultureInfo.InvariantCulture), risk.ToString("N0", CultureInfo.InvariantCulture), Markup.Escape(why));
+            for (var i = 0; i < worklist.Rows.Count; i++)
+                table.AddRow(Markup.Escape(Text(i, "document_id")), Markup.Escape(Text(i, "customer_name")), Number(i, "open_amount_rc", "N0"),
+                    worklist.Value(i, "expected_pay_date") switch { DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), DateTime t => t.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), _ => "" },
+                    Number(i, "probability_late", "P0"), Number(i, "value_at_risk", "N0"), Markup.Escape(Text(i, "reasons")));
             AnsiConsole.Write(table);
             return 0;
         });
@@ -70,13 +71,13 @@ public static class PredictCommand
         var backtest = new Command("backtest", "Replay the 4-week forecast from past month ends against the cash actually received (WAPE)") { months, seed };
         backtest.SetAction(parse =>
         {
-            var settings = CliSettings.Load();
+            var settings = O2cSettings.Load();
             using var warehouse = Ready(CommonOptions.OpenWarehouse(parse, settings));
             // The last month ends with four weeks of actuals after them.
             var last = warehouse.Scalar<DateOnly>("SELECT max(application_date) FROM applications");
             var ends = warehouse.Query("SELECT month_end FROM int_month_ends WHERE month_end + 28 <= $last ORDER BY month_end DESC LIMIT $n",
                 r => r.GetFieldValue<DateOnly>(0), ("last", last), ("n", parse.GetValue(months))).Order().ToList();
-            var results = Progress.Status("Backtesting", _ => new PaymentPredictionRun(warehouse, "models", parse.GetValue(seed)).Backtest(ends));
+            var results = Progress.Status("Backtesting", _ => new PaymentPredictionRun(warehouse, CommonOptions.Steps(parse, O2cSettings.Load()).Paths.Models, parse.GetValue(seed)).Backtest(ends));
             var table = new Table().Title("4-week forecast error (WAPE)").AddColumn("month end").AddColumn(new TableColumn("model").RightAligned()).AddColumn(new TableColumn("baseline").RightAligned());
             foreach (var (end, model, baseline) in results)
                 table.AddRow(end.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), model.ToString("P1", CultureInfo.InvariantCulture), baseline.ToString("P1", CultureInfo.InvariantCulture));

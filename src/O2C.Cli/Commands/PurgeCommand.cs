@@ -1,3 +1,4 @@
+using O2C.Analytics.Configuration;
 using System.CommandLine;
 using System.Globalization;
 using O2C.Analytics.Privacy;
@@ -21,7 +22,7 @@ public static class PurgeCommand
             var text = parse.GetValue(before)!;
             if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
                 throw new ArgumentException($"--before must be a date in yyyy-MM-dd form, not '{text}'");
-            var settings = CliSettings.Load();
+            var settings = O2cSettings.Load();
             using var warehouse = CommonOptions.OpenWarehouse(parse, settings);
             var result = new RetentionPurge(warehouse, SqlFolder.Default()).Purge(date);
             var table = new Table().Title($"purge {result.PurgeId}: source rows before {date:yyyy-MM-dd}")

@@ -1,3 +1,4 @@
+using O2C.Analytics.Configuration;
 using System.CommandLine;
 using O2C.Analytics.Pipeline;
 using O2C.Analytics.Warehouse;
@@ -10,7 +11,8 @@ public static class RefreshCommand
     public static Command Create()
     {
         var docs = new Option<string?>("--docs") { Description = "Write the models section of the data model (docs/data-model.md) from the model files' headers, and stop" };
-        var command = new Command("refresh", "Rebuild the SQL models and recompute every KPI from the loaded facts") { docs };
+        var noPredict = new Option<bool>("--no-predict") { Description = "Skip scoring open invoices (and training the first payment model)" };
+        var command = new Command("refresh", "Rebuild the SQL models, KPIs, control charts and analyst views from the loaded facts, then score open invoices") { docs, noPredict };
         command.SetAction(parse =>
         {
             if (parse.GetValue(docs) is { } path)
@@ -19,13 +21,11 @@ public static class RefreshCommand
                 Console.WriteLine(Path.GetFullPath(path));
                 return 0;
             }
-            var settings = CliSettings.Load();
+            var settings = O2cSettings.Load();
+            var steps = CommonOptions.Steps(parse, settings);
             using var warehouse = CommonOptions.OpenWarehouse(parse, settings);
             Progress.Status("Refreshing", status =>
-            {
-                WarehouseRefresh.Run(warehouse, SqlFolder.Default(), settings.ReportingCurrency, status, settings.Spc);
-                return 0;
-            });
+                steps.Refresh(warehouse, DateOnly.FromDateTime(DateTime.Today), score: !parse.GetValue(noPredict), status: status));
             var rows = warehouse.Scalar<long>("SELECT count(*) FROM kpi_values");
             AnsiConsole.MarkupLineInterpolated($"Models rebuilt; {rows:N0} KPI values computed.");
             foreach (var missing in WarehouseRefresh.MissingRates(warehouse))

@@ -1,3 +1,4 @@
+using O2C.Analytics.Configuration;
 using System.CommandLine;
 using O2C.Analytics.Load;
 using O2C.Analytics.Pipeline;
@@ -20,17 +21,11 @@ public static class RunCommand
         };
         command.SetAction(parse =>
         {
-            var settings = CliSettings.Load();
-            var options = new MonthlyRunOptions(
-                CommonOptions.WarehousePath(parse, settings),
-                parse.GetValue(data) ?? settings.DataFolder,
-                parse.GetValue(reports) ?? settings.ReportsFolder,
-                settings.ReportingCurrency,
-                DateOnly.FromDateTime(DateTime.Today),
-                MonthOption.Parse(parse.GetValue(month)),
-                settings.Spc,
-                Slas: settings.SlaDefinitions,
-                Configuration: settings.AuditJson());
+            var settings = O2cSettings.Load();
+            if (parse.GetValue(data) is { } dataFolder) settings.DataFolder = dataFolder;
+            if (parse.GetValue(reports) is { } reportsFolder) settings.ReportsFolder = reportsFolder;
+            var options = MonthlyRunOptions.From(settings, CommonOptions.WarehousePath(parse, settings), DateOnly.FromDateTime(DateTime.Today))
+                with { Month = MonthOption.Parse(parse.GetValue(month)), Send = parse.GetValue(send) };
             try
             {
                 var result = Progress.Status("o2c run", status => MonthlyRun.Run(options, SqlFolder.Default(), status));
@@ -45,11 +40,7 @@ public static class RunCommand
                     AnsiConsole.MarkupLineInterpolated($"SLA review for {review.Quarter.ToString()}:");
                     Console.WriteLine(result.SlaReviewPath);
                 }
-                if (parse.GetValue(send) && result.Pack is { } pack)
-                {
-                    using var warehouse = CommonOptions.OpenWarehouse(options.WarehousePath, settings);
-                    PackCommand.Report(PackPublisher.Send(warehouse, pack, result.WorkbookPath, settings.Mail, Path.Combine(options.ReportsFolder, "outbox")), settings.Mail.PackRecipients);
-                }
+                if (result.PackSent is { } sent) PackCommand.Report(sent, settings.Mail.PackRecipients);
                 return 0;
             }
             catch (LoadFailedException e)

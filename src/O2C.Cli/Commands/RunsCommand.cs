@@ -1,3 +1,4 @@
+using O2C.Analytics.Configuration;
 using System.CommandLine;
 using System.Globalization;
 using O2C.Analytics.Analyst;
@@ -14,7 +15,7 @@ public static class RunsCommand
         var command = new Command("runs", "The scheduler's run history: job, trigger, planned and actual start, end, status, rows, outputs, error") { last };
         command.SetAction(parse =>
         {
-            var settings = CliSettings.Load();
+            var settings = O2cSettings.Load();
             try
             {
                 using var warehouse = AnalystSql.OpenReadOnly(CommonOptions.WarehousePath(parse, settings), TimeSpan.FromSeconds(30), m => Console.Error.WriteLine(m));

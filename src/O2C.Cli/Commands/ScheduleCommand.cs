@@ -1,3 +1,5 @@
+using O2C.Analytics.Pipeline;
+using O2C.Analytics.Configuration;
 using System.CommandLine;
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
@@ -16,15 +18,15 @@ public static class ScheduleCommand
         var command = new Command("schedule", "Run the configured jobs unattended (Generic Host + Quartz) until stopped with Ctrl+C or SIGTERM; see docs/operations.md");
         command.SetAction(parse =>
         {
-            var settings = CliSettings.Load();
+            var settings = O2cSettings.Load();
             var warehouse = Path.GetFullPath(CommonOptions.WarehousePath(parse, settings));
             var schedule = settings.Schedule.Jobs.Count > 0 ? settings.Schedule : ScheduleSettings.Default(settings.DataFolder);
             var sql = SqlFolder.Default();
-            var jobs = new PipelineJobs(sql, settings.ReportsFolder, settings.ReportingCurrency, settings.Mail, settings.SlaDefinitions, settings.Spc,
-                Path.Combine(Path.GetDirectoryName(warehouse)!, "models"), schedule.ExportParquet);
+            settings.Schedule = schedule;
+            var jobs = new PipelineJobs(PipelineSteps.From(settings, warehouse, sql));
             void Log(string line) => Console.WriteLine($"{DateTime.Now.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)} {line}");
             var runner = new ScheduledJobRunner(warehouse, sql, jobs.Kinds, schedule, Log,
-                (job, error) => OperationsAlert.Send(settings.Mail, settings.Outbox, job, error), settings.AuditJson(), jobs.Preparations);
+                (job, error) => OperationsAlert.Send(settings.Mail, jobs.Steps.Paths.Outbox, job, error), settings.AuditJson(), jobs.Preparations);
             var scheduler = new ScheduleState(warehouse, sql).Scheduler(schedule, runner, TimeZoneInfo.Local, Log);
 
             var builder = Host.CreateApplicationBuilder();

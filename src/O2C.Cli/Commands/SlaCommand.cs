@@ -1,3 +1,4 @@
+using O2C.Analytics.Configuration;
 using System.CommandLine;
 using System.Globalization;
 using O2C.Analytics.Pipeline;
@@ -17,15 +18,15 @@ public static class SlaCommand
         var command = new Command("sla", "Measure every SLA item and write the quarterly SLA breach review workbook (and mail it with --send)") { quarter, reports, send };
         command.SetAction(parse =>
         {
-            var settings = CliSettings.Load();
-            var reportsFolder = parse.GetValue(reports) ?? settings.ReportsFolder;
+            var settings = O2cSettings.Load();
+            if (parse.GetValue(reports) is { } folder) settings.ReportsFolder = folder;
+            var steps = CommonOptions.Steps(parse, settings);
             using var warehouse = CommonOptions.OpenWarehouse(parse, settings);
             SlaQuarter? asked = parse.GetValue(quarter) is { } text ? SlaQuarter.Parse(text) : null;
-            var (review, path) = Progress.Status("Measuring SLAs", _ =>
-                SlaQuarterlyReview.Write(warehouse, SqlFolder.Default(), settings.SlaDefinitions, reportsFolder, asked));
-            Print(review);
-            Console.WriteLine(path);
-            if (parse.GetValue(send)) PackCommand.Report(SlaReviewPublisher.Send(warehouse, review, path, settings.Mail, Path.Combine(reportsFolder, "outbox")), settings.Mail.SlaRecipients);
+            var published = Progress.Status("Measuring SLAs", _ => steps.PublishSlaReview(warehouse, asked));
+            Print(published.Review);
+            Console.WriteLine(published.WorkbookPath);
+            if (parse.GetValue(send)) PackCommand.Report(steps.SendSlaReview(warehouse, published), settings.Mail.SlaRecipients);
             return 0;
         });
         return command;

@@ -1,3 +1,4 @@
+using O2C.Analytics.Configuration;
 using System.CommandLine;
 using O2C.Analytics.Metrics;
 using O2C.Analytics.Pipeline;
@@ -18,17 +19,18 @@ public static class SpcCommand
         var command = new Command("spc", "Control charts for every KPI: print the month's signals, write the charts under reports/charts/") { month, dimension, reports };
         command.SetAction(parse =>
         {
-            var settings = CliSettings.Load();
+            var settings = O2cSettings.Load();
+            if (parse.GetValue(reports) is { } reportsFolder) settings.ReportsFolder = reportsFolder;
             using var warehouse = CommonOptions.OpenWarehouse(parse, settings);
             var reportingMonth = MonthOption.Parse(parse.GetValue(month)) ?? ReportingPeriod.LatestClosedMonth(warehouse, DateOnly.FromDateTime(DateTime.Today));
             var monthEnd = reportingMonth.End;
             var charts = SpcRunner.Run(warehouse, settings.Spc);
-            var folder = parse.GetValue(reports) ?? settings.ReportsFolder;
+            var folder = CommonOptions.Steps(parse, settings).Paths.Charts(reportingMonth);
             var written = ChartPack.Write(charts, monthEnd, folder);
             if (parse.GetValue(dimension) is { } d && d != ReportingDimension.Company)
                 written = [.. written, .. ChartPack.Write(charts, monthEnd, folder, d)];
             Print(charts, monthEnd);
-            AnsiConsole.MarkupLineInterpolated($"{written.Count} charts written to {Path.GetFullPath(ChartPack.Folder(folder, monthEnd))}");
+            AnsiConsole.MarkupLineInterpolated($"{written.Count} charts written to {Path.GetFullPath(folder)}");
             return 0;
         });
         return command;

@@ -1,3 +1,4 @@
+using O2C.Analytics.Configuration;
 using System.CommandLine;
 using O2C.Analytics.Analyst;
 using Spectre.Console;
@@ -19,7 +20,7 @@ public static class SqlCommand
         };
         command.SetAction(parse =>
         {
-            var settings = CliSettings.Load();
+            var settings = O2cSettings.Load();
             var text = parse.GetValue(file) is { } path ? File.ReadAllText(path)
                 : parse.GetValue(query) is { } q && q != "-" ? q
                 : Console.In.ReadToEnd();
@@ -40,9 +41,9 @@ public static class SqlCommand
             {
                 var warehousePath = CommonOptions.WarehousePath(parse, settings);
                 // The output file is checked before the query runs: never a warehouse or a file the pipeline owns.
+                var paths = settings.Paths(warehousePath);
                 var outFile = target is null ? null : AnalystOutputFile.Check(target, [warehousePath, settings.Warehouse, "o2c.json"],
-                    [settings.DataFolder, "models", Path.Combine(Path.GetDirectoryName(Path.GetFullPath(warehousePath))!, "models"),
-                     Path.Combine(settings.ReportsFolder, "charts"), settings.Outbox], publishedReports: settings.ReportsFolder);
+                    [settings.DataFolder, "models", paths.Models, paths.ChartsRoot, paths.Outbox, paths.Outgoing], publishedReports: settings.ReportsFolder);
                 using var warehouse = AnalystSql.OpenReadOnly(warehousePath, TimeSpan.FromSeconds(parse.GetValue(wait)),
                     message => Console.Error.WriteLine(message));
                 AnalystSql.LockDown(warehouse, kind == "parquet" ? scratch.FullName : null);

@@ -21,10 +21,10 @@ public sealed class KpiPackMailTests(SamplePackFixture run)
             SmtpHost = "127.0.0.1", SmtpPort = server.Port, StartTls = "none",
             From = "o2c@example.com", PackRecipients = Recipients,
         };
-        var result = PackPublisher.Send(warehouse, run.Pack, run.Result.WorkbookPath, settings, Path.Combine(run.Folder, "outbox"));
+        var result = PackPublisher.Send(warehouse, run.Pack, run.Result.WorkbookPath, settings, run.Options.Paths);
         Assert.True(result.Sent);
         Assert.Equal($"127.0.0.1:{server.Port}", result.Where);
-        Assert.False(Directory.Exists(Path.Combine(run.Folder, "outbox")));
+        Assert.False(Directory.Exists(run.Options.Paths.Outbox));
 
         var raw = Assert.Single(server.Messages());
         using var stream = new MemoryStream(raw);
@@ -73,7 +73,7 @@ public sealed class KpiPackMailTests(SamplePackFixture run)
         using var warehouse = run.OpenWritable();
         Assert.Null(Environment.GetEnvironmentVariable(MailSettings.PasswordVariable));
         var settings = new MailSettings { SmtpHost = "127.0.0.1", SmtpPort = server.Port, StartTls = "none", SmtpUser = "ops", PackRecipients = Recipients };
-        var error = Assert.Throws<InvalidOperationException>(() => PackPublisher.Send(warehouse, run.Pack, run.Result.WorkbookPath, settings, Path.Combine(run.Folder, "outbox")));
+        var error = Assert.Throws<InvalidOperationException>(() => PackPublisher.Send(warehouse, run.Pack, run.Result.WorkbookPath, settings, run.Options.Paths));
         Assert.Equal("SMTP user ops is configured but O2C_SMTP_PASSWORD is not set", error.Message);
         Assert.Empty(server.Messages());
     }
@@ -81,11 +81,11 @@ public sealed class KpiPackMailTests(SamplePackFixture run)
     [Fact]
     public void Without_an_smtp_host_the_message_is_written_to_the_outbox_as_eml()
     {
-        var outbox = Path.Combine(run.Folder, "outbox-eml");
+        var paths = new OutputPaths(Path.Combine(run.Folder, "reports-eml"), run.Options.WarehousePath);
         using var warehouse = run.OpenWritable();
-        var result = PackPublisher.Send(warehouse, run.Pack, run.Result.WorkbookPath, new MailSettings { PackRecipients = Recipients }, outbox);
+        var result = PackPublisher.Send(warehouse, run.Pack, run.Result.WorkbookPath, new MailSettings { PackRecipients = Recipients }, paths);
         Assert.False(result.Sent);
-        Assert.Equal(outbox, Path.GetDirectoryName(result.Where));
+        Assert.Equal(paths.Outbox, Path.GetDirectoryName(result.Where));
         Assert.StartsWith("o2c-kpi-pack-2026-10-", Path.GetFileName(result.Where));
         var message = MimeMessage.Load(result.Where);
         Assert.Equal(KpiPackMail.Subject(run.Pack), message.Subject);
@@ -102,7 +102,7 @@ public sealed class KpiPackMailTests(SamplePackFixture run)
         using var warehouse = run.OpenWritable();
         var settings = new MailSettings { SmtpHost = "127.0.0.1", SmtpPort = server.Port, StartTls = "none", SlaRecipients = ["bpo-governance@example.com"] };
         var review = run.Result.SlaReview!;
-        Assert.True(SlaReviewPublisher.Send(warehouse, review, run.Result.SlaReviewPath!, settings, Path.Combine(run.Folder, "outbox")).Sent);
+        Assert.True(SlaReviewPublisher.Send(warehouse, review, run.Result.SlaReviewPath!, settings, run.Options.Paths).Sent);
         using var stream = new MemoryStream(Assert.Single(server.Messages()));
         var message = MimeMessage.Load(stream);
         Assert.Equal(SlaReviewMail.Subject(review), message.Subject);

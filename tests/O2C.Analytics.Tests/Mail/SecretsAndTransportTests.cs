@@ -60,7 +60,7 @@ public sealed class SecretsAndTransportTests(SamplePackFixture run)
     {
         using var plain = new SmtpTestServer();
         using var w = run.OpenWritable();
-        var outbox = Path.Combine(run.Folder, "outbox-tls");
+        var outbox = new OutputPaths(Path.Combine(run.Folder, "reports-tls"), run.Options.WarehousePath);
         var byDefault = new MailSettings { SmtpHost = "127.0.0.1", SmtpPort = plain.Port, PackRecipients = ["cfo@example.com"] };
         Assert.Equal("always", byDefault.StartTls);
         var error = Assert.Throws<InvalidOperationException>(() => PackPublisher.Send(w, run.Pack, run.Result.WorkbookPath, byDefault, outbox));

@@ -31,7 +31,7 @@ public sealed class PrivacyTests(SamplePackFixture run)
         }
         Assert.True(freeText.Count > 1000);
 
-        var outbox = Path.Combine(run.Folder, "outbox-private");
+        var outbox = new OutputPaths(Path.Combine(run.Folder, "reports-private"), run.Options.WarehousePath);
         string emlPlain, emlPrivate;
         using (var w = run.OpenWritable())
         {

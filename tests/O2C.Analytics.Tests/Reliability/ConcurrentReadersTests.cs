@@ -1,3 +1,4 @@
+using O2C.Analytics.Pipeline;
 using O2C.Analytics.Analyst;
 using O2C.Analytics.Mail;
 using O2C.Analytics.Schedule;
@@ -28,6 +29,13 @@ public sealed class ConcurrentReadersTests(SamplePackFixture run, ITestOutputHel
         {
             var path = Path.Combine(folder, "o2c.duckdb");
             File.Copy(run.Options.WarehousePath, path);
+            // The trained payment models live beside the warehouse: the copy gets them too, so the refresh scores.
+            foreach (var file in Directory.EnumerateFiles(run.Options.Paths.Models, "*", SearchOption.AllDirectories))
+            {
+                var copy = Path.Combine(folder, "models", Path.GetRelativePath(run.Options.Paths.Models, file));
+                Directory.CreateDirectory(Path.GetDirectoryName(copy)!);
+                File.Copy(file, copy);
+            }
             IReadOnlyDictionary<string, string> sourcesBefore;
             string kpisBefore;
             long documents, auditBefore;
@@ -39,8 +47,8 @@ public sealed class ConcurrentReadersTests(SamplePackFixture run, ITestOutputHel
                 auditBefore = w.Scalar<long>("SELECT max(entry_id) FROM audit_log");
             }
 
-            var jobs = new PipelineJobs(SqlFolder.Default(), Path.Combine(folder, "reports"), "USD", new MailSettings(), SlaCatalog.Defaults,
-                new SpcOptions(12), run.Options.Models, null);
+            var jobs = new PipelineJobs(new PipelineSteps(SqlFolder.Default(), new OutputPaths(Path.Combine(folder, "reports"), path), "USD",
+                new SpcOptions(12), new MailSettings(), SlaCatalog.Defaults));
             var settings = new ScheduleSettings { Attempts = 10, RetryDelaySeconds = 0.5 };
             var log = new System.Collections.Concurrent.ConcurrentQueue<string>();
             var runner = new ScheduledJobRunner(path, SqlFolder.Default(), jobs.Kinds, settings, log.Enqueue);

@@ -112,5 +112,5 @@ public sealed class RefreshCrashSafetyTests(ITestOutputHelper output)
         }
     }
 
-    private static CliHost Refresh(string warehouse) => new(Path.GetDirectoryName(warehouse)!, "refresh", "--db", warehouse);
+    private static CliHost Refresh(string warehouse) => new(Path.GetDirectoryName(warehouse)!, "refresh", "--db", warehouse, "--no-predict");
 }

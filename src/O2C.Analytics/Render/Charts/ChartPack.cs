@@ -6,11 +6,9 @@ namespace O2C.Analytics.Render.Charts;
 /// <summary>Writes the control charts of a month: one PNG per KPI and dimension member asked for, and the small multiples.</summary>
 public static class ChartPack
 {
-    public static string Folder(string reportsFolder, DateOnly monthEnd) => Path.Combine(reportsFolder, "charts", Pipeline.ReportingMonth.Of(monthEnd).ToString());
-
-    public static IReadOnlyList<string> Write(IReadOnlyList<ControlChart> charts, DateOnly monthEnd, string reportsFolder, string dimension = ReportingDimension.Company)
+    /// <param name="folder">The month's charts folder (OutputPaths.Charts).</param>
+    public static IReadOnlyList<string> Write(IReadOnlyList<ControlChart> charts, DateOnly monthEnd, string folder, string dimension = ReportingDimension.Company)
     {
-        var folder = Folder(reportsFolder, monthEnd);
         var upToMonth = charts
             .Where(c => c.Dimension == dimension)
             .Select(c => c with

@@ -3,15 +3,14 @@ using O2C.Analytics.Render.Workbook;
 
 namespace O2C.Analytics.Render.SlaReview;
 
-/// <summary>Writes reports/o2c-sla-review-YYYY-Qn.xlsx: the quarterly SLA breach review, formatted as the monthly pack.</summary>
+/// <summary>Writes the SLA review workbook (reports/o2c-sla-review-YYYY-Qn.xlsx): the quarterly SLA breach review, formatted as the monthly pack.</summary>
 public static class SlaReviewWorkbook
 {
-    public static string FileName(Sla.SlaQuarter quarter) => $"o2c-sla-review-{quarter.Year}-Q{quarter.Number}.xlsx";
-
-    public static string Write(Sla.SlaReview review, string reportsFolder)
+    /// <param name="path">Where to write it (OutputPaths.SlaReview).</param>
+    public static string Write(Sla.SlaReview review, string path)
     {
-        Directory.CreateDirectory(reportsFolder);
-        var path = Path.GetFullPath(Path.Combine(reportsFolder, FileName(review.Quarter)));
+        path = Path.GetFullPath(path);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         using var workbook = new XLWorkbook();
         Summary(workbook, review);
         Sheet(workbook, "Causes", $"Breaches by cause: {review.Quarter}",

@@ -17,6 +17,9 @@ public static class ForecastWorklistSheet
         new("high", "High", ColumnKind.Amount, 17),
     ];
 
+    /// <summary>Invoices the pack's worklist shows.</summary>
+    public const int WorklistRows = 50;
+
     public static readonly IReadOnlyList<ReportColumn> WorklistColumns =
     [
         new("rank", "#", ColumnKind.Count, 7),

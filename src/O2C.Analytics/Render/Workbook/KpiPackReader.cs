@@ -43,7 +43,7 @@ public static class KpiPackReader
             Lineage = ReportQuery.Run(warehouse, sql, "lineage.sql", LineageSheet.Columns),
             AuditTrail = ReportQuery.Run(warehouse, sql, "audit_log.sql", LineageSheet.AuditColumns),
             AuditChain = new Audit.AuditLog(warehouse).Verify().Summary,
-            Worklist = forecast is null ? null : ReportQuery.Run(warehouse, sql, "worklist.sql", ForecastWorklistSheet.WorklistColumns, month),
+            Worklist = forecast is null ? null : ReportQuery.Run(warehouse, sql, "worklist.sql", ForecastWorklistSheet.WorklistColumns, ("as_of", monthEnd.AddDays(1)), ("top", ForecastWorklistSheet.WorklistRows)),
             Forecast = forecast,
             Provenance = new PackProvenance(
                 ProgramVersion(),

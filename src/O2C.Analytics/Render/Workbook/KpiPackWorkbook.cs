@@ -2,15 +2,14 @@ using ClosedXML.Excel;
 
 namespace O2C.Analytics.Render.Workbook;
 
-/// <summary>Writes reports/o2c-kpi-pack-YYYY-MM.xlsx, sheets in the order leadership reads them.</summary>
+/// <summary>Writes the KPI pack workbook (reports/o2c-kpi-pack-YYYY-MM.xlsx), sheets in the order leadership reads them.</summary>
 public static class KpiPackWorkbook
 {
-    public static string FileName(DateOnly monthEnd) => $"o2c-kpi-pack-{Pipeline.ReportingMonth.Of(monthEnd)}.xlsx";
-
-    public static string Write(KpiPack pack, string reportsFolder)
+    /// <param name="path">Where to write it (OutputPaths.KpiPack).</param>
+    public static string Write(KpiPack pack, string path)
     {
-        Directory.CreateDirectory(reportsFolder);
-        var path = Path.GetFullPath(Path.Combine(reportsFolder, FileName(pack.MonthEnd)));
+        path = Path.GetFullPath(path);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         using var workbook = new XLWorkbook();
         ScorecardSheet.Write(workbook, pack);
         foreach (var area in pack.Kpis.Select(k => k.Area).Distinct()) AreaSheet.Write(workbook, pack, area);

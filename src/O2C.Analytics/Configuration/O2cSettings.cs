@@ -2,13 +2,13 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.Extensions.Configuration;
 
-namespace O2C.Cli;
+namespace O2C.Analytics.Configuration;
 
 /// <summary>
-/// Settings from o2c.json in the working folder (optional), then O2C_ environment variables, then options.
-/// Secrets (the SMTP password) are never read from the file.
+/// The one settings object of every command and scheduled job: o2c.json in the working folder (optional), then O2C_
+/// environment variables, then command-line options. Secrets (the SMTP password) are never read from the file.
 /// </summary>
-public sealed class CliSettings
+public sealed class O2cSettings
 {
     public string Warehouse { get; set; } = "o2c.duckdb";
     public string DataFolder { get; set; } = "data-samples";
@@ -45,20 +45,20 @@ public sealed class CliSettings
     /// <summary>The scheduler's jobs; none configured = ScheduleSettings.Default (daily load of DataFolder, pack, SLA review).</summary>
     public O2C.Analytics.Schedule.ScheduleSettings Schedule { get; set; } = new();
 
-    [JsonIgnore]
-    public string Outbox => Path.Combine(ReportsFolder, "outbox");
+    /// <summary>Where every output of a run goes, for the warehouse at <paramref name="warehousePath"/>.</summary>
+    public O2C.Analytics.Pipeline.OutputPaths Paths(string warehousePath) => new(ReportsFolder, warehousePath, Schedule.ExportParquet);
 
     /// <summary>The effective settings as JSON, for the audit log. Holds no secret: the password is not a setting.</summary>
     public string AuditJson() => JsonSerializer.Serialize(this);
 
-    public static CliSettings Load()
+    public static O2cSettings Load()
     {
         var configuration = new ConfigurationBuilder()
             .SetBasePath(Directory.GetCurrentDirectory())
             .AddJsonFile("o2c.json", optional: true)
             .AddEnvironmentVariables("O2C_")
             .Build();
-        var settings = new CliSettings();
+        var settings = new O2cSettings();
         configuration.Bind(settings);
         return settings;
     }

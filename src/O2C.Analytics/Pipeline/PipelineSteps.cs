@@ -1,0 +1,95 @@
+using O2C.Analytics.Analyst;
+using O2C.Analytics.Configuration;
+using O2C.Analytics.Extract;
+using O2C.Analytics.Extract.Sources;
+using O2C.Analytics.Load;
+using O2C.Analytics.Mail;
+using O2C.Analytics.Predict;
+using O2C.Analytics.Render.Charts;
+using O2C.Analytics.Render.SlaReview;
+using O2C.Analytics.Render.Workbook;
+using O2C.Analytics.Sla;
+using O2C.Analytics.Spc;
+using O2C.Analytics.Warehouse;
+
+namespace O2C.Analytics.Pipeline;
+
+/// <summary>What a refresh did: the control charts, the month predictions were scored for, the scoring run, exports.</summary>
+public sealed record RefreshResult(IReadOnlyList<ControlChart> Charts, ReportingMonth Month, long? PredictionRunId, int InvoicesScored, IReadOnlyList<string> Exports);
+
+/// <summary>A written KPI pack: its content, workbook and control-chart images.</summary>
+public sealed record PublishedPack(KpiPack Pack, string WorkbookPath, IReadOnlyList<string> Charts);
+
+/// <summary>A written SLA review.</summary>
+public sealed record PublishedSlaReview(SlaReview Review, string WorkbookPath);
+
+/// <summary>
+/// The pipeline's steps, composed once: `o2c run`, each `o2c` command and every scheduled job call these, so a
+/// scheduled month writes exactly what `o2c run` writes. Load (or extract); refresh = models, KPIs, control charts,
+/// analyst views, payment scoring, and the Parquet snapshot when configured; publish the pack = workbook and chart
+/// images (then mail); publish the SLA review = measure, workbook (then mail).
+/// </summary>
+public sealed class PipelineSteps(SqlFolder sql, OutputPaths paths, string reportingCurrency, SpcOptions spc, MailSettings mail,
+    IReadOnlyList<SlaDefinition> slas)
+{
+    public static PipelineSteps From(O2cSettings settings, string warehousePath, SqlFolder? sql = null) =>
+        new(sql ?? SqlFolder.Default(), settings.Paths(warehousePath), settings.ReportingCurrency, settings.Spc, settings.Mail, settings.SlaDefinitions);
+
+    public SqlFolder Sql => sql;
+    public OutputPaths Paths => paths;
+    public MailSettings Mail => mail;
+
+    public LoadResult Load(Warehouse.Warehouse warehouse, string folder, IProgress<string>? progress = null, CancellationToken cancellation = default) =>
+        new CanonicalLoader(warehouse).LoadFolder(folder, progress, cancellation);
+
+    public ExtractResult Extract(Warehouse.Warehouse warehouse, SourcesConfig sources, IProgress<string>? progress = null, BankFilesRead? statements = null) =>
+        new SourceExtractor(warehouse).Run(sources, progress, statements);
+
+    /// <summary>
+    /// Rebuilds every derived table (one transaction), then scores open invoices as of the day after
+    /// <paramref name="month"/> (default: the latest closed month; the first run trains a model), then writes the
+    /// Parquet snapshot when one is configured.
+    /// </summary>
+    public RefreshResult Refresh(Warehouse.Warehouse warehouse, DateOnly today, ReportingMonth? month = null, bool score = true, Action<string>? status = null)
+    {
+        var charts = WarehouseRefresh.Run(warehouse, sql, reportingCurrency, status, spc);
+        var scoredMonth = month ?? ReportingPeriod.LatestClosedMonth(warehouse, today);
+        long? runId = null;
+        var scored = 0;
+        if (score)
+        {
+            status?.Invoke("payment predictions (the first run trains the model)");
+            (runId, scored, _) = new PaymentPredictionRun(warehouse, paths.Models).ScoreOrTrainFirst(scoredMonth.End.AddDays(1));
+        }
+        var exports = paths.ParquetFolder is { Length: > 0 } ? ParquetExport.Write(warehouse, paths.Parquet) : [];
+        return new RefreshResult(charts, scoredMonth, runId, scored, exports);
+    }
+
+    /// <summary>The month's KPI pack workbook and its company control charts, as the last refresh stored them.</summary>
+    public PublishedPack PublishPack(Warehouse.Warehouse warehouse, ReportingMonth month, Action<string>? status = null)
+    {
+        status?.Invoke($"workbook for {month}");
+        var pack = KpiPackReader.Read(warehouse, sql, month, DateTime.UtcNow);
+        var path = KpiPackWorkbook.Write(pack, paths.KpiPack(month));
+        status?.Invoke("control charts");
+        var charts = ChartPack.Write(pack.Charts, month.End, paths.Charts(month));
+        return new PublishedPack(pack, path, charts);
+    }
+
+    public DeliveryResult SendPack(Warehouse.Warehouse warehouse, PublishedPack published) =>
+        PackPublisher.Send(warehouse, published.Pack, published.WorkbookPath, mail, paths);
+
+    /// <summary>Measures every SLA and writes the review of <paramref name="quarter"/> (default: the latest closed one).</summary>
+    public PublishedSlaReview PublishSlaReview(Warehouse.Warehouse warehouse, SlaQuarter? quarter = null, Action<string>? status = null)
+    {
+        status?.Invoke("SLA measurements");
+        var run = SlaRunner.Run(warehouse, sql, slas);
+        var review = SlaReviewReader.Read(warehouse, sql, quarter ?? run.LatestClosedQuarter, DateTime.UtcNow);
+        return new PublishedSlaReview(review, SlaReviewWorkbook.Write(review, paths.SlaReview(review.Quarter)));
+    }
+
+    public DeliveryResult SendSlaReview(Warehouse.Warehouse warehouse, PublishedSlaReview published) =>
+        SlaReviewPublisher.Send(warehouse, published.Review, published.WorkbookPath, mail, paths);
+
+    public IReadOnlyList<string> ExportParquet(Warehouse.Warehouse warehouse, string? folder = null) => ParquetExport.Write(warehouse, folder ?? paths.Parquet);
+}

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using ClosedXML.Excel;
-using O2C.Analytics.Render.Workbook;
+using O2C.Analytics.Render.Excel;
 
 namespace O2C.Analytics.Analyst;
 

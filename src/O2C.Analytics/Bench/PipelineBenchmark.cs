@@ -6,7 +6,8 @@ using O2C.Analytics.Load;
 using O2C.Analytics.Metrics;
 using O2C.Analytics.Models;
 using O2C.Analytics.Predict;
-using O2C.Analytics.Render.Workbook;
+using O2C.Analytics.Render.Excel;
+using O2C.Analytics.Reports.MonthlyPack;
 using O2C.Analytics.Spc;
 using O2C.Analytics.Warehouse;
 

@@ -1,7 +1,9 @@
+using O2C.Analytics.Reports.QuarterlyReview;
 using O2C.Analytics.Configuration;
 using O2C.Analytics.Load;
 using O2C.Analytics.Mail;
-using O2C.Analytics.Render.Workbook;
+using O2C.Analytics.Render.Excel;
+using O2C.Analytics.Reports.MonthlyPack;
 using O2C.Analytics.Sla;
 using O2C.Analytics.Spc;
 using O2C.Analytics.Warehouse;

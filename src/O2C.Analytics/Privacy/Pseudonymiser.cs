@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using O2C.Analytics.Metrics;
-using O2C.Analytics.Render.Workbook;
+using O2C.Analytics.Render.Excel;
 
 namespace O2C.Analytics.Privacy;
 
@@ -57,25 +57,8 @@ public sealed class Pseudonymiser(byte[] key)
         return table with { Rows = rows };
     }
 
-    public KpiPack Apply(KpiPack pack) => pack with
-    {
-        DimensionValues = pack.DimensionValues.Select(v => v.Dimension == "collector" && !IsAggregateLine(v.Member)
-            ? v with { Member = Pseudonym("collector", v.Member) } : v).ToList(),
-        AgedDebtors = Map(pack.AgedDebtors),
-        TopOverdue = Map(pack.TopOverdue),
-        Worklist = Map(pack.Worklist),
-        SignalList = Map(pack.SignalList),
-    };
-
-    public Sla.SlaReview Apply(Sla.SlaReview review) => review with
-    {
-        ByOwner = Apply(review.ByOwner),
-        ByCustomer = Apply(review.ByCustomer),
-        RepeatOffenders = Apply(review.RepeatOffenders),
-        Breaches = Apply(review.Breaches),
-    };
-
-    private ReportTable? Map(ReportTable? table) => table is null ? null : Apply(table);
+    /// <summary>A name's pseudonym; a line that stands for many ("All other customers", "Unassigned") as it is.</summary>
+    public string Name(string field, string value) => IsAggregateLine(value) ? value : Pseudonym(field, value);
 
     /// <summary>Lines that stand for many ("All other customers", "Unassigned") name no one.</summary>
     private static bool IsAggregateLine(string value) =>

@@ -3,7 +3,8 @@ using System.CommandLine;
 using System.Globalization;
 using O2C.Analytics.Pipeline;
 using O2C.Analytics.Predict;
-using O2C.Analytics.Render.Workbook;
+using O2C.Analytics.Render.Excel;
+using O2C.Analytics.Reports.MonthlyPack;
 using O2C.Analytics.Warehouse;
 using Spectre.Console;
 

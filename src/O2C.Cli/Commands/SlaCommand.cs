@@ -1,3 +1,4 @@
+using O2C.Analytics.Reports.QuarterlyReview;
 using O2C.Analytics.Configuration;
 using System.CommandLine;
 using System.Globalization;

@@ -2,7 +2,7 @@ using O2C.Analytics.Configuration;
 using System.CommandLine;
 using O2C.Analytics.Metrics;
 using O2C.Analytics.Pipeline;
-using O2C.Analytics.Render.Charts;
+using O2C.Analytics.Reports.MonthlyPack;
 using O2C.Analytics.Spc;
 using O2C.Analytics.Warehouse;
 using Spectre.Console;

@@ -1,3 +1,5 @@
+using O2C.Analytics.Reports.QuarterlyReview;
+using O2C.Analytics.Reports.MonthlyPack;
 using MimeKit;
 using O2C.Analytics.Mail;
 using O2C.Analytics.Pipeline;

@@ -1,3 +1,4 @@
+using O2C.Analytics.Reports.QuarterlyReview;
 using System.Text;
 using ClosedXML.Excel;
 using MimeKit;
@@ -5,7 +6,8 @@ using O2C.Analytics.Audit;
 using O2C.Analytics.Mail;
 using O2C.Analytics.Pipeline;
 using O2C.Analytics.Privacy;
-using O2C.Analytics.Render.Workbook;
+using O2C.Analytics.Render.Excel;
+using O2C.Analytics.Reports.MonthlyPack;
 using O2C.Analytics.Tests.Support;
 using O2C.Analytics.Warehouse;
 

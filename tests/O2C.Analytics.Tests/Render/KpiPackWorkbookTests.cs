@@ -1,7 +1,8 @@
 using System.IO.Compression;
 using ClosedXML.Excel;
 using O2C.Analytics.Metrics;
-using O2C.Analytics.Render.Workbook;
+using O2C.Analytics.Render.Excel;
+using O2C.Analytics.Reports.MonthlyPack;
 using O2C.Analytics.Tests.Support;
 
 namespace O2C.Analytics.Tests.Render;

@@ -1,5 +1,6 @@
 using ClosedXML.Excel;
-using O2C.Analytics.Render.Workbook;
+using O2C.Analytics.Render.Excel;
+using O2C.Analytics.Reports.MonthlyPack;
 
 namespace O2C.Analytics.Tests.Render;
 

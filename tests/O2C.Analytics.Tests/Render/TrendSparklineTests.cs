@@ -1,4 +1,5 @@
-using O2C.Analytics.Render.Workbook;
+using O2C.Analytics.Render.Excel;
+using O2C.Analytics.Reports.MonthlyPack;
 
 namespace O2C.Analytics.Tests.Render;
 

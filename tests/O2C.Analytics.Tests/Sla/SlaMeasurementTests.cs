@@ -1,3 +1,5 @@
+using O2C.Analytics.Reports.QuarterlyReview;
+using O2C.Analytics.Reports.MonthlyPack;
 using O2C.Analytics.Sla;
 using O2C.Analytics.Tests.Support;
 using O2C.Analytics.Warehouse;

@@ -1,6 +1,7 @@
 using ClosedXML.Excel;
 using O2C.Analytics.Pipeline;
-using O2C.Analytics.Render.Workbook;
+using O2C.Analytics.Render.Excel;
+using O2C.Analytics.Reports.MonthlyPack;
 using O2C.Analytics.Warehouse;
 
 namespace O2C.Analytics.Tests.Support;

@@ -1,0 +1,99 @@
+using O2C.Analytics.Mail;
+using O2C.Analytics.Pipeline;
+using O2C.Analytics.Sla;
+using O2C.Analytics.Spc;
+using O2C.Analytics.Metrics;
+using O2C.Analytics.Warehouse;
+using ClosedXML.Excel;
+
+namespace O2C.Analytics.Render.Excel;
+
+/// <summary>What every sheet of the pack shares: a title and a subtitle, formats, print setup.</summary>
+public static class SheetLayout
+{
+    public const string AmountFormat = "#,##0.00";
+    public const string PercentFormat = "0.0%";
+    public const string DaysFormat = "0.0";
+    public const string CountFormat = "#,##0";
+    public const string DateFormat = "yyyy-mm-dd";
+    public const string MonthFormat = "yyyy-mm";
+    public const string TimestampFormat = "yyyy-mm-dd hh:mm:ss";
+
+    public static IXLWorksheet Add(XLWorkbook workbook, string name, string title, string subtitle)
+    {
+        var ws = workbook.Worksheets.Add(name);
+        ws.Cell(1, 1).SetValue(title);
+        ws.Cell(1, 1).Style.Font.SetBold().Font.SetFontSize(14);
+        ws.Cell(2, 1).SetValue(subtitle);
+        ws.Cell(2, 1).Style.Font.SetItalic().Font.SetFontColor(XLColor.FromHtml("#595959"));
+        return ws;
+    }
+
+    /// <summary>Landscape, one page wide, header rows repeated, the sheet name and page number in the footer.</summary>
+    public static void Print(IXLWorksheet ws, int repeatRow, bool onePage = false)
+    {
+        ws.PageSetup.PageOrientation = XLPageOrientation.Landscape;
+        ws.PageSetup.PaperSize = XLPaperSize.A4Paper;
+        ws.PageSetup.Margins.SetLeft(0.4).SetRight(0.4).SetTop(0.5).SetBottom(0.5);
+        ws.PageSetup.FitToPages(1, onePage ? 1 : 0);
+        if (repeatRow > 0) ws.PageSetup.SetRowsToRepeatAtTop(repeatRow, repeatRow);
+        ws.PageSetup.Footer.Left.AddText(ws.Name.Replace("&", "&&", StringComparison.Ordinal)); // '&' starts a header code
+
+        ws.PageSetup.Footer.Right.AddText(XLHFPredefinedText.PageNumber, XLHFOccurrence.AllPages);
+    }
+
+    /// <summary>
+    /// The subtitle wraps within the sheet's used columns instead of running past them (a long line would widen the
+    /// printed page and shrink everything else); rows of wrapped text get the height their lines need, since
+    /// ClosedXML does not measure text.
+    /// </summary>
+    public static void Finish(IXLWorksheet ws, params int[] wrappedColumns)
+    {
+        var lastColumn = Math.Max(1, ws.LastColumnUsed()?.ColumnNumber() ?? 1);
+        var subtitle = ws.Cell(2, 1);
+        var width = Enumerable.Range(1, lastColumn).Sum(c => ws.Column(c).Width);
+        if (lastColumn > 1) ws.Range(2, 1, 2, lastColumn).Merge();
+        subtitle.Style.Alignment.WrapText = true;
+        subtitle.Style.Alignment.Vertical = XLAlignmentVerticalValues.Top;
+        ws.Row(2).Height = 15 * Lines(subtitle.GetString(), width);
+        foreach (var column in wrappedColumns)
+            foreach (var cell in ws.Column(column).CellsUsed().Where(c => c.Address.RowNumber > 2))
+            {
+                var row = ws.Row(cell.Address.RowNumber);
+                row.Height = Math.Max(row.Height, 15 * Lines(cell.GetString(), ws.Column(column).Width));
+            }
+    }
+
+    /// <summary>Lines a text needs in a column of the given width (in characters; about 1.1 characters per unit at 11 pt).</summary>
+    public static int Lines(string text, double width) => Math.Max(1, (int)Math.Ceiling(text.Length / Math.Max(1, width * 1.1)));
+
+    public static string FormatOf(ColumnKind kind) => kind switch
+    {
+        ColumnKind.Amount => AmountFormat,
+        ColumnKind.Percent => PercentFormat,
+        ColumnKind.Days => DaysFormat,
+        ColumnKind.Count => CountFormat,
+        ColumnKind.Date => DateFormat,
+        ColumnKind.Month => MonthFormat,
+        ColumnKind.Timestamp => TimestampFormat,
+        ColumnKind.Number => "#,##0.00",
+        _ => "@",
+    };
+
+    /// <summary>Makes a range (header row first) an Excel table: the pack's banded style, autofilter, header text wrapped.</summary>
+    public static IXLTable Table(IXLRange range, string name)
+    {
+        var table = range.CreateTable(name);
+        table.Theme = XLTableTheme.TableStyleLight9;
+        table.ShowAutoFilter = true;
+        range.FirstRow().Style.Alignment.WrapText = true;
+        return table;
+    }
+
+    /// <summary>A bold section heading above a table.</summary>
+    public static void Heading(IXLWorksheet ws, int row, string text)
+    {
+        ws.Cell(row, 1).SetValue(text);
+        ws.Cell(row, 1).Style.Font.SetBold().Font.SetFontSize(12);
+    }
+}

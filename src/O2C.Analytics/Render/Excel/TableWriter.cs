@@ -1,0 +1,61 @@
+using O2C.Analytics.Mail;
+using O2C.Analytics.Pipeline;
+using O2C.Analytics.Sla;
+using O2C.Analytics.Spc;
+using O2C.Analytics.Metrics;
+using O2C.Analytics.Warehouse;
+using ClosedXML.Excel;
+
+namespace O2C.Analytics.Render.Excel;
+
+/// <summary>Writes a <see cref="ReportTable"/> as an Excel table (banded, autofilter) with real number formats.</summary>
+public static class TableWriter
+{
+    /// <summary>Writes the header at <paramref name="row"/> and the rows under it; returns the last row written.</summary>
+    public static int Write(IXLWorksheet ws, int row, int column, ReportTable table, string tableName, bool setWidths = true)
+    {
+        for (var c = 0; c < table.Columns.Count; c++)
+        {
+            ws.Cell(row, column + c).SetValue(table.Columns[c].Header);
+            if (setWidths) ws.Column(column + c).Width = Math.Max(ws.Column(column + c).Width, table.Columns[c].Width);
+        }
+        for (var r = 0; r < table.Rows.Count; r++)
+            for (var c = 0; c < table.Columns.Count; c++)
+                WriteCell(ws.Cell(row + 1 + r, column + c), table.Rows[r][c], table.Columns[c].Kind);
+        // An Excel table needs at least one data row: an empty report keeps one row saying so.
+        var last = row + Math.Max(1, table.Rows.Count);
+        if (table.Rows.Count == 0) ws.Cell(row + 1, column).SetValue("none");
+        SheetLayout.Table(ws.Range(row, column, last, column + table.Columns.Count - 1), tableName);
+        return last;
+    }
+
+    public static void WriteCell(IXLCell cell, object? value, ColumnKind kind)
+    {
+        switch (value)
+        {
+            case null:
+                cell.SetValue("");
+                return;
+            case string s when kind == ColumnKind.SourceText:
+                SourceText.Set(cell, s);
+                return;
+            case string s:
+                cell.SetValue(s);
+                cell.DataType = XLDataType.Text;
+                return;
+            case DateOnly d:
+                cell.SetValue(d.ToDateTime(TimeOnly.MinValue));
+                break;
+            case DateTime t:
+                cell.SetValue(t);
+                break;
+            case bool b:
+                cell.SetValue(b ? "yes" : "no");
+                return;
+            default:
+                cell.SetValue(Convert.ToDecimal(value, System.Globalization.CultureInfo.InvariantCulture));
+                break;
+        }
+        cell.Style.NumberFormat.Format = SheetLayout.FormatOf(kind);
+    }
+}

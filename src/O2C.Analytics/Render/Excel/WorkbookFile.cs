@@ -1,0 +1,23 @@
+using O2C.Analytics.Mail;
+using O2C.Analytics.Pipeline;
+using O2C.Analytics.Sla;
+using O2C.Analytics.Spc;
+using O2C.Analytics.Metrics;
+using O2C.Analytics.Warehouse;
+using ClosedXML.Excel;
+
+namespace O2C.Analytics.Render.Excel;
+
+/// <summary>Saves a workbook to a temporary file beside its target and moves it into place, so a reader never sees a half-written report.</summary>
+public static class WorkbookFile
+{
+    public static string SaveAtomically(XLWorkbook workbook, string path)
+    {
+        var full = Path.GetFullPath(path);
+        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+        var temporary = Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileNameWithoutExtension(full)}.partial.xlsx");
+        workbook.SaveAs(temporary);
+        File.Move(temporary, full, overwrite: true);
+        return full;
+    }
+}

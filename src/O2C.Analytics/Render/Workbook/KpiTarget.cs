@@ -1,4 +1,0 @@
-namespace O2C.Analytics.Render.Workbook;
-
-/// <summary>A KPI's target in force for a month, with its amber tolerance band.</summary>
-public sealed record KpiTarget(string KpiId, decimal Target, decimal? Tolerance);

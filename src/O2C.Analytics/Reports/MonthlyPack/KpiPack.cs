@@ -1,0 +1,74 @@
+using O2C.Analytics.Mail;
+using O2C.Analytics.Pipeline;
+using O2C.Analytics.Sla;
+using O2C.Analytics.Render.Excel;
+using O2C.Analytics.Warehouse;
+using O2C.Analytics.Reports.QuarterlyReview;
+using O2C.Analytics.Metrics;
+using O2C.Analytics.Predict;
+using O2C.Analytics.Spc;
+
+namespace O2C.Analytics.Reports.MonthlyPack;
+
+/// <summary>Everything the monthly KPI pack shows, read from the warehouse before rendering.</summary>
+public sealed record KpiPack(
+    DateOnly MonthEnd,
+    string ReportingCurrency,
+    IReadOnlyList<KpiDefinition> Kpis,
+    IReadOnlyList<DateOnly> Months,
+    IReadOnlyList<KpiValue> CompanyValues,
+    DateTime GeneratedAtUtc,
+    IReadOnlyDictionary<string, KpiTarget>? Targets = null,
+    IReadOnlyDictionary<string, string>? Signals = null)
+{
+    /// <summary>The month's values for every dimension member other than the company.</summary>
+    public IReadOnlyList<KpiValue> DimensionValues { get; init; } = [];
+
+    /// <summary>The company-wide control charts up to the month, as the last refresh stored them.</summary>
+    public IReadOnlyList<ControlChart> Charts { get; init; } = [];
+
+    public ReportTable? AgingByMonth { get; init; }
+    public ReportTable? AgingByDimension { get; init; }
+    public ReportTable? AgedDebtors { get; init; }
+    public ReportTable? TopOverdue { get; init; }
+    public ReportTable? SignalList { get; init; }
+    public ReportTable? Lineage { get; init; }
+    /// <summary>The latest audit log entries and the result of checking the log's hash chain.</summary>
+    public ReportTable? AuditTrail { get; init; }
+    public string? AuditChain { get; init; }
+    public ReportTable? Worklist { get; init; }
+    public StoredForecast? Forecast { get; init; }
+    public PackProvenance? Provenance { get; init; }
+
+    public KpiTarget? Target(string kpiId) => Targets?.GetValueOrDefault(kpiId);
+
+    /// <summary>The month's alerting control-chart signals of a KPI, e.g. "up (bad), rules 1,2" (docs/spc.md numbers the rules).</summary>
+    public string? Signal(string kpiId) => Signals?.GetValueOrDefault(kpiId);
+
+    public KpiValue? Value(string kpiId, DateOnly monthEnd) =>
+        CompanyValues.FirstOrDefault(v => v.KpiId == kpiId && v.PeriodEnd == monthEnd);
+
+    public ControlChart? Chart(string kpiId) => Charts.FirstOrDefault(c => c.Kpi.Id == kpiId);
+
+    /// <summary>Every KPI's headline for the month, in catalogue order: what the Scorecard and the mail show.</summary>
+    public IEnumerable<ScorecardLine> Scorecard() => Kpis.Select(kpi =>
+    {
+        var actual = Value(kpi.Id, MonthEnd)?.Value;
+        var target = Target(kpi.Id);
+        return new ScorecardLine(kpi, actual, Value(kpi.Id, MonthEndOffset(-1))?.Value, target,
+            RagStatus.Of(kpi.Direction, actual, target?.Target, target?.Tolerance));
+    });
+
+    /// <summary>The month end <paramref name="months"/> months from the pack's month (-1: the prior month).</summary>
+    public DateOnly MonthEndOffset(int months) =>
+        new DateOnly(MonthEnd.Year, MonthEnd.Month, 1).AddMonths(months + 1).AddDays(-1);
+}
+
+/// <summary>A KPI's month on the scorecard: actual, prior month, target in force and RAG status.</summary>
+public sealed record ScorecardLine(KpiDefinition Kpi, decimal? Actual, decimal? Prior, KpiTarget? Target, Rag Rag)
+{
+    public decimal? Change => Actual - Prior;
+}
+
+/// <summary>What the pack was made from and by: for the Data lineage sheet.</summary>
+public sealed record PackProvenance(string ProgramVersion, string WarehouseVersion, string DuckDbVersion, string WarehouseFile, DateTime? LastLoadAt, long? PredictionRunId);

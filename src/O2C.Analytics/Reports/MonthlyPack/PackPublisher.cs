@@ -1,0 +1,41 @@
+using O2C.Analytics.Pipeline;
+using O2C.Analytics.Sla;
+using O2C.Analytics.Spc;
+using O2C.Analytics.Metrics;
+using O2C.Analytics.Warehouse;
+using O2C.Analytics.Reports.QuarterlyReview;
+using O2C.Analytics.Audit;
+using O2C.Analytics.Mail;
+using O2C.Analytics.Render.Excel;
+using O2C.Analytics.Reports.MonthlyPack;
+
+namespace O2C.Analytics.Reports.MonthlyPack;
+
+/// <summary>
+/// Mails a written KPI pack: over SMTP when configured, otherwise as an .eml file in the outbox; either way the
+/// audit log records what left, for whom.
+/// </summary>
+public static class PackPublisher
+{
+    public static DeliveryResult Send(Warehouse.Warehouse warehouse, KpiPack pack, string workbookPath, MailSettings settings, OutputPaths paths)
+    {
+        if (settings.Pseudonymise)
+        {
+            // What leaves the company is a pseudonymised copy; the internal workbook keeps the names.
+            pack = PackPseudonyms.Apply(Privacy.Pseudonymiser.ForWarehouse(warehouse), pack);
+            workbookPath = KpiPackWorkbook.Write(pack, Path.Combine(paths.Outgoing, Path.GetFileName(workbookPath)));
+        }
+        var message = KpiPackMail.Build(pack, workbookPath, settings);
+        var result = MailDelivery.Deliver(message, settings, paths.Outbox, Path.GetFileNameWithoutExtension(workbookPath));
+        RecordSent(warehouse, AuditLog.PackSent, $"KPI pack {Path.GetFileName(workbookPath)}", result, settings.PackRecipients, workbookPath, settings.Pseudonymise);
+        return result;
+    }
+
+    internal static void RecordSent(Warehouse.Warehouse warehouse, string action, string what, DeliveryResult result, IReadOnlyList<string> recipients,
+        string workbookPath, bool pseudonymised) =>
+        new AuditLog(warehouse).Record(action,
+            result.Sent
+                ? $"{what} mailed to {string.Join(", ", recipients)} via {result.Where}"
+                : $"{what} written to the outbox as {result.Where} (no SMTP host) for {string.Join(", ", recipients)}",
+            new { workbook = Path.GetFullPath(workbookPath), sent = result.Sent, where = result.Where, recipients, pseudonymised });
+}

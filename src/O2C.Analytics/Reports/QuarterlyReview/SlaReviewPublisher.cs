@@ -1,0 +1,27 @@
+using O2C.Analytics.Pipeline;
+using O2C.Analytics.Sla;
+using O2C.Analytics.Spc;
+using O2C.Analytics.Metrics;
+using O2C.Analytics.Render.Excel;
+using O2C.Analytics.Warehouse;
+using O2C.Analytics.Reports.MonthlyPack;
+using O2C.Analytics.Audit;
+using O2C.Analytics.Mail;
+
+namespace O2C.Analytics.Reports.QuarterlyReview;
+
+/// <summary>Mails a written SLA review: over SMTP when configured, otherwise as an .eml file in the outbox; audited.</summary>
+public static class SlaReviewPublisher
+{
+    public static DeliveryResult Send(Warehouse.Warehouse warehouse, Reports.QuarterlyReview.SlaReview review, string workbookPath, MailSettings settings, OutputPaths paths)
+    {
+        if (settings.Pseudonymise)
+        {
+            review = SlaReviewPseudonyms.Apply(Privacy.Pseudonymiser.ForWarehouse(warehouse), review);
+            workbookPath = Reports.QuarterlyReview.SlaReviewWorkbook.Write(review, Path.Combine(paths.Outgoing, Path.GetFileName(workbookPath)));
+        }
+        var result = MailDelivery.Deliver(SlaReviewMail.Build(review, workbookPath, settings), settings, paths.Outbox, Path.GetFileNameWithoutExtension(workbookPath));
+        PackPublisher.RecordSent(warehouse, AuditLog.SlaReviewSent, $"SLA review {Path.GetFileName(workbookPath)}", result, settings.SlaRecipients, workbookPath, settings.Pseudonymise);
+        return result;
+    }
+}

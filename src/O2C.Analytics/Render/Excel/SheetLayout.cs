@@ -1,9 +1,3 @@
-using O2C.Analytics.Mail;
-using O2C.Analytics.Pipeline;
-using O2C.Analytics.Sla;
-using O2C.Analytics.Spc;
-using O2C.Analytics.Metrics;
-using O2C.Analytics.Warehouse;
 using ClosedXML.Excel;
 
 namespace O2C.Analytics.Render.Excel;

@@ -1,11 +1,4 @@
-using O2C.Analytics.Mail;
-using O2C.Analytics.Pipeline;
-using O2C.Analytics.Sla;
-using O2C.Analytics.Spc;
-using O2C.Analytics.Metrics;
 using O2C.Analytics.Render.Excel;
-using O2C.Analytics.Warehouse;
-using O2C.Analytics.Reports.QuarterlyReview;
 using ClosedXML.Excel;
 
 namespace O2C.Analytics.Reports.MonthlyPack;

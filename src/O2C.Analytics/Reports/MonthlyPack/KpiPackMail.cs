@@ -1,15 +1,9 @@
 using O2C.Analytics.Mail;
-using O2C.Analytics.Pipeline;
-using O2C.Analytics.Sla;
-using O2C.Analytics.Spc;
-using O2C.Analytics.Warehouse;
-using O2C.Analytics.Reports.QuarterlyReview;
 using System.Net;
 using System.Text;
 using MimeKit;
 using O2C.Analytics.Metrics;
 using O2C.Analytics.Reports.MonthlyPack;
-using O2C.Analytics.Render.Excel;
 
 namespace O2C.Analytics.Reports.MonthlyPack;
 

@@ -1,10 +1,7 @@
-using O2C.Analytics.Mail;
+using O2C.Analytics.Pipeline;
 using O2C.Analytics.Sla;
-using O2C.Analytics.Render.Excel;
-using O2C.Analytics.Reports.QuarterlyReview;
 using System.Reflection;
 using O2C.Analytics.Metrics;
-using O2C.Analytics.Pipeline;
 using O2C.Analytics.Predict;
 using O2C.Analytics.Spc;
 using O2C.Analytics.Warehouse;

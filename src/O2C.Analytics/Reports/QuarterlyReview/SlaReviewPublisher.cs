@@ -1,8 +1,4 @@
 using O2C.Analytics.Pipeline;
-using O2C.Analytics.Sla;
-using O2C.Analytics.Spc;
-using O2C.Analytics.Metrics;
-using O2C.Analytics.Render.Excel;
 using O2C.Analytics.Warehouse;
 using O2C.Analytics.Reports.MonthlyPack;
 using O2C.Analytics.Audit;

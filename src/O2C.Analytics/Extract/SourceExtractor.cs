@@ -79,9 +79,11 @@ public sealed class SourceExtractor(Warehouse.Warehouse warehouse)
                 }
             }
             var all = staged.Values.SelectMany(f => f).ToList();
-            // Before the load, whose receipts rebuild reads them.
-            RecordReversals();
-            var load = all.Count == 0 ? null : new CanonicalLoader(warehouse).LoadFiles(staging, all, progress);
+            // Before the load, whose receipts rebuild reads them; a changed set of returns rebuilds receipts even when
+            // no receipts file changed (a corrected statement that only adds a return stages the same credits).
+            var returnsChanged = RecordReversals();
+            var load = all.Count == 0 ? null : new CanonicalLoader(warehouse).LoadFiles(staging, all, progress,
+                alsoRebuild: returnsChanged ? ["receipts"] : null);
             if (load is not null) RecordStatements(load.LoadId);
             var reports = config.Sources.Select(s => Report(s.Name, seen[s.Name], staged[s.Name], rejected[s.Name], warnings[s.Name], load)).ToList();
             transaction.Commit();
@@ -209,18 +211,23 @@ public sealed class SourceExtractor(Warehouse.Warehouse warehouse)
         && (Reference(reversal.CustomerReference) is { } e2e && e2e == Reference(credit.CustomerReference)
             || Reference(reversal.BankReference) is { } bank && bank == Reference(credit.BankReference));
 
+    /// <summary>A reference that names something: MT940's NONREF and SEPA's NOTPROVIDED are placeholders for none.</summary>
     private static string? Reference(string? value) =>
-        string.IsNullOrWhiteSpace(value) || value.Equals("NONREF", StringComparison.OrdinalIgnoreCase) ? null : value;
+        string.IsNullOrWhiteSpace(value) || value.Equals("NONREF", StringComparison.OrdinalIgnoreCase)
+        || value.Equals("NOTPROVIDED", StringComparison.OrdinalIgnoreCase) ? null : value;
 
     /// <summary>Replaces the reversals recorded for each statement file read in this run with this run's.</summary>
-    private void RecordReversals()
+    private bool RecordReversals()
     {
+        const string Fingerprint = "SELECT count(*) || ':' || coalesce(sum(hash(CAST(b AS VARCHAR)))::VARCHAR, '') FROM bank_reversals b";
+        var before = warehouse.Scalar<string>(Fingerprint);
         foreach (var file in statementFilesRead)
             warehouse.Execute("DELETE FROM bank_reversals WHERE file_name = $f", ("f", file));
         foreach (var r in stagedReversals)
             warehouse.Execute("INSERT INTO bank_reversals VALUES ($file, $source, $line, $ref, $date, $amount, $ccy)",
                 ("file", r.StagedFile), ("source", r.SourceFile), ("line", r.Line), ("ref", r.Reference), ("date", r.ValueDate),
                 ("amount", r.Amount), ("ccy", r.Currency));
+        return warehouse.Scalar<string>(Fingerprint) != before;
     }
 
     /// <summary>Replaces the record of each staged file's statements with this run's, in the load's transaction.</summary>

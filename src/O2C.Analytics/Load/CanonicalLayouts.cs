@@ -74,16 +74,30 @@ public static class CanonicalLayouts
         "One row per incoming payment.",
         [
             // A payment the bank later returned or recalled was never cash received. Each reversal takes back one
-            // receipt: same currency and amount, not later, sharing its reference; the latest such receipt.
+            // receipt of the same currency and amount, not later, carrying its reference (the bank reference, or a whole
+            // word of the remittance text: E2E-1 is not E2E-10). Reversals and receipts of one currency, amount and
+            // reference pair off one to one, latest with latest, so two returns never take the same receipt.
             new("receipt_id", """
-                SELECT source_file, source_line, reversal FROM (
-                    SELECT r.source_file, r.source_line,
-                           'reversal in ' || v.source_file || ' line ' || v.line_number || ' on ' || strftime(v.value_date, '%Y-%m-%d') AS reversal,
-                           row_number() OVER (PARTITION BY v.file_name, v.line_number ORDER BY r.value_date DESC, r.source_file, r.source_line) AS n
+                WITH matches AS MATERIALIZED (
+                    SELECT v.file_name, v.line_number, v.source_file AS reversal_file, v.value_date AS reversal_date,
+                           v.currency_code, v.amount, v.reference, r.source_file, r.source_line, r.value_date
                     FROM receipts r
                     JOIN bank_reversals v ON v.currency_code = r.currency_code AND v.amount = r.amount AND r.value_date <= v.value_date
-                     AND (r.bank_reference = v.reference OR contains(coalesce(r.remittance_text, ''), v.reference))
-                ) WHERE n = 1
+                     AND (r.bank_reference = v.reference
+                          OR list_contains(string_split_regex(coalesce(r.remittance_text, ''), '[\s,;:/()]+'), v.reference))
+                ),
+                reversals AS (
+                    SELECT *, row_number() OVER (PARTITION BY currency_code, amount, reference ORDER BY reversal_date DESC, file_name, line_number) AS k
+                    FROM (SELECT DISTINCT file_name, line_number, reversal_file, reversal_date, currency_code, amount, reference FROM matches)
+                ),
+                candidates AS (
+                    SELECT *, row_number() OVER (PARTITION BY currency_code, amount, reference ORDER BY value_date DESC, source_file, source_line) AS k
+                    FROM (SELECT DISTINCT currency_code, amount, reference, source_file, source_line, value_date FROM matches)
+                )
+                SELECT c.source_file, c.source_line,
+                       'reversal in ' || v.reversal_file || ' line ' || v.line_number || ' on ' || strftime(v.reversal_date, '%Y-%m-%d')
+                FROM reversals v JOIN candidates c USING (currency_code, amount, reference, k)
+                WHERE c.value_date <= v.reversal_date
                 """, "reversed_by_bank", "the bank returned or recalled this payment (raw_value: where); it is not cash received"),
         ]);
 

@@ -17,7 +17,9 @@ public sealed class CanonicalLoader(Warehouse.Warehouse warehouse)
         return LoadFiles(folder, paths, progress, cancellation);
     }
 
-    public LoadResult LoadFiles(string sourceFolder, IReadOnlyList<string> paths, IProgress<string>? progress = null, CancellationToken cancellation = default)
+    /// <param name="alsoRebuild">Entities to rebuild whether or not a file of theirs changed (the extract's bank returns).</param>
+    public LoadResult LoadFiles(string sourceFolder, IReadOnlyList<string> paths, IProgress<string>? progress = null, CancellationToken cancellation = default,
+        IReadOnlyCollection<string>? alsoRebuild = null)
     {
         var started = DateTime.UtcNow;
         var notes = new List<string>();
@@ -96,7 +98,7 @@ public sealed class CanonicalLoader(Warehouse.Warehouse warehouse)
             var changed = read.Where(r => r.Status != FileLoadStatus.Unchanged).ToList();
             progress?.Report("checking keys and references across files");
             var rebuild = new CanonicalRebuild(warehouse, loadId).Rebuild(
-                changed.Select(r => r.Layout.Entity).ToHashSet(StringComparer.Ordinal),
+                changed.Select(r => r.Layout.Entity).Concat(alsoRebuild ?? []).ToHashSet(StringComparer.Ordinal),
                 changed.Select(r => r.Scan.FileName).ToHashSet(StringComparer.Ordinal));
             var results = read.Select(r => r.Status == FileLoadStatus.Unchanged
                 ? new FileLoadResult(r.Scan.FileName, r.Layout.Entity, r.Scan.Sha256, r.Status, 0, 0, 0, 0)

@@ -171,6 +171,48 @@ public sealed class BankReversalTests
 
         Assert.Equal(["BR2:2000.000"], w.Warehouse.Query("SELECT bank_reference || ':' || amount FROM receipts", r => r.GetString(0)));
     }
+    [Fact]
+    public void Two_returns_of_the_same_reference_and_amount_take_back_two_receipts_not_one_twice()
+    {
+        using var w = new TempWarehouse();
+        var bank = BankFolder(w);
+        // Found in review: both returns took the latest receipt, and the earlier one still counted as cash.
+        // 1 March: two payments of 100.00 for INV-1 (end-to-end id E2E-INV-1), bank references BR1 and BR2.
+        File.WriteAllText(Path.Combine(bank, "stmt-0301.xml"), BankStatementOnceTests.Camt053("STMT-0301", "2026-03-01", 0m,
+            BankStatementOnceTests.Credit("BR1", 100m, "INV-1"), BankStatementOnceTests.Credit("BR2", 100m, "INV-1")));
+        // And one of 100.00 for INV-10 (E2E-INV-10), which a return of E2E-INV-1 must not touch.
+        File.WriteAllText(Path.Combine(bank, "stmt-0302.xml"), BankStatementOnceTests.Camt053("STMT-0302", "2026-03-02", 200m,
+            BankStatementOnceTests.Credit("BR3", 100m, "INV-10")));
+        Extract(w);
+        // 5 March: both INV-1 payments come back.
+        File.WriteAllText(Path.Combine(bank, "stmt-0305.xml"), BankStatementOnceTests.Camt053("STMT-0305", "2026-03-05", 300m,
+            ("RV1", 100m, "INV-1", true, true), ("RV2", 100m, "INV-1", true, true)));
+        Extract(w);
+
+        // 300.00 received - 2 x 100.00 returned = 100.00: INV-10's payment alone.
+        Assert.Equal(["BR3:100.000"], w.Warehouse.Query("SELECT bank_reference || ':' || amount FROM receipts", r => r.GetString(0)));
+    }
+
+    [Fact]
+    public void A_corrected_statement_that_only_adds_a_return_takes_the_receipt_back()
+    {
+        using var w = new TempWarehouse();
+        var bank = BankFolder(w);
+        File.WriteAllText(Path.Combine(bank, "stmt-0331.xml"), BankStatementOnceTests.Camt053("STMT-0331", "2026-03-31", 0m,
+            BankStatementOnceTests.Credit("BR1", 1200m, "INV-1")));
+        File.WriteAllText(Path.Combine(bank, "stmt-0402.xml"), BankStatementOnceTests.Camt053("STMT-0402", "2026-04-02", 1200m,
+            BankStatementOnceTests.Credit("BR5", 50m, "INV-5")));
+        Extract(w);
+        Assert.Equal(1250.000m, w.Warehouse.Scalar<decimal>("SELECT sum(amount) FROM receipts"));
+
+        // Found in review: the bank corrects the 2 April statement, adding the return of BR1. Its credits (BR5) are
+        // unchanged, so the staged receipts file is too, and receipts were not rebuilt.
+        File.WriteAllText(Path.Combine(bank, "stmt-0402.xml"), BankStatementOnceTests.Camt053("STMT-0402", "2026-04-02", 1200m,
+            BankStatementOnceTests.Credit("BR5", 50m, "INV-5"), ("BR1", 1200m, "INV-1", true, true)));
+        Extract(w);
+
+        Assert.Equal(["BR5:50.000"], w.Warehouse.Query("SELECT bank_reference || ':' || amount FROM receipts", r => r.GetString(0)));
+    }
 }
 
 /// <summary>Issue 16: a camt.053 nested 200,000 deep (2.8 MB, no DTD) took 91 s to refuse while holding the warehouse.</summary>

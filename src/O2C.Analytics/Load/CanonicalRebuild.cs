@@ -36,14 +36,30 @@ internal sealed class CanonicalRebuild(Warehouse.Warehouse warehouse, long loadI
         return new RebuildOutcome(rebuilt, nowRejected, nowLoaded);
     }
 
+    private const string FoundColumns = "file_name VARCHAR, line_number BIGINT, column_name VARCHAR, raw_value VARCHAR, reason_code VARCHAR, reason VARCHAR";
+
     private (long NowRejected, long NowLoaded) RebuildEntity(EntityLayout layout, IReadOnlySet<string> changedFiles)
+    {
+        // Rows the self-references and set rules took out in an earlier pass. A pass that takes a row out runs again
+        // with it out from the start, so a key's next copy (a valid A1 in a later file behind a first A1 that exceeds
+        // its receipt) loads instead of being rejected as its duplicate. Passes end: each takes out rows no earlier did.
+        warehouse.Execute($"CREATE OR REPLACE TEMP TABLE _taken ({FoundColumns})");
+        while (RebuildPass(layout) > 0)
+        {
+        }
+        warehouse.Execute("DROP TABLE IF EXISTS _taken");
+        return Reconcile(layout, changedFiles);
+    }
+
+    /// <summary>One pass of the rebuild; returns how many rows its self-references and set rules took out.</summary>
+    private long RebuildPass(EntityLayout layout)
     {
         var table = Ident(layout.Entity);
         var raw = $"raw.{table}";
+        long taken = 0;
+        long Counted(long rows) { taken += rows; return rows; }
         // Every row this rebuild keeps out, with why: reconciled with the rejects table at the end.
-        warehouse.Execute("""
-            CREATE OR REPLACE TEMP TABLE _found (file_name VARCHAR, line_number BIGINT, column_name VARCHAR, raw_value VARCHAR, reason_code VARCHAR, reason VARCHAR)
-            """);
+        warehouse.Execute("CREATE OR REPLACE TEMP TABLE _found AS SELECT * FROM _taken");
         const string NotFound = "NOT EXISTS (SELECT 1 FROM _found f WHERE f.file_name = r.source_file AND f.line_number = r.source_line)";
 
         // 1. References to other entities, which are already rebuilt.
@@ -83,19 +99,19 @@ internal sealed class CanonicalRebuild(Warehouse.Warehouse warehouse, long loadI
         // 3. References to the entity itself (a memo correcting an invoice), until none dangles: taking one out can
         //    leave another naming it.
         foreach (var reference in layout.References.Where(r => r.References == layout.Entity))
-            while (TakeOut(layout, reference.Name, $"""
+            while (Counted(TakeOut(layout, reference.Name, $"""
                        SELECT t.source_file, t.source_line, t.{Ident(reference.Name)} FROM {table} t
                        WHERE t.{Ident(reference.Name)} IS NOT NULL
                          AND NOT EXISTS (SELECT 1 FROM {table} k WHERE k.{Ident(layout.Key[0])} = t.{Ident(reference.Name)})
-                       """, ReferenceCode(reference), ReferenceReason(reference)) > 0)
+                       """, ReferenceCode(reference), ReferenceReason(reference))) > 0)
             {
             }
 
         // 4. Rules over sets of rows and linked tables, in the layout's order.
         foreach (var rule in layout.SetRules)
-            TakeOut(layout, rule.Column, rule.BadRowsSql, rule.ReasonCode, rule.Reason);
+            Counted(TakeOut(layout, rule.Column, rule.BadRowsSql, rule.ReasonCode, rule.Reason));
 
-        return Reconcile(layout, changedFiles);
+        return taken;
     }
 
     /// <summary>Moves the rows <paramref name="badRowsSql"/> selects (source_file, source_line, raw_value) to _found.</summary>
@@ -107,6 +123,12 @@ internal sealed class CanonicalRebuild(Warehouse.Warehouse warehouse, long loadI
             FROM ({badRowsSql}) b(source_file, source_line, raw_value)
             """);
         if (found == 0) return 0;
+        warehouse.Execute($"""
+            INSERT INTO _taken SELECT * FROM _found f
+            WHERE f.reason_code = {Literal(code)} AND f.column_name = {Literal(column)}
+              AND NOT EXISTS (SELECT 1 FROM _taken t WHERE t.file_name = f.file_name AND t.line_number = f.line_number
+                                AND t.reason_code = f.reason_code AND t.column_name = f.column_name)
+            """);
         warehouse.Execute($"""
             DELETE FROM {Ident(layout.Entity)} t
             WHERE EXISTS (SELECT 1 FROM _found f WHERE f.file_name = t.source_file AND f.line_number = t.source_line)

@@ -64,6 +64,26 @@ public sealed class KeyInTwoFilesTests
         Assert.Equal(0, w.Warehouse.Scalar<long>("SELECT count(*) FROM rejects WHERE load_id = 2"));
     }
 
+    /// <summary>
+    /// Found in review of the rebuild: keys were settled before the set rules, so when the first copy of a key failed a
+    /// set rule the valid second copy was rejected as its duplicate, and the key was lost (the old loader kept it).
+    /// </summary>
+    [Fact]
+    public void When_the_first_copy_of_a_key_fails_a_set_rule_the_next_copy_loads()
+    {
+        using var w = new TempWarehouse();
+        w.Write("customers.csv", Customers, Customer("C1"));
+        w.Write("documents.csv", Documents, Invoice("I1", "C1", "2026-03-02", "2026-04-01", "500.00"));
+        w.Write("receipts.csv", Receipts, "R1,C1,2026-03-20,2026-03-20,100.00,USD,wire,REF1,I1", "R2,C1,2026-03-21,2026-03-21,300.00,USD,wire,REF2,I1");
+        // A1 in applications-a applies 250.00 of the 100.00 receipt R1; A1 in applications-b applies 250.00 of R2 (300.00).
+        w.Write("applications-a.csv", Applications, "A1,R1,I1,2026-03-20,250.00,auto");
+        w.Write("applications-b.csv", Applications, "A1,R2,I1,2026-03-21,250.00,auto");
+        new CanonicalLoader(w.Warehouse).LoadFolder(w.Sources);
+
+        Assert.Equal(["A1@applications-b.csv"], w.Warehouse.Query("SELECT application_id || '@' || source_file FROM applications", r => r.GetString(0)));
+        Assert.Equal(["applications-a.csv:2:application_exceeds_receipt"], State(w).CurrentRejects);
+    }
+
     [Fact]
     public void A_source_column_named_like_the_loaders_line_column_is_ignored_as_any_extra_column()
     {

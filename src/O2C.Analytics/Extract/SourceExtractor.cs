@@ -191,10 +191,9 @@ public sealed class SourceExtractor(Warehouse.Warehouse warehouse)
             }
             var amount = BankStager.StagedAmount(-reversal.Amount, MinorUnits(reversal.Currency));
             stagedReversals.Add(new StagedReversal(stagedName, sourceFile, reversal.Line, reference, reversal.ValueDate, amount, reversal.Currency));
-            var loaded = warehouse.Scalar<string>("""
-                SELECT receipt_id FROM receipts
-                WHERE currency_code = $c AND amount = $a AND value_date <= $d
-                  AND (bank_reference = $r OR contains(coalesce(remittance_text, ''), $r))
+            var loaded = warehouse.Scalar<string>($"""
+                SELECT receipt_id FROM receipts r
+                WHERE currency_code = $c AND amount = $a AND value_date <= $d AND {CanonicalLayouts.CarriesReference("r", "$r")}
                 ORDER BY value_date DESC LIMIT 1
                 """, ("c", reversal.Currency), ("a", amount), ("d", reversal.ValueDate), ("r", reference));
             warnings.Add(loaded is not null

@@ -77,14 +77,13 @@ public static class CanonicalLayouts
             // receipt of the same currency and amount, not later, carrying its reference (the bank reference, or a whole
             // word of the remittance text: E2E-1 is not E2E-10). Reversals and receipts of one currency, amount and
             // reference pair off one to one, latest with latest, so two returns never take the same receipt.
-            new("receipt_id", """
+            new("receipt_id", $$"""
                 WITH matches AS MATERIALIZED (
                     SELECT v.file_name, v.line_number, v.source_file AS reversal_file, v.value_date AS reversal_date,
                            v.currency_code, v.amount, v.reference, r.source_file, r.source_line, r.value_date
                     FROM receipts r
                     JOIN bank_reversals v ON v.currency_code = r.currency_code AND v.amount = r.amount AND r.value_date <= v.value_date
-                     AND (r.bank_reference = v.reference
-                          OR list_contains(string_split_regex(coalesce(r.remittance_text, ''), '[\s,;:/()]+'), v.reference))
+                     AND {{CarriesReference("r", "v.reference")}}
                 ),
                 reversals AS (
                     SELECT *, row_number() OVER (PARTITION BY currency_code, amount, reference ORDER BY reversal_date DESC, file_name, line_number) AS k
@@ -263,6 +262,13 @@ public static class CanonicalLayouts
         ],
         [],
         "One row per KPI target from a month on.");
+
+    /// <summary>
+    /// Whether receipt <paramref name="receipt"/> carries a bank return's reference: as its bank reference, or as a whole
+    /// word of its remittance text (E2E-1 is not E2E-10). The receipts rule and the extract's message match alike.
+    /// </summary>
+    public static string CarriesReference(string receipt, string reference) =>
+        $"({receipt}.bank_reference = {reference} OR list_contains(string_split_regex(coalesce({receipt}.remittance_text, ''), '[\\s,;:/()]+'), {reference}))";
 
     /// <summary>Load order: referenced entities first.</summary>
     public static readonly IReadOnlyList<EntityLayout> All =

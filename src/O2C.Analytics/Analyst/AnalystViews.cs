@@ -4,8 +4,8 @@ using O2C.Analytics.Warehouse;
 namespace O2C.Analytics.Analyst;
 
 /// <summary>
-/// The views and macros analysts query (sql/views/, one a file; the file's first comment becomes the view's
-/// COMMENT, readable with duckdb_views()), and the KPI catalogue table they join to. Rebuilt after each refresh,
+/// The views and macros analysts query (sql/views/, one a file; a macro's header becomes its COMMENT, a view's comes
+/// from WarehouseComments), and the KPI catalogue table they join to. Rebuilt after each refresh,
 /// because views bind to the model tables the refresh recreates.
 /// </summary>
 public static class AnalystViews
@@ -21,10 +21,9 @@ public static class AnalystViews
         {
             var text = sql.Read("views", name + ".sql");
             warehouse.Execute(text);
-            var comment = Models.SqlFileHeader.Parse(text).Comment;
-            var kind = text.Contains("create or replace macro", StringComparison.OrdinalIgnoreCase) ? "MACRO TABLE" : "VIEW";
-            if (kind == "VIEW") warehouse.Execute($"COMMENT ON VIEW {name} IS '{comment.Replace("'", "''", StringComparison.Ordinal)}'");
-            else warehouse.Execute($"COMMENT ON MACRO TABLE {name} IS '{comment.Replace("'", "''", StringComparison.Ordinal)}'");
+            // Views get their comments, table and columns, from WarehouseComments, which runs next; a macro has no columns.
+            if (text.Contains("create or replace macro", StringComparison.OrdinalIgnoreCase))
+                warehouse.Execute($"COMMENT ON MACRO TABLE {name} IS {Load.SqlText.Literal(Models.SqlFileHeader.Parse(text).Comment)}");
         }
     }
 

@@ -27,7 +27,7 @@ public sealed class ScheduledMonthTests(SamplePackFixture run)
         {
             // The o2c run side is the fixture's own run of the sample (MonthlyRun); the scheduler's jobs run on a copy of
             // the warehouse it left, so both sides start from the same data.
-            var viaSchedule = Copy(folder, "schedule");
+            var viaSchedule = run.CopyWarehouseTo(Path.Combine(folder, "schedule"));
             var steps = new PipelineSteps(SqlFolder.Default(), new OutputPaths(Path.Combine(folder, "schedule", "reports"), viaSchedule), "USD",
                 new SpcOptions(12), new MailSettings(), SlaCatalog.Defaults);
             var runner = new ScheduledJobRunner(viaSchedule, SqlFolder.Default(), new PipelineJobs(steps).Kinds, new ScheduleSettings(), _ => { });
@@ -56,20 +56,6 @@ public sealed class ScheduledMonthTests(SamplePackFixture run)
         {
             Directory.Delete(folder, recursive: true);
         }
-    }
-
-    /// <summary>The fixture's warehouse (loaded, refreshed, a model trained) with its models, in a folder of its own.</summary>
-    private string Copy(string folder, string name)
-    {
-        var path = Path.Combine(Directory.CreateDirectory(Path.Combine(folder, name)).FullName, "o2c.duckdb");
-        File.Copy(run.Options.WarehousePath, path);
-        foreach (var file in Directory.EnumerateFiles(run.Options.Paths.Models, "*", SearchOption.AllDirectories))
-        {
-            var copy = Path.Combine(folder, name, "models", Path.GetRelativePath(run.Options.Paths.Models, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(copy)!);
-            File.Copy(file, copy);
-        }
-        return path;
     }
 
     /// <summary>Every file under the reports folder: workbooks as their cells sheet by sheet (times masked), images by size.</summary>

@@ -27,15 +27,7 @@ public sealed class ConcurrentReadersTests(SamplePackFixture run, ITestOutputHel
         var folder = Directory.CreateTempSubdirectory("o2c-readers-").FullName;
         try
         {
-            var path = Path.Combine(folder, "o2c.duckdb");
-            File.Copy(run.Options.WarehousePath, path);
-            // The trained payment models live beside the warehouse: the copy gets them too, so the refresh scores.
-            foreach (var file in Directory.EnumerateFiles(run.Options.Paths.Models, "*", SearchOption.AllDirectories))
-            {
-                var copy = Path.Combine(folder, "models", Path.GetRelativePath(run.Options.Paths.Models, file));
-                Directory.CreateDirectory(Path.GetDirectoryName(copy)!);
-                File.Copy(file, copy);
-            }
+            var path = run.CopyWarehouseTo(folder);
             IReadOnlyDictionary<string, string> sourcesBefore;
             string kpisBefore;
             long documents, auditBefore;

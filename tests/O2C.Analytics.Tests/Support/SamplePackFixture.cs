@@ -25,6 +25,23 @@ public sealed class SamplePackFixture : IDisposable
     /// <summary>A read-only look at the warehouse the run left.</summary>
     public O2C.Analytics.Warehouse.Warehouse OpenWarehouse() => O2C.Analytics.Warehouse.Warehouse.Open(Options.WarehousePath, readOnly: true);
 
+    /// <summary>
+    /// A copy of the warehouse the run left in <paramref name="folder"/>, with the trained payment models beside it as
+    /// they are beside the original (a refresh on the copy scores with them instead of training anew).
+    /// </summary>
+    public string CopyWarehouseTo(string folder)
+    {
+        var path = Path.Combine(Directory.CreateDirectory(folder).FullName, "o2c.duckdb");
+        File.Copy(Options.WarehousePath, path);
+        foreach (var file in Directory.EnumerateFiles(Options.Paths.Models, "*", SearchOption.AllDirectories))
+        {
+            var copy = Path.Combine(folder, "models", Path.GetRelativePath(Options.Paths.Models, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(copy)!);
+            File.Copy(file, copy);
+        }
+        return path;
+    }
+
     /// <summary>The warehouse for writing (sending records an audit entry); tests of one collection run one at a time.</summary>
     public O2C.Analytics.Warehouse.Warehouse OpenWritable() => O2C.Analytics.Warehouse.Warehouse.Open(Options.WarehousePath);
 

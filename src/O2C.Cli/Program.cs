@@ -49,7 +49,7 @@ catch (DuckDB.NET.Data.DuckDBException e)
 {
     // DuckDB commits atomically: a write that failed (a full disk at commit invalidates the database in this process)
     // leaves the file at its last committed state, which the next command opens.
-    ErrorOutput.Line(O2C.Analytics.Warehouse.WarehouseFailure.Describe(e));
+    ErrorOutput.Line(O2C.Analytics.Storage.WarehouseFailure.Describe(e));
     if (Environment.GetEnvironmentVariable("O2C_DEBUG") == "1") Console.Error.WriteLine(e);
     return 1;
 }

@@ -1,3 +1,4 @@
+using O2C.Analytics.Storage;
 using System.Data.Common;
 using System.Text.RegularExpressions;
 using DuckDB.NET.Data;
@@ -23,7 +24,7 @@ public static partial class AnalystSql
     public const int Busy = 3;
     public const int Refused = 4;
 
-    public static Warehouse.Warehouse OpenReadOnly(string path, TimeSpan wait, Action<string>? waiting = null)
+    public static Warehouse OpenReadOnly(string path, TimeSpan wait, Action<string>? waiting = null)
     {
         if (!File.Exists(path)) throw new AnalystSqlException($"no warehouse at {path}: run o2c run or o2c load first", 2);
         var deadline = DateTime.UtcNow + wait;
@@ -32,9 +33,9 @@ public static partial class AnalystSql
         {
             try
             {
-                return Warehouse.Warehouse.Open(path, readOnly: true);
+                return Warehouse.Open(path, readOnly: true);
             }
-            catch (DuckDBException e) when (Warehouse.Warehouse.IsLockConflict(e))
+            catch (DuckDBException e) when (Warehouse.IsLockConflict(e))
             {
                 if (DateTime.UtcNow >= deadline)
                     throw new AnalystSqlException($"the warehouse {Path.GetFileName(path)} is being written by another process{Holder(e)} (a scheduled job or a load); try again when it finishes, or pass --wait SECONDS", Busy);
@@ -46,7 +47,7 @@ public static partial class AnalystSql
     }
 
     /// <summary>Runs the statements; the result is the last statement's.</summary>
-    public static QueryResult Run(Warehouse.Warehouse warehouse, string sql)
+    public static QueryResult Run(Warehouse warehouse, string sql)
     {
         // The read-only connection is the guarantee; this names the refusal before DuckDB would report, say, a
         // missing table first. ATTACH, INSTALL and LOAD are refused too: they would reach beyond the warehouse.
@@ -83,7 +84,7 @@ public static partial class AnalystSql
     /// inside <paramref name="outputFolder"/>, a fresh private folder the tool writes its own output through; then the
     /// configuration is locked, so no statement can turn access back on. Must come before any analyst statement.
     /// </summary>
-    public static void LockDown(Warehouse.Warehouse warehouse, string? outputFolder = null)
+    public static void LockDown(Warehouse warehouse, string? outputFolder = null)
     {
         if (outputFolder is not null)
             warehouse.Execute($"SET allowed_directories = ['{Path.GetFullPath(outputFolder).TrimEnd('/').Replace("'", "''", StringComparison.Ordinal)}/']");
@@ -97,7 +98,7 @@ public static partial class AnalystSql
     /// Writes the query's result to a Parquet file with DuckDB's own writer: into the locked connection's one allowed
     /// folder (private and new, so the query can read nothing there), then moved to the checked target.
     /// </summary>
-    public static void ToParquet(Warehouse.Warehouse warehouse, string sql, string outputFolder, AnalystOutputFile target)
+    public static void ToParquet(Warehouse warehouse, string sql, string outputFolder, AnalystOutputFile target)
     {
         var staged = Path.Combine(Path.GetFullPath(outputFolder), "result.parquet");
         Run(warehouse, $"COPY ({sql.Trim().TrimEnd(';')}) TO '{staged.Replace("'", "''", StringComparison.Ordinal)}' (FORMAT parquet)");

@@ -1,5 +1,5 @@
 using O2C.Analytics.Metrics;
-using O2C.Analytics.Warehouse;
+using O2C.Analytics.Storage;
 
 namespace O2C.Analytics.Analyst;
 
@@ -14,7 +14,7 @@ public static class AnalystViews
     public static readonly IReadOnlyList<string> Files =
         ["v_open_items", "open_items_as_of", "v_ar_monthly", "v_kpi_values", "v_control_chart_signals", "v_payment_predictions", "v_sla_breaches"];
 
-    public static void Create(Warehouse.Warehouse warehouse, SqlFolder sql)
+    public static void Create(Warehouse warehouse, SqlFolder sql)
     {
         WriteCatalogue(warehouse);
         foreach (var name in Files)
@@ -23,11 +23,11 @@ public static class AnalystViews
             warehouse.Execute(text);
             // Views get their comments, table and columns, from WarehouseComments, which runs next; a macro has no columns.
             if (text.Contains("create or replace macro", StringComparison.OrdinalIgnoreCase))
-                warehouse.Execute($"COMMENT ON MACRO TABLE {name} IS {Load.SqlText.Literal(Models.SqlFileHeader.Parse(text).Comment)}");
+                warehouse.Execute($"COMMENT ON MACRO TABLE {name} IS {Load.SqlText.Literal(SqlModels.SqlFileHeader.Parse(text).Comment)}");
         }
     }
 
-    private static void WriteCatalogue(Warehouse.Warehouse warehouse)
+    private static void WriteCatalogue(Warehouse warehouse)
     {
         using var transaction = warehouse.BeginTransaction();
         warehouse.Execute("DELETE FROM kpi_catalog");

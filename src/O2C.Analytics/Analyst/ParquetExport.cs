@@ -1,3 +1,4 @@
+using O2C.Analytics.Storage;
 namespace O2C.Analytics.Analyst;
 
 /// <summary>
@@ -23,7 +24,7 @@ public static class ParquetExport
         ("sla_breaches", "select * from v_sla_breaches", "quarter"),
     ];
 
-    public static IReadOnlyList<string> Write(Warehouse.Warehouse warehouse, string folder)
+    public static IReadOnlyList<string> Write(Warehouse warehouse, string folder)
     {
         var target = Path.GetFullPath(folder);
         var staging = target.TrimEnd(Path.DirectorySeparatorChar) + ".partial";

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using ClosedXML.Excel;
+using O2C.Analytics.Render.Csv;
 using O2C.Analytics.Render.Excel;
 
 namespace O2C.Analytics.Analyst;
@@ -11,12 +12,14 @@ public static class QueryOutput
 {
     public static string Csv(QueryResult result)
     {
-        var text = new StringBuilder();
-        text.AppendLine(string.Join(",", result.Columns.Select(Quote)));
-        foreach (var row in result.Rows) text.AppendLine(string.Join(",", row.Select(v => Quote(Format(v)))));
+        var text = new StringWriter(CultureInfo.InvariantCulture);
+        using (var csv = new CsvWriter(text, [.. result.Columns]))
+            foreach (var row in result.Rows)
+            {
+                foreach (var value in row) csv.Text(Format(value));
+                csv.End();
+            }
         return text.ToString();
-
-        static string Quote(string s) => s.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + s.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : s;
     }
 
     public static string Json(QueryResult result)

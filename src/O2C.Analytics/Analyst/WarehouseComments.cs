@@ -1,6 +1,6 @@
 using O2C.Analytics.Load;
-using O2C.Analytics.Models;
-using O2C.Analytics.Warehouse;
+using O2C.Analytics.SqlModels;
+using O2C.Analytics.Storage;
 using static O2C.Analytics.Load.SqlText;
 
 namespace O2C.Analytics.Analyst;
@@ -13,7 +13,7 @@ namespace O2C.Analytics.Analyst;
 /// </summary>
 public static class WarehouseComments
 {
-    public static void Apply(Warehouse.Warehouse warehouse, SqlFolder sql)
+    public static void Apply(Warehouse warehouse, SqlFolder sql)
     {
         var glossary = ColumnGlossary.Read(sql);
         var tables = new Dictionary<string, string>(StringComparer.Ordinal);

@@ -1,3 +1,4 @@
+using O2C.Analytics.Storage;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
@@ -10,7 +11,7 @@ namespace O2C.Analytics.Audit;
 /// runs, reports sent, purges. Entries are only ever inserted; each one's SHA-256 covers its content and the hash of
 /// the entry before, so <see cref="Verify"/> finds any entry changed or removed after the fact.
 /// </summary>
-public sealed class AuditLog(Warehouse.Warehouse warehouse)
+public sealed class AuditLog(Warehouse warehouse)
 {
     public const string Load = "load";
     public const string Configuration = "configuration";

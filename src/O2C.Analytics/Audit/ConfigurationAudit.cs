@@ -1,3 +1,4 @@
+using O2C.Analytics.Storage;
 using System.Text.Json.Nodes;
 
 namespace O2C.Analytics.Audit;
@@ -9,7 +10,7 @@ namespace O2C.Analytics.Audit;
 public static class ConfigurationAudit
 {
     /// <returns>The entry recorded, or null when the configuration is as last recorded.</returns>
-    public static AuditEntry? RecordIfChanged(Warehouse.Warehouse warehouse, string settingsJson, string? command = null)
+    public static AuditEntry? RecordIfChanged(Warehouse warehouse, string settingsJson, string? command = null)
     {
         var log = new AuditLog(warehouse);
         var last = log.LatestOf(AuditLog.Configuration);

@@ -4,12 +4,12 @@ using System.Text;
 using O2C.Analytics.Generate;
 using O2C.Analytics.Load;
 using O2C.Analytics.Metrics;
-using O2C.Analytics.Models;
+using O2C.Analytics.SqlModels;
 using O2C.Analytics.Predict;
 using O2C.Analytics.Render.Excel;
 using O2C.Analytics.Reports.MonthlyPack;
 using O2C.Analytics.Spc;
-using O2C.Analytics.Warehouse;
+using O2C.Analytics.Storage;
 
 namespace O2C.Analytics.Bench;
 
@@ -72,7 +72,7 @@ public static class PipelineBenchmark
         var rawPath = Path.Combine(workFolder, "duckdb-alone.duckdb");
         DeleteDatabase(rawPath);
         long rawRows = 0;
-        using (var raw = Warehouse.Warehouse.Open(rawPath))
+        using (var raw = Warehouse.Open(rawPath))
         {
             stages.Add(Time("duckdb: read_csv", log, () =>
             {
@@ -105,7 +105,7 @@ public static class PipelineBenchmark
         stages.Add(Time("spc", log, () => SpcRunner.Run(warehouse, new SpcOptions()).Count));
         var asOf = new DateOnly(2026, 11, 1);
         var paths = new Pipeline.OutputPaths(Path.Combine(workFolder, "reports"), Path.Combine(workFolder, "bench.duckdb"));
-        var predictions = new PaymentPredictionRun(warehouse, paths.Models);
+        var predictions = new PaymentPredictionRun(warehouse, paths.PaymentModels);
         stages.Add(Time("predict: train (separate)", log, () => { var m = predictions.TrainAndScore(asOf, trainingCap).Metrics; return m.TrainRows + m.TestRows; }));
         stages.Add(Time("predict: score", log, () => predictions.ScoreWithLatestRun(asOf).Scored));
         stages.Add(Time("workbook", log, () =>

@@ -1,3 +1,4 @@
+using O2C.Analytics.Storage;
 using System.Globalization;
 
 namespace O2C.Analytics.CashApplication;
@@ -9,7 +10,7 @@ namespace O2C.Analytics.CashApplication;
 /// rest), and, without references, a unique open amount of the same customer. Below the threshold a receipt goes
 /// to the exception queue with its candidates. Every decision is logged with its rule, score and inputs.
 /// </summary>
-public sealed class CashMatcher(Warehouse.Warehouse warehouse)
+public sealed class CashMatcher(Warehouse warehouse)
 {
     private sealed class OpenDocument(string id, string customer, string currency, DateOnly? due, decimal open)
     {

@@ -1,3 +1,4 @@
+using O2C.Analytics.Storage;
 using O2C.Analytics.Extract.Bank;
 using O2C.Analytics.Extract.Sources;
 using O2C.Analytics.Extract.Tabular;
@@ -17,7 +18,7 @@ public sealed record ExtractResult(LoadResult? Load, IReadOnlyList<SourceReport>
 /// incremental: unchanged files load nothing. A statement file that cannot be read, or whose control totals fail
 /// (unless the source says warn), is rejected with its message and the other files still load.
 /// </summary>
-public sealed class SourceExtractor(Warehouse.Warehouse warehouse)
+public sealed class SourceExtractor(Warehouse warehouse)
 {
     /// <summary>A statement staged in this run, recorded in bank_statements with the load that brought it.</summary>
     private sealed record StagedStatement(string Key, string StagedFile, string SourceFile, string Format, BankStatement Statement, int Credits);
@@ -56,7 +57,7 @@ public sealed class SourceExtractor(Warehouse.Warehouse warehouse)
         using var stagingFolder = StagingFolder.Create();
         var staging = stagingFolder.Path;
         {
-            using var scratch = Warehouse.Warehouse.Open(":memory:");
+            using var scratch = Warehouse.Open(":memory:");
             var stager = new TabularStager(scratch);
             var staged = new Dictionary<string, List<string>>();
             var rejected = new Dictionary<string, List<string>>();

@@ -1,3 +1,4 @@
+using O2C.Analytics.Render.Csv;
 namespace O2C.Analytics.Generate;
 
 /// <summary>The canonical files one generator run writes, open for streaming.</summary>
@@ -7,44 +8,44 @@ public sealed class SampleFiles : IDisposable
     {
         Directory.CreateDirectory(folder);
         string P(string entity) => Path.Combine(folder, entity + (gzip ? ".csv.gz" : ".csv"));
-        Customers = new CsvOut(P("customers"), gzip, "customer_id", "customer_name", "segment", "region", "country_code",
+        Customers = new CsvWriter(P("customers"), gzip, "customer_id", "customer_name", "segment", "region", "country_code",
             "currency_code", "payment_terms_days", "credit_limit", "risk_class", "collector", "bpo_team", "e_invoicing");
-        Documents = new CsvOut(P("documents"), gzip, "document_id", "document_type", "customer_id", "order_date", "ship_date",
+        Documents = new CsvWriter(P("documents"), gzip, "document_id", "document_type", "customer_id", "order_date", "ship_date",
             "document_date", "sent_date", "due_date", "amount", "currency_code", "corrects_document_id", "dispute_id", "delivery_channel");
-        Receipts = new CsvOut(P("receipts"), gzip, "receipt_id", "customer_id", "value_date", "posted_date", "amount",
+        Receipts = new CsvWriter(P("receipts"), gzip, "receipt_id", "customer_id", "value_date", "posted_date", "amount",
             "currency_code", "payment_method", "bank_reference", "remittance_text");
-        Applications = new CsvOut(P("applications"), gzip, "application_id", "receipt_id", "document_id", "application_date",
+        Applications = new CsvWriter(P("applications"), gzip, "application_id", "receipt_id", "document_id", "application_date",
             "amount", "match_method");
-        Disputes = new CsvOut(P("disputes"), gzip, "dispute_id", "dispute_kind", "document_id", "customer_id", "category",
+        Disputes = new CsvWriter(P("disputes"), gzip, "dispute_id", "dispute_kind", "document_id", "customer_id", "category",
             "amount", "currency_code", "opened_date", "assigned_date", "resolved_date", "outcome", "recovered_amount", "owner");
-        Promises = new CsvOut(P("promises_to_pay"), gzip, "promise_id", "customer_id", "document_id", "promise_date",
+        Promises = new CsvWriter(P("promises_to_pay"), gzip, "promise_id", "customer_id", "document_id", "promise_date",
             "promised_pay_date", "promised_amount", "currency_code", "collector");
-        Activities = new CsvOut(P("collection_activities"), gzip, "activity_id", "customer_id", "document_id", "activity_date",
+        Activities = new CsvWriter(P("collection_activities"), gzip, "activity_id", "customer_id", "document_id", "activity_date",
             "activity_type", "outcome", "collector");
-        WriteOffs = new CsvOut(P("write_offs"), gzip, "write_off_id", "document_id", "write_off_date", "amount", "reason");
-        FxRates = new CsvOut(P("fx_rates"), gzip, "rate_date", "from_currency", "to_currency", "rate");
-        Holidays = new CsvOut(P("holidays"), gzip, "holiday_date", "holiday_name");
-        KpiTargets = new CsvOut(P("kpi_targets"), gzip, "kpi_id", "effective_from", "target_value", "tolerance");
+        WriteOffs = new CsvWriter(P("write_offs"), gzip, "write_off_id", "document_id", "write_off_date", "amount", "reason");
+        FxRates = new CsvWriter(P("fx_rates"), gzip, "rate_date", "from_currency", "to_currency", "rate");
+        Holidays = new CsvWriter(P("holidays"), gzip, "holiday_date", "holiday_name");
+        KpiTargets = new CsvWriter(P("kpi_targets"), gzip, "kpi_id", "effective_from", "target_value", "tolerance");
         var truth = Directory.CreateDirectory(Path.Combine(folder, "_truth")).FullName;
-        TruthProfiles = new CsvOut(Path.Combine(truth, "customer_profiles.csv"), false, "customer_id", "behaviour",
+        TruthProfiles = new CsvWriter(Path.Combine(truth, "customer_profiles.csv"), false, "customer_id", "behaviour",
             "deterioration_start", "batch_payer", "dispute_rate");
-        TruthReceipts = new CsvOut(Path.Combine(truth, "receipt_documents.csv" + (gzip ? ".gz" : "")), gzip, "receipt_id", "document_id", "amount");
+        TruthReceipts = new CsvWriter(Path.Combine(truth, "receipt_documents.csv" + (gzip ? ".gz" : "")), gzip, "receipt_id", "document_id", "amount");
     }
 
-    public CsvOut Customers { get; }
-    public CsvOut Documents { get; }
-    public CsvOut Receipts { get; }
-    public CsvOut Applications { get; }
-    public CsvOut Disputes { get; }
-    public CsvOut Promises { get; }
-    public CsvOut Activities { get; }
-    public CsvOut WriteOffs { get; }
-    public CsvOut FxRates { get; }
-    public CsvOut Holidays { get; }
-    public CsvOut KpiTargets { get; }
-    public CsvOut TruthProfiles { get; }
+    public CsvWriter Customers { get; }
+    public CsvWriter Documents { get; }
+    public CsvWriter Receipts { get; }
+    public CsvWriter Applications { get; }
+    public CsvWriter Disputes { get; }
+    public CsvWriter Promises { get; }
+    public CsvWriter Activities { get; }
+    public CsvWriter WriteOffs { get; }
+    public CsvWriter FxRates { get; }
+    public CsvWriter Holidays { get; }
+    public CsvWriter KpiTargets { get; }
+    public CsvWriter TruthProfiles { get; }
     /// <summary>Which documents each receipt really paid, whether or not the cash was ever applied: the truth cash matching is scored against.</summary>
-    public CsvOut TruthReceipts { get; }
+    public CsvWriter TruthReceipts { get; }
 
     public IEnumerable<(string Entity, long Rows)> Counts =>
     [

@@ -1,3 +1,4 @@
+using O2C.Analytics.Storage;
 using DuckDB.NET.Data;
 using static O2C.Analytics.Load.SqlText;
 
@@ -9,7 +10,7 @@ namespace O2C.Analytics.Load;
 /// that pass are kept in the raw table, from which CanonicalRebuild decides, over all files at once, what the entity
 /// table holds. Nothing here loops over rows in C#.
 /// </summary>
-internal sealed class CanonicalFileLoader(Warehouse.Warehouse warehouse, long loadId, FieldChecks.DateWindow dates)
+internal sealed class CanonicalFileLoader(Warehouse warehouse, long loadId, FieldChecks.DateWindow dates)
 {
     private string fileName = "";
     private string entity = "";
@@ -128,7 +129,7 @@ internal sealed class CanonicalFileLoader(Warehouse.Warehouse warehouse, long lo
     /// carry their currency; applications and write-offs are checked against their receipt's or document's currency.
     /// </summary>
     private static IEnumerable<RowRule> MinorUnitRules(EntityLayout layout) =>
-        layout.Column("currency_code") is null ? [] : layout.Columns.Where(c => c.Kind == ColumnKind.Money).Select(c => new RowRule(c.Name,
+        layout.Column("currency_code") is null ? [] : layout.Columns.Where(c => c.Kind == FieldType.Money).Select(c => new RowRule(c.Name,
             MinorUnits.Exceeded(Ident(c.Name), "(SELECT minor_units FROM currencies m WHERE m.currency_code = _typed.currency_code)"),
             "too_many_decimals", $"{c.Name} has more decimals than its currency uses (ISO 4217: JPY 0, USD 2, KWD 3)"));
 

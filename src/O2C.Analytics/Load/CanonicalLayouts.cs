@@ -1,4 +1,4 @@
-using static O2C.Analytics.Load.ColumnKind;
+using static O2C.Analytics.Load.FieldType;
 
 namespace O2C.Analytics.Load;
 

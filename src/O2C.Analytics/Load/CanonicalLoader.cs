@@ -1,3 +1,4 @@
+using O2C.Analytics.Storage;
 using static O2C.Analytics.Load.SqlText;
 
 namespace O2C.Analytics.Load;
@@ -7,7 +8,7 @@ namespace O2C.Analytics.Load;
 /// Unchanged files (same name, same SHA-256 as last loaded) are reported and skipped; a changed file
 /// replaces the rows its previous version brought. The load ledger records every file's hash and counts.
 /// </summary>
-public sealed class CanonicalLoader(Warehouse.Warehouse warehouse)
+public sealed class CanonicalLoader(Warehouse warehouse)
 {
     /// <summary>A cancelled load (the scheduler shutting down) rolls back: the warehouse stays as it was.</summary>
     public LoadResult LoadFolder(string folder, IProgress<string>? progress = null, CancellationToken cancellation = default)
@@ -155,7 +156,7 @@ public sealed class CanonicalLoader(Warehouse.Warehouse warehouse)
                 // was committed, and the file opens at its last committed state.
             }
             var message = e is SourceFileException ? e.Message
-                : Warehouse.WarehouseFailure.IsDiskFull(e) ? Warehouse.WarehouseFailure.Describe(e)
+                : WarehouseFailure.IsDiskFull(e) ? WarehouseFailure.Describe(e)
                 : FirstLine(e.Message);
             throw new LoadFailedException($"load failed, nothing was loaded: {message}", e);
         }

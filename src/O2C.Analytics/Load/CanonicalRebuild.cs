@@ -1,3 +1,4 @@
+using O2C.Analytics.Storage;
 using static O2C.Analytics.Load.SqlText;
 
 namespace O2C.Analytics.Load;
@@ -13,7 +14,7 @@ public sealed record RebuildOutcome(IReadOnlyList<string> EntitiesRebuilt, long 
 /// applications within their receipt) run over the whole table. So the tables and rejects are the same however the
 /// files came, one folder or one file at a time. Runs inside the load's transaction.
 /// </summary>
-internal sealed class CanonicalRebuild(Warehouse.Warehouse warehouse, long loadId)
+internal sealed class CanonicalRebuild(Warehouse warehouse, long loadId)
 {
     /// <summary>
     /// Rebuilds every entity with a changed file and every entity that references a rebuilt one, parents first.

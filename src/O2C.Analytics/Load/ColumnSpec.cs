@@ -4,7 +4,7 @@ namespace O2C.Analytics.Load;
 /// <param name="References">The entity whose key this column must name (checked after insert).</param>
 public sealed record ColumnSpec(
     string Name,
-    ColumnKind Kind,
+    FieldType Kind,
     bool Required = false,
     IReadOnlyList<string>? Choices = null,
     string? References = null,
@@ -12,11 +12,11 @@ public sealed record ColumnSpec(
 {
     public string SqlType => Kind switch
     {
-        ColumnKind.Date => "DATE",
-        ColumnKind.Money => "DECIMAL(18,3)",
-        ColumnKind.Rate => "DECIMAL(18,8)",
-        ColumnKind.Integer => "INTEGER",
-        ColumnKind.Flag => "BOOLEAN",
+        FieldType.Date => "DATE",
+        FieldType.Money => "DECIMAL(18,3)",
+        FieldType.Rate => "DECIMAL(18,8)",
+        FieldType.Integer => "INTEGER",
+        FieldType.Flag => "BOOLEAN",
         _ => "VARCHAR",
     };
 }

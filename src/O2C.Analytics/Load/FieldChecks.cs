@@ -65,15 +65,15 @@ internal static class FieldChecks
             var bad = BadWhen(column, t);
             if (bad is not null)
                 parts.Add(new Check(column.Name, $"{present} AND ({bad.Value.Condition})", bad.Value.Code, bad.Value.Reason,
-                    IsLookup: column.Kind == ColumnKind.Currency));
-            if (column.Kind == ColumnKind.Date)
+                    IsLookup: column.Kind == FieldType.Currency));
+            if (column.Kind == FieldType.Date)
                 parts.Add(new Check(column.Name,
                     $"{present} AND try_cast({t} AS DATE) NOT BETWEEN DATE '{window.Earliest:yyyy-MM-dd}' AND DATE '{window.Latest:yyyy-MM-dd}'",
                     "implausible_date", $"{column.Name} is outside the plausible window {window.Earliest:yyyy-MM-dd} to {window.Latest:yyyy-MM-dd} (LoadEarliestDate, LoadYearsAhead)"));
             // Control characters: in a key or a reference they make two keys of one ("X3" and "X3\0"); in text they
             // are invisible in every report. Tabs and line breaks stay allowed in free text (remittance lines).
             var isKey = layout.Key.Contains(column.Name) || column.References is not null;
-            if (isKey || column.Kind == ColumnKind.Text)
+            if (isKey || column.Kind == FieldType.Text)
                 parts.Add(new Check(column.Name,
                     $"regexp_matches(r.{Ident(column.Name)}, '{(isKey ? "[\\x00-\\x1F\\x7F]" : "[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F]")}')",
                     "control_character", $"{column.Name} holds a control character (a NUL byte, escape or similar)"));
@@ -87,31 +87,31 @@ internal static class FieldChecks
 
     private static string Typed(ColumnSpec column, string t) => column.Kind switch
     {
-        ColumnKind.Date => $"try_cast({t} AS DATE)",
-        ColumnKind.Money => $"try_cast({t} AS DECIMAL(18,3))",
-        ColumnKind.Rate => $"try_cast({t} AS DECIMAL(18,8))",
-        ColumnKind.Integer => $"try_cast({t} AS INTEGER)",
-        ColumnKind.Flag => $"CASE WHEN lower({t}) IN ('true','yes','y','1') THEN true WHEN lower({t}) IN ('false','no','n','0') THEN false END",
-        ColumnKind.Currency => $"upper({t})",
-        ColumnKind.Choice => $"lower({t})",
+        FieldType.Date => $"try_cast({t} AS DATE)",
+        FieldType.Money => $"try_cast({t} AS DECIMAL(18,3))",
+        FieldType.Rate => $"try_cast({t} AS DECIMAL(18,8))",
+        FieldType.Integer => $"try_cast({t} AS INTEGER)",
+        FieldType.Flag => $"CASE WHEN lower({t}) IN ('true','yes','y','1') THEN true WHEN lower({t}) IN ('false','no','n','0') THEN false END",
+        FieldType.Currency => $"upper({t})",
+        FieldType.Choice => $"lower({t})",
         _ => t,
     };
 
     private static (string Condition, string Code, string Reason)? BadWhen(ColumnSpec column, string t) => column.Kind switch
     {
-        ColumnKind.Date => ($"NOT regexp_full_match({t}, '\\d{{4}}-\\d{{2}}-\\d{{2}}') OR try_cast({t} AS DATE) IS NULL",
+        FieldType.Date => ($"NOT regexp_full_match({t}, '\\d{{4}}-\\d{{2}}-\\d{{2}}') OR try_cast({t} AS DATE) IS NULL",
             "unparseable_date", $"{column.Name} is not a date in yyyy-MM-dd form"),
-        ColumnKind.Money => ($"NOT regexp_full_match({t}, '-?\\d{{1,15}}(\\.\\d{{1,3}})?')",
+        FieldType.Money => ($"NOT regexp_full_match({t}, '-?\\d{{1,15}}(\\.\\d{{1,3}})?')",
             "unparseable_amount", $"{column.Name} is not an amount (digits, '.' decimal point, at most 3 decimals)"),
-        ColumnKind.Rate => ($"NOT regexp_full_match({t}, '-?\\d{{1,10}}(\\.\\d{{1,8}})?')",
+        FieldType.Rate => ($"NOT regexp_full_match({t}, '-?\\d{{1,10}}(\\.\\d{{1,8}})?')",
             "unparseable_number", $"{column.Name} is not a number (digits, '.' decimal point, at most 8 decimals)"),
-        ColumnKind.Integer => ($"try_cast({t} AS INTEGER) IS NULL OR NOT regexp_full_match({t}, '-?\\d+')",
+        FieldType.Integer => ($"try_cast({t} AS INTEGER) IS NULL OR NOT regexp_full_match({t}, '-?\\d+')",
             "unparseable_integer", $"{column.Name} is not a whole number"),
-        ColumnKind.Flag => ($"lower({t}) NOT IN ('true','yes','y','1','false','no','n','0')",
+        FieldType.Flag => ($"lower({t}) NOT IN ('true','yes','y','1','false','no','n','0')",
             "unparseable_flag", $"{column.Name} is not true/false or yes/no"),
-        ColumnKind.Currency => ($"NOT EXISTS (SELECT 1 FROM currencies c WHERE c.currency_code = upper({t}))",
+        FieldType.Currency => ($"NOT EXISTS (SELECT 1 FROM currencies c WHERE c.currency_code = upper({t}))",
             "unknown_currency", $"{column.Name} is not an ISO 4217 currency code"),
-        ColumnKind.Choice => ($"lower({t}) NOT IN ({string.Join(", ", column.Choices!.Select(Literal))})",
+        FieldType.Choice => ($"lower({t}) NOT IN ({string.Join(", ", column.Choices!.Select(Literal))})",
             "invalid_value", $"{column.Name} must be one of: {string.Join(", ", column.Choices!)}"),
         _ => null,
     };

@@ -1,3 +1,4 @@
+using O2C.Analytics.Storage;
 using System.Globalization;
 using System.Text.Json;
 
@@ -32,14 +33,14 @@ public sealed record PlausibleDates(DateOnly Earliest, int YearsAhead)
             ahead ?? Default.YearsAhead);
     }
 
-    public void Store(Warehouse.Warehouse warehouse)
+    public void Store(Warehouse warehouse)
     {
         warehouse.Execute("DELETE FROM o2c_settings WHERE setting_key IN ('load_earliest_date', 'load_years_ahead')");
         warehouse.Execute("INSERT INTO o2c_settings VALUES ('load_earliest_date', $e), ('load_years_ahead', $y)",
             ("e", Earliest.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)), ("y", YearsAhead.ToString(CultureInfo.InvariantCulture)));
     }
 
-    public static PlausibleDates Read(Warehouse.Warehouse warehouse)
+    public static PlausibleDates Read(Warehouse warehouse)
     {
         var earliest = warehouse.Scalar<string>("SELECT setting_value FROM o2c_settings WHERE setting_key = 'load_earliest_date'");
         var ahead = warehouse.Scalar<string>("SELECT setting_value FROM o2c_settings WHERE setting_key = 'load_years_ahead'");

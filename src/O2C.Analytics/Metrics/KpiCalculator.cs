@@ -1,5 +1,5 @@
 using System.Globalization;
-using O2C.Analytics.Warehouse;
+using O2C.Analytics.Storage;
 
 namespace O2C.Analytics.Metrics;
 
@@ -10,7 +10,7 @@ namespace O2C.Analytics.Metrics;
 /// </summary>
 public static class KpiCalculator
 {
-    public static void Run(Warehouse.Warehouse warehouse, SqlFolder sql, IReadOnlyList<KpiDefinition>? kpis = null, Action<string>? status = null)
+    public static void Run(Warehouse warehouse, SqlFolder sql, IReadOnlyList<KpiDefinition>? kpis = null, Action<string>? status = null)
     {
         using var transaction = warehouse.BeginTransaction();
         warehouse.Execute("DELETE FROM kpi_values");
@@ -61,7 +61,7 @@ public static class KpiCalculator
     /// would sum to too little (a missing rate once made total open AR 0). Its balance-based KPIs are "not available",
     /// the reason naming the currencies and the date, for every dimension member.
     /// </summary>
-    private static void MarkUnconvertibleBalances(Warehouse.Warehouse warehouse, IReadOnlyList<KpiDefinition> kpis)
+    private static void MarkUnconvertibleBalances(Warehouse warehouse, IReadOnlyList<KpiDefinition> kpis)
     {
         var affected = kpis.Where(k => BalanceSources.Any(s => k.SourceTables.Contains(s, StringComparison.Ordinal))).Select(k => $"'{k.Id}'").ToList();
         if (affected.Count == 0) return;

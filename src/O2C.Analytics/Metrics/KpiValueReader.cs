@@ -1,3 +1,4 @@
+using O2C.Analytics.Storage;
 namespace O2C.Analytics.Metrics;
 
 /// <summary>Reads computed KPI values back from the warehouse.</summary>
@@ -6,15 +7,15 @@ public static class KpiValueReader
     private const string Columns = "SELECT kpi_id, period_end, dimension, member, numerator, denominator, value, note FROM kpi_values";
 
     /// <summary>Every value of every KPI, dimension and member, in series order.</summary>
-    public static IReadOnlyList<KpiValue> ReadAll(Warehouse.Warehouse warehouse) =>
+    public static IReadOnlyList<KpiValue> ReadAll(Warehouse warehouse) =>
         warehouse.Query($"{Columns} ORDER BY kpi_id, dimension, member, period_end", Map);
 
-    public static IReadOnlyList<KpiValue> Read(Warehouse.Warehouse warehouse, string dimension = ReportingDimension.Company, DateOnly? periodEnd = null) =>
+    public static IReadOnlyList<KpiValue> Read(Warehouse warehouse, string dimension = ReportingDimension.Company, DateOnly? periodEnd = null) =>
         warehouse.Query($"{Columns} WHERE dimension = $dimension AND ($period IS NULL OR period_end = $period) ORDER BY kpi_id, period_end, member",
             Map, ("dimension", dimension), ("period", periodEnd));
 
     /// <summary>One month's values for every dimension member other than the company.</summary>
-    public static IReadOnlyList<KpiValue> ReadMembers(Warehouse.Warehouse warehouse, DateOnly periodEnd) =>
+    public static IReadOnlyList<KpiValue> ReadMembers(Warehouse warehouse, DateOnly periodEnd) =>
         warehouse.Query($"{Columns} WHERE period_end = $period AND dimension <> '{ReportingDimension.Company}' ORDER BY dimension, member, kpi_id",
             Map, ("period", periodEnd));
 

@@ -25,7 +25,7 @@ public sealed record OutputPaths(string ReportsFolder, string WarehousePath, str
     public string Outgoing => Path.Combine(ReportsFolder, "outgoing");
 
     /// <summary>Trained payment models: beside the warehouse, whichever folder a command runs from.</summary>
-    public string Models => Path.Combine(Path.GetDirectoryName(Path.GetFullPath(WarehousePath))!, "models");
+    public string PaymentModels => Path.Combine(Path.GetDirectoryName(Path.GetFullPath(WarehousePath))!, "payment-models");
 
     /// <summary>The Parquet snapshot (o2c export; the scheduled refresh when Schedule:ExportParquet is set).</summary>
     public string Parquet => ParquetFolder is { Length: > 0 } folder ? folder : Path.Combine("exports", "parquet");

@@ -10,7 +10,7 @@ using O2C.Analytics.Reports.QuarterlyReview;
 using O2C.Analytics.Render.Excel;
 using O2C.Analytics.Sla;
 using O2C.Analytics.Spc;
-using O2C.Analytics.Warehouse;
+using O2C.Analytics.Storage;
 
 namespace O2C.Analytics.Pipeline;
 
@@ -39,10 +39,10 @@ public sealed class PipelineSteps(SqlFolder sql, OutputPaths paths, string repor
     public OutputPaths Paths => paths;
     public MailSettings Mail => mail;
 
-    public LoadResult Load(Warehouse.Warehouse warehouse, string folder, IProgress<string>? progress = null, CancellationToken cancellation = default) =>
+    public LoadResult Load(Warehouse warehouse, string folder, IProgress<string>? progress = null, CancellationToken cancellation = default) =>
         new CanonicalLoader(warehouse).LoadFolder(folder, progress, cancellation);
 
-    public ExtractResult Extract(Warehouse.Warehouse warehouse, SourcesConfig sources, IProgress<string>? progress = null, BankFilesRead? statements = null) =>
+    public ExtractResult Extract(Warehouse warehouse, SourcesConfig sources, IProgress<string>? progress = null, BankFilesRead? statements = null) =>
         new SourceExtractor(warehouse).Run(sources, progress, statements);
 
     /// <summary>
@@ -50,7 +50,7 @@ public sealed class PipelineSteps(SqlFolder sql, OutputPaths paths, string repor
     /// <paramref name="month"/> (default: the latest closed month; the first run trains a model), then writes the
     /// Parquet snapshot when one is configured.
     /// </summary>
-    public RefreshResult Refresh(Warehouse.Warehouse warehouse, DateOnly today, ReportingMonth? month = null, bool score = true, Action<string>? status = null)
+    public RefreshResult Refresh(Warehouse warehouse, DateOnly today, ReportingMonth? month = null, bool score = true, Action<string>? status = null)
     {
         var charts = WarehouseRefresh.Run(warehouse, sql, reportingCurrency, status, spc);
         var scoredMonth = month ?? ReportingPeriod.LatestClosedMonth(warehouse, today);
@@ -59,14 +59,14 @@ public sealed class PipelineSteps(SqlFolder sql, OutputPaths paths, string repor
         if (score)
         {
             status?.Invoke("payment predictions (the first run trains the model)");
-            (runId, scored, _) = new PaymentPredictionRun(warehouse, paths.Models).ScoreOrTrainFirst(scoredMonth.End.AddDays(1));
+            (runId, scored, _) = new PaymentPredictionRun(warehouse, paths.PaymentModels).ScoreOrTrainFirst(scoredMonth.End.AddDays(1));
         }
         var exports = paths.ParquetFolder is { Length: > 0 } ? ParquetExport.Write(warehouse, paths.Parquet) : [];
         return new RefreshResult(charts, scoredMonth, runId, scored, exports);
     }
 
     /// <summary>The month's KPI pack workbook and its company control charts, as the last refresh stored them.</summary>
-    public PublishedPack PublishPack(Warehouse.Warehouse warehouse, ReportingMonth month, Action<string>? status = null)
+    public PublishedPack PublishPack(Warehouse warehouse, ReportingMonth month, Action<string>? status = null)
     {
         status?.Invoke($"workbook for {month}");
         var pack = KpiPackReader.Read(warehouse, sql, month, DateTime.UtcNow);
@@ -76,11 +76,11 @@ public sealed class PipelineSteps(SqlFolder sql, OutputPaths paths, string repor
         return new PublishedPack(pack, path, charts);
     }
 
-    public DeliveryResult SendPack(Warehouse.Warehouse warehouse, PublishedPack published) =>
+    public DeliveryResult SendPack(Warehouse warehouse, PublishedPack published) =>
         PackPublisher.Send(warehouse, published.Pack, published.WorkbookPath, mail, paths);
 
     /// <summary>Measures every SLA and writes the review of <paramref name="quarter"/> (default: the latest closed one).</summary>
-    public PublishedSlaReview PublishSlaReview(Warehouse.Warehouse warehouse, SlaQuarter? quarter = null, Action<string>? status = null)
+    public PublishedSlaReview PublishSlaReview(Warehouse warehouse, SlaQuarter? quarter = null, Action<string>? status = null)
     {
         status?.Invoke("SLA measurements");
         var run = SlaRunner.Run(warehouse, sql, slas);
@@ -88,8 +88,8 @@ public sealed class PipelineSteps(SqlFolder sql, OutputPaths paths, string repor
         return new PublishedSlaReview(review, SlaReviewWorkbook.Write(review, paths.SlaReview(review.Quarter)));
     }
 
-    public DeliveryResult SendSlaReview(Warehouse.Warehouse warehouse, PublishedSlaReview published) =>
+    public DeliveryResult SendSlaReview(Warehouse warehouse, PublishedSlaReview published) =>
         SlaReviewPublisher.Send(warehouse, published.Review, published.WorkbookPath, mail, paths);
 
-    public IReadOnlyList<string> ExportParquet(Warehouse.Warehouse warehouse, string? folder = null) => ParquetExport.Write(warehouse, folder ?? paths.Parquet);
+    public IReadOnlyList<string> ExportParquet(Warehouse warehouse, string? folder = null) => ParquetExport.Write(warehouse, folder ?? paths.Parquet);
 }

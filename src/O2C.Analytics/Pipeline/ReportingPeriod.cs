@@ -1,3 +1,4 @@
+using O2C.Analytics.Storage;
 namespace O2C.Analytics.Pipeline;
 
 /// <summary>Which month a pack reports on.</summary>
@@ -7,7 +8,7 @@ public static class ReportingPeriod
     /// The latest closed month: the month before today's, but never later than the last month the warehouse
     /// has data for (a sample from the past reports its own last month).
     /// </summary>
-    public static ReportingMonth LatestClosedMonth(Warehouse.Warehouse warehouse, DateOnly today)
+    public static ReportingMonth LatestClosedMonth(Warehouse warehouse, DateOnly today)
     {
         var lastDataMonth = ReportingMonth.Of(warehouse.Scalar<DateOnly?>("SELECT max(month_end) FROM int_month_ends")
             ?? throw new InvalidOperationException("The warehouse holds no data yet: run o2c load first."));

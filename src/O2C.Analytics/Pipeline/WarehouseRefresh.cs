@@ -1,7 +1,7 @@
 using O2C.Analytics.Metrics;
-using O2C.Analytics.Models;
+using O2C.Analytics.SqlModels;
 using O2C.Analytics.Spc;
-using O2C.Analytics.Warehouse;
+using O2C.Analytics.Storage;
 
 namespace O2C.Analytics.Pipeline;
 
@@ -13,7 +13,7 @@ namespace O2C.Analytics.Pipeline;
 public static class WarehouseRefresh
 {
     /// <summary>Returns the control charts, so that callers can draw them without charting twice.</summary>
-    public static IReadOnlyList<ControlChart> Run(Warehouse.Warehouse warehouse, SqlFolder sql, string reportingCurrency, Action<string>? status = null,
+    public static IReadOnlyList<ControlChart> Run(Warehouse warehouse, SqlFolder sql, string reportingCurrency, Action<string>? status = null,
         SpcOptions? spc = null)
     {
         using var transaction = warehouse.BeginTransaction();
@@ -34,13 +34,13 @@ public static class WarehouseRefresh
     /// <summary>
     /// A load that changed something was committed after the last refresh (or none has run): the KPIs are stale.
     /// </summary>
-    public static bool Owed(Warehouse.Warehouse warehouse) =>
+    public static bool Owed(Warehouse warehouse) =>
         warehouse.Scalar<long>("""
             SELECT count(*) FROM loads
             WHERE files_loaded > 0 AND load_id > coalesce((SELECT max(refreshed_through_load) FROM refresh_state), 0)
             """) > 0;
 
-    private static void SetReportingCurrency(Warehouse.Warehouse warehouse, string currency)
+    private static void SetReportingCurrency(Warehouse warehouse, string currency)
     {
         var code = currency.Trim().ToUpperInvariant();
         if (warehouse.Scalar<long>("SELECT count(*) FROM currencies WHERE currency_code = $c", ("c", code)) == 0)
@@ -55,7 +55,7 @@ public static class WarehouseRefresh
     /// One line per currency whose open items (or unapplied receipts) cannot be converted at some month end for lack
     /// of a rate: which months, how many items. Their months' balance KPIs are "not available" (KpiCalculator).
     /// </summary>
-    public static IReadOnlyList<string> MissingRates(Warehouse.Warehouse warehouse) =>
+    public static IReadOnlyList<string> MissingRates(Warehouse warehouse) =>
         warehouse.Query($"""
             SELECT currency_code, count(DISTINCT month_end), min(month_end), max(month_end), count(*),
                    (SELECT max(setting_value) FROM o2c_settings WHERE setting_key = 'reporting_currency')
@@ -66,6 +66,6 @@ public static class WarehouseRefresh
                       $": {r.GetInt64(4):N0} open items cannot be converted, so those months' balance KPIs are not available; load the rates and refresh");
 
     /// <summary>Documents and receipts that could not be converted for lack of any FX rate: they would be missing from AR.</summary>
-    public static long UnconvertibleOpenItems(Warehouse.Warehouse warehouse) =>
+    public static long UnconvertibleOpenItems(Warehouse warehouse) =>
         warehouse.Scalar<long>("SELECT count(*) FROM fct_ar_snapshot_monthly WHERE open_amount_rc IS NULL");
 }

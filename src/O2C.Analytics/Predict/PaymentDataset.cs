@@ -1,3 +1,4 @@
+using O2C.Analytics.Storage;
 namespace O2C.Analytics.Predict;
 
 /// <summary>Reads invoices with their features from fct_invoice_payment_features.</summary>
@@ -5,11 +6,11 @@ public static class PaymentDataset
 {
     /// <summary>Invoices paid by cash before the as-of date: what a model may learn from on that date.</summary>
     /// <param name="mostRecent">Only this many of the most recent ones (by invoice date), read in date order.</param>
-    public static List<PaymentRow> Settled(Warehouse.Warehouse warehouse, DateOnly asOf, int? mostRecent = null) =>
+    public static List<PaymentRow> Settled(Warehouse warehouse, DateOnly asOf, int? mostRecent = null) =>
         Read(warehouse, "days_to_pay IS NOT NULL AND settled_date < $asof", asOf, withOutcome: true, mostRecent);
 
     /// <summary>Invoices issued before the as-of date and still open on its morning, with their open amount.</summary>
-    public static List<PaymentRow> Open(Warehouse.Warehouse warehouse, DateOnly asOf)
+    public static List<PaymentRow> Open(Warehouse warehouse, DateOnly asOf)
     {
         // Balance events dated before the as-of date; converted at the latest rate on or before it. Kept in a
         // scratch table so only the open invoices' features are read (not every invoice ever issued).
@@ -34,7 +35,7 @@ public static class PaymentDataset
             .ToList();
     }
 
-    private static List<PaymentRow> Read(Warehouse.Warehouse warehouse, string where, DateOnly asOf, bool withOutcome, int? mostRecent = null) =>
+    private static List<PaymentRow> Read(Warehouse warehouse, string where, DateOnly asOf, bool withOutcome, int? mostRecent = null) =>
         warehouse.Query($"""
             SELECT * FROM (
                 SELECT document_id, customer_id, document_date,

@@ -1,3 +1,4 @@
+using O2C.Analytics.Storage;
 namespace O2C.Analytics.Predict;
 
 /// <summary>
@@ -5,7 +6,7 @@ namespace O2C.Analytics.Predict;
 /// held-out newer invoices against the naive baseline: the customer's historical mean days to pay (its share of late
 /// payments for the classifier), falling back to the terms.
 /// </summary>
-public sealed class PaymentModelTrainer(Warehouse.Warehouse warehouse, int seed = 42)
+public sealed class PaymentModelTrainer(Warehouse warehouse, int seed = 42)
 {
     public PaymentModelMetrics Train(double trainShare = 0.8) => TrainAndMeasure(trainShare).Metrics;
 

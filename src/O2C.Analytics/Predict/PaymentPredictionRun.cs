@@ -1,3 +1,4 @@
+using O2C.Analytics.Storage;
 using System.Globalization;
 using System.Text.Json;
 
@@ -12,7 +13,7 @@ public sealed record PaymentRunResult(long RunId, PaymentModelMetrics Metrics, i
 /// feature importance, model files), then scores the open invoices: expected payment date, probability late and 30+
 /// days late, value at risk (open amount x probability late) with the reasons, each prediction naming its run.
 /// </summary>
-public sealed class PaymentPredictionRun(Warehouse.Warehouse warehouse, string modelsRoot, int seed = 42, int lateNDays = 30)
+public sealed class PaymentPredictionRun(Warehouse warehouse, string modelsRoot, int seed = 42, int lateNDays = 30)
 {
     /// <param name="maxTrainingRows">Learn from at most this many of the most recent paid invoices (the benchmark uses 1 million).</param>
     public PaymentRunResult TrainAndScore(DateOnly asOf, int? maxTrainingRows = null)

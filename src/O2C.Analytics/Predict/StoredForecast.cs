@@ -1,10 +1,11 @@
+using O2C.Analytics.Storage;
 namespace O2C.Analytics.Predict;
 
 /// <summary>The 13-week cash forecast rebuilt from the predictions stored for a day, with the run that made them.</summary>
 public sealed record StoredForecast(long RunId, DateOnly AsOf, DateTime TrainedAt, int OpenInvoices, IReadOnlyList<WeeklyForecast> Weeks)
 {
     /// <summary>The forecast from the latest run's predictions as of <paramref name="asOf"/>, or null when none were made.</summary>
-    public static StoredForecast? Read(Warehouse.Warehouse warehouse, DateOnly asOf)
+    public static StoredForecast? Read(Warehouse warehouse, DateOnly asOf)
     {
         var run = warehouse.Query("""
             SELECT r.run_id, r.trained_at, r.metrics FROM model_runs r

@@ -1,3 +1,4 @@
+using O2C.Analytics.Storage;
 using System.Security.Cryptography;
 using System.Text;
 using O2C.Analytics.Metrics;
@@ -22,7 +23,7 @@ public sealed class Pseudonymiser(byte[] key)
     };
 
     /// <summary>The key from O2C_PSEUDONYM_KEY, else the warehouse's own (made on first use, kept in pseudonym_key).</summary>
-    public static Pseudonymiser ForWarehouse(Warehouse.Warehouse warehouse)
+    public static Pseudonymiser ForWarehouse(Warehouse warehouse)
     {
         if (Environment.GetEnvironmentVariable(KeyVariable) is { Length: > 0 } configured)
             return new Pseudonymiser(Encoding.UTF8.GetBytes(configured));

@@ -1,5 +1,5 @@
 using O2C.Analytics.Audit;
-using O2C.Analytics.Warehouse;
+using O2C.Analytics.Storage;
 
 namespace O2C.Analytics.Privacy;
 
@@ -17,7 +17,7 @@ public sealed record PurgeResult(long PurgeId, DateOnly Before, IReadOnlyList<Pu
 /// closed before the date goes (sql/purge/select.sql), so figures from that date on do not change; refresh afterwards.
 /// The load ledger keeps the files' hashes, so an unchanged file is not loaded back.
 /// </summary>
-public sealed class RetentionPurge(Warehouse.Warehouse warehouse, SqlFolder sql)
+public sealed class RetentionPurge(Warehouse warehouse, SqlFolder sql)
 {
     private static readonly (string Table, string Where, string Rule)[] Steps =
     [

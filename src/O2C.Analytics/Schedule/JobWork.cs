@@ -1,3 +1,4 @@
+using O2C.Analytics.Storage;
 namespace O2C.Analytics.Schedule;
 
 /// <summary>
@@ -5,7 +6,7 @@ namespace O2C.Analytics.Schedule;
 /// job, and the host's log for its steps (which file a load is on), so an operator reading the log sees where it is.
 /// <paramref name="Prepared"/>: what the kind's preparation read before the warehouse was opened, if it has one.
 /// </summary>
-public sealed record JobContext(Warehouse.Warehouse Warehouse, ScheduledJobSettings Job, CancellationToken Cancellation, Action<string> Chain,
+public sealed record JobContext(Warehouse Warehouse, ScheduledJobSettings Job, CancellationToken Cancellation, Action<string> Chain,
     IProgress<string> Steps, object? Prepared = null);
 
 /// <summary>A job's steps written to the host's log as they happen; synchronous, so the log keeps the work's order.</summary>

@@ -9,7 +9,7 @@ using O2C.Analytics.Render.Excel;
 using O2C.Analytics.Reports.MonthlyPack;
 using O2C.Analytics.Sla;
 using O2C.Analytics.Spc;
-using O2C.Analytics.Warehouse;
+using O2C.Analytics.Storage;
 
 namespace O2C.Analytics.Schedule;
 

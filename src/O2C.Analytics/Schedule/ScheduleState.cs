@@ -1,4 +1,4 @@
-using O2C.Analytics.Warehouse;
+using O2C.Analytics.Storage;
 
 namespace O2C.Analytics.Schedule;
 
@@ -14,7 +14,7 @@ public sealed class ScheduleState(string warehousePath, SqlFolder sql)
     /// <summary>At start-up: marks runs a dead process left "running" as interrupted; says whether a refresh is owed.</summary>
     public (int Interrupted, bool RefreshOwed) Recover() => With(w => (JobRunLog.MarkInterrupted(w), Pipeline.WarehouseRefresh.Owed(w)));
 
-    private T With<T>(Func<Warehouse.Warehouse, T> read)
+    private T With<T>(Func<Warehouse, T> read)
     {
         using var warehouse = WarehouseSetup.OpenMigrated(warehousePath, sql);
         return read(warehouse);

@@ -1,5 +1,5 @@
 using DuckDB.NET.Data;
-using O2C.Analytics.Warehouse;
+using O2C.Analytics.Storage;
 
 namespace O2C.Analytics.Schedule;
 
@@ -33,7 +33,7 @@ public sealed class ScheduledJobRunner(
             for (var attempt = 1; ; attempt++)
             {
                 if (shutdown.IsCancellationRequested && attempt > 1) return "abandoned";
-                Warehouse.Warehouse? warehouse = null;
+                Warehouse? warehouse = null;
                 long runId = 0;
                 try
                 {
@@ -96,20 +96,20 @@ public sealed class ScheduledJobRunner(
     }
 
     /// <summary>A warehouse held by another process (an analyst's query, a manual load) is a transient failure.</summary>
-    private Warehouse.Warehouse OpenForJob()
+    private Warehouse OpenForJob()
     {
         try
         {
             return WarehouseSetup.OpenMigrated(warehousePath, sql, configuration);
         }
-        catch (DuckDBException e) when (Warehouse.Warehouse.IsLockConflict(e))
+        catch (DuckDBException e) when (Warehouse.IsLockConflict(e))
         {
             throw new TransientJobException($"the warehouse is open in another process: {FirstLine(e.Message)}", e);
         }
     }
 
     public static bool IsTransient(Exception e) => e is TransientJobException or TimeoutException or IOException
-        || Warehouse.Warehouse.IsLockConflict(e);
+        || Warehouse.IsLockConflict(e);
 
     private static string FirstLine(string s) => s.Split('\n')[0];
 }

@@ -1,4 +1,4 @@
-using O2C.Analytics.Warehouse;
+using O2C.Analytics.Storage;
 
 namespace O2C.Analytics.Sla;
 
@@ -8,7 +8,7 @@ namespace O2C.Analytics.Sla;
 /// </summary>
 public static class SlaRunner
 {
-    public static SlaRunResult Run(Warehouse.Warehouse warehouse, SqlFolder sql, IReadOnlyList<SlaDefinition> definitions)
+    public static SlaRunResult Run(Warehouse warehouse, SqlFolder sql, IReadOnlyList<SlaDefinition> definitions)
     {
         var problems = definitions.Select(d => d.Problem()).OfType<string>().ToList();
         if (definitions.Select(d => d.Id).Distinct(StringComparer.Ordinal).Count() != definitions.Count) problems.Add("SLA ids must be unique");
@@ -41,7 +41,7 @@ public static class SlaRunner
     }
 
     /// <summary>The last day the data covers: no quarter after it is judged.</summary>
-    public static DateOnly Horizon(Warehouse.Warehouse warehouse) =>
+    public static DateOnly Horizon(Warehouse warehouse) =>
         warehouse.Scalar<DateOnly?>("""
             SELECT max(d) FROM (
                 SELECT max(document_date) AS d FROM documents UNION ALL SELECT max(value_date) FROM receipts

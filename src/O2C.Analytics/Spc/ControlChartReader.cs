@@ -1,3 +1,4 @@
+using O2C.Analytics.Storage;
 using O2C.Analytics.Metrics;
 
 namespace O2C.Analytics.Spc;
@@ -8,7 +9,7 @@ namespace O2C.Analytics.Spc;
 /// </summary>
 public static class ControlChartReader
 {
-    public static IReadOnlyList<ControlChart> Read(Warehouse.Warehouse warehouse, DateOnly upTo,
+    public static IReadOnlyList<ControlChart> Read(Warehouse warehouse, DateOnly upTo,
         IReadOnlyDictionary<string, decimal>? targets = null, string dimension = ReportingDimension.Company)
     {
         var points = warehouse.Query("""

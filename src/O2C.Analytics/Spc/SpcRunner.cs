@@ -1,3 +1,4 @@
+using O2C.Analytics.Storage;
 using O2C.Analytics.Metrics;
 
 namespace O2C.Analytics.Spc;
@@ -9,7 +10,7 @@ namespace O2C.Analytics.Spc;
 /// </summary>
 public static class SpcRunner
 {
-    public static IReadOnlyList<ControlChart> Run(Warehouse.Warehouse warehouse, SpcOptions options)
+    public static IReadOnlyList<ControlChart> Run(Warehouse warehouse, SpcOptions options)
     {
         var values = KpiValueReader.ReadAll(warehouse);
         var targets = warehouse.Query("SELECT kpi_id, target_value FROM kpi_targets QUALIFY row_number() OVER (PARTITION BY kpi_id ORDER BY effective_from DESC) = 1",

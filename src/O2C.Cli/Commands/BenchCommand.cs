@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using O2C.Analytics.Bench;
-using O2C.Analytics.Warehouse;
+using O2C.Analytics.Storage;
 
 namespace O2C.Cli.Commands;
 

@@ -4,7 +4,7 @@ using System.Globalization;
 using O2C.Analytics.Extract;
 using O2C.Analytics.Extract.Sources;
 using O2C.Analytics.Load;
-using O2C.Analytics.Warehouse;
+using O2C.Analytics.Storage;
 using Spectre.Console;
 
 namespace O2C.Cli.Commands;

@@ -1,3 +1,4 @@
+using O2C.Analytics.Render.Csv;
 using O2C.Analytics.Configuration;
 using System.CommandLine;
 using System.Globalization;
@@ -5,7 +6,7 @@ using System.Text;
 using System.Text.Json;
 using O2C.Analytics.Metrics;
 using O2C.Analytics.Pipeline;
-using O2C.Analytics.Warehouse;
+using O2C.Analytics.Storage;
 using Spectre.Console;
 
 namespace O2C.Cli.Commands;
@@ -78,11 +79,13 @@ public static class KpiCommand
                 }), new JsonSerializerOptions { WriteIndented = true }));
                 break;
             case "csv":
-                var csv = new StringBuilder("kpi,period_end,dimension,member,value,numerator,denominator,note\n");
-                foreach (var v in rows)
-                    csv.AppendLine(string.Join(",", v.KpiId, v.PeriodEnd.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), Csv(v.Dimension), Csv(v.Member),
-                        N(v.Value), N(v.Numerator), N(v.Denominator), Csv(v.Note ?? "")));
-                Console.Write(csv.ToString());
+                using (var csv = new CsvWriter(Console.Out, "kpi", "period_end", "dimension", "member", "value", "numerator", "denominator", "note"))
+                    foreach (var v in rows)
+                    {
+                        csv.Text(v.KpiId).Date(v.PeriodEnd).Text(v.Dimension).Text(v.Member)
+                            .Text(N(v.Value)).Text(N(v.Numerator)).Text(N(v.Denominator)).Text(v.Note);
+                        csv.End();
+                    }
                 break;
             default:
                 var table = new Table().AddColumn("kpi").AddColumn("member").AddColumn(new TableColumn("value").RightAligned())
@@ -101,6 +104,4 @@ public static class KpiCommand
     }
 
     private static string N(decimal? d) => d?.ToString(CultureInfo.InvariantCulture) ?? "";
-
-    private static string Csv(string s) => s.Contains(',') || s.Contains('"') ? "\"" + s.Replace("\"", "\"\"") + "\"" : s;
 }

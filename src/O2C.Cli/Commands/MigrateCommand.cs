@@ -1,6 +1,6 @@
 using O2C.Analytics.Configuration;
 using System.CommandLine;
-using O2C.Analytics.Warehouse;
+using O2C.Analytics.Storage;
 using Spectre.Console;
 
 namespace O2C.Cli.Commands;

@@ -5,7 +5,7 @@ using O2C.Analytics.Pipeline;
 using O2C.Analytics.Predict;
 using O2C.Analytics.Render.Excel;
 using O2C.Analytics.Reports.MonthlyPack;
-using O2C.Analytics.Warehouse;
+using O2C.Analytics.Storage;
 using Spectre.Console;
 
 namespace O2C.Cli.Commands;
@@ -24,7 +24,7 @@ public static class PredictCommand
             var settings = O2cSettings.Load();
             using var warehouse = Ready(CommonOptions.OpenWarehouse(parse, settings));
             var date = AsOf(parse.GetValue(asOf), warehouse);
-            var run = Progress.Status("Training", _ => new PaymentPredictionRun(warehouse, parse.GetValue(models) ?? CommonOptions.Steps(parse, settings).Paths.Models, parse.GetValue(seed), parse.GetValue(lateDays)).TrainAndScore(date));
+            var run = Progress.Status("Training", _ => new PaymentPredictionRun(warehouse, parse.GetValue(models) ?? CommonOptions.Steps(parse, settings).Paths.PaymentModels, parse.GetValue(seed), parse.GetValue(lateDays)).TrainAndScore(date));
             var m = run.Metrics;
             AnsiConsole.MarkupLineInterpolated($"run {run.RunId}: trained on {m.TrainRows:N0} invoices before {m.SplitDate:yyyy-MM-dd}, tested on {m.TestRows:N0} after.");
             AnsiConsole.MarkupLineInterpolated($"days to pay MAE {m.ModelMae:0.00} (baseline {m.BaselineMae:0.00}, {m.MaeGain:P1} better), RMSE {m.ModelRmse:0.00} (baseline {m.BaselineRmse:0.00}); late AUC {m.ModelAuc:0.000} (baseline {m.BaselineAuc:0.000}).");
@@ -43,7 +43,7 @@ public static class PredictCommand
         {
             var settings = O2cSettings.Load();
             using var warehouse = Ready(CommonOptions.OpenWarehouse(parse, settings));
-            var (runId, scored, _) = new PaymentPredictionRun(warehouse, CommonOptions.Steps(parse, settings).Paths.Models, parse.GetValue(seed)).ScoreWithLatestRun(AsOf(parse.GetValue(asOf), warehouse));
+            var (runId, scored, _) = new PaymentPredictionRun(warehouse, CommonOptions.Steps(parse, settings).Paths.PaymentModels, parse.GetValue(seed)).ScoreWithLatestRun(AsOf(parse.GetValue(asOf), warehouse));
             AnsiConsole.MarkupLineInterpolated($"{scored:N0} open invoices scored with model run {runId} into payment_predictions.");
             return 0;
         });
@@ -78,7 +78,7 @@ public static class PredictCommand
             var last = warehouse.Scalar<DateOnly>("SELECT max(application_date) FROM applications");
             var ends = warehouse.Query("SELECT month_end FROM int_month_ends WHERE month_end + 28 <= $last ORDER BY month_end DESC LIMIT $n",
                 r => r.GetFieldValue<DateOnly>(0), ("last", last), ("n", parse.GetValue(months))).Order().ToList();
-            var results = Progress.Status("Backtesting", _ => new PaymentPredictionRun(warehouse, CommonOptions.Steps(parse, O2cSettings.Load()).Paths.Models, parse.GetValue(seed)).Backtest(ends));
+            var results = Progress.Status("Backtesting", _ => new PaymentPredictionRun(warehouse, CommonOptions.Steps(parse, O2cSettings.Load()).Paths.PaymentModels, parse.GetValue(seed)).Backtest(ends));
             var table = new Table().Title("4-week forecast error (WAPE)").AddColumn("month end").AddColumn(new TableColumn("model").RightAligned()).AddColumn(new TableColumn("baseline").RightAligned());
             foreach (var (end, model, baseline) in results)
                 table.AddRow(end.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), model.ToString("P1", CultureInfo.InvariantCulture), baseline.ToString("P1", CultureInfo.InvariantCulture));
@@ -92,7 +92,7 @@ public static class PredictCommand
     private static Warehouse Ready(Warehouse warehouse)
     {
         if (!warehouse.TableExists("fct_invoice_payment_features"))
-            O2C.Analytics.Models.ModelBuilder.Build(warehouse, SqlFolder.Default());
+            O2C.Analytics.SqlModels.ModelBuilder.Build(warehouse, SqlFolder.Default());
         return warehouse;
     }
 

@@ -2,7 +2,7 @@ using O2C.Analytics.Configuration;
 using System.CommandLine;
 using System.Globalization;
 using O2C.Analytics.Privacy;
-using O2C.Analytics.Warehouse;
+using O2C.Analytics.Storage;
 using Spectre.Console;
 
 namespace O2C.Cli.Commands;

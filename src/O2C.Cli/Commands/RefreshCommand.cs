@@ -1,7 +1,7 @@
 using O2C.Analytics.Configuration;
 using System.CommandLine;
 using O2C.Analytics.Pipeline;
-using O2C.Analytics.Warehouse;
+using O2C.Analytics.Storage;
 using Spectre.Console;
 
 namespace O2C.Cli.Commands;
@@ -17,7 +17,7 @@ public static class RefreshCommand
         {
             if (parse.GetValue(docs) is { } path)
             {
-                File.WriteAllText(path, O2C.Analytics.Models.ModelDocumentation.Replace(File.ReadAllText(path), SqlFolder.Default()));
+                File.WriteAllText(path, O2C.Analytics.SqlModels.ModelDocumentation.Replace(File.ReadAllText(path), SqlFolder.Default()));
                 Console.WriteLine(Path.GetFullPath(path));
                 return 0;
             }

@@ -4,7 +4,7 @@ using System.CommandLine;
 using System.Globalization;
 using O2C.Analytics.Pipeline;
 using O2C.Analytics.Sla;
-using O2C.Analytics.Warehouse;
+using O2C.Analytics.Storage;
 using Spectre.Console;
 
 namespace O2C.Cli.Commands;

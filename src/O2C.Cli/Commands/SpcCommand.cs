@@ -4,7 +4,7 @@ using O2C.Analytics.Metrics;
 using O2C.Analytics.Pipeline;
 using O2C.Analytics.Reports.MonthlyPack;
 using O2C.Analytics.Spc;
-using O2C.Analytics.Warehouse;
+using O2C.Analytics.Storage;
 using Spectre.Console;
 
 namespace O2C.Cli.Commands;

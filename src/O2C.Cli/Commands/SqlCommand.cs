@@ -43,7 +43,7 @@ public static class SqlCommand
                 // The output file is checked before the query runs: never a warehouse or a file the pipeline owns.
                 var paths = settings.Paths(warehousePath);
                 var outFile = target is null ? null : AnalystOutputFile.Check(target, [warehousePath, settings.Warehouse, "o2c.json"],
-                    [settings.DataFolder, "models", paths.Models, paths.ChartsRoot, paths.Outbox, paths.Outgoing], publishedReports: settings.ReportsFolder);
+                    [settings.DataFolder, "models" /* before payment-models/ */, paths.PaymentModels, paths.ChartsRoot, paths.Outbox, paths.Outgoing], publishedReports: settings.ReportsFolder);
                 using var warehouse = AnalystSql.OpenReadOnly(warehousePath, TimeSpan.FromSeconds(parse.GetValue(wait)),
                     message => Console.Error.WriteLine(message));
                 AnalystSql.LockDown(warehouse, kind == "parquet" ? scratch.FullName : null);

@@ -64,7 +64,7 @@ public sealed class AnalystSqlCliTests(SamplePackFixture run)
         var parquet = Path.Combine(run.Folder, "answer.parquet");
         Assert.Equal(0, Sql(query, "--format", "parquet", "--out", parquet).ExitCode);
         // o2c sql reads no files (issue 16), so the Parquet file is read back by DuckDB in this process.
-        using var reader = O2C.Analytics.Warehouse.Warehouse.Open(":memory:");
+        using var reader = O2C.Analytics.Storage.Warehouse.Open(":memory:");
         Assert.Equal(2L, reader.Scalar<long>($"select count(*) from read_parquet('{parquet}')"));
         Assert.Equal("C000042", reader.Scalar<string>($"select max(customer_id) from read_parquet('{parquet}')"));
     }

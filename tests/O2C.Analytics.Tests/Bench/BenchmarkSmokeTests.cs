@@ -1,5 +1,5 @@
 using O2C.Analytics.Bench;
-using O2C.Analytics.Warehouse;
+using O2C.Analytics.Storage;
 
 namespace O2C.Analytics.Tests.Bench;
 

@@ -49,7 +49,7 @@ public class CommandLineTests
         Assert.Equal(0, exit);
         // The configuration (recorded once, unchanged since), the load, the purge; the bad date changed nothing.
         Assert.Contains("audit log intact: 3 entries", output);
-        using (var tamper = O2C.Analytics.Warehouse.Warehouse.Open(db))
+        using (var tamper = O2C.Analytics.Storage.Warehouse.Open(db))
             tamper.Execute("UPDATE audit_log SET detail = 'nothing happened' WHERE action = 'purge'");
         (exit, output, _) = CliProcess.Run(w.Folder, "audit", "--db", db);
         Assert.Equal(5, exit);

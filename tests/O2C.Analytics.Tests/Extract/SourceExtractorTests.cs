@@ -4,7 +4,7 @@ using O2C.Analytics.Extract.Sources;
 using O2C.Analytics.Metrics;
 using O2C.Analytics.Pipeline;
 using O2C.Analytics.Tests.Support;
-using O2C.Analytics.Warehouse;
+using O2C.Analytics.Storage;
 
 namespace O2C.Analytics.Tests.Extract;
 

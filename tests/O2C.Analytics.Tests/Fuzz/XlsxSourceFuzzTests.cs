@@ -25,7 +25,7 @@ public sealed class XlsxSourceFuzzTests(ITestOutputHelper output)
             var seed = SeedWorkbook(Path.Combine(folder, "seed.xlsx"));
             var source = new SourceDefinition("erp", SourceKind.Xlsx, "*.xlsx", Entity: "customers", Columns: IdentityMapping(Header));
             var reasons = new Dictionary<string, int>();
-            using var scratch = O2C.Analytics.Warehouse.Warehouse.Open(":memory:");
+            using var scratch = O2C.Analytics.Storage.Warehouse.Open(":memory:");
             var stager = new TabularStager(scratch);
             long executions = 0, rejected = 0;
             CsCheck.Gen.Select(Mutation.Of(1), CsCheck.Gen.Bool, (m, inner) => (m.Edits, inner)).Sample(input =>

@@ -43,7 +43,7 @@ public sealed class SecretsAndTransportTests(SamplePackFixture run)
                 Assert.False(Contains(file, secret), $"{file} contains the password");
             Assert.DoesNotContain(secret, Encoding.UTF8.GetString(server.Messages()[0]));
             // Every value of every table, as text (the file's bytes may be compressed).
-            using var w = O2C.Analytics.Warehouse.Warehouse.Open(Path.Combine(folder, "o2c.duckdb"), readOnly: true);
+            using var w = O2C.Analytics.Storage.Warehouse.Open(Path.Combine(folder, "o2c.duckdb"), readOnly: true);
             var tables = w.Query("SELECT table_name FROM duckdb_tables() WHERE schema_name = 'main'", r => r.GetString(0));
             Assert.Contains("audit_log", tables);
             foreach (var table in tables)

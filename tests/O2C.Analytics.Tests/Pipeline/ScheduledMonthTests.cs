@@ -6,7 +6,7 @@ using O2C.Analytics.Schedule;
 using O2C.Analytics.Sla;
 using O2C.Analytics.Spc;
 using O2C.Analytics.Tests.Support;
-using O2C.Analytics.Warehouse;
+using O2C.Analytics.Storage;
 
 namespace O2C.Analytics.Tests.Pipeline;
 
@@ -84,7 +84,7 @@ public sealed class ScheduledMonthTests(SamplePackFixture run)
     /// <summary>Every table's rows, times left out, hashed without regard to order; history tables apart.</summary>
     private static Dictionary<string, string> Tables(string path)
     {
-        using var w = O2C.Analytics.Warehouse.Warehouse.Open(path, readOnly: true);
+        using var w = O2C.Analytics.Storage.Warehouse.Open(path, readOnly: true);
         var columns = w.Query("""
             SELECT table_name, string_agg('"' || column_name || '"', ', ' ORDER BY column_index) FROM duckdb_columns()
             WHERE schema_name IN ('main') AND NOT starts_with(data_type, 'TIMESTAMP')

@@ -4,7 +4,7 @@ using O2C.Analytics.Load;
 using O2C.Analytics.Pipeline;
 using O2C.Analytics.Predict;
 using O2C.Analytics.Tests.Support;
-using O2C.Analytics.Warehouse;
+using O2C.Analytics.Storage;
 using static O2C.Analytics.Tests.Support.CanonicalFiles;
 
 namespace O2C.Analytics.Tests.Predict;

@@ -2,7 +2,7 @@ using O2C.Analytics.Load;
 using O2C.Analytics.Pipeline;
 using O2C.Analytics.Predict;
 using O2C.Analytics.Tests.Support;
-using O2C.Analytics.Warehouse;
+using O2C.Analytics.Storage;
 
 namespace O2C.Analytics.Tests.Predict;
 
@@ -15,7 +15,7 @@ public class PaymentPredictionRunTests
         new CanonicalLoader(w.Warehouse).LoadFolder(RepoPaths.DataSamples);
         WarehouseRefresh.Run(w.Warehouse, SqlFolder.Default(), "USD");
         var asOf = new DateOnly(2026, 11, 1);
-        var run = new PaymentPredictionRun(w.Warehouse, Path.Combine(w.Folder, "models")).TrainAndScore(asOf);
+        var run = new PaymentPredictionRun(w.Warehouse, Path.Combine(w.Folder, "payment-models")).TrainAndScore(asOf);
 
         // The run is recorded with its window, metrics and model files; every prediction names it.
         Assert.Equal(1, run.RunId);
@@ -34,11 +34,11 @@ public class PaymentPredictionRunTests
 
         // Scoring again from the saved model files gives the same predictions.
         var before = w.Warehouse.Query("SELECT document_id || predicted_days_to_pay || probability_late FROM payment_predictions ORDER BY 1", r => r.GetString(0));
-        var rescored = new PaymentPredictionRun(w.Warehouse, Path.Combine(w.Folder, "models")).ScoreWithLatestRun(asOf);
+        var rescored = new PaymentPredictionRun(w.Warehouse, Path.Combine(w.Folder, "payment-models")).ScoreWithLatestRun(asOf);
         Assert.Equal((1L, (int)open), (rescored.RunId, rescored.Scored));
         Assert.Equal(before, w.Warehouse.Query("SELECT document_id || predicted_days_to_pay || probability_late FROM payment_predictions ORDER BY 1", r => r.GetString(0)));
 
-        var backtest = new PaymentPredictionRun(w.Warehouse, Path.Combine(w.Folder, "models"))
+        var backtest = new PaymentPredictionRun(w.Warehouse, Path.Combine(w.Folder, "payment-models"))
             .Backtest([new DateOnly(2026, 8, 31), new DateOnly(2026, 9, 30)]); // the CLI replays the last six month ends
         Console.WriteLine("backtest WAPE (model / baseline): " + string.Join("; ", backtest.Select(b => $"{b.MonthEnd:yyyy-MM} {b.ModelWape:P1} / {b.BaselineWape:P1}")));
         Console.WriteLine($"run: {run.Metrics}; importance: {string.Join(", ", run.Importance.Take(5).Select(p => $"{p.Key} {p.Value:P0}"))}");

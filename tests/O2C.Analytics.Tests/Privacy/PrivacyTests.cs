@@ -9,7 +9,7 @@ using O2C.Analytics.Privacy;
 using O2C.Analytics.Render.Excel;
 using O2C.Analytics.Reports.MonthlyPack;
 using O2C.Analytics.Tests.Support;
-using O2C.Analytics.Warehouse;
+using O2C.Analytics.Storage;
 
 namespace O2C.Analytics.Tests.Privacy;
 
@@ -84,7 +84,7 @@ public sealed class PrivacyTests(SamplePackFixture run)
         {
             var path = Path.Combine(folder, "o2c.duckdb");
             File.Copy(run.Options.WarehousePath, path);
-            using var w = O2C.Analytics.Warehouse.Warehouse.Open(path);
+            using var w = O2C.Analytics.Storage.Warehouse.Open(path);
             var before = new DateOnly(2025, 1, 1);
             const string laterBalances = """
                 SELECT kpi_id, period_end, dimension, member, value FROM kpi_values

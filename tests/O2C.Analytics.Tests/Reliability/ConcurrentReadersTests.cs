@@ -5,7 +5,7 @@ using O2C.Analytics.Schedule;
 using O2C.Analytics.Sla;
 using O2C.Analytics.Spc;
 using O2C.Analytics.Tests.Support;
-using O2C.Analytics.Warehouse;
+using O2C.Analytics.Storage;
 using Xunit.Abstractions;
 
 namespace O2C.Analytics.Tests.Reliability;
@@ -31,7 +31,7 @@ public sealed class ConcurrentReadersTests(SamplePackFixture run, ITestOutputHel
             IReadOnlyDictionary<string, string> sourcesBefore;
             string kpisBefore;
             long documents, auditBefore;
-            using (var w = O2C.Analytics.Warehouse.Warehouse.Open(path))
+            using (var w = O2C.Analytics.Storage.Warehouse.Open(path))
             {
                 sourcesBefore = WarehouseState.Of(w);
                 kpisBefore = KpiContent(w);
@@ -72,7 +72,7 @@ public sealed class ConcurrentReadersTests(SamplePackFixture run, ITestOutputHel
             });
             Assert.All(results.Where(r => r.Waits), r => Assert.Equal(0, r.Exit));
 
-            using (var w = O2C.Analytics.Warehouse.Warehouse.Open(path))
+            using (var w = O2C.Analytics.Storage.Warehouse.Open(path))
             {
                 // Source rows and the load ledger untouched; the audit log gained exactly the refresh's scoring run.
                 Assert.Equal(sourcesBefore.Where(kv => kv.Key != "audit_log").OrderBy(kv => kv.Key), WarehouseState.Of(w).Where(kv => kv.Key != "audit_log").OrderBy(kv => kv.Key));
@@ -89,7 +89,7 @@ public sealed class ConcurrentReadersTests(SamplePackFixture run, ITestOutputHel
         }
     }
 
-    private static string KpiContent(O2C.Analytics.Warehouse.Warehouse w) =>
+    private static string KpiContent(O2C.Analytics.Storage.Warehouse w) =>
         w.Scalar<string>("SELECT count(*) || ':' || sum(hash(kpi_id, period_end, dimension, member, numerator, denominator, value)) FROM kpi_values")!;
 
     private static (int, string, string, bool) Query(string folder, string path, bool waits)

@@ -31,7 +31,7 @@ public sealed class CrashSafetyTests(ITestOutputHelper output)
                 File.Copy(Path.Combine(full, $"{name}.csv"), Path.Combine(small, $"{name}.csv"));
             var beforePath = Path.Combine(folder, "before.duckdb");
             IReadOnlyDictionary<string, string> before, after;
-            using (var w = O2C.Analytics.Warehouse.WarehouseSetup.OpenMigrated(beforePath))
+            using (var w = O2C.Analytics.Storage.WarehouseSetup.OpenMigrated(beforePath))
             {
                 new CanonicalLoader(w).LoadFolder(small);
                 before = WarehouseState.Of(w);
@@ -42,7 +42,7 @@ public sealed class CrashSafetyTests(ITestOutputHelper output)
             WarehouseState.Restore(beforePath, work);
             using (var reference = Load(work, full)) Assert.Equal(0, reference.WaitForExit());
             var loadTime = watch.Elapsed;
-            using (var w = O2C.Analytics.Warehouse.Warehouse.Open(work)) after = WarehouseState.Of(w);
+            using (var w = O2C.Analytics.Storage.Warehouse.Open(work)) after = WarehouseState.Of(w);
             Assert.NotEqual(before, after);
 
             var random = new Random();
@@ -58,7 +58,7 @@ public sealed class CrashSafetyTests(ITestOutputHelper output)
                 }
 
                 IReadOnlyDictionary<string, string> state;
-                using (var w = O2C.Analytics.Warehouse.Warehouse.Open(work)) state = WarehouseState.Of(w);
+                using (var w = O2C.Analytics.Storage.Warehouse.Open(work)) state = WarehouseState.Of(w);
                 var isBefore = WarehouseState.Same(state, before);
                 var isAfter = WarehouseState.Same(state, after);
                 Assert.True(isBefore || isAfter,
@@ -69,7 +69,7 @@ public sealed class CrashSafetyTests(ITestOutputHelper output)
                 if (kill % 5 == 0 || (isBefore && landedBefore == 1))
                 {
                     using (var rerun = Load(work, full)) Assert.Equal(0, rerun.WaitForExit());
-                    using var w = O2C.Analytics.Warehouse.Warehouse.Open(work);
+                    using var w = O2C.Analytics.Storage.Warehouse.Open(work);
                     // The data is the whole load's (the ledger adds a line for the re-run, which found files unchanged or loaded them).
                     Assert.True(WarehouseState.Same(WarehouseState.Data(WarehouseState.Of(w)), WarehouseState.Data(after)), $"kill {kill}: the next run did not complete the load");
                     completed++;

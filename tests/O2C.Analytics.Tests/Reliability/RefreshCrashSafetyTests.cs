@@ -1,9 +1,9 @@
 using System.Diagnostics;
 using O2C.Analytics.Load;
-using O2C.Analytics.Models;
+using O2C.Analytics.SqlModels;
 using O2C.Analytics.Pipeline;
 using O2C.Analytics.Tests.Cli;
-using O2C.Analytics.Warehouse;
+using O2C.Analytics.Storage;
 using Xunit.Abstractions;
 
 namespace O2C.Analytics.Tests.Reliability;
@@ -19,7 +19,7 @@ public sealed class RefreshCrashSafetyTests(ITestOutputHelper output)
     private const int Kills = 20;
 
     /// <summary>Derived tables with an order-independent hash of their rows, timestamps left out (they differ per run).</summary>
-    private static IReadOnlyDictionary<string, string> Derived(O2C.Analytics.Warehouse.Warehouse w)
+    private static IReadOnlyDictionary<string, string> Derived(O2C.Analytics.Storage.Warehouse w)
     {
         var tables = SqlModel.ReadAll(SqlFolder.Default().File("models")).Where(m => m.IsTable).Select(m => m.Name)
             .Concat(["kpi_values", "spc_points", "spc_signals", "kpi_catalog", "refresh_state"]).ToList();
@@ -70,7 +70,7 @@ public sealed class RefreshCrashSafetyTests(ITestOutputHelper output)
             var watch = Stopwatch.StartNew();
             using (var reference = Refresh(work)) Assert.Equal(0, reference.WaitForExit());
             var refreshTime = watch.Elapsed;
-            using (var w = O2C.Analytics.Warehouse.Warehouse.Open(work))
+            using (var w = O2C.Analytics.Storage.Warehouse.Open(work))
             {
                 after = Derived(w);
                 Assert.False(WarehouseRefresh.Owed(w));
@@ -90,7 +90,7 @@ public sealed class RefreshCrashSafetyTests(ITestOutputHelper output)
                 }
                 IReadOnlyDictionary<string, string> state;
                 bool owed;
-                using (var w = O2C.Analytics.Warehouse.Warehouse.Open(work))
+                using (var w = O2C.Analytics.Storage.Warehouse.Open(work))
                 {
                     state = Derived(w);
                     owed = WarehouseRefresh.Owed(w);

@@ -11,7 +11,7 @@ public static class WarehouseState
         ["customers", "documents", "receipts", "applications", "disputes", "promises_to_pay", "collection_activities", "write_offs",
          "fx_rates", "holidays", "kpi_targets", "rejects", "load_files"];
 
-    public static IReadOnlyDictionary<string, string> Of(O2C.Analytics.Warehouse.Warehouse w)
+    public static IReadOnlyDictionary<string, string> Of(O2C.Analytics.Storage.Warehouse w)
     {
         var state = ContentTables.ToDictionary(t => t, t => w.Scalar<string>(
             $"SELECT count(*) || ':' || coalesce(sum(hash(CAST(t AS VARCHAR)))::VARCHAR, '0') FROM {t} t")!);

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using O2C.Analytics.Schedule;
 using O2C.Analytics.Tests.Support;
-using O2C.Analytics.Warehouse;
+using O2C.Analytics.Storage;
 
 namespace O2C.Analytics.Tests.Schedule;
 
@@ -55,7 +55,7 @@ public sealed class PipelineSchedulerTests : IDisposable
 
     private IReadOnlyList<JobRun> History()
     {
-        using var warehouse = O2C.Analytics.Warehouse.Warehouse.Open(Path);
+        using var warehouse = O2C.Analytics.Storage.Warehouse.Open(Path);
         return JobRunLog.Read(warehouse).OrderBy(r => r.RunId).ToList();
     }
 
@@ -229,7 +229,7 @@ public sealed class PipelineSchedulerTests : IDisposable
         var now = DateTimeOffset.UtcNow;
         var rule = JobRule.From(new ScheduledJobSettings { Name = "daily-load", Cron = "0 0 6 * * ?" }, new HashSet<DateOnly>(), TimeZoneInfo.Utc);
         var last = rule.LastAtOrBefore(now)!.Value;
-        using (var warehouse = O2C.Analytics.Warehouse.Warehouse.Open(Path))
+        using (var warehouse = O2C.Analytics.Storage.Warehouse.Open(Path))
             warehouse.Execute("INSERT INTO job_runs VALUES (1, 'daily-load', 'probe', 'schedule', $t, $t, $t, 1, 'succeeded', NULL, NULL, NULL)",
                 ("t", last.AddDays(-3).UtcDateTime));
         var settings = new ScheduleSettings

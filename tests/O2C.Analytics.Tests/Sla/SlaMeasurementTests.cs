@@ -2,7 +2,7 @@ using O2C.Analytics.Reports.QuarterlyReview;
 using O2C.Analytics.Reports.MonthlyPack;
 using O2C.Analytics.Sla;
 using O2C.Analytics.Tests.Support;
-using O2C.Analytics.Warehouse;
+using O2C.Analytics.Storage;
 using static O2C.Analytics.Tests.Support.CanonicalFiles;
 
 namespace O2C.Analytics.Tests.Sla;

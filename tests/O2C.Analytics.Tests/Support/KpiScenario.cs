@@ -1,7 +1,7 @@
 using O2C.Analytics.Load;
 using O2C.Analytics.Metrics;
 using O2C.Analytics.Pipeline;
-using O2C.Analytics.Warehouse;
+using O2C.Analytics.Storage;
 
 namespace O2C.Analytics.Tests.Support;
 

@@ -2,7 +2,7 @@ using ClosedXML.Excel;
 using O2C.Analytics.Pipeline;
 using O2C.Analytics.Render.Excel;
 using O2C.Analytics.Reports.MonthlyPack;
-using O2C.Analytics.Warehouse;
+using O2C.Analytics.Storage;
 
 namespace O2C.Analytics.Tests.Support;
 
@@ -23,7 +23,7 @@ public sealed class SamplePackFixture : IDisposable
     }
 
     /// <summary>A read-only look at the warehouse the run left.</summary>
-    public O2C.Analytics.Warehouse.Warehouse OpenWarehouse() => O2C.Analytics.Warehouse.Warehouse.Open(Options.WarehousePath, readOnly: true);
+    public O2C.Analytics.Storage.Warehouse OpenWarehouse() => O2C.Analytics.Storage.Warehouse.Open(Options.WarehousePath, readOnly: true);
 
     /// <summary>
     /// A copy of the warehouse the run left in <paramref name="folder"/>, with the trained payment models beside it as
@@ -33,9 +33,9 @@ public sealed class SamplePackFixture : IDisposable
     {
         var path = Path.Combine(Directory.CreateDirectory(folder).FullName, "o2c.duckdb");
         File.Copy(Options.WarehousePath, path);
-        foreach (var file in Directory.EnumerateFiles(Options.Paths.Models, "*", SearchOption.AllDirectories))
+        foreach (var file in Directory.EnumerateFiles(Options.Paths.PaymentModels, "*", SearchOption.AllDirectories))
         {
-            var copy = Path.Combine(folder, "models", Path.GetRelativePath(Options.Paths.Models, file));
+            var copy = Path.Combine(folder, "payment-models", Path.GetRelativePath(Options.Paths.PaymentModels, file));
             Directory.CreateDirectory(Path.GetDirectoryName(copy)!);
             File.Copy(file, copy);
         }
@@ -43,7 +43,7 @@ public sealed class SamplePackFixture : IDisposable
     }
 
     /// <summary>The warehouse for writing (sending records an audit entry); tests of one collection run one at a time.</summary>
-    public O2C.Analytics.Warehouse.Warehouse OpenWritable() => O2C.Analytics.Warehouse.Warehouse.Open(Options.WarehousePath);
+    public O2C.Analytics.Storage.Warehouse OpenWritable() => O2C.Analytics.Storage.Warehouse.Open(Options.WarehousePath);
 
     public void Dispose()
     {

@@ -1,4 +1,4 @@
-using O2C.Analytics.Warehouse;
+using O2C.Analytics.Storage;
 
 namespace O2C.Analytics.Tests.Support;
 
@@ -9,13 +9,13 @@ public sealed class TempWarehouse : IDisposable
     {
         Folder = Directory.CreateTempSubdirectory("o2c-test-").FullName;
         Sources = Directory.CreateDirectory(Path.Combine(Folder, "sources")).FullName;
-        Warehouse = O2C.Analytics.Warehouse.Warehouse.Open(Path.Combine(Folder, "o2c.duckdb"));
+        Warehouse = O2C.Analytics.Storage.Warehouse.Open(Path.Combine(Folder, "o2c.duckdb"));
         MigrationRunner.Apply(Warehouse, Migration.ReadAll(SqlFolder.Default().Migrations));
     }
 
     public string Folder { get; }
     public string Sources { get; }
-    public O2C.Analytics.Warehouse.Warehouse Warehouse { get; }
+    public O2C.Analytics.Storage.Warehouse Warehouse { get; }
 
     /// <summary>Writes a source file; lines are joined with \n and the file ends with one.</summary>
     public string Write(string fileName, params string[] lines)

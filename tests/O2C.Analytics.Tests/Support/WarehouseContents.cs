@@ -5,7 +5,7 @@ namespace O2C.Analytics.Tests.Support;
 /// <summary>The full contents of every table of a warehouse as text, for "nothing changed" comparisons.</summary>
 public static class WarehouseContents
 {
-    public static IReadOnlyDictionary<string, string> Capture(O2C.Analytics.Warehouse.Warehouse warehouse)
+    public static IReadOnlyDictionary<string, string> Capture(O2C.Analytics.Storage.Warehouse warehouse)
     {
         var tables = warehouse.Query(
             "SELECT table_name FROM information_schema.tables WHERE table_schema = 'main' AND table_type = 'BASE TABLE' ORDER BY table_name",

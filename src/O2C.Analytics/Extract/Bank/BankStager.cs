@@ -1,3 +1,4 @@
+using O2C.Analytics.Render.Csv;
 using O2C.Analytics.Generate;
 
 namespace O2C.Analytics.Extract.Bank;
@@ -19,7 +20,7 @@ public static class BankStager
     public static string Stage(BankStatementFile file, string sourceName, string stagingFolder, Func<string, int> minorUnits)
     {
         var path = Path.Combine(stagingFolder, FileName(sourceName, file.FileName));
-        using var csv = new CsvOut(path, gzip: false, "receipt_id", "customer_id", "value_date", "posted_date", "amount",
+        using var csv = new CsvWriter(path, gzip: false, "receipt_id", "customer_id", "value_date", "posted_date", "amount",
             "currency_code", "payment_method", "bank_reference", "remittance_text");
         foreach (var group in file.Credits.GroupBy(c => c.Line))
         {

@@ -11,7 +11,7 @@ namespace O2C.Analytics.Extract.Tabular;
 /// </summary>
 internal static class MappingSql
 {
-    public static string Expression(ColumnMapping mapping, ColumnKind kind, CsvOptions csv)
+    public static string Expression(ColumnMapping mapping, FieldType kind, CsvOptions csv)
     {
         var raw = mapping.Constant is { } constant ? Literal(constant) : $"trim(src.{Ident(mapping.Column!)})";
         if (mapping.Map is { Count: > 0 } map)
@@ -19,8 +19,8 @@ internal static class MappingSql
         if (mapping.Default is { } fallback) raw = $"coalesce(NULLIF({raw}, ''), {Literal(fallback)})";
         return kind switch
         {
-            ColumnKind.Date => DateExpression(raw, mapping.Format),
-            ColumnKind.Money or ColumnKind.Rate => AmountExpression(raw, csv),
+            FieldType.Date => DateExpression(raw, mapping.Format),
+            FieldType.Money or FieldType.Rate => AmountExpression(raw, csv),
             _ => raw,
         };
     }

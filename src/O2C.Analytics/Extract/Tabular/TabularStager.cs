@@ -1,3 +1,4 @@
+using O2C.Analytics.Storage;
 using O2C.Analytics.Extract.Sources;
 using O2C.Analytics.Load;
 using static O2C.Analytics.Extract.Tabular.MappingSql;
@@ -10,7 +11,7 @@ namespace O2C.Analytics.Extract.Tabular;
 /// as text, compute every canonical column from its mapping, write each entity's rows in source order (so a
 /// staged line number is the source line number). The canonical loader then validates and loads them.
 /// </summary>
-public sealed class TabularStager(Warehouse.Warehouse scratch)
+public sealed class TabularStager(Warehouse scratch)
 {
     public IReadOnlyList<string> Stage(SourceDefinition source, string file, string stagingFolder)
     {
@@ -102,14 +103,14 @@ public sealed class TabularStager(Warehouse.Warehouse scratch)
     private IReadOnlyList<string> StageClearedItems(SourceDefinition source, CsvOptions csv, string stem, string folder)
     {
         var documents = Projection(source, CanonicalLayouts.Documents, csv);
-        string Extra(string name, ColumnKind kind) =>
+        string Extra(string name, FieldType kind) =>
             source.Column(name) is { } m ? Expression(m, kind, csv) : source.Defaults?.GetValueOrDefault(name) is { } d ? Literal(d) : "CAST(NULL AS VARCHAR)";
         scratch.Execute($"""
             CREATE OR REPLACE TEMP TABLE src_mapped AS
             SELECT src._ordinal, {documents},
-                   {Extra("clearing_date", ColumnKind.Date)} AS clearing_date,
-                   {Extra("disputed", ColumnKind.Flag)} AS disputed,
-                   {string.Join(", ", CustomerColumns.Select(c => $"{Extra(c, ColumnKind.Text)} AS c_{c}"))}
+                   {Extra("clearing_date", FieldType.Date)} AS clearing_date,
+                   {Extra("disputed", FieldType.Flag)} AS disputed,
+                   {string.Join(", ", CustomerColumns.Select(c => $"{Extra(c, FieldType.Text)} AS c_{c}"))}
             FROM src_raw src
             """);
         var paths = new List<string>();

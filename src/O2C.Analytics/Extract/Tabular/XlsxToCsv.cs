@@ -1,3 +1,4 @@
+using O2C.Analytics.Render.Csv;
 using System.Globalization;
 using ClosedXML.Excel;
 using O2C.Analytics.Generate;
@@ -56,7 +57,7 @@ public static class XlsxToCsv
         if (used is null) throw new InvalidDataException($"{Path.GetFileName(xlsxPath)}: the first sheet is empty");
         var lastColumn = used.LastColumn().ColumnNumber();
         var header = Enumerable.Range(1, lastColumn).Select(c => sheet.Cell(used.FirstRow().RowNumber(), c).GetString().Trim()).ToArray();
-        using var csv = new CsvOut(csvPath, gzip: false, header);
+        using var csv = new CsvWriter(csvPath, gzip: false, header);
         foreach (var row in used.RowsUsed().Skip(1))
         {
             for (var c = 1; c <= lastColumn; c++)

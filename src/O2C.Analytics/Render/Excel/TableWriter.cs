@@ -32,7 +32,7 @@ public static class TableWriter
                 cell.SetValue("");
                 return;
             case string s when kind == ColumnKind.SourceText:
-                SourceText.Set(cell, s);
+                UntrustedText.Set(cell, s);
                 return;
             case string s:
                 cell.SetValue(s);

@@ -58,7 +58,7 @@ public static class AreaSheet
             row++;
             ws.Cell(row, 1).SetValue(member.Key.Dimension.Replace('_', ' '));
             // Members are source data (collector names, segments): never evaluated.
-            SourceText.Set(ws.Cell(row, 2), member.Key.Member);
+            UntrustedText.Set(ws.Cell(row, 2), member.Key.Member);
             for (var k = 0; k < kpis.Count; k++)
             {
                 var value = member.FirstOrDefault(v => v.KpiId == kpis[k].Id);

@@ -4,17 +4,17 @@ using System.Reflection;
 using O2C.Analytics.Metrics;
 using O2C.Analytics.Predict;
 using O2C.Analytics.Spc;
-using O2C.Analytics.Warehouse;
+using O2C.Analytics.Storage;
 
 namespace O2C.Analytics.Reports.MonthlyPack;
 
 /// <summary>Reads the pack's content for one month: every month up to it, company-wide and by dimension.</summary>
 public static class KpiPackReader
 {
-    public static KpiPack Read(Warehouse.Warehouse warehouse, ReportingMonth reportingMonth, DateTime nowUtc) =>
+    public static KpiPack Read(Warehouse warehouse, ReportingMonth reportingMonth, DateTime nowUtc) =>
         Read(warehouse, SqlFolder.Default(), reportingMonth, nowUtc);
 
-    public static KpiPack Read(Warehouse.Warehouse warehouse, SqlFolder sql, ReportingMonth reportingMonth, DateTime nowUtc)
+    public static KpiPack Read(Warehouse warehouse, SqlFolder sql, ReportingMonth reportingMonth, DateTime nowUtc)
     {
         var monthEnd = reportingMonth.End;
         var month = reportingMonth.SqlParameter;
@@ -57,7 +57,7 @@ public static class KpiPackReader
     }
 
     /// <summary>Loaded targets in force at the month end win over the catalogue's defaults (tolerance: a tenth of the target, at least 1).</summary>
-    public static IReadOnlyDictionary<string, KpiTarget> Targets(Warehouse.Warehouse warehouse, DateOnly monthEnd)
+    public static IReadOnlyDictionary<string, KpiTarget> Targets(Warehouse warehouse, DateOnly monthEnd)
     {
         var loaded = warehouse.Query("""
             SELECT kpi_id, target_value, tolerance FROM kpi_targets WHERE effective_from <= $month_end

@@ -1,5 +1,5 @@
 using O2C.Analytics.Render.Excel;
-using O2C.Analytics.Warehouse;
+using O2C.Analytics.Storage;
 using ClosedXML.Excel;
 
 namespace O2C.Analytics.Reports.MonthlyPack;
@@ -69,7 +69,7 @@ public static class LineageSheet
             {
                 case DateTime t: TableWriter.WriteCell(cell, t, ColumnKind.Timestamp); break;
                 case DateOnly d: TableWriter.WriteCell(cell, d, ColumnKind.Date); break;
-                case var v: SourceText.Set(cell, v?.ToString() ?? ""); break;
+                case var v: UntrustedText.Set(cell, v?.ToString() ?? ""); break;
             }
             cell.Style.Alignment.Horizontal = XLAlignmentHorizontalValues.Left;
         }

@@ -1,5 +1,5 @@
 using O2C.Analytics.Pipeline;
-using O2C.Analytics.Warehouse;
+using O2C.Analytics.Storage;
 using O2C.Analytics.Audit;
 using O2C.Analytics.Mail;
 using O2C.Analytics.Reports.MonthlyPack;
@@ -12,7 +12,7 @@ namespace O2C.Analytics.Reports.MonthlyPack;
 /// </summary>
 public static class PackPublisher
 {
-    public static DeliveryResult Send(Warehouse.Warehouse warehouse, KpiPack pack, string workbookPath, MailSettings settings, OutputPaths paths)
+    public static DeliveryResult Send(Warehouse warehouse, KpiPack pack, string workbookPath, MailSettings settings, OutputPaths paths)
     {
         if (settings.Pseudonymise)
         {
@@ -26,7 +26,7 @@ public static class PackPublisher
         return result;
     }
 
-    internal static void RecordSent(Warehouse.Warehouse warehouse, string action, string what, DeliveryResult result, IReadOnlyList<string> recipients,
+    internal static void RecordSent(Warehouse warehouse, string action, string what, DeliveryResult result, IReadOnlyList<string> recipients,
         string workbookPath, bool pseudonymised) =>
         new AuditLog(warehouse).Record(action,
             result.Sent

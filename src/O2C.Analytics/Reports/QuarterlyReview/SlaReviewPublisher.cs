@@ -1,5 +1,5 @@
 using O2C.Analytics.Pipeline;
-using O2C.Analytics.Warehouse;
+using O2C.Analytics.Storage;
 using O2C.Analytics.Reports.MonthlyPack;
 using O2C.Analytics.Audit;
 using O2C.Analytics.Mail;
@@ -9,7 +9,7 @@ namespace O2C.Analytics.Reports.QuarterlyReview;
 /// <summary>Mails a written SLA review: over SMTP when configured, otherwise as an .eml file in the outbox; audited.</summary>
 public static class SlaReviewPublisher
 {
-    public static DeliveryResult Send(Warehouse.Warehouse warehouse, Reports.QuarterlyReview.SlaReview review, string workbookPath, MailSettings settings, OutputPaths paths)
+    public static DeliveryResult Send(Warehouse warehouse, Reports.QuarterlyReview.SlaReview review, string workbookPath, MailSettings settings, OutputPaths paths)
     {
         if (settings.Pseudonymise)
         {

@@ -1,6 +1,6 @@
 using O2C.Analytics.Sla;
 using O2C.Analytics.Render.Excel;
-using O2C.Analytics.Warehouse;
+using O2C.Analytics.Storage;
 using static O2C.Analytics.Render.Excel.ColumnKind;
 using Src = O2C.Analytics.Render.Excel.ColumnKind;
 
@@ -76,7 +76,7 @@ public static class SlaReviewReader
         new("credit_per_breach", "Credit per breach", Amount, 13), new("credit_per_missed_target", "Credit per missed target", Amount, 13),
     ];
 
-    public static SlaReview Read(Warehouse.Warehouse warehouse, SqlFolder sql, SlaQuarter quarter, DateTime nowUtc)
+    public static SlaReview Read(Warehouse warehouse, SqlFolder sql, SlaQuarter quarter, DateTime nowUtc)
     {
         var quarters = quarter.LastFour();
         (string, object?)[] four = [("q1", quarters[0].ToString()), ("q2", quarters[1].ToString()), ("q3", quarters[2].ToString()), ("q4", quarters[3].ToString())];

@@ -67,7 +67,7 @@ public static class SlaReviewWorkbook
             TableWriter.WriteCell(ws.Cell(row, 9), line.PriorCompliance, ColumnKind.Percent);
             TableWriter.WriteCell(ws.Cell(row, 10), line.ChangePoints, ColumnKind.Days);
             if (line.ChangePoints is not null) ws.Cell(row, 10).Style.NumberFormat.Format = "+0.0;-0.0;0.0";
-            SourceText.Set(ws.Cell(row, 11), line.TopCause ?? "");
+            UntrustedText.Set(ws.Cell(row, 11), line.TopCause ?? "");
             TableWriter.WriteCell(ws.Cell(row, 12), line.ServiceCredit, ColumnKind.Amount);
         }
         SheetLayout.Table(ws.Range(SummaryHeaderRow, 1, row, headers.Length), "SlaSummary");

@@ -1,4 +1,4 @@
-namespace O2C.Analytics.Warehouse;
+namespace O2C.Analytics.Storage;
 
 /// <summary>
 /// Opens a warehouse file, creating it if needed, with its schema brought up to date; given the configuration a

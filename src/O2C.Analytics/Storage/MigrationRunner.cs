@@ -1,4 +1,4 @@
-namespace O2C.Analytics.Warehouse;
+namespace O2C.Analytics.Storage;
 
 /// <summary>
 /// Brings a warehouse's schema up to date: applies, in order and each in its own transaction,

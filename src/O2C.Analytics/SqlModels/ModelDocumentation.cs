@@ -1,7 +1,7 @@
 using System.Text;
-using O2C.Analytics.Warehouse;
+using O2C.Analytics.Storage;
 
-namespace O2C.Analytics.Models;
+namespace O2C.Analytics.SqlModels;
 
 /// <summary>
 /// The models section of docs/data-model.md, generated from the models' file headers, so the

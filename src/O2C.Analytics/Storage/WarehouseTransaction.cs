@@ -1,6 +1,6 @@
 using System.Data.Common;
 
-namespace O2C.Analytics.Warehouse;
+namespace O2C.Analytics.Storage;
 
 /// <summary>
 /// A transaction on the warehouse, or a step inside one already open: a refresh runs models, KPIs, control charts

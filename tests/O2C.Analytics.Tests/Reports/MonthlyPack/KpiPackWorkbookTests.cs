@@ -5,7 +5,7 @@ using O2C.Analytics.Render.Excel;
 using O2C.Analytics.Reports.MonthlyPack;
 using O2C.Analytics.Tests.Support;
 
-namespace O2C.Analytics.Tests.Render;
+namespace O2C.Analytics.Tests.Reports.MonthlyPack;
 
 /// <summary>`o2c run` on the bundled sample, end to end; the pack re-opened and checked against the warehouse.</summary>
 [Collection(SamplePackCollection.Name)]

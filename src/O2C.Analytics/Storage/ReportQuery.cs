@@ -1,6 +1,6 @@
 using O2C.Analytics.Render.Excel;
 
-namespace O2C.Analytics.Warehouse;
+namespace O2C.Analytics.Storage;
 
 /// <summary>Runs one of the pack's report queries (sql/reports/*.sql) into a <see cref="ReportTable"/>.</summary>
 public static class ReportQuery

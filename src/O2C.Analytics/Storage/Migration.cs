@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.RegularExpressions;
 
-namespace O2C.Analytics.Warehouse;
+namespace O2C.Analytics.Storage;
 
 /// <summary>One versioned schema change: sql/migrations/NNNN_name.sql.</summary>
 public sealed record Migration(int Version, string Name, string Sql)

@@ -2,7 +2,7 @@ using System.Data;
 using System.Data.Common;
 using DuckDB.NET.Data;
 
-namespace O2C.Analytics.Warehouse;
+namespace O2C.Analytics.Storage;
 
 /// <summary>
 /// The DuckDB file that holds every O2C fact, model and KPI. A thin layer over ADO.NET:

@@ -8,7 +8,7 @@ namespace O2C.Analytics.Render.Excel;
 /// character a spreadsheet treats as the start of a formula (=, +, -, @, tab, CR) also carries Excel's quote prefix,
 /// so it is shown literally and stays literal when someone edits the cell.
 /// </summary>
-public static class SourceText
+public static class UntrustedText
 {
     public static bool LooksLikeFormula(string text) =>
         text.Length > 0 && text[0] is '=' or '+' or '-' or '@' or '\t' or '\r';

@@ -1,6 +1,6 @@
 using O2C.Analytics.Metrics;
 
-namespace O2C.Analytics.Tests.Render;
+namespace O2C.Analytics.Tests.Metrics;
 
 public class RagStatusTests
 {

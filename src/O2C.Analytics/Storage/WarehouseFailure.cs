@@ -1,4 +1,4 @@
-namespace O2C.Analytics.Warehouse;
+namespace O2C.Analytics.Storage;
 
 /// <summary>A DuckDB failure the operator can act on, in one line.</summary>
 public static class WarehouseFailure

@@ -2,9 +2,9 @@ using ClosedXML.Excel;
 using O2C.Analytics.Render.Excel;
 using O2C.Analytics.Reports.MonthlyPack;
 
-namespace O2C.Analytics.Tests.Render;
+namespace O2C.Analytics.Tests.Render.Excel;
 
-public sealed class SourceTextTests
+public sealed class UntrustedTextTests
 {
     [Theory]
     [InlineData("=HYPERLINK(\"http://x\",\"y\")")]
@@ -20,7 +20,7 @@ public sealed class SourceTextTests
         {
             using (var workbook = new XLWorkbook())
             {
-                SourceText.Set(workbook.Worksheets.Add("s").Cell(1, 1), text);
+                UntrustedText.Set(workbook.Worksheets.Add("s").Cell(1, 1), text);
                 workbook.SaveAs(path);
             }
             using var reopened = new XLWorkbook(path);
@@ -45,10 +45,10 @@ public sealed class SourceTextTests
     [InlineData("", false)]
     public void Only_a_leading_formula_character_needs_the_quote_prefix(string text, bool quoted)
     {
-        Assert.Equal(quoted, SourceText.LooksLikeFormula(text));
+        Assert.Equal(quoted, UntrustedText.LooksLikeFormula(text));
         using var workbook = new XLWorkbook();
         var cell = workbook.Worksheets.Add("s").Cell(1, 1);
-        SourceText.Set(cell, text);
+        UntrustedText.Set(cell, text);
         Assert.Equal(quoted, cell.Style.IncludeQuotePrefix);
         // A number-looking name stays text: customer ids like 1000 must not become numbers.
         Assert.Equal(XLDataType.Text, cell.DataType);

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace O2C.Analytics.Models;
+namespace O2C.Analytics.SqlModels;
 
 /// <summary>
 /// The contract at the top of a SQL model or view file: <c>-- grain: a, b</c> (the columns one row is unique by),

@@ -1,7 +1,7 @@
 namespace O2C.Analytics.Load;
 
-/// <summary>How a canonical CSV column is written and what it becomes in the warehouse.</summary>
-public enum ColumnKind
+/// <summary>The type of a canonical CSV field: how it is written and what it becomes in the warehouse.</summary>
+public enum FieldType
 {
     /// <summary>Free text, trimmed; empty means null.</summary>
     Text,

@@ -1,6 +1,6 @@
-using O2C.Analytics.Warehouse;
+using O2C.Analytics.Storage;
 
-namespace O2C.Analytics.Models;
+namespace O2C.Analytics.SqlModels;
 
 /// <summary>
 /// Builds the SQL models (staging, then intermediate, then marts) in dependency order: each becomes a view or,
@@ -36,7 +36,7 @@ public static class ModelBuilder
         return ordered;
     }
 
-    public static void Build(Warehouse.Warehouse warehouse, SqlFolder sql, Action<string>? status = null)
+    public static void Build(Warehouse warehouse, SqlFolder sql, Action<string>? status = null)
     {
         var models = Order(SqlModel.ReadAll(sql.File("models")));
         using var transaction = warehouse.BeginTransaction();

@@ -1,4 +1,4 @@
-namespace O2C.Analytics.Warehouse;
+namespace O2C.Analytics.Storage;
 
 /// <summary>
 /// Where the project's SQL lives: the copy shipped beside the binaries, or an explicit folder.

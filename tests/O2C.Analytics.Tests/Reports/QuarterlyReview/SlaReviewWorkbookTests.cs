@@ -2,7 +2,7 @@ using ClosedXML.Excel;
 using O2C.Analytics.Sla;
 using O2C.Analytics.Tests.Support;
 
-namespace O2C.Analytics.Tests.Sla;
+namespace O2C.Analytics.Tests.Reports.QuarterlyReview;
 
 /// <summary>`o2c run` on the bundled sample also writes the SLA review of the latest closed quarter.</summary>
 [Collection(SamplePackCollection.Name)]

@@ -1,11 +1,11 @@
 using System.Text.RegularExpressions;
 using O2C.Analytics.Analyst;
 using O2C.Analytics.Load;
-using O2C.Analytics.Models;
+using O2C.Analytics.SqlModels;
 using O2C.Analytics.Tests.Support;
-using O2C.Analytics.Warehouse;
+using O2C.Analytics.Storage;
 
-namespace O2C.Analytics.Tests.Models;
+namespace O2C.Analytics.Tests.SqlModels;
 
 /// <summary>
 /// Issue 17: every SQL model and analyst view states its grain and meaning in its header; the grain holds on the

@@ -1,7 +1,7 @@
 using O2C.Analytics.Render.Excel;
 using O2C.Analytics.Reports.MonthlyPack;
 
-namespace O2C.Analytics.Tests.Render;
+namespace O2C.Analytics.Tests.Render.Excel;
 
 public sealed class TrendSparklineTests
 {

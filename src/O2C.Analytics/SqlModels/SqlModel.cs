@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace O2C.Analytics.Models;
+namespace O2C.Analytics.SqlModels;
 
 /// <summary>One SQL model file: a SELECT named after the table or view it produces.</summary>
 public sealed record SqlModel(string Name, string Layer, string Sql, SqlFileHeader Header)

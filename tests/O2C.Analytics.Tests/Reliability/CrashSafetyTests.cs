@@ -13,7 +13,9 @@ namespace O2C.Analytics.Tests.Reliability;
 /// </summary>
 public sealed class CrashSafetyTests(ITestOutputHelper output)
 {
-    private const int Kills = 20;
+    // Kill times are stratified (one in each tenth of the load, at a random point within it): ten cover the load as
+    // evenly as twenty random ones did, in half the suite's time.
+    private const int Kills = 10;
 
     [Fact]
     public void Killed_at_random_points_of_a_multi_file_load_the_warehouse_is_before_or_after_and_the_next_run_completes()
@@ -52,8 +54,8 @@ public sealed class CrashSafetyTests(ITestOutputHelper output)
                 WarehouseState.Restore(beforePath, work);
                 using (var load = Load(work, full))
                 {
-                    // Anywhere from start-up to the end of a whole load.
-                    Thread.Sleep(TimeSpan.FromMilliseconds(random.NextDouble() * loadTime.TotalMilliseconds));
+                    // Anywhere from start-up to the end of a whole load: the kill-th tenth of it.
+                    Thread.Sleep(TimeSpan.FromMilliseconds((kill - 1 + random.NextDouble()) / Kills * loadTime.TotalMilliseconds));
                     load.Kill();
                 }
 

@@ -1,8 +1,8 @@
 -- grain: month_end, customer_id
 -- materialized: table
 -- Credit sales per customer and month: invoices and debit memos issued in the month less credit memos issued
--- in the month, converted at the rate of each document's date.
-with documents as (select * from stg_documents),
+-- in the month, converted at the rate of each document's date. Opening open items are balances, not sales.
+with documents as (select * from stg_documents where opening_balance_date is null),
 rates as (select * from stg_fx_rates_to_reporting),
 
 converted as (

@@ -21,5 +21,7 @@ select
     case when document_type = 'credit_memo' then -amount else amount end as signed_amount,
     -- a credit memo that names the invoice it corrects is consumed by that invoice, not left open on its own
     document_type = 'credit_memo' and corrects_document_id is not null as is_linked_credit,
-    delivery_channel
+    delivery_channel,
+    -- an opening open item (brought at the start): a balance on that date, not a sale
+    opening_balance_date
 from documents

@@ -34,14 +34,15 @@ public static class CustomerFactory
         "Chemicals", "Electronics", "Packaging", "Builders", "Supplies", "Media", "Farms", "Marine", "Labs", "Outfitters",
     ];
 
-    public static CustomerProfile Create(int index, SampleRandom rng)
+    public static CustomerProfile Create(int index, SampleRandom rng, SampleStory story)
     {
         var id = $"C{index:000000}";
         var market = rng.Weighted(Markets.Select(m => (m, m.Weight)).ToList());
         var segment = rng.Weighted<string>([("Enterprise", 0.15), ("Mid-market", 0.35), ("SMB", 0.50)]);
+        // Calibrated so the company pays like a CRF median one (DSO about 40, ADD about 5, on time 60-70 % by value).
         var behaviour = rng.Weighted<PaymentBehaviour>([
-            (PaymentBehaviour.Prompt, 0.25), (PaymentBehaviour.Typical, 0.37), (PaymentBehaviour.ChronicLate, 0.14),
-            (PaymentBehaviour.Seasonal, 0.12), (PaymentBehaviour.Deteriorating, 0.12)]);
+            (PaymentBehaviour.Prompt, 0.32), (PaymentBehaviour.Typical, 0.48), (PaymentBehaviour.ChronicLate, 0.08),
+            (PaymentBehaviour.Seasonal, 0.12)]);
         var risk = behaviour switch
         {
             PaymentBehaviour.Prompt => rng.Weighted<string>([("A", 0.6), ("B", 0.4)]),
@@ -50,9 +51,9 @@ public static class CustomerFactory
         };
         var terms = segment switch
         {
-            "Enterprise" => rng.Weighted<int>([(30, 0.3), (45, 0.3), (60, 0.4)]),
-            "Mid-market" => rng.Weighted<int>([(30, 0.6), (45, 0.4)]),
-            _ => rng.Weighted<int>([(15, 0.2), (30, 0.8)]),
+            "Enterprise" => rng.Weighted<int>([(30, 0.6), (45, 0.3), (60, 0.1)]),
+            "Mid-market" => rng.Weighted<int>([(30, 0.75), (45, 0.25)]),
+            _ => rng.Weighted<int>([(15, 0.25), (30, 0.75)]),
         };
         var perMonth = segment switch
         {
@@ -68,15 +69,29 @@ public static class CustomerFactory
         };
         var median = usdMedian / UsdPer(market.Currency);
         var team = Teams[market.Region switch { "North America" => rng.Chance(0.6) ? 0 : 1, "EMEA" => rng.Chance(0.5) ? 3 : 2, _ => 1 }];
-        var name = index == 42 ? FormulaInjectionName : $"{rng.Pick(NameFirst)} {rng.Pick(NameSecond)} {Suffix(market.Country)} {index}";
+        var name = index == 42 ? FormulaInjectionName : Name(index, market.Country);
         var monthlyBilling = (decimal)(perMonth * median);
-        // Limits cover terms plus a month or two of billing; a minority of accounts run over (credit-limit breaches).
-        var creditLimit = Math.Round(monthlyBilling * (terms / 30m + 1.5m) * (decimal)rng.LogNormal(1.5, 0.35) / 1000m, 0) * 1000m;
+        // Limits cover terms plus a month or two of billing, and at least a few typical invoices (an account billed
+        // once a month must not breach on one larger invoice); riskier accounts get tighter limits, and a few of
+        // them run over (credit-limit breaches).
+        var cover = Math.Max(monthlyBilling * (terms / 30m + 1.5m), (decimal)median * 5m);
+        var headroom = risk is "C" or "D" ? rng.LogNormal(1.3, 0.3) : rng.LogNormal(1.9, 0.3);
+        var creditLimit = Math.Round(cover * (decimal)headroom / 1000m, 0) * 1000m;
         return new CustomerProfile(
             id, name, segment, market.Region, market.Country, market.Currency, terms, Math.Max(creditLimit, 1000m), risk,
-            rng.Pick(team.Collectors), team.Team, rng.Chance(segment == "SMB" ? 0.35 : 0.6), behaviour, perMonth, median,
-            DisputeRate: rng.LogNormal(0.025, 0.5), BatchPayer: rng.Chance(segment == "Enterprise" ? 0.6 : 0.2),
-            NeverPaysSome: risk == "D");
+            rng.Pick(team.Collectors), team.Team, rng.Chance(segment == "SMB" ? 0.5 : 0.7), behaviour, perMonth, median,
+            DisputeRate: rng.LogNormal(0.02, 0.5), BatchPayer: rng.Chance(segment == "Enterprise" ? 0.6 : 0.2),
+            NeverPaysSome: risk == "D", Deteriorates: segment == story.DeterioratingSegment);
+    }
+
+    private static readonly string[] NameQualifier = ["", "Group", "Holdings", "Partners", "International", "Industries", "Trading", "Solutions"];
+
+    /// <summary>A company name, distinct for the first 3,200 customers, without the account number in it.</summary>
+    private static string Name(int index, string country)
+    {
+        var n = index - 1;
+        var qualifier = NameQualifier[n / (NameFirst.Length * NameSecond.Length) % NameQualifier.Length];
+        return $"{NameFirst[n % NameFirst.Length]} {NameSecond[n / NameFirst.Length % NameSecond.Length]}{(qualifier.Length > 0 ? " " + qualifier : "")} {Suffix(country)}";
     }
 
     /// <summary>Approximate value of one unit of the currency in USD, where the generated rates start.</summary>

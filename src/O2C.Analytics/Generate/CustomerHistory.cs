@@ -17,25 +17,40 @@ public sealed class CustomerHistory(
     // (one more month) adds facts without changing a single earlier one.
     private SampleRandom rng = null!; // the current invoice's stream, set before each invoice
 
-    private static readonly double[] MonthVolume = [0.9, 0.95, 1.1, 0.95, 1.0, 1.1, 0.9, 0.85, 1.1, 1.0, 1.1, 1.15];
-
+    // Median business days to resolve: about half the category's SLA (dispute_category_sla), so most meet it.
     private static readonly (string Category, double Weight, double MedianDays)[] DisputeCategories =
     [
-        ("pricing", 0.30, 9), ("quantity", 0.20, 7), ("damaged", 0.15, 12), ("delivery", 0.15, 10),
-        ("duplicate_billing", 0.08, 4), ("tax", 0.07, 16), ("other", 0.05, 10),
+        ("pricing", 0.30, 5.5), ("quantity", 0.20, 5.5), ("damaged", 0.15, 8), ("delivery", 0.15, 8),
+        ("duplicate_billing", 0.08, 2.5), ("tax", 0.07, 11), ("other", 0.05, 8),
     ];
+
+    // A high-risk customer leaves some invoices unpaid; they are written off this long after their due date.
+    private const double NeverPaidShare = 0.08;
+    private const int WriteOffAfterDays = 270;
 
     private readonly List<PlannedPayment> _payments = [];
     private DateOnly CutOff => options.CutOff;
+    private SampleStory Story { get; } = options.Story;
 
     public void Generate()
     {
         var receiptRandom = customerRandom.Fork();
+        var openingRandom = customerRandom.Fork();
+        for (var m = -options.OpeningMonths; m < 0; m++)
+        {
+            var monthStart = options.FirstMonth.AddMonths(m);
+            var count = openingRandom.Poisson(customer.InvoicesPerMonth * SampleStory.BillingVolume(monthStart.Month) * Math.Pow(1.06, m / 12.0));
+            for (var i = 0; i < count; i++)
+            {
+                rng = openingRandom.Fork();
+                OpeningItem(monthStart, m);
+            }
+        }
         for (var m = 0; m < options.Months; m++)
         {
             var monthStart = options.FirstMonth.AddMonths(m);
             var growth = Math.Pow(1.06, m / 12.0);
-            var count = customerRandom.Poisson(customer.InvoicesPerMonth * MonthVolume[monthStart.Month - 1] * growth);
+            var count = customerRandom.Poisson(customer.InvoicesPerMonth * SampleStory.BillingVolume(monthStart.Month) * growth);
             for (var i = 0; i < count; i++)
             {
                 rng = customerRandom.Fork();
@@ -45,18 +60,51 @@ public sealed class CustomerHistory(
         new ReceiptBuilder(customer, options, calendar, numbers, files, receiptRandom).Write(_payments);
     }
 
+    /// <summary>
+    /// An invoice of the months before the first: written to the opening open-items file only when it is still
+    /// open on the opening balance date (as a company brings its aged open items when it starts), with its later
+    /// payment, chasing and write-off. One settled before the opening leaves no trace.
+    /// </summary>
+    private void OpeningItem(DateOnly monthStart, int monthIndex)
+    {
+        var ship = ShipDate(monthStart);
+        var invoiceDate = calendar.AddBusinessDays(ship, rng.Weighted<int>([(0, 0.85), (1, 0.11), (2, 0.025), (3, 0.01), (5, 0.005)]));
+        var amount = Round((decimal)rng.LogNormal(customer.MedianInvoiceAmount, 0.7));
+        var due = invoiceDate.AddDays(customer.TermsDays);
+        var neverPaid = customer.NeverPaysSome && rng.Chance(NeverPaidShare);
+        var payDate = Later(PayDate(due, monthIndex), invoiceDate.AddDays(1));
+        if (invoiceDate > options.OpeningBalanceDate) return; // invoiced in the first month: not an opening item
+        var writeOffDate = calendar.OnOrAfter(due.AddDays(WriteOffAfterDays));
+        if (neverPaid ? writeOffDate <= options.OpeningBalanceDate : payDate <= options.OpeningBalanceDate) return;
+
+        var id = numbers.Invoice();
+        files.OpeningDocuments.Text(id).Text("invoice").Text(customer.CustomerId).Date(null).Date(null).Date(invoiceDate).Date(null)
+            .Date(due).Money(amount).Text(customer.Currency).Text(null).Text(null).Text(null).Date(options.OpeningBalanceDate).End();
+        if (neverPaid)
+        {
+            Chase(id, due, amount, DateOnly.MaxValue);
+            if (writeOffDate <= CutOff)
+                files.WriteOffs.Text(numbers.WriteOff()).Text(id).Date(writeOffDate).Money(amount).Text("bad debt: customer insolvent").End();
+            return;
+        }
+        var paid = Later(Chase(id, due, amount, payDate), options.FirstMonth);
+        _payments.Add(new PlannedPayment(paid, id, amount, paid));
+    }
+
     private void Invoice(DateOnly monthStart, int monthIndex)
     {
         var ship = ShipDate(monthStart);
-        var invoiceDate = calendar.AddBusinessDays(ship, rng.Weighted<int>([(0, 0.72), (1, 0.16), (2, 0.06), (3, 0.04), (5, 0.02)]));
+        var invoiceDate = calendar.AddBusinessDays(ship, rng.Weighted<int>([(0, 0.88), (1, 0.09), (2, 0.02), (3, 0.007), (5, 0.003)]));
         if (invoiceDate > CutOff) return; // shipped in the last days, invoiced after the extract
+        // The story's billing-error month: a wrong price file, so many invoices are corrected and disputed.
+        var billingError = monthStart == Story.BillingErrorMonth;
         var amount = Round((decimal)rng.LogNormal(customer.MedianInvoiceAmount, 0.7));
         var id = WriteInvoice(ship.AddDays(-rng.Between(1, 12)), ship, invoiceDate, amount, null);
         var due = invoiceDate.AddDays(customer.TermsDays);
         var payable = amount;
 
         // Billing errors corrected by a credit memo: partial, or full with a rebill.
-        if (rng.Chance(0.02))
+        if (rng.Chance(billingError ? 0.12 : 0.006))
         {
             var cmDate = calendar.OnOrAfter(invoiceDate.AddDays(rng.Between(4, 45)));
             var full = rng.Chance(0.3);
@@ -72,8 +120,8 @@ public sealed class CustomerHistory(
         }
 
         Dispute? dispute = null;
-        if (payable > 0 && rng.Chance(customer.DisputeRate))
-            dispute = OpenDispute(id, invoiceDate, payable);
+        if (payable > 0 && rng.Chance(customer.DisputeRate * (billingError ? 3 : 1)))
+            dispute = OpenDispute(id, invoiceDate, payable, billingError);
         if (dispute is not null) payable -= dispute.Amount;
         if (payable > 0) PayAndChase(id, invoiceDate, due, payable, monthIndex, dispute);
         else if (dispute is not null) SettleDispute(dispute, id, due, monthIndex);
@@ -81,12 +129,13 @@ public sealed class CustomerHistory(
 
     private sealed record Dispute(string Id, string Category, decimal Amount, DateOnly Opened, DateOnly Resolved, bool Valid);
 
-    private Dispute OpenDispute(string documentId, DateOnly invoiceDate, decimal payable)
+    private Dispute OpenDispute(string documentId, DateOnly invoiceDate, decimal payable, bool billingError)
     {
         var category = rng.Weighted(DisputeCategories.Select(c => ((c.Category, c.MedianDays), c.Weight)).ToList());
+        if (billingError && rng.Chance(0.7)) category = DisputeCategories.Where(c => c.Category == "pricing").Select(c => (c.Category, c.MedianDays)).Single();
         var disputed = rng.Chance(0.4) ? payable : Round(payable * (decimal)(0.1 + 0.5 * rng.Uniform()));
         var opened = calendar.OnOrAfter(invoiceDate.AddDays(rng.Between(3, 30)));
-        var days = Math.Max(1, (int)Math.Round(rng.LogNormal(category.MedianDays, 0.6)));
+        var days = Math.Max(1, (int)Math.Round(rng.LogNormal(category.MedianDays, 0.45)));
         var resolved = calendar.AddBusinessDays(opened, days);
         var dispute = new Dispute(numbers.Dispute(), category.Category, disputed, opened, resolved, rng.Chance(0.6));
         WriteDisputeRow(dispute, "dispute", documentId, recovered: null);
@@ -98,13 +147,13 @@ public sealed class CustomerHistory(
     {
         if (dispute.Valid)
         {
-            var cmDate = calendar.AddBusinessDays(dispute.Resolved, rng.Weighted<int>([(1, 0.4), (3, 0.3), (5, 0.15), (8, 0.1), (12, 0.05)]));
+            var cmDate = calendar.AddBusinessDays(dispute.Resolved, rng.Weighted<int>([(1, 0.5), (3, 0.3), (5, 0.14), (8, 0.04), (12, 0.02)]));
             WriteCreditMemo(cmDate, dispute.Amount, documentId, dispute.Id);
         }
         else
         {
             var payDate = Later(dispute.Resolved.AddDays(rng.Between(2, 20)), PayDate(due, monthIndex));
-            _payments.Add(new PlannedPayment(payDate, documentId, dispute.Amount));
+            _payments.Add(new PlannedPayment(payDate, documentId, dispute.Amount, payDate));
         }
     }
 
@@ -112,10 +161,10 @@ public sealed class CustomerHistory(
     {
         if (disputed is not null) SettleDispute(disputed, documentId, due, monthIndex);
 
-        if (customer.NeverPaysSome && rng.Chance(0.06))
+        if (customer.NeverPaysSome && rng.Chance(NeverPaidShare))
         {
             Chase(documentId, due, payable, DateOnly.MaxValue);
-            var writeOffDate = calendar.OnOrAfter(due.AddDays(180));
+            var writeOffDate = calendar.OnOrAfter(due.AddDays(WriteOffAfterDays));
             if (writeOffDate <= CutOff)
             {
                 files.WriteOffs.Text(numbers.WriteOff()).Text(documentId).Date(writeOffDate).Money(payable).Text("bad debt: customer insolvent").End();
@@ -130,19 +179,20 @@ public sealed class CustomerHistory(
         {
             // Paid in two instalments.
             var first = Round(payable * (decimal)(0.5 + 0.3 * rng.Uniform()));
-            _payments.Add(new PlannedPayment(payDate, documentId, first));
-            _payments.Add(new PlannedPayment(payDate.AddDays(rng.Between(12, 45)), documentId, payable - first));
+            _payments.Add(new PlannedPayment(payDate, documentId, first, invoiceDate.AddDays(1)));
+            var second = payDate.AddDays(rng.Between(12, 45));
+            _payments.Add(new PlannedPayment(second, documentId, payable - first, second));
         }
-        else if (disputed is null && rng.Chance(0.04))
+        else if (disputed is null && rng.Chance(0.03))
         {
             // Short payment: the customer deducts part and a deduction opens.
             var shortBy = Round(payable * (decimal)(0.02 + 0.10 * rng.Uniform()));
-            _payments.Add(new PlannedPayment(payDate, documentId, payable - shortBy));
+            _payments.Add(new PlannedPayment(payDate, documentId, payable - shortBy, invoiceDate.AddDays(1)));
             Deduction(documentId, payDate, shortBy);
         }
         else
         {
-            _payments.Add(new PlannedPayment(payDate, documentId, payable));
+            _payments.Add(new PlannedPayment(payDate, documentId, payable, invoiceDate.AddDays(1)));
         }
     }
 
@@ -161,7 +211,7 @@ public sealed class CustomerHistory(
         else if (rng.Chance(0.75))
         {
             var recoveredOn = resolved.AddDays(rng.Between(5, 35));
-            _payments.Add(new PlannedPayment(recoveredOn, documentId, shortBy));
+            _payments.Add(new PlannedPayment(recoveredOn, documentId, shortBy, recoveredOn));
             if (recoveredOn <= CutOff) recovered = shortBy;
         }
         else
@@ -181,7 +231,8 @@ public sealed class CustomerHistory(
     {
         void Activity(DateOnly date, string type, string outcome)
         {
-            if (date > CutOff || date >= payDate) return;
+            // Before the first month (an opening item's early chasing) the company's old system holds it.
+            if (date > CutOff || date >= payDate || date < options.FirstMonth) return;
             files.Activities.Text(numbers.Activity()).Text(customer.CustomerId).Text(documentId).Date(date).Text(type).Text(outcome).Text(customer.Collector).End();
         }
 
@@ -194,12 +245,13 @@ public sealed class CustomerHistory(
         if (outcome != "promise") return payDate;
 
         var promised = calendar.OnOrAfter(callDate.AddDays(rng.Between(3, 12)));
-        files.Promises.Text(numbers.Promise()).Text(customer.CustomerId).Text(documentId).Date(callDate).Date(promised)
-            .Money(open).Text(customer.Currency).Text(customer.Collector).End();
-        if (payDate != DateOnly.MaxValue && rng.Chance(0.6))
+        if (callDate >= options.FirstMonth)
+            files.Promises.Text(numbers.Promise()).Text(customer.CustomerId).Text(documentId).Date(callDate).Date(promised)
+                .Money(open).Text(customer.Currency).Text(customer.Collector).End();
+        if (payDate != DateOnly.MaxValue && rng.Chance(0.72))
             return Earlier(payDate, promised.AddDays(rng.Between(-2, 2))); // kept (or nearly)
         // Broken: follow up once the promised date has passed, usually within two business days.
-        var followUp = calendar.AddBusinessDays(promised, rng.Weighted<int>([(1, 0.55), (2, 0.25), (4, 0.12), (7, 0.08)]));
+        var followUp = calendar.AddBusinessDays(promised, rng.Weighted<int>([(1, 0.7), (2, 0.22), (4, 0.06), (7, 0.02)]));
         Activity(followUp, "call", rng.Chance(0.5) ? "left_message" : "no_answer");
         return payDate;
     }
@@ -209,14 +261,15 @@ public sealed class CustomerHistory(
         var start = options.DeteriorationStartMonth;
         var delay = customer.Behaviour switch
         {
-            PaymentBehaviour.Prompt => rng.Normal(-4, 3),
-            PaymentBehaviour.Typical => rng.Normal(3, 6),
-            PaymentBehaviour.ChronicLate => rng.Normal(26, 12),
-            PaymentBehaviour.Seasonal => rng.Normal(2, 5) + (due.Month is 7 or 8 or 12 ? 22 : 0),
-            // Deterioration follows the due date: from the start month every payment falls due later, 12 days more each month.
-            PaymentBehaviour.Deteriorating => rng.Normal(2, 5) + (DueIndex(due) >= start ? Math.Min(60, 12 * (DueIndex(due) - start + 1)) : 0),
+            PaymentBehaviour.Prompt => rng.Normal(-5, 3),
+            PaymentBehaviour.Typical => rng.Normal(-3, 5),
+            // A chronic late payer now and then lets an invoice slide for months (the over-90 tail).
+            PaymentBehaviour.ChronicLate => rng.Normal(22, 12) + (rng.Chance(0.08) ? rng.Between(45, 120) : 0),
+            PaymentBehaviour.Seasonal => rng.Normal(-2, 4) + (due.Month is 7 or 8 or 12 ? 15 : 0),
             _ => 0,
         };
+        // The story segment: from the start month every payment falls due later, 2 days more each month (up to 16).
+        if (customer.Deteriorates && DueIndex(due) >= start) delay += Math.Min(16, 2 * (DueIndex(due) - start + 1));
         return due.AddDays((int)Math.Round(Math.Max(-customer.TermsDays + 2, delay)));
     }
 
@@ -235,7 +288,7 @@ public sealed class CustomerHistory(
     private string WriteInvoice(DateOnly? order, DateOnly? ship, DateOnly date, decimal amount, string? corrects)
     {
         var id = numbers.Invoice();
-        var sent = customer.EInvoicing ? date : date.AddDays(rng.Weighted<int>([(0, 0.5), (1, 0.3), (2, 0.12), (4, 0.08)]));
+        var sent = customer.EInvoicing ? date : date.AddDays(rng.Weighted<int>([(0, 0.75), (1, 0.22), (2, 0.025), (4, 0.005)]));
         var channel = customer.EInvoicing ? (rng.Chance(0.8) ? "e_invoice" : "portal") : (rng.Chance(0.7) ? "email" : "paper");
         files.Documents.Text(id).Text("invoice").Text(customer.CustomerId).Date(order).Date(ship).Date(date).Date(sent)
             .Date(date.AddDays(customer.TermsDays)).Money(amount).Text(customer.Currency).Text(corrects).Text(null).Text(channel).End();
@@ -254,7 +307,7 @@ public sealed class CustomerHistory(
     {
         if (d.Opened > CutOff) return;
         var resolved = d.Resolved <= CutOff;
-        var assigned = calendar.AddBusinessDays(d.Opened, rng.Weighted<int>([(0, 0.45), (1, 0.3), (2, 0.13), (3, 0.07), (5, 0.05)]));
+        var assigned = calendar.AddBusinessDays(d.Opened, rng.Weighted<int>([(0, 0.6), (1, 0.28), (2, 0.08), (3, 0.03), (5, 0.01)]));
         files.Disputes.Text(d.Id).Text(kind).Text(documentId).Text(customer.CustomerId).Text(d.Category).Money(d.Amount)
             .Text(customer.Currency).Date(d.Opened).Date(assigned <= CutOff ? assigned : null).Date(resolved ? d.Resolved : null)
             .Text(resolved ? (d.Valid ? "valid" : "invalid") : null).Money(resolved ? recovered : null)

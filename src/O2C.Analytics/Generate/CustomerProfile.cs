@@ -19,4 +19,5 @@ public sealed record CustomerProfile(
     double MedianInvoiceAmount,
     double DisputeRate,
     bool BatchPayer,
-    bool NeverPaysSome);
+    bool NeverPaysSome,
+    bool Deteriorates);

@@ -1,6 +1,10 @@
 namespace O2C.Analytics.Generate;
 
 /// <summary>What <c>o2c generate</c> makes: how many customers over how many months from which first month.</summary>
+/// <param name="OpeningMonths">
+/// Months of trading before the first month whose invoices still open at its start are written as the opening
+/// open-items file (documents-opening.csv): the company's balance when it starts using the product. 0 = none.
+/// </param>
 public sealed record GeneratorOptions(
     int Customers,
     int Months,
@@ -8,13 +12,20 @@ public sealed record GeneratorOptions(
     string OutputFolder,
     DateOnly FirstMonth,
     bool Gzip = false,
-    int? DeteriorationStart = null)
+    int? DeteriorationStart = null,
+    int OpeningMonths = 12)
 {
     /// <summary>The default history ends with October 2026, the last month closed when the project began.</summary>
     public static readonly DateOnly DefaultFirstMonth = new(2023, 11, 1);
 
     public DateOnly CutOff => FirstMonth.AddMonths(Months).AddDays(-1);
 
+    /// <summary>The day the opening open items were open on: the day before the first month.</summary>
+    public DateOnly OpeningBalanceDate => FirstMonth.AddDays(-1);
+
     /// <summary>Deteriorating customers start paying later from this month on (0-based month index); default 9 months before the end.</summary>
     public int DeteriorationStartMonth => DeteriorationStart ?? Math.Max(1, Months - 9);
+
+    /// <summary>The story the sample tells (data-samples/README.md), placed from the deterioration month.</summary>
+    public SampleStory Story => SampleStory.For(this);
 }

@@ -1,6 +1,6 @@
 namespace O2C.Analytics.Generate;
 
-/// <summary>How a generated customer pays, relative to the due date.</summary>
+/// <summary>How a generated customer pays, relative to the due date (the story segment also pays later over time).</summary>
 public enum PaymentBehaviour
 {
     /// <summary>Pays a few days early, reliably.</summary>
@@ -11,6 +11,4 @@ public enum PaymentBehaviour
     ChronicLate,
     /// <summary>Pays late in summer holidays and at year end.</summary>
     Seasonal,
-    /// <summary>Typical until the deterioration month, then later every month.</summary>
-    Deteriorating,
 }

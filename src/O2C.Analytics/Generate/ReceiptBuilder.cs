@@ -27,14 +27,19 @@ public sealed class ReceiptBuilder(
 
     private void Receipt(List<PlannedPayment> paid)
     {
-        var valueDate = paid.Max(p => p.Date);
+        // A weekly payment run pays the week's items on its first planned day (none before its NotBefore).
+        var valueDate = calendar.OnOrAfter(Later(paid.Min(p => p.Date), paid.Max(p => p.NotBefore)));
         if (valueDate > options.CutOff) return;
         var id = numbers.Receipt();
         var amount = paid.Sum(p => p.Amount);
         var unidentified = rng.Chance(0.002);
         var remittance = unidentified ? null : Remittance(paid);
         var clean = remittance is not null && IsClean(remittance, paid);
-        var posted = calendar.AddBusinessDays(valueDate, rng.Weighted<int>([(0, 0.8), (1, 0.15), (2, 0.04), (3, 0.01)]));
+        // The story's recovering team posts slowly until its new matching process goes live; the others meet the SLA.
+        var slowTeam = customer.BpoTeam == options.Story.RecoveringTeam && valueDate < options.Story.ProcessChange;
+        var posted = calendar.AddBusinessDays(valueDate, slowTeam
+            ? rng.Weighted<int>([(0, 0.55), (1, 0.25), (2, 0.15), (3, 0.05)])
+            : rng.Weighted<int>([(0, 0.9), (1, 0.09), (2, 0.01), (3, 0.0)]));
         var method = customer.Region switch
         {
             "North America" => rng.Weighted<string>([("ach", 0.6), ("check", 0.25), ("wire", 0.15)]),
@@ -44,23 +49,28 @@ public sealed class ReceiptBuilder(
         files.Receipts.Text(id).Text(unidentified ? null : customer.CustomerId).Date(valueDate).Date(posted).Money(amount)
             .Text(customer.Currency).Text(method).Text($"BNK{valueDate:yyMMdd}{rng.Between(100000, 999999)}").Text(remittance).End();
         foreach (var p in paid) files.TruthReceipts.Text(id).Text(p.DocumentId).Money(p.Amount).End();
-        if (unidentified) return; // on account, never identified
+        // An unidentified payer is found later (the customer calls, the bank sends details) and the cash applied by
+        // hand: most within weeks, some only after months.
+        var identifiedLater = unidentified;
 
         var auto = clean && rng.Chance(0.97);
         var applied = auto
             ? posted
-            : calendar.AddBusinessDays(posted, rng.Weighted<int>([(0, 0.3), (1, 0.3), (2, 0.15), (4, 0.15), (8, 0.1)]));
-        if (rng.Chance(0.015)) applied = calendar.OnOrAfter(applied.AddDays(rng.Between(15, 60))); // unapplied for weeks
+            : calendar.AddBusinessDays(posted, slowTeam
+                ? rng.Weighted<int>([(0, 0.15), (1, 0.25), (2, 0.2), (4, 0.25), (8, 0.15)])
+                : rng.Weighted<int>([(0, 0.5), (1, 0.35), (2, 0.1), (4, 0.05), (8, 0.0)]));
+        if (rng.Chance(slowTeam ? 0.03 : 0.005)) applied = calendar.OnOrAfter(applied.AddDays(rng.Between(15, 60))); // unapplied for weeks
+        if (identifiedLater) applied = calendar.AddBusinessDays(posted, rng.Chance(0.8) ? rng.Between(5, 30) : rng.Between(30, 90));
         if (applied > options.CutOff) return;
         foreach (var p in paid)
             files.Applications.Text(numbers.Application()).Text(id).Text(p.DocumentId).Date(applied).Money(p.Amount)
-                .Text(auto ? "auto" : "manual").End();
+                .Text(auto && !identifiedLater ? "auto" : "manual").End();
     }
 
     /// <summary>Remittance as customers write it: mostly the invoice numbers, sometimes bare numbers, typos or nothing.</summary>
     private string? Remittance(List<PlannedPayment> paid)
     {
-        var kind = rng.Weighted<string>([("clean", 0.80), ("bare", 0.07), ("typo", 0.05), ("none", 0.08)]);
+        var kind = rng.Weighted<string>([("clean", 0.92), ("bare", 0.03), ("typo", 0.02), ("none", 0.03)]);
         switch (kind)
         {
             case "clean":
@@ -78,4 +88,6 @@ public sealed class ReceiptBuilder(
         paid.All(p => remittance.Contains(p.DocumentId, StringComparison.Ordinal));
 
     private static int WeekOf(DateOnly d) => d.DayNumber / 7;
+
+    private static DateOnly Later(DateOnly a, DateOnly b) => a > b ? a : b;
 }

@@ -4,7 +4,7 @@ namespace O2C.Analytics.Generate;
 /// <summary>The canonical files one generator run writes, open for streaming.</summary>
 public sealed class SampleFiles : IDisposable
 {
-    public SampleFiles(string folder, bool gzip)
+    public SampleFiles(string folder, bool gzip, bool openingItems)
     {
         Directory.CreateDirectory(folder);
         string P(string entity) => Path.Combine(folder, entity + (gzip ? ".csv.gz" : ".csv"));
@@ -12,6 +12,12 @@ public sealed class SampleFiles : IDisposable
             "currency_code", "payment_terms_days", "credit_limit", "risk_class", "collector", "bpo_team", "e_invoicing");
         Documents = new CsvWriter(P("documents"), gzip, "document_id", "document_type", "customer_id", "order_date", "ship_date",
             "document_date", "sent_date", "due_date", "amount", "currency_code", "corrects_document_id", "dispute_id", "delivery_channel");
+        // The open items the company brings when it starts: its own file, so its own ledger entry.
+        _openingDocuments = openingItems
+            ? new CsvWriter(P("documents-opening"), gzip, "document_id", "document_type", "customer_id", "order_date", "ship_date",
+                "document_date", "sent_date", "due_date", "amount", "currency_code", "corrects_document_id", "dispute_id", "delivery_channel",
+                "opening_balance_date")
+            : null;
         Receipts = new CsvWriter(P("receipts"), gzip, "receipt_id", "customer_id", "value_date", "posted_date", "amount",
             "currency_code", "payment_method", "bank_reference", "remittance_text");
         Applications = new CsvWriter(P("applications"), gzip, "application_id", "receipt_id", "document_id", "application_date",
@@ -34,6 +40,9 @@ public sealed class SampleFiles : IDisposable
 
     public CsvWriter Customers { get; }
     public CsvWriter Documents { get; }
+    /// <summary>documents-opening: invoices issued before the first month and open on the opening balance date.</summary>
+    public CsvWriter OpeningDocuments => _openingDocuments ?? throw new InvalidOperationException("no opening items asked for");
+    private readonly CsvWriter? _openingDocuments;
     public CsvWriter Receipts { get; }
     public CsvWriter Applications { get; }
     public CsvWriter Disputes { get; }
@@ -49,7 +58,7 @@ public sealed class SampleFiles : IDisposable
 
     public IEnumerable<(string Entity, long Rows)> Counts =>
     [
-        ("customers", Customers.Rows), ("documents", Documents.Rows), ("receipts", Receipts.Rows),
+        ("customers", Customers.Rows), ("documents", Documents.Rows), ("documents-opening", _openingDocuments?.Rows ?? 0), ("receipts", Receipts.Rows),
         ("applications", Applications.Rows), ("disputes", Disputes.Rows), ("promises_to_pay", Promises.Rows),
         ("collection_activities", Activities.Rows), ("write_offs", WriteOffs.Rows), ("fx_rates", FxRates.Rows),
         ("holidays", Holidays.Rows), ("kpi_targets", KpiTargets.Rows),
@@ -57,7 +66,7 @@ public sealed class SampleFiles : IDisposable
 
     public void Dispose()
     {
-        foreach (var f in new[] { Customers, Documents, Receipts, Applications, Disputes, Promises, Activities, WriteOffs, FxRates, Holidays, KpiTargets, TruthProfiles, TruthReceipts })
-            f.Dispose();
+        foreach (var f in new[] { Customers, Documents, _openingDocuments, Receipts, Applications, Disputes, Promises, Activities, WriteOffs, FxRates, Holidays, KpiTargets, TruthProfiles, TruthReceipts })
+            f?.Dispose();
     }
 }

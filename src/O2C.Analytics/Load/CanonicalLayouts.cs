@@ -45,12 +45,14 @@ public static class CanonicalLayouts
             new("corrects_document_id", Text, References: "documents", Description: "Invoice a memo corrects."),
             new("dispute_id", Text, Description: "Dispute a memo settles (informational link)."),
             new("delivery_channel", Choice, Choices: ["paper", "email", "e_invoice", "portal"]),
+            new("opening_balance_date", Date, Description: "Set on an opening open item (brought from the old system when the company starts): the cut-over date its amount was open on."),
         ],
         [
             new("due_date", "due_date < document_date", "due_before_document_date", "due date is before the document date"),
             new("due_date", "due_date IS NULL AND document_type <> 'credit_memo'", "missing_due_date", "invoices and debit memos need a due date"),
             new("amount", "amount <= 0", "non_positive_amount", "amount must be positive (the document type gives the sign)"),
             new("sent_date", "sent_date < document_date", "sent_before_document_date", "sent date is before the document date"),
+            new("opening_balance_date", "opening_balance_date < document_date", "opening_item_after_opening_date", "an opening item must be issued by its opening balance date"),
         ],
         "One row per AR billing document.");
 

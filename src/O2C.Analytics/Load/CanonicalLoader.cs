@@ -155,8 +155,9 @@ public sealed class CanonicalLoader(Warehouse warehouse)
                 // A fatal error (the disk full at commit) has already invalidated the database in this process; nothing
                 // was committed, and the file opens at its last committed state.
             }
-            var message = e is SourceFileException ? e.Message
-                : WarehouseFailure.IsDiskFull(e) ? WarehouseFailure.Describe(e)
+            // A full disk first, wherever it struck (a file's step names the file, but the file is not at fault).
+            var message = WarehouseFailure.IsDiskFull(e) ? WarehouseFailure.Describe(e)
+                : e is SourceFileException ? e.Message
                 : FirstLine(e.Message);
             throw new LoadFailedException($"load failed, nothing was loaded: {message}", e);
         }

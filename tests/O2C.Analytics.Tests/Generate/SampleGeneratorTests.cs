@@ -77,8 +77,14 @@ public sealed class SampleGeneratorTests : IClassFixture<SampleGeneratorTests.Ge
             """);
         Assert.True(DaysLate("Prompt", "2024-01-01", "2026-10-31") < 0);
         Assert.True(DaysLate("ChronicLate", "2024-01-01", "2026-10-31") > 20);
-        // Deterioration starts in month 27 (February 2026): invoices due from then on are paid much later.
-        Assert.True(DaysLate("Deteriorating", "2026-03-01", "2026-10-31") > DaysLate("Deteriorating", "2024-01-01", "2025-12-31") + 15);
+        // The story segment (SMB) pays later from month 27 (February 2026), 2 days more each month up to 16: invoices
+        // due from July on are paid at least 12 days later than before.
+        decimal SmbDaysLate(string from, string to) => _data.W.Warehouse.Scalar<decimal>($"""
+            SELECT avg(r.value_date - d.due_date)::DECIMAL(10,2)
+            FROM applications a JOIN receipts r USING (receipt_id) JOIN documents d USING (document_id) JOIN customers c ON c.customer_id = d.customer_id
+            WHERE c.segment = 'SMB' AND d.due_date BETWEEN DATE '{from}' AND DATE '{to}'
+            """);
+        Assert.True(SmbDaysLate("2026-07-01", "2026-10-31") > SmbDaysLate("2024-01-01", "2025-12-31") + 12);
     }
 
     [Fact]

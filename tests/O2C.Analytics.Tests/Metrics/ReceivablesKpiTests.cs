@@ -53,6 +53,14 @@ public sealed class ReceivablesKpiTests : IClassFixture<ReceivablesKpiTests.Scen
     public void Total_open_ar() => Assert.Equal(8500m, _s.Value("total_open_ar", "2026-03"));
 
     [Fact]
+    public void Credit_sales_are_the_months_invoices_less_its_credit_memos()
+    {
+        Assert.Equal(3000m + 500m - 100m, _s.Value("credit_sales", "2026-03")); // I3 + I5 - CM7
+        Assert.Equal(2000m + 400m, _s.Value("credit_sales", "2026-01"));         // I2 + I8
+        Assert.Equal(800m, _s.Value("credit_sales", "2026-02"));                 // I6
+    }
+
+    [Fact]
     public void Aging_profile_buckets_add_up_to_ar()
     {
         // Each bucket / 8,500 x 100.

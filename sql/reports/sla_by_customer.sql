@@ -4,7 +4,7 @@ with per_customer as (
     select customer_id, count(*) as volume, count(*) filter (where breach) as breaches,
            string_agg(distinct sla_id, ', ' order by sla_id) filter (where breach) as slas_breached,
            max(days_over) as max_days_over
-    from sla_measurements where quarter = $quarter and customer_id is not null
+    from sla_measurements where quarter = $quarter and measured and customer_id is not null
     group by customer_id having count(*) filter (where breach) > 0
 )
 select p.customer_id, c.customer_name, c.segment, c.region, c.bpo_team, c.collector, p.volume, p.breaches,

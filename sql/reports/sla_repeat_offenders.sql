@@ -4,10 +4,10 @@
 with breaches as (
     select m.sla_id, 'customer' as kind, m.customer_id as who_id, c.customer_name as who, m.quarter
     from sla_measurements m join stg_customers c using (customer_id)
-    where m.breach and m.quarter in ($q1, $q2, $q3, $q4)
+    where m.breach and m.measured and m.quarter in ($q1, $q2, $q3, $q4)
     union all
     select sla_id, 'collector', collector, collector, quarter
-    from sla_measurements where breach and quarter in ($q1, $q2, $q3, $q4)
+    from sla_measurements where breach and measured and quarter in ($q1, $q2, $q3, $q4)
 ),
 counted as (
     select sla_id, kind, who_id, who,

@@ -7,11 +7,19 @@
 --   done by the quarter end: breach when elapsed > threshold (exactly at the threshold is met);
 --   open at the quarter end: an ageing breach, elapsed counted as if done on the next business (calendar) day.
 -- Quarters that end after the data's horizon ($horizon) are not closed and not measured.
+-- Who handled an item: the dispute's own owner where the data records it, else the party of the customer's team
+-- (sla_teams), else unassigned (no team: an unidentified payer). An SLA the BPO owns measures only the items the BPO
+-- handled; a client SLA measures all; a per-item (data) SLA measures each item for its own owner.
+-- cause: a system outage or staffing gap (service_events) over the item's clock, else what the event's data tells.
+-- A system outage is the client's: its items are excused from an SLA the BPO owns (measured = false); a staffing
+-- gap is the team's own and counts.
+-- amount_rc: the money the item concerns (the receipt, invoice, disputed or promised amount) in the reporting currency
+-- at the quarter-end rate, so the review can rank causes by value affected as well as by count.
 with calendar as (select calendar_date, is_business_day, business_day_number from int_business_calendar),
 business_days as (select business_day_number, calendar_date from calendar where is_business_day),
 items as (
     select d.sla_id, d.clock, d.owner as sla_owner, i.item_id, i.customer_id, i.category, i.cause, i.item_owner,
-           i.start_date, i.end_date,
+           i.start_date, i.end_date, i.amount, i.currency_code,
            coalesce(t.threshold_days, d.threshold_days) as threshold_days
     from sla_items i
     join sla_definitions d on d.event = i.event
@@ -43,14 +51,30 @@ elapsed as (
     from as_of_quarter_end a
     left join calendar ce on ce.calendar_date = a.end_seen
     join calendar cq on cq.calendar_date = a.quarter_end
+),
+with_cause as (
+    select e.*, c.bpo_team as team, c.collector as team_collector, t.party,
+           -- an operational disruption over the item's clock, for its team or all teams, is its cause (outage first)
+           (select v.kind from service_events v
+            where v.start_date <= e.deadline_date and v.end_date >= e.start_date and (v.team is null or v.team = c.bpo_team)
+            order by v.kind = 'system_outage' desc, v.start_date, v.event_id limit 1) as disruption
+    from elapsed e
+    left join stg_customers c using (customer_id)
+    left join sla_teams t on t.team = c.bpo_team
 )
-select e.sla_id, e.quarter, e.quarter_end, e.item_id, e.customer_id, e.category, e.cause,
-       case when e.sla_owner = 'data' then coalesce(e.item_owner, 'bpo') else e.sla_owner end as owner,
-       coalesce(c.bpo_team, 'Unassigned') as bpo_team, coalesce(c.collector, 'Unassigned') as collector,
+select e.sla_id, e.quarter, e.quarter_end, e.item_id, e.customer_id, e.category,
+       coalesce(replace(e.disruption, '_', ' '), e.cause) as cause,
+       case when e.sla_owner = 'data' then coalesce(e.item_owner, e.party, 'bpo') else e.sla_owner end as owner,
+       coalesce(e.team, 'Unassigned') as bpo_team, coalesce(e.team_collector, 'Unassigned') as collector,
        e.start_date, e.deadline_date, e.end_seen as end_date, e.elapsed_days, e.threshold_days,
        greatest(e.elapsed_days - e.threshold_days, 0) as days_over,
        e.end_seen is null or e.elapsed_days > e.threshold_days as breach,
        case when e.end_seen is null then 'open past threshold'
-            when e.elapsed_days > e.threshold_days then 'late' else 'met' end as status
-from elapsed e
-left join stg_customers c using (customer_id)
+            when e.elapsed_days > e.threshold_days then 'late' else 'met' end as status,
+       coalesce(e.item_owner, e.party, 'unassigned') as handled_by,
+       -- a system outage (the client's systems) excuses the BPO: its items do not count in a BPO-owned SLA
+       case e.sla_owner when 'bpo' then coalesce(coalesce(e.item_owner, e.party) = 'bpo', false) and e.disruption is distinct from 'system_outage'
+            else true end as measured,
+       round(e.amount * r.rate, 2)::decimal(18,2) as amount_rc
+from with_cause e
+asof left join stg_fx_rates_to_reporting r on r.currency_code = e.currency_code and e.quarter_end >= r.rate_date

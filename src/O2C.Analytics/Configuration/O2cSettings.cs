@@ -42,6 +42,9 @@ public sealed class O2cSettings
     [JsonIgnore]
     public IReadOnlyList<O2C.Analytics.Sla.SlaDefinition> SlaDefinitions => Sla.Count > 0 ? Sla : O2C.Analytics.Sla.SlaCatalog.Defaults;
 
+    /// <summary>The BPO partner's teams, the quarterly cap on service credits and the earn-back.</summary>
+    public O2C.Analytics.Sla.SlaContract SlaContract { get; set; } = new();
+
     /// <summary>The scheduler's jobs; none configured = ScheduleSettings.Default (daily load of DataFolder, pack, SLA review).</summary>
     public O2C.Analytics.Schedule.ScheduleSettings Schedule { get; set; } = new();
 

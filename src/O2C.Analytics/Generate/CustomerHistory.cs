@@ -11,7 +11,8 @@ public sealed class CustomerHistory(
     BusinessCalendar calendar,
     DocumentNumbers numbers,
     SampleFiles files,
-    SampleRandom customerRandom)
+    SampleRandom customerRandom,
+    SampleOperations operations)
 {
     // Each invoice draws from a stream forked off the customer's, and receipts from their own: so a later cut-off
     // (one more month) adds facts without changing a single earlier one.
@@ -57,7 +58,7 @@ public sealed class CustomerHistory(
                 Invoice(monthStart, m);
             }
         }
-        new ReceiptBuilder(customer, options, calendar, numbers, files, receiptRandom).Write(_payments);
+        new ReceiptBuilder(customer, options, calendar, numbers, files, receiptRandom, operations).Write(_payments);
     }
 
     /// <summary>
@@ -249,9 +250,10 @@ public sealed class CustomerHistory(
             files.Promises.Text(numbers.Promise()).Text(customer.CustomerId).Text(documentId).Date(callDate).Date(promised)
                 .Money(open).Text(customer.Currency).Text(customer.Collector).End();
         if (payDate != DateOnly.MaxValue && rng.Chance(0.72))
-            return Earlier(payDate, promised.AddDays(rng.Between(-2, 2))); // kept (or nearly)
+            return Earlier(payDate, promised.AddDays(rng.Between(-3, 0))); // kept
         // Broken: follow up once the promised date has passed, usually within two business days.
-        var followUp = calendar.AddBusinessDays(promised, rng.Weighted<int>([(1, 0.7), (2, 0.22), (4, 0.06), (7, 0.02)]));
+        var followUp = calendar.AddBusinessDays(promised, rng.Weighted<int>([(1, 0.7), (2, 0.22), (4, 0.06), (7, 0.02)])
+            + (operations.ShortStaffed(customer.BpoTeam, promised) ? 3 : 0)); // a short-staffed team follows up late
         Activity(followUp, "call", rng.Chance(0.5) ? "left_message" : "no_answer");
         return payDate;
     }
@@ -288,7 +290,8 @@ public sealed class CustomerHistory(
     private string WriteInvoice(DateOnly? order, DateOnly? ship, DateOnly date, decimal amount, string? corrects)
     {
         var id = numbers.Invoice();
-        var sent = customer.EInvoicing ? date : date.AddDays(rng.Weighted<int>([(0, 0.75), (1, 0.22), (2, 0.025), (4, 0.005)]));
+        var sent = customer.EInvoicing ? date : date.AddDays(rng.Weighted<int>([(0, 0.75), (1, 0.22), (2, 0.025), (4, 0.005)])
+            + (operations.ShortStaffed(customer.BpoTeam, date) ? 2 : 0)); // a short-staffed team dispatches late
         var channel = customer.EInvoicing ? (rng.Chance(0.8) ? "e_invoice" : "portal") : (rng.Chance(0.7) ? "email" : "paper");
         files.Documents.Text(id).Text("invoice").Text(customer.CustomerId).Date(order).Date(ship).Date(date).Date(sent)
             .Date(date.AddDays(customer.TermsDays)).Money(amount).Text(customer.Currency).Text(corrects).Text(null).Text(channel).End();

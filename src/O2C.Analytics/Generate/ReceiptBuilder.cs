@@ -11,7 +11,8 @@ public sealed class ReceiptBuilder(
     BusinessCalendar calendar,
     DocumentNumbers numbers,
     SampleFiles files,
-    SampleRandom rng)
+    SampleRandom rng,
+    SampleOperations operations)
 {
     public void Write(List<PlannedPayment> payments)
     {
@@ -40,6 +41,10 @@ public sealed class ReceiptBuilder(
         var posted = calendar.AddBusinessDays(valueDate, slowTeam
             ? rng.Weighted<int>([(0, 0.55), (1, 0.25), (2, 0.15), (3, 0.05)])
             : rng.Weighted<int>([(0, 0.9), (1, 0.09), (2, 0.01), (3, 0.0)]));
+        // Operations: an outage holds that day's postings two days; a short-staffed team posts a day later.
+        if (operations.OutageHolds(valueDate)) posted = calendar.AddBusinessDays(posted, 2);
+        var shortStaffed = operations.ShortStaffed(customer.BpoTeam, valueDate);
+        if (shortStaffed) posted = calendar.AddBusinessDays(posted, 1);
         var method = customer.Region switch
         {
             "North America" => rng.Weighted<string>([("ach", 0.6), ("check", 0.25), ("wire", 0.15)]),
@@ -58,7 +63,7 @@ public sealed class ReceiptBuilder(
             ? posted
             : calendar.AddBusinessDays(posted, slowTeam
                 ? rng.Weighted<int>([(0, 0.15), (1, 0.25), (2, 0.2), (4, 0.25), (8, 0.15)])
-                : rng.Weighted<int>([(0, 0.5), (1, 0.35), (2, 0.1), (4, 0.05), (8, 0.0)]));
+                : rng.Weighted<int>([(0, 0.5), (1, 0.35), (2, 0.1), (4, 0.05), (8, 0.0)]) + (shortStaffed ? 2 : 0));
         if (rng.Chance(slowTeam ? 0.03 : 0.005)) applied = calendar.OnOrAfter(applied.AddDays(rng.Between(15, 60))); // unapplied for weeks
         if (identifiedLater) applied = calendar.AddBusinessDays(posted, rng.Chance(0.8) ? rng.Between(5, 30) : rng.Between(30, 90));
         if (applied > options.CutOff) return;

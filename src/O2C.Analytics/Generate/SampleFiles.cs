@@ -32,6 +32,7 @@ public sealed class SampleFiles : IDisposable
         FxRates = new CsvWriter(P("fx_rates"), gzip, "rate_date", "from_currency", "to_currency", "rate");
         Holidays = new CsvWriter(P("holidays"), gzip, "holiday_date", "holiday_name");
         KpiTargets = new CsvWriter(P("kpi_targets"), gzip, "kpi_id", "effective_from", "target_value", "tolerance");
+        ServiceEvents = new CsvWriter(P("service_events"), gzip, "event_id", "kind", "start_date", "end_date", "team", "note");
         var truth = Directory.CreateDirectory(Path.Combine(folder, "_truth")).FullName;
         TruthProfiles = new CsvWriter(Path.Combine(truth, "customer_profiles.csv"), false, "customer_id", "behaviour",
             "deterioration_start", "batch_payer", "dispute_rate");
@@ -52,6 +53,8 @@ public sealed class SampleFiles : IDisposable
     public CsvWriter FxRates { get; }
     public CsvWriter Holidays { get; }
     public CsvWriter KpiTargets { get; }
+    /// <summary>System outages and staffing gaps (SampleOperations).</summary>
+    public CsvWriter ServiceEvents { get; }
     public CsvWriter TruthProfiles { get; }
     /// <summary>Which documents each receipt really paid, whether or not the cash was ever applied: the truth cash matching is scored against.</summary>
     public CsvWriter TruthReceipts { get; }
@@ -61,12 +64,12 @@ public sealed class SampleFiles : IDisposable
         ("customers", Customers.Rows), ("documents", Documents.Rows), ("documents-opening", _openingDocuments?.Rows ?? 0), ("receipts", Receipts.Rows),
         ("applications", Applications.Rows), ("disputes", Disputes.Rows), ("promises_to_pay", Promises.Rows),
         ("collection_activities", Activities.Rows), ("write_offs", WriteOffs.Rows), ("fx_rates", FxRates.Rows),
-        ("holidays", Holidays.Rows), ("kpi_targets", KpiTargets.Rows),
+        ("holidays", Holidays.Rows), ("kpi_targets", KpiTargets.Rows), ("service_events", ServiceEvents.Rows),
     ];
 
     public void Dispose()
     {
-        foreach (var f in new[] { Customers, Documents, _openingDocuments, Receipts, Applications, Disputes, Promises, Activities, WriteOffs, FxRates, Holidays, KpiTargets, TruthProfiles, TruthReceipts })
+        foreach (var f in new[] { Customers, Documents, _openingDocuments, Receipts, Applications, Disputes, Promises, Activities, WriteOffs, FxRates, Holidays, KpiTargets, ServiceEvents, TruthProfiles, TruthReceipts })
             f?.Dispose();
     }
 }

@@ -15,17 +15,20 @@ public static class SampleGenerator
         var clock = Stopwatch.StartNew();
         var calendar = BusinessCalendar.UsFederal(options.FirstMonth.Year - 1, options.CutOff.Year + 1);
         var numbers = new DocumentNumbers();
+        var operations = new SampleOperations(options, calendar);
         using (var files = new SampleFiles(options.OutputFolder, options.Gzip, openingItems: options.OpeningMonths > 0))
         {
             WriteHolidays(files, calendar, options);
             WriteFxRates(files, options);
             WriteTargets(files, options);
+            foreach (var e in operations.Events)
+                files.ServiceEvents.Text(e.Id).Text(e.Kind).Date(e.Start).Date(e.End).Text(e.Team).Text(e.Note).End();
             for (var i = 1; i <= options.Customers; i++)
             {
                 var rng = SampleRandom.For(options.Seed, i);
                 var customer = CustomerFactory.Create(i, rng, options.Story);
                 WriteCustomer(files, customer, options);
-                new CustomerHistory(customer, options, calendar, numbers, files, rng).Generate();
+                new CustomerHistory(customer, options, calendar, numbers, files, rng, operations).Generate();
                 if (i % 500 == 0 || i == options.Customers) progress?.Report((i, options.Customers));
             }
             return new GeneratorSummary(options.OutputFolder, files.Counts.ToList(), clock.Elapsed);

@@ -254,6 +254,24 @@ public static class CanonicalLayouts
         [],
         "One row per non-working weekday.");
 
+    /// <summary>
+    /// What operations know and the transactions do not: days a system was down, weeks a team was short-staffed.
+    /// An SLA item whose clock ran over such a period, for its team (or all teams), is put down to it.
+    /// </summary>
+    public static readonly EntityLayout ServiceEvents = new(
+        "service_events", ["event_id"],
+        [
+            new("event_id", Text, Required: true, Description: "Disruption key."),
+            new("kind", Choice, Required: true, Choices: ["system_outage", "staffing_gap"],
+                Description: "system_outage (a system the team works in was down) or staffing_gap (the team was short of people)."),
+            new("start_date", Date, Required: true, Description: "First day affected."),
+            new("end_date", Date, Required: true, Description: "Last day affected (the same day for a one-day outage)."),
+            new("team", Text, Description: "Team affected (customers.bpo_team); empty = every team."),
+            new("note", Text, Description: "What happened, in words."),
+        ],
+        [new("end_date", "end_date < start_date", "end_before_start", "the end date is before the start date")],
+        "One row per operational disruption: a system outage or a staffing gap.");
+
     public static readonly EntityLayout KpiTargets = new(
         "kpi_targets", ["kpi_id", "effective_from"],
         [
@@ -276,7 +294,7 @@ public static class CanonicalLayouts
     public static readonly IReadOnlyList<EntityLayout> All =
     [
         Customers, FxRates, Holidays, KpiTargets, Documents, Receipts, Applications,
-        Disputes, PromisesToPay, CollectionActivities, WriteOffs,
+        Disputes, PromisesToPay, CollectionActivities, WriteOffs, ServiceEvents,
     ];
 
     public static EntityLayout? ForFile(string fileName) => All.FirstOrDefault(e => e.Owns(fileName));

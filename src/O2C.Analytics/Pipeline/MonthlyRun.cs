@@ -24,17 +24,19 @@ public sealed record MonthlyRunOptions(
     string? Configuration = null,
     MailSettings? Mail = null,
     bool Send = false,
-    string? ParquetFolder = null)
+    string? ParquetFolder = null,
+    SlaContract? SlaContract = null)
 {
     public OutputPaths Paths => new(ReportsFolder, WarehousePath, ParquetFolder);
 
     public PipelineSteps Steps(SqlFolder sql) =>
-        new(sql, Paths, ReportingCurrency, Spc ?? new SpcOptions(), Mail ?? new MailSettings(), Slas ?? SlaCatalog.Defaults);
+        new(sql, Paths, ReportingCurrency, Spc ?? new SpcOptions(), Mail ?? new MailSettings(), Slas ?? SlaCatalog.Defaults, SlaContract);
 
     /// <summary>The run o2c.json and the O2C_ variables describe.</summary>
     public static MonthlyRunOptions From(O2cSettings settings, string warehousePath, DateOnly today) =>
         new(warehousePath, settings.DataFolder, settings.ReportsFolder, settings.ReportingCurrency, today, Spc: settings.Spc,
-            Slas: settings.SlaDefinitions, Configuration: settings.AuditJson(), Mail: settings.Mail, ParquetFolder: settings.Schedule.ExportParquet);
+            Slas: settings.SlaDefinitions, Configuration: settings.AuditJson(), Mail: settings.Mail, ParquetFolder: settings.Schedule.ExportParquet,
+            SlaContract: settings.SlaContract);
 }
 
 public sealed record MonthlyRunResult(LoadResult Load, DateOnly MonthEnd, string WorkbookPath, long UnconvertibleOpenItems, IReadOnlyList<string> Charts,

@@ -30,10 +30,11 @@ public sealed record PublishedSlaReview(SlaReview Review, string WorkbookPath);
 /// images (then mail); publish the SLA review = measure, workbook (then mail).
 /// </summary>
 public sealed class PipelineSteps(SqlFolder sql, OutputPaths paths, string reportingCurrency, SpcOptions spc, MailSettings mail,
-    IReadOnlyList<SlaDefinition> slas)
+    IReadOnlyList<SlaDefinition> slas, SlaContract? slaContract = null)
 {
     public static PipelineSteps From(O2cSettings settings, string warehousePath, SqlFolder? sql = null) =>
-        new(sql ?? SqlFolder.Default(), settings.Paths(warehousePath), settings.ReportingCurrency, settings.Spc, settings.Mail, settings.SlaDefinitions);
+        new(sql ?? SqlFolder.Default(), settings.Paths(warehousePath), settings.ReportingCurrency, settings.Spc, settings.Mail, settings.SlaDefinitions,
+            settings.SlaContract);
 
     public SqlFolder Sql => sql;
     public OutputPaths Paths => paths;
@@ -83,7 +84,7 @@ public sealed class PipelineSteps(SqlFolder sql, OutputPaths paths, string repor
     public PublishedSlaReview PublishSlaReview(Warehouse warehouse, SlaQuarter? quarter = null, Action<string>? status = null)
     {
         status?.Invoke("SLA measurements");
-        var run = SlaRunner.Run(warehouse, sql, slas);
+        var run = SlaRunner.Run(warehouse, sql, slas, slaContract);
         var review = SlaReviewReader.Read(warehouse, sql, quarter ?? run.LatestClosedQuarter, DateTime.UtcNow);
         return new PublishedSlaReview(review, SlaReviewWorkbook.Write(review, paths.SlaReview(review.Quarter)));
     }

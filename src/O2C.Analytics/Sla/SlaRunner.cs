@@ -8,9 +8,13 @@ namespace O2C.Analytics.Sla;
 /// </summary>
 public static class SlaRunner
 {
-    public static SlaRunResult Run(Warehouse warehouse, SqlFolder sql, IReadOnlyList<SlaDefinition> definitions)
+    public static SlaRunResult Run(Warehouse warehouse, SqlFolder sql, IReadOnlyList<SlaDefinition> definitions, SlaContract? contract = null)
     {
-        var problems = definitions.Select(d => d.Problem()).OfType<string>().ToList();
+        contract ??= new SlaContract();
+        var ids = definitions.Select(d => d.Id).ToHashSet(StringComparer.Ordinal);
+        var problems = definitions.Select(d => d.Problem()).Append(contract.Problem())
+            .Concat(contract.Actions.Select(a => a.Problem(ids))).OfType<string>().ToList();
+        if (contract.Actions.Select(a => a.Id).Distinct(StringComparer.Ordinal).Count() != contract.Actions.Count) problems.Add("SLA action ids must be unique");
         if (definitions.Select(d => d.Id).Distinct(StringComparer.Ordinal).Count() != definitions.Count) problems.Add("SLA ids must be unique");
         if (problems.Count > 0) throw new ArgumentException(string.Join("; ", problems));
 
@@ -19,6 +23,16 @@ public static class SlaRunner
         warehouse.Execute("DELETE FROM sla_definitions");
         warehouse.Execute("DELETE FROM sla_category_thresholds");
         warehouse.Execute("DELETE FROM sla_measurements");
+        warehouse.Execute("DELETE FROM sla_teams");
+        warehouse.Execute("DELETE FROM sla_contract");
+        warehouse.Execute("DELETE FROM sla_actions");
+        foreach (var a in contract.Actions)
+            warehouse.Execute("INSERT INTO sla_actions VALUES ($id, $sla, $cause, $action, $owner, $raised, $due, $status, $closed)",
+                ("id", a.Id), ("sla", a.Sla), ("cause", a.Cause), ("action", a.Action), ("owner", a.Owner),
+                ("raised", SlaQuarter.Parse(a.Raised).ToString()), ("due", a.DueDate), ("status", a.Status), ("closed", a.ClosedDate));
+        warehouse.Execute("INSERT INTO sla_contract VALUES ($cap, $earnBack)", ("cap", contract.CreditCapPerQuarter), ("earnBack", contract.EarnBack));
+        foreach (var team in warehouse.Query("SELECT DISTINCT bpo_team FROM stg_customers WHERE bpo_team IS NOT NULL ORDER BY 1", r => r.GetString(0)))
+            warehouse.Execute("INSERT INTO sla_teams VALUES ($team, $party)", ("team", team), ("party", contract.PartyOf(team)));
         foreach (var d in definitions)
         {
             warehouse.Execute("INSERT INTO sla_definitions VALUES ($id, $name, $event, $clock, $threshold, $target, $owner, $perBreach, $perMiss)",

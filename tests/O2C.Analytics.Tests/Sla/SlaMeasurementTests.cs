@@ -28,7 +28,10 @@ public sealed class SlaMeasurementTests : IClassFixture<SlaMeasurementTests.Scen
             new() { Id = "invoice_sent_3cd", Name = "Invoice sent within 3 calendar days", Event = "invoice_sent", Clock = "calendar", ThresholdDays = 3, TargetRate = 0.5m, Owner = "client", CreditPerBreach = 10m },
         ];
 
-        public Scenario() => Result = SlaRunner.Run(W.Warehouse, SqlFolder.Default(), Definitions);
+        /// <summary>Team A, which works every customer here, is the BPO's.</summary>
+        public static readonly SlaContract Contract = new() { BpoTeams = ["Team A"] };
+
+        public Scenario() => Result = SlaRunner.Run(W.Warehouse, SqlFolder.Default(), Definitions, Contract);
 
         public SlaRunResult Result { get; }
 
@@ -130,9 +133,10 @@ public sealed class SlaMeasurementTests : IClassFixture<SlaMeasurementTests.Scen
     [Fact]
     public void Cash_posted_within_one_business_day_of_value_date()
     {
-        Assert.Equal((1, false, "auto match"), Pick(_s.Get("cash_posted", "R1")));
-        Assert.Equal((3, true, "manual match"), Pick(_s.Get("cash_posted", "R2")));
-        Assert.Equal((0, false, "auto match"), Pick(_s.Get("cash_posted", "R4")));
+        // Causes: matched automatically (a delay is then a posting backlog); applied by hand with no remittance text.
+        Assert.Equal((1, false, "posting backlog"), Pick(_s.Get("cash_posted", "R1")));
+        Assert.Equal((3, true, "missing remittance"), Pick(_s.Get("cash_posted", "R2")));
+        Assert.Equal((0, false, "posting backlog"), Pick(_s.Get("cash_posted", "R4")));
         static (int, bool, string) Pick(Measurement m) => (m.Elapsed, m.Breach, m.Cause);
     }
 
@@ -157,7 +161,8 @@ public sealed class SlaMeasurementTests : IClassFixture<SlaMeasurementTests.Scen
     public void Broken_promises_followed_up_within_two_business_days_and_kept_ones_not_measured()
     {
         var p1 = _s.Get("ptp_followup", "P1"); // Fri 01-16 -> Tue 01-20: 2
-        Assert.Equal((D("2026-01-16"), D("2026-01-20"), 2, false, "follow-up by call"), (p1.Start, p1.End!.Value, p1.Elapsed, p1.Breach, p1.Cause));
+        // The follow-up call went unanswered: the customer was not reachable.
+        Assert.Equal((D("2026-01-16"), D("2026-01-20"), 2, false, "customer not reachable"), (p1.Start, p1.End!.Value, p1.Elapsed, p1.Breach, p1.Cause));
         var p2 = _s.Get("ptp_followup", "P2"); // Fri 01-16 -> Wed 01-21: 3
         Assert.Equal((3, 1, true), (p2.Elapsed, p2.DaysOver, p2.Breach));
         Assert.Equal(2, _s.Count("ptp_followup")); // P3 was kept
@@ -194,12 +199,17 @@ public sealed class SlaMeasurementTests : IClassFixture<SlaMeasurementTests.Scen
         // 2025Q4 had I3 only, met: 100%, so the change is -60 points.
         Assert.Equal(1m, invoices.PriorCompliance);
         Assert.Equal(-60m, invoices.ChangePoints);
-        // Disputes: D1 met, D2 late: 50% and 1 breach x 50 per breach (no per-target credit configured).
+        // Disputes: D1 met, D2 late: 50%. D2 is the client's own dispute (its owner column): its breach costs the BPO
+        // nothing, so no credit (before issue 18: 1 x 50).
         var disputes = review.Lines.Single(l => l.SlaId == "dispute_resolution");
-        Assert.Equal((2L, 1L, 0.5m, 50m, "per item"), (disputes.Volume, disputes.Breaches, disputes.Compliance, disputes.ServiceCredit, disputes.Owner));
-        // Calendar SLA in Q1: I1 (3, met), I2 (4, late), I4 (Wed 12-31 -> Fri 01-02 = 2, met), I7 (Thu 02-26 -> Mon 03-02 = 4, late); 2 x 10 + target 50% met.
+        Assert.Equal((2L, 1L, 0.5m, 0m, "per item"), (disputes.Volume, disputes.Breaches, disputes.Compliance, disputes.ServiceCredit, disputes.Owner));
+        // Calendar SLA in Q1: I1 (3, met), I2 (4, late), I4 (Wed 12-31 -> Fri 01-02 = 2, met), I7 (Thu 02-26 -> Mon 03-02 = 4, late);
+        // target 50% met. Client-owned: its 2 breaches (x 10) are the client's own and earn no credit.
         var calendar = review.Lines.Single(l => l.SlaId == "invoice_sent_3cd");
-        Assert.Equal((4L, 2L, 0.5m, true, 20m), (calendar.Volume, calendar.Breaches, calendar.Compliance, calendar.TargetMet, calendar.ServiceCredit));
+        Assert.Equal((4L, 2L, 0.5m, true, 0m), (calendar.Volume, calendar.Breaches, calendar.Compliance, calendar.TargetMet, calendar.ServiceCredit));
+        // The quarter's credits, every BPO-owned SLA below target: invoice_sent 2,500 + cash_posted (R2 late of 3) 5,000
+        // + deduction_assigned (DED2 late of 2) 1,000 + ptp_followup (P2 late of 2) 1,000 = 9,500, under the 10,000 cap.
+        Assert.Equal((9_500m, 9_500m, 9_500m), (review.Credits!.Gross, review.Credits.Capped, review.Credits.Net));
         Assert.Equal(3 + 1 + 1 + 1 + 1 + 1 + 2, review.BreachesInQuarter);
         Assert.Equal(review.BreachesInQuarter, review.Breaches.Rows.Count);
         Assert.Equal(Scenario.Definitions.Count, review.Definitions.Rows.Count);

@@ -30,10 +30,10 @@ public sealed class SampleStoryTests(SamplePackFixture run)
     public void The_smb_segments_deterioration_from_february_2026_is_signalled_by_may(string kpi) =>
         Assert.InRange(FirstBadSignal(kpi, "segment", "SMB", "2026-02-01")!.Value, new DateOnly(2026, 2, 28), new DateOnly(2026, 5, 31));
 
+    /// <summary>Days to pay is left out: SMB's seasonal payers (late in July, August and December) move it in August 2024.</summary>
     [Theory]
     [InlineData("add")]
     [InlineData("avg_days_late")]
-    [InlineData("avg_days_to_pay")]
     [InlineData("past_due_pct")]
     public void Before_the_deterioration_the_smb_charts_raise_no_bad_alert(string kpi) =>
         Assert.Equal(0L, Scalar<long>($"""
@@ -71,7 +71,7 @@ public sealed class SampleStoryTests(SamplePackFixture run)
         using var w = run.OpenWarehouse();
         var byQuarter = w.Query("""
             SELECT quarter, avg(CASE WHEN breach THEN 0 ELSE 1 END)::DECIMAL(6,4) FROM sla_measurements
-            WHERE sla_id = 'cash_posted' AND bpo_team = 'BPO Manila' AND quarter >= '2024Q1' GROUP BY quarter ORDER BY quarter
+            WHERE sla_id = 'cash_posted' AND bpo_team = 'BPO Manila' AND measured AND quarter >= '2024Q1' GROUP BY quarter ORDER BY quarter
             """, r => (Quarter: r.GetString(0), Compliance: r.GetDecimal(1)));
         Assert.Equal(11, byQuarter.Count); // 2024Q1 to 2026Q3
         Assert.All(byQuarter.Where(q => string.CompareOrdinal(q.Quarter, "2026Q1") < 0), q => Assert.InRange(q.Compliance, 0.6m, 0.8m));
@@ -95,6 +95,34 @@ public sealed class SampleStoryTests(SamplePackFixture run)
         var peaks = Enumerable.Range(1, sales.Count - 2).Where(i => sales[i].Month.Month % 3 == 0).ToList();
         Assert.Equal(12, peaks.Count); // December 2023 to September 2026
         Assert.All(peaks, i => Assert.True(sales[i].Value > sales[i - 1].Value && sales[i].Value > sales[i + 1].Value, $"{sales[i].Month}: no peak"));
+    }
+
+    /// <summary>
+    /// Operations' disruptions (service_events.csv) are the root cause of the breaches they made: every team's cash
+    /// posting on the July 2026 outage day, and BPO Krakow's postings during its August 2026 staffing gap. Items under
+    /// each breach far more often than the rest. The outage is the client's: it excuses the BPO's items (they do not
+    /// count in its SLA); the staffing gap is the BPO team's own and counts.
+    /// </summary>
+    [Theory]
+    [InlineData("system outage", false)]
+    [InlineData("staffing gap", true)]
+    public void An_outage_day_and_a_staffing_gap_are_breach_causes_of_2026q3(string cause, bool countsForTheBpo)
+    {
+        using var w = run.OpenWarehouse();
+        var (items, breaches) = w.Query($"""
+            SELECT count(*), count(*) FILTER (WHERE breach) FROM sla_measurements
+            WHERE sla_id = 'cash_posted' AND quarter = '2026Q3' AND cause = '{cause}'
+            """, r => (r.GetInt64(0), r.GetInt64(1))).Single();
+        var otherRate = w.Scalar<decimal>("""
+            SELECT avg(CASE WHEN breach THEN 1 ELSE 0 END) FROM sla_measurements
+            WHERE sla_id = 'cash_posted' AND quarter = '2026Q3' AND cause NOT IN ('system outage', 'staffing gap')
+            """);
+        Assert.True(breaches > 0, $"no {cause} breach");
+        Assert.True((decimal)breaches / items > 3 * otherRate, $"{cause}: {breaches} of {items} breached, others {otherRate:P1}");
+        Assert.Equal([countsForTheBpo], w.Query($"""
+            SELECT DISTINCT measured FROM sla_measurements
+            WHERE sla_id = 'cash_posted' AND quarter = '2026Q3' AND cause = '{cause}' AND handled_by = 'bpo'
+            """, r => r.GetBoolean(0)));
     }
 
     /// <summary>KPIs the story does not touch stay inside their control limits for the whole history.</summary>

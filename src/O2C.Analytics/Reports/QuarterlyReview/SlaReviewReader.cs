@@ -18,20 +18,30 @@ public static class SlaReviewReader
         new("volume", "Items", Count, 10), new("breaches", "Breaches", Count, 10), new("open_breaches", "Still open at quarter end", Count, 11),
         new("compliance", "Compliance", Percent, 11), new("target_rate", "Target", Percent, 9), new("target_met", "Target met", Text, 8),
         new("mean_days_over", "Mean days over (breaches)", Days, 11), new("max_days_over", "Most days over", Count, 10),
-        new("service_credit", "Service credit", Amount, 14),
+        new("inhouse_compliance", "In-house on the same SLA", Percent, 11),
+        new("service_credit", "Service credit (after cap)", Amount, 14),
+    ];
+
+    /// <summary>What the contract prices: read with the trend, not shown as columns.</summary>
+    private static readonly IReadOnlyList<ReportColumn> CreditBasisColumns =
+    [
+        new("inhouse_volume", "", Count), new("unassigned_volume", "", Count), new("bpo_breaches", "", Count),
+        new("credit_per_breach", "", Amount), new("credit_per_missed_target", "", Amount),
     ];
 
     public static readonly IReadOnlyList<ReportColumn> CauseColumns =
     [
         new("sla_id", "SLA", Text, 20), new("sla_name", "Name", Text, 44), new("cause", "Cause", Src.SourceText, 26),
         new("volume", "Items", Count, 10), new("breaches", "Breaches", Count, 10), new("open_breaches", "Still open", Count, 10),
-        new("share_of_breaches", "Share of the SLA's breaches", Percent, 12), new("breach_rate", "Breach rate", Percent, 10),
-        new("mean_days_over", "Mean days over", Days, 10),
+        new("share_of_breaches", "Share of the SLA's breaches", Percent, 12), new("value_affected", "Value affected", Amount, 14),
+        new("share_of_value", "Share of the value", Percent, 10), new("rank_by_value", "Rank by value", Count, 8),
+        new("breach_rate", "Breach rate", Percent, 10), new("mean_days_over", "Mean days over", Days, 10),
     ];
 
     public static readonly IReadOnlyList<ReportColumn> OwnerColumns =
     [
-        new("sla_id", "SLA", Text, 20), new("sla_name", "Name", Text, 44), new("owner", "Owner", Text, 8), new("bpo_team", "BPO team", Src.SourceText, 20),
+        new("sla_id", "SLA", Text, 20), new("sla_name", "Name", Text, 44), new("sla_owner", "SLA owner", Text, 9), new("handled_by", "Handled by", Text, 10),
+        new("bpo_team", "Team", Src.SourceText, 20), new("counted", "Counts in the SLA", Text, 9),
         new("volume", "Items", Count, 10), new("breaches", "Breaches", Count, 10), new("compliance", "Compliance", Percent, 11), new("target_rate", "Target", Percent, 9),
     ];
 
@@ -58,6 +68,14 @@ public static class SlaReviewReader
         new("total", "Total", Count, 9), new("prior_quarters_with_breaches", "Prior quarters with breaches", Count, 11),
     ];
 
+    public static readonly IReadOnlyList<ReportColumn> ActionColumns =
+    [
+        new("action_id", "Action", Src.SourceText, 9), new("sla_id", "SLA", Text, 18), new("cause", "Cause", Src.SourceText, 20),
+        new("action", "What", Src.SourceText, 44), new("action_owner", "Owner", Src.SourceText, 16), new("raised_quarter", "Raised", Text, 9),
+        new("due_date", "Due", Date, 11), new("status", "Status", Text, 9), new("closed_date", "Closed", Date, 11),
+        new("carried_over", "Carried over", Text, 8), new("overdue", "Overdue", Text, 8), new("breaches_this_quarter", "Breaches of its cause this quarter", Count, 11),
+    ];
+
     public static readonly IReadOnlyList<ReportColumn> BreachColumns =
     [
         new("sla_id", "SLA", Text, 20), new("item_id", "Item", Src.SourceText, 14), new("customer_id", "Customer id", Src.SourceText, 12),
@@ -81,8 +99,10 @@ public static class SlaReviewReader
         var quarters = quarter.LastFour();
         (string, object?)[] four = [("q1", quarters[0].ToString()), ("q2", quarters[1].ToString()), ("q3", quarters[2].ToString()), ("q4", quarters[3].ToString())];
         var q = ("quarter", (object?)quarter.ToString());
-        var trend = ReportQuery.Run(warehouse, sql, "sla_summary.sql", TrendColumns, four);
+        var contract = Contract(warehouse);
+        var (trend, credits) = TrendWithCredits(warehouse, sql, quarters, contract);
         var causes = ReportQuery.Run(warehouse, sql, "sla_causes.sql", CauseColumns, q);
+        var reviewCredits = credits.Single(c => c.Quarter == quarter);
         var lines = trend.Rows.GroupBy(r => (string)r[0]!).Select(g =>
         {
             var rows = g.ToList();
@@ -92,21 +112,69 @@ public static class SlaReviewReader
             decimal? Rate(object?[] row) => V(row, "compliance") is { } c ? Convert.ToDecimal(c, System.Globalization.CultureInfo.InvariantCulture) : null;
             var topCause = causes.Rows.Where(r => (string)r[0]! == g.Key && Convert.ToInt64(r[causes.IndexOf("breaches")], System.Globalization.CultureInfo.InvariantCulture) > 0)
                 .Select(r => (string)r[causes.IndexOf("cause")]!).FirstOrDefault();
+            var credit = reviewCredits.BySla.Single(c => c.SlaId == g.Key);
+            var basis = trend.Basis[(g.Key, quarter.ToString())];
             return new SlaLine(g.Key, (string)V(current, "sla_name")!, (string)V(current, "owner")!, Convert.ToDecimal(V(current, "target_rate"), System.Globalization.CultureInfo.InvariantCulture),
                 Convert.ToInt64(V(current, "volume"), System.Globalization.CultureInfo.InvariantCulture), Convert.ToInt64(V(current, "breaches"), System.Globalization.CultureInfo.InvariantCulture),
                 Convert.ToInt64(V(current, "open_breaches"), System.Globalization.CultureInfo.InvariantCulture),
-                Rate(current), V(current, "target_met") is true, Rate(prior),
-                Convert.ToDecimal(V(current, "service_credit"), System.Globalization.CultureInfo.InvariantCulture), topCause);
+                Rate(current), V(current, "target_met") is true, Rate(prior), credit.Credited, topCause,
+                basis.InhouseVolume, V(current, "inhouse_compliance") is { } ih ? Convert.ToDecimal(ih, System.Globalization.CultureInfo.InvariantCulture) : null,
+                basis.UnassignedVolume, credit.EarnedBack);
         }).ToList();
         return new SlaReview(quarter, quarters,
             warehouse.Scalar<string>("SELECT setting_value FROM o2c_settings WHERE setting_key = 'reporting_currency'") ?? "USD",
-            nowUtc, lines, trend, causes,
+            nowUtc, lines, trend.Table, causes,
             ReportQuery.Run(warehouse, sql, "sla_by_owner.sql", OwnerColumns, q),
             ReportQuery.Run(warehouse, sql, "sla_by_segment.sql", SegmentColumns, q),
             ReportQuery.Run(warehouse, sql, "sla_by_customer.sql", CustomerColumns, q),
             ReportQuery.Run(warehouse, sql, "sla_repeat_offenders.sql", RepeatColumns(quarters), four),
             ReportQuery.Run(warehouse, sql, "sla_breaches.sql", BreachColumns, q, ("limit", BreachListLimit)),
-            warehouse.Scalar<long>("SELECT count(*) FROM sla_measurements WHERE quarter = $q AND breach", ("q", quarter.ToString())),
-            ReportQuery.Run(warehouse, sql, "sla_definitions.sql", DefinitionColumns));
+            warehouse.Scalar<long>("SELECT count(*) FROM sla_measurements WHERE quarter = $q AND breach AND measured", ("q", quarter.ToString())),
+            ReportQuery.Run(warehouse, sql, "sla_definitions.sql", DefinitionColumns), reviewCredits, contract,
+            ReportQuery.Run(warehouse, sql, "sla_actions.sql", ActionColumns, q,
+                ("quarter_start", quarter.Start.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)),
+                ("quarter_end", quarter.End.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))));
+    }
+
+    /// <summary>The credit terms the SLA run wrote (SlaContract); the defaults when none were written.</summary>
+    private static SlaContract Contract(Warehouse warehouse) =>
+        warehouse.Query("SELECT credit_cap_per_quarter, earn_back FROM sla_contract", r => new SlaContract
+        {
+            CreditCapPerQuarter = r.IsDBNull(0) ? null : r.GetDecimal(0),
+            EarnBack = r.GetBoolean(1),
+        }).SingleOrDefault() ?? new SlaContract();
+
+    private sealed record TrendTable(ReportTable Table, IReadOnlyDictionary<(string SlaId, string Quarter), (long InhouseVolume, long UnassignedVolume)> Basis)
+    {
+        public IReadOnlyList<object?[]> Rows => Table.Rows;
+        public int IndexOf(string field) => Table.IndexOf(field);
+    }
+
+    /// <summary>
+    /// The four quarters' trend with each SLA's credit after the quarter's cap, priced from five quarters (the one
+    /// before the first decides that first quarter's earn-back).
+    /// </summary>
+    private static (TrendTable Trend, IReadOnlyList<QuarterCredits> Credits) TrendWithCredits(Warehouse warehouse, SqlFolder sql, IReadOnlyList<SlaQuarter> quarters, SlaContract contract)
+    {
+        var q0 = quarters[0].Previous;
+        var all = ReportQuery.Run(warehouse, sql, "sla_summary.sql", [.. TrendColumns, .. CreditBasisColumns],
+            ("q0", q0.ToString()), ("q1", quarters[0].ToString()), ("q2", quarters[1].ToString()), ("q3", quarters[2].ToString()), ("q4", quarters[3].ToString()));
+        static decimal? Dec(object? v) => v is null ? null : Convert.ToDecimal(v, System.Globalization.CultureInfo.InvariantCulture);
+        static long Long(object? v) => Convert.ToInt64(v, System.Globalization.CultureInfo.InvariantCulture);
+        var credits = SlaServiceCredits.Compute(all.Rows.Select(r => new SlaQuarterResult(
+            (string)r[all.IndexOf("sla_id")]!, SlaQuarter.Parse((string)r[all.IndexOf("quarter")]!), (string)r[all.IndexOf("owner")]!,
+            r[all.IndexOf("target_met")] as bool?, Long(r[all.IndexOf("bpo_breaches")]),
+            Dec(r[all.IndexOf("credit_per_breach")]), Dec(r[all.IndexOf("credit_per_missed_target")]))), contract);
+        var credited = credits.SelectMany(c => c.BySla.Select(s => ((s.SlaId, c.Quarter.ToString()), s.Credited))).ToDictionary(x => x.Item1, x => x.Credited);
+        var shown = all.Rows.Where(r => (string)r[all.IndexOf("quarter")]! != q0.ToString()).ToList();
+        var rows = shown.Select(r =>
+        {
+            var row = r.Take(TrendColumns.Count).ToArray();
+            row[TrendColumns.Count - 1] = credited[((string)r[all.IndexOf("sla_id")]!, (string)r[all.IndexOf("quarter")]!)];
+            return row;
+        }).ToList();
+        var basis = shown.ToDictionary(r => ((string)r[all.IndexOf("sla_id")]!, (string)r[all.IndexOf("quarter")]!),
+            r => (Long(r[all.IndexOf("inhouse_volume")]), Long(r[all.IndexOf("unassigned_volume")])));
+        return (new TrendTable(new ReportTable(TrendColumns, rows), basis), credits);
     }
 }

@@ -31,7 +31,8 @@ public static class SlaReviewReader
 
     public static readonly IReadOnlyList<ReportColumn> CauseColumns =
     [
-        new("sla_id", "SLA", Text, 20), new("sla_name", "Name", Text, 44), new("cause", "Cause", Src.SourceText, 26),
+        // The SLA by id only: the Summary names it, and a repeated 50-character name ran into the cause when printed.
+        new("sla_id", "SLA", Text, 20), new("cause", "Cause", Src.SourceText, 26),
         new("volume", "Items", Count, 10), new("breaches", "Breaches", Count, 10), new("open_breaches", "Still open", Count, 10),
         new("share_of_breaches", "Share of the SLA's breaches", Percent, 12), new("value_affected", "Value affected", Amount, 14),
         new("share_of_value", "Share of the value", Percent, 10), new("rank_by_value", "Rank by value", Count, 8),

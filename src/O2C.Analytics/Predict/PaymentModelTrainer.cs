@@ -19,7 +19,7 @@ public sealed class PaymentModelTrainer(Warehouse warehouse, int seed = 42)
         var rows = PaymentDataset.Settled(warehouse, asOf ?? DateOnly.MaxValue, maxRows);
         if (rows.Count < 50) throw new InvalidOperationException($"only {rows.Count} paid invoices: too few to train on");
         var split = rows[(int)(rows.Count * trainShare)].Date;
-        var train = rows.Where(r => r.Date < split).ToList();
+        var train = KnownBefore(rows, split);
         var test = rows.Where(r => r.Date >= split).ToList();
         var models = PaymentModels.Train(train, seed);
         var (days, late, _) = models.Predict(test);
@@ -36,6 +36,14 @@ public sealed class PaymentModelTrainer(Warehouse warehouse, int seed = 42)
         var errors = test.Select((r, i) => (double)(r.DaysToPay!.Value - days[i])).Order().ToArray();
         return (models, metrics, rows, (errors[(int)(errors.Length * 0.1)], errors[(int)(errors.Length * 0.9)]));
     }
+
+    /// <summary>
+    /// What a model trained on the morning of <paramref name="split"/> may learn from: invoices issued before it whose
+    /// outcome (the day they were settled) was known before it. An invoice issued before the split but paid on or
+    /// after it is a future outcome, not training data.
+    /// </summary>
+    public static List<PaymentRow> KnownBefore(IEnumerable<PaymentRow> rows, DateOnly split) =>
+        rows.Where(r => r.Date < split && r.DaysToPay is { } days && r.Date.AddDays((int)days) < split).ToList();
 
     private static IReadOnlyList<(double, double, int)> Calibration(float[] probability, bool[] labels) =>
         probability.Zip(labels).GroupBy(x => Math.Min(9, (int)(x.First * 10))).OrderBy(g => g.Key)

@@ -83,9 +83,7 @@ public sealed class CustomerHistory(
             .Date(due).Money(amount).Text(customer.Currency).Text(null).Text(null).Text(null).Date(options.OpeningBalanceDate).End();
         if (neverPaid)
         {
-            Chase(id, due, amount, DateOnly.MaxValue);
-            if (writeOffDate <= CutOff)
-                files.WriteOffs.Text(numbers.WriteOff()).Text(id).Date(writeOffDate).Money(amount).Text("bad debt: customer insolvent").End();
+            LeaveUnpaid(id, due, amount);
             return;
         }
         var paid = Later(Chase(id, due, amount, payDate), options.FirstMonth);
@@ -164,12 +162,7 @@ public sealed class CustomerHistory(
 
         if (customer.NeverPaysSome && rng.Chance(NeverPaidShare))
         {
-            Chase(documentId, due, payable, DateOnly.MaxValue);
-            var writeOffDate = calendar.OnOrAfter(due.AddDays(WriteOffAfterDays));
-            if (writeOffDate <= CutOff)
-            {
-                files.WriteOffs.Text(numbers.WriteOff()).Text(documentId).Date(writeOffDate).Money(payable).Text("bad debt: customer insolvent").End();
-            }
+            LeaveUnpaid(documentId, due, payable);
             return;
         }
 
@@ -217,9 +210,7 @@ public sealed class CustomerHistory(
         }
         else
         {
-            var writeOffDate = resolved.AddDays(30);
-            if (writeOffDate <= CutOff)
-                files.WriteOffs.Text(numbers.WriteOff()).Text(documentId).Date(writeOffDate).Money(shortBy).Text("invalid deduction not recovered").End();
+            WriteOff(documentId, resolved.AddDays(30), shortBy, "invalid deduction not recovered");
         }
         WriteDisputeRow(dispute, "deduction", documentId, recovered);
     }
@@ -296,6 +287,19 @@ public sealed class CustomerHistory(
         files.Documents.Text(id).Text("invoice").Text(customer.CustomerId).Date(order).Date(ship).Date(date).Date(sent)
             .Date(date.AddDays(customer.TermsDays)).Money(amount).Text(customer.Currency).Text(corrects).Text(null).Text(channel).End();
         return id;
+    }
+
+    /// <summary>An invoice the customer never pays: chased, then written off as bad debt.</summary>
+    private void LeaveUnpaid(string documentId, DateOnly due, decimal amount)
+    {
+        Chase(documentId, due, amount, DateOnly.MaxValue);
+        WriteOff(documentId, calendar.OnOrAfter(due.AddDays(WriteOffAfterDays)), amount, "bad debt: customer insolvent");
+    }
+
+    private void WriteOff(string documentId, DateOnly date, decimal amount, string reason)
+    {
+        if (date > CutOff) return;
+        files.WriteOffs.Text(numbers.WriteOff()).Text(documentId).Date(date).Money(amount).Text(reason).End();
     }
 
     private void WriteCreditMemo(DateOnly date, decimal amount, string corrects, string? disputeId)

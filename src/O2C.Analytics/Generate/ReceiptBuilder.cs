@@ -14,6 +14,8 @@ public sealed class ReceiptBuilder(
     SampleRandom rng,
     SampleOperations operations)
 {
+    private readonly SampleStory _story = options.Story; // worked out once, not per receipt
+
     public void Write(List<PlannedPayment> payments)
     {
         var byValueDate = payments
@@ -37,7 +39,7 @@ public sealed class ReceiptBuilder(
         var remittance = unidentified ? null : Remittance(paid);
         var clean = remittance is not null && IsClean(remittance, paid);
         // The story's recovering team posts slowly until its new matching process goes live; the others meet the SLA.
-        var slowTeam = customer.BpoTeam == options.Story.RecoveringTeam && valueDate < options.Story.ProcessChange;
+        var slowTeam = customer.BpoTeam == _story.RecoveringTeam && valueDate < _story.ProcessChange;
         var posted = calendar.AddBusinessDays(valueDate, slowTeam
             ? rng.Weighted<int>([(0, 0.55), (1, 0.25), (2, 0.15), (3, 0.05)])
             : rng.Weighted<int>([(0, 0.9), (1, 0.09), (2, 0.01), (3, 0.0)]));

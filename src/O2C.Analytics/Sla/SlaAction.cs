@@ -31,11 +31,11 @@ public sealed class SlaAction
     /// <summary>Why the action cannot be used, or null when it can.</summary>
     public string? Problem(IReadOnlyCollection<string> slaIds)
     {
-        var who = string.IsNullOrWhiteSpace(Id) ? "an SLA action" : $"SLA action {Id}";
         if (string.IsNullOrWhiteSpace(Id)) return "an SLA action has no Id";
+        var who = $"SLA action {Id}";
         if (!slaIds.Contains(Sla)) return $"{who}: Sla must be one of {string.Join(", ", slaIds)}, not '{Sla}'";
         if (string.IsNullOrWhiteSpace(Action) || string.IsNullOrWhiteSpace(Owner)) return $"{who}: needs an Action and an Owner";
-        if (!IsQuarter(Raised)) return $"{who}: Raised must be a quarter like 2026Q2, not '{Raised}'";
+        if (!SlaQuarter.TryParse(Raised, out _)) return $"{who}: Raised must be a quarter like 2026Q2, not '{Raised}'";
         if (!IsDate(Due)) return $"{who}: Due must be a date yyyy-MM-dd, not '{Due}'";
         if (!Statuses.Contains(Status)) return $"{who}: Status must be open, done or dropped, not '{Status}'";
         if (Status != "open" && !IsDate(Closed)) return $"{who}: a {Status} action needs Closed, the date yyyy-MM-dd";
@@ -47,10 +47,4 @@ public sealed class SlaAction
     public DateOnly? ClosedDate => Closed is { Length: > 0 } c ? DateOnly.ParseExact(c, "yyyy-MM-dd", CultureInfo.InvariantCulture) : null;
 
     private static bool IsDate(string? text) => DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _);
-
-    private static bool IsQuarter(string text)
-    {
-        try { SlaQuarter.Parse(text); return true; }
-        catch (FormatException) { return false; }
-    }
 }

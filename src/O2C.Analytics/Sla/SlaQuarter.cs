@@ -14,11 +14,16 @@ public readonly partial record struct SlaQuarter(int Year, int Number)
 
     public static SlaQuarter Of(DateOnly date) => new(date.Year, (date.Month + 2) / 3);
 
-    public static SlaQuarter Parse(string text)
+    public static SlaQuarter Parse(string text) =>
+        TryParse(text, out var quarter) ? quarter : throw new FormatException($"'{text}' is not a quarter: write it like 2026Q3");
+
+    public static bool TryParse(string? text, out SlaQuarter quarter)
     {
-        var match = Pattern().Match(text.Trim());
-        if (!match.Success) throw new FormatException($"'{text}' is not a quarter: write it like 2026Q3");
-        return new SlaQuarter(int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture), int.Parse(match.Groups[2].Value, CultureInfo.InvariantCulture));
+        var match = Pattern().Match(text?.Trim() ?? "");
+        quarter = match.Success
+            ? new SlaQuarter(int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture), int.Parse(match.Groups[2].Value, CultureInfo.InvariantCulture))
+            : default;
+        return match.Success;
     }
 
     /// <summary>The latest quarter that ended on or before <paramref name="horizon"/>.</summary>

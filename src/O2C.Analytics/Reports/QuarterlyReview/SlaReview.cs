@@ -11,7 +11,7 @@ namespace O2C.Analytics.Reports.QuarterlyReview;
 public sealed record SlaLine(
     string SlaId, string Name, string Owner, decimal Target, long Volume, long Breaches, long OpenBreaches,
     decimal? Compliance, bool TargetMet, decimal? PriorCompliance, decimal ServiceCredit, string? TopCause,
-    long InhouseVolume = 0, decimal? InhouseCompliance = null, long UnassignedVolume = 0, decimal EarnedBack = 0)
+    long InhouseVolume = 0, decimal? InhouseCompliance = null, long UnassignedVolume = 0)
 {
     /// <summary>Change in compliance from the prior quarter, in percentage points.</summary>
     public decimal? ChangePoints => Compliance is { } c && PriorCompliance is { } p ? Math.Round((c - p) * 100m, 1) : null;

@@ -101,7 +101,7 @@ public static class SlaReviewReader
         (string, object?)[] four = [("q1", quarters[0].ToString()), ("q2", quarters[1].ToString()), ("q3", quarters[2].ToString()), ("q4", quarters[3].ToString())];
         var q = ("quarter", (object?)quarter.ToString());
         var contract = Contract(warehouse);
-        var (trend, credits) = TrendWithCredits(warehouse, sql, quarters, contract);
+        var (trend, uncounted, credits) = TrendWithCredits(warehouse, sql, quarters, contract);
         var causes = ReportQuery.Run(warehouse, sql, "sla_causes.sql", CauseColumns, q);
         var reviewCredits = credits.Single(c => c.Quarter == quarter);
         var lines = trend.Rows.GroupBy(r => (string)r[0]!).Select(g =>
@@ -114,17 +114,17 @@ public static class SlaReviewReader
             var topCause = causes.Rows.Where(r => (string)r[0]! == g.Key && Convert.ToInt64(r[causes.IndexOf("breaches")], System.Globalization.CultureInfo.InvariantCulture) > 0)
                 .Select(r => (string)r[causes.IndexOf("cause")]!).FirstOrDefault();
             var credit = reviewCredits.BySla.Single(c => c.SlaId == g.Key);
-            var basis = trend.Basis[(g.Key, quarter.ToString())];
+            var (inhouseVolume, unassignedVolume) = uncounted[(g.Key, quarter.ToString())];
             return new SlaLine(g.Key, (string)V(current, "sla_name")!, (string)V(current, "owner")!, Convert.ToDecimal(V(current, "target_rate"), System.Globalization.CultureInfo.InvariantCulture),
                 Convert.ToInt64(V(current, "volume"), System.Globalization.CultureInfo.InvariantCulture), Convert.ToInt64(V(current, "breaches"), System.Globalization.CultureInfo.InvariantCulture),
                 Convert.ToInt64(V(current, "open_breaches"), System.Globalization.CultureInfo.InvariantCulture),
                 Rate(current), V(current, "target_met") is true, Rate(prior), credit.Credited, topCause,
-                basis.InhouseVolume, V(current, "inhouse_compliance") is { } ih ? Convert.ToDecimal(ih, System.Globalization.CultureInfo.InvariantCulture) : null,
-                basis.UnassignedVolume, credit.EarnedBack);
+                inhouseVolume, V(current, "inhouse_compliance") is { } ih ? Convert.ToDecimal(ih, System.Globalization.CultureInfo.InvariantCulture) : null,
+                unassignedVolume);
         }).ToList();
         return new SlaReview(quarter, quarters,
             warehouse.Scalar<string>("SELECT setting_value FROM o2c_settings WHERE setting_key = 'reporting_currency'") ?? "USD",
-            nowUtc, lines, trend.Table, causes,
+            nowUtc, lines, trend, causes,
             ReportQuery.Run(warehouse, sql, "sla_by_owner.sql", OwnerColumns, q),
             ReportQuery.Run(warehouse, sql, "sla_by_segment.sql", SegmentColumns, q),
             ReportQuery.Run(warehouse, sql, "sla_by_customer.sql", CustomerColumns, q),
@@ -145,17 +145,13 @@ public static class SlaReviewReader
             EarnBack = r.GetBoolean(1),
         }).SingleOrDefault() ?? new SlaContract();
 
-    private sealed record TrendTable(ReportTable Table, IReadOnlyDictionary<(string SlaId, string Quarter), (long InhouseVolume, long UnassignedVolume)> Basis)
-    {
-        public IReadOnlyList<object?[]> Rows => Table.Rows;
-        public int IndexOf(string field) => Table.IndexOf(field);
-    }
-
     /// <summary>
     /// The four quarters' trend with each SLA's credit after the quarter's cap, priced from five quarters (the one
-    /// before the first decides that first quarter's earn-back).
+    /// before the first decides that first quarter's earn-back); beside it, per SLA and quarter, the in-house and
+    /// unassigned items the SLA does not count.
     /// </summary>
-    private static (TrendTable Trend, IReadOnlyList<QuarterCredits> Credits) TrendWithCredits(Warehouse warehouse, SqlFolder sql, IReadOnlyList<SlaQuarter> quarters, SlaContract contract)
+    private static (ReportTable Trend, IReadOnlyDictionary<(string SlaId, string Quarter), (long Inhouse, long Unassigned)> Uncounted,
+        IReadOnlyList<QuarterCredits> Credits) TrendWithCredits(Warehouse warehouse, SqlFolder sql, IReadOnlyList<SlaQuarter> quarters, SlaContract contract)
     {
         var q0 = quarters[0].Previous;
         var all = ReportQuery.Run(warehouse, sql, "sla_summary.sql", [.. TrendColumns, .. CreditBasisColumns],
@@ -174,8 +170,8 @@ public static class SlaReviewReader
             row[TrendColumns.Count - 1] = credited[((string)r[all.IndexOf("sla_id")]!, (string)r[all.IndexOf("quarter")]!)];
             return row;
         }).ToList();
-        var basis = shown.ToDictionary(r => ((string)r[all.IndexOf("sla_id")]!, (string)r[all.IndexOf("quarter")]!),
+        var uncounted = shown.ToDictionary(r => ((string)r[all.IndexOf("sla_id")]!, (string)r[all.IndexOf("quarter")]!),
             r => (Long(r[all.IndexOf("inhouse_volume")]), Long(r[all.IndexOf("unassigned_volume")])));
-        return (new TrendTable(new ReportTable(TrendColumns, rows), basis), credits);
+        return (new ReportTable(TrendColumns, rows), uncounted, credits);
     }
 }

@@ -2,7 +2,8 @@
 -- with what a collector needs beside it. Everything is as of the month end: disputes open then, the last contact
 -- and the latest promise made by then. The predicted pay date is the amount-weighted mean of the expected payment
 -- dates of the customer's past-due invoices in the payment predictions made as of the day after the month end
--- (null when no predictions were made for that day).
+-- that got a date (null when no predictions were made for that day, or every one of them is beyond the
+-- no-prediction rules: too far past due, in dispute, no recent contact).
 with snapshot as materialized (
     select customer_id, document_id, open_amount_rc, days_past_due, is_past_due
     from fct_ar_snapshot_monthly where month_end = $month_end
@@ -61,7 +62,7 @@ predicted as (
     from payment_predictions p
     join prediction_run r on p.run_id = r.run_id
     join snapshot s on s.document_id = p.document_id and s.is_past_due
-    where p.as_of = $month_end + 1 and p.open_amount_rc > 0 and s.customer_id in (select customer_id from top_customers)
+    where p.as_of = $month_end + 1 and p.open_amount_rc > 0 and p.expected_pay_date is not null and s.customer_id in (select customer_id from top_customers)
     group by s.customer_id
 )
 select row_number() over (order by t.past_due_amount desc, t.customer_id) as rank,

@@ -5,7 +5,8 @@
 -- disputes opened and promises made before it; with no such invoice, counts are 0, means and shares NULL (a model
 -- reads NULL as 0), the trend 0. Outcomes (settled_date, days_to_pay, days_late) are never features.
 with invoices as (
-    select s.document_id, s.customer_id, s.document_date, s.due_date, s.amount, s.currency_code, s.settled_date, s.settled_by_cash
+    select s.document_id, s.customer_id, s.document_date, s.due_date, s.amount, s.currency_code, s.settled_date, s.settled_by_cash,
+           d.delivery_channel
     from int_document_settlement s
     join stg_documents d using (document_id)
     where d.document_type = 'invoice'
@@ -20,19 +21,34 @@ rates as (select * from stg_fx_rates_to_reporting),
 events as (
     select customer_id, 2 * (document_date - date '2000-01-01') as k, document_id,
            null::bigint as days_to_pay, null::bigint as days_late, null::bigint as days_past_due, null::decimal(2,1) as is_late,
-           null::decimal(18,3) as amount, null::integer as dispute, null::integer as promise
+           null::decimal(18,3) as amount, null::integer as dispute, null::integer as promise,
+           null::integer as open_delta, null::integer as overdue_delta
     from invoices
     union all
     select customer_id, 2 * (settled_date - date '2000-01-01') + 1, null,
            settled_date - document_date, greatest(0, settled_date - due_date), settled_date - due_date,
-           case when settled_date > due_date then 1.0 else 0.0 end, amount, null, null
+           case when settled_date > due_date then 1.0 else 0.0 end, amount, null, null, null, null
     from invoices where settled_by_cash
     union all
-    select customer_id, 2 * (opened_date - date '2000-01-01') + 1, null, null, null, null, null, null, 1, null
+    select customer_id, 2 * (opened_date - date '2000-01-01') + 1, null, null, null, null, null, null, 1, null, null, null
     from stg_disputes
     union all
-    select customer_id, 2 * (promise_date - date '2000-01-01') + 1, null, null, null, null, null, null, null, 1
+    select customer_id, 2 * (promise_date - date '2000-01-01') + 1, null, null, null, null, null, null, null, 1, null, null
     from stg_promises_to_pay
+    -- the customer's open items: +1 when an invoice is issued, -1 when it is settled (by anything)
+    union all
+    select customer_id, 2 * (document_date - date '2000-01-01') + 1, null, null, null, null, null, null, null, null, 1, null
+    from invoices
+    union all
+    select customer_id, 2 * (settled_date - date '2000-01-01') + 1, null, null, null, null, null, null, null, null, -1, null
+    from invoices where settled_date is not null
+    -- ... and its overdue ones: +1 the day after the due date while still open, -1 when settled after it
+    union all
+    select customer_id, 2 * (due_date - date '2000-01-01') + 1, null, null, null, null, null, null, null, null, null, 1
+    from invoices where settled_date is null or settled_date > due_date
+    union all
+    select customer_id, 2 * (settled_date - date '2000-01-01') + 1, null, null, null, null, null, null, null, null, null, -1
+    from invoices where settled_date > due_date
 ),
 
 history as (
@@ -49,7 +65,9 @@ history as (
             -- (keys up to 2d-181)
             coalesce(avg(days_past_due) over last_90_days - avg(days_past_due) over before_90_days, 0) as hist_trend_days_late,
             count(dispute) over before as disputes_before,
-            count(promise) over before as promises_before
+            count(promise) over before as promises_before,
+            coalesce(sum(open_delta) over before, 0) as open_before,
+            coalesce(sum(overdue_delta) over before, 0) as overdue_before
         from events
         window
             before as (partition by customer_id order by k range between unbounded preceding and 1 preceding),
@@ -75,7 +93,8 @@ final as (
         i.currency_code,
         c.segment,
         c.region,
-        c.e_invoicing,
+        -- the channel this invoice was sent by (known when it is sent); not the customer's all-time e-invoicing flag
+        coalesce(i.delivery_channel, 'unknown') as invoice_channel,
         h.hist_count,
         h.hist_mean_days_to_pay,
         h.hist_median_days_to_pay,
@@ -84,6 +103,8 @@ final as (
         h.hist_trend_days_late,
         h.disputes_before,
         h.promises_before,
+        h.open_before,
+        h.overdue_before,
         -- outcomes (labels only)
         case when i.settled_by_cash then i.settled_date end as settled_date,
         case when i.settled_by_cash then i.settled_date - i.document_date end as days_to_pay,

@@ -36,6 +36,9 @@ public sealed class O2cSettings
     /// <summary>SMTP server, sender and recipients; the password only from O2C_SMTP_PASSWORD.</summary>
     public O2C.Analytics.Mail.MailSettings Mail { get; set; } = new();
 
+    /// <summary>Open invoices the payment model gives no date (too far past due, in dispute, no recent contact).</summary>
+    public O2C.Analytics.Predict.NoPredictionRules NoPrediction { get; set; } = new();
+
     /// <summary>The SLAs of the contract; empty = the shipped defaults (SlaCatalog.Defaults).</summary>
     public List<O2C.Analytics.Sla.SlaDefinition> Sla { get; set; } = [];
 

@@ -35,6 +35,13 @@ public static class PaymentDataset
             .ToList();
     }
 
+    /// <summary>What happened to every invoice by the end of the data: days to pay and days late when cash settled it (for backtests only).</summary>
+    public static Dictionary<string, (float? DaysToPay, float? DaysLate, DateOnly DueDate)> Outcomes(Warehouse warehouse) =>
+        warehouse.Query("SELECT document_id, CAST(days_to_pay AS DOUBLE), CAST(days_late AS DOUBLE), due_date FROM fct_invoice_payment_features",
+                r => (Id: r.GetString(0), DaysToPay: r.IsDBNull(1) ? (float?)null : (float)r.GetDouble(1), DaysLate: r.IsDBNull(2) ? (float?)null : (float)r.GetDouble(2),
+                    Due: r.GetFieldValue<DateOnly>(3)))
+            .ToDictionary(x => x.Id, x => (x.DaysToPay, x.DaysLate, x.Due));
+
     private static List<PaymentRow> Read(Warehouse warehouse, string where, DateOnly asOf, bool withOutcome, int? mostRecent = null) =>
         warehouse.Query($"""
             SELECT * FROM (

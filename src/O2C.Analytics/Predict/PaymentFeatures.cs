@@ -10,10 +10,10 @@ public static class PaymentFeatures
     [
         "terms_days", "log_amount_rc", "amount_ratio", "invoice_month", "invoice_day",
         "hist_count", "hist_mean_days_to_pay", "hist_median_days_to_pay", "hist_mean_days_late", "hist_share_late",
-        "hist_trend_days_late", "disputes_before", "promises_before",
+        "hist_trend_days_late", "disputes_before", "promises_before", "open_before", "overdue_before",
     ];
 
-    public static readonly IReadOnlyList<string> Categorical = ["currency_code", "segment", "region", "e_invoicing"];
+    public static readonly IReadOnlyList<string> Categorical = ["currency_code", "segment", "region", "invoice_channel"];
 
     /// <summary>Outcomes and the source columns they come from: never features.</summary>
     private static readonly string[] Outcomes = ["settled_date", "days_to_pay", "days_late", "daystosettle", "days_to_settle", "settleddate", "clearing_date"];

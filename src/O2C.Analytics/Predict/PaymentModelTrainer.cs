@@ -3,7 +3,7 @@ namespace O2C.Analytics.Predict;
 
 /// <summary>
 /// Trains the payment models on a time-ordered split (older invoices train, newer ones test) and measures them on the
-/// held-out newer invoices against the naive baseline: the customer's historical mean days to pay (its share of late
+/// held-out newer invoices against the naive baseline: the customer's median days to pay so far (its share of late
 /// payments for the classifier), falling back to the terms.
 /// </summary>
 public sealed class PaymentModelTrainer(Warehouse warehouse, int seed = 42)
@@ -32,6 +32,7 @@ public sealed class PaymentModelTrainer(Warehouse warehouse, int seed = 42)
             Auc(late.Select(p => (double)p).ToArray(), labels), Auc(test.Select(r => (double)r.BaselineLateScore).ToArray(), labels),
             labels.Average(l => l ? 1.0 : 0.0),
             late.Zip(labels, (p, l) => Math.Pow(p - (l ? 1 : 0), 2)).Average(),
+            test.Zip(labels, (r, l) => Math.Pow(r.BaselineLateScore - (l ? 1 : 0), 2)).Average(),
             Calibration(late, labels));
         var errors = test.Select((r, i) => (double)(r.DaysToPay!.Value - days[i])).Order().ToArray();
         return (models, metrics, rows, (errors[(int)(errors.Length * 0.1)], errors[(int)(errors.Length * 0.9)]));

@@ -1,29 +1,37 @@
+using O2C.Analytics.Forecast;
 using O2C.Analytics.Storage;
-using System.Globalization;
 using System.Text.Json;
 
 namespace O2C.Analytics.Predict;
 
 /// <summary>What one `o2c predict train` did.</summary>
 public sealed record PaymentRunResult(long RunId, PaymentModelMetrics Metrics, int OpenInvoicesScored, string ModelFolder,
-    IReadOnlyDictionary<string, double> Importance, IReadOnlyList<WeeklyForecast> Forecast);
+    IReadOnlyDictionary<string, double> Importance, CashForecast Forecast);
 
 /// <summary>
 /// Trains and records a model run (data window, features, hyper-parameters, held-out metrics against the baseline,
-/// feature importance, model files), then scores the open invoices: expected payment date, probability late and 30+
-/// days late, value at risk (open amount x probability late) with the reasons, each prediction naming its run.
+/// feature importance, model files), then scores the invoices open on the as-of morning: expected payment date
+/// (conditioned on still being open), probability late and N+ days late, value at risk (open amount x probability
+/// late) with the reasons, each prediction naming its run; items the rules will not date get the reason instead.
+/// Then makes and stores the 13-week cash forecast for the same morning.
 /// </summary>
-public sealed class PaymentPredictionRun(Warehouse warehouse, string modelsRoot, int seed = 42, int lateNDays = 30)
+public sealed class PaymentPredictionRun(Warehouse warehouse, string modelsRoot, int seed = 42, int lateNDays = 30,
+    NoPredictionRules? rules = null, SqlFolder? sql = null)
 {
+    private readonly NoPredictionRules _rules = rules ?? new NoPredictionRules();
+    private readonly SqlFolder _sql = sql ?? SqlFolder.Default();
+
     /// <param name="maxTrainingRows">Learn from at most this many of the most recent paid invoices (the benchmark uses 1 million).</param>
     public PaymentRunResult TrainAndScore(DateOnly asOf, int? maxTrainingRows = null)
     {
-        var (_, metrics, rows, errors) = new PaymentModelTrainer(warehouse, seed).TrainAndMeasure(0.8, asOf, maxTrainingRows);
-        // Measured on the split; the model that scores learns from every paid invoice.
-        var models = PaymentModels.Train(rows, seed, lateNDays);
+        var (_, metrics, rows, _) = new PaymentModelTrainer(warehouse, seed).TrainAndMeasure(0.8, asOf, maxTrainingRows);
+        // Measured on the split; the model that scores learns from every outcome known on the as-of morning.
+        var known = PaymentModelTrainer.KnownBefore(rows, asOf);
+        var models = PaymentModels.Train(known, seed, lateNDays);
+        var dating = OpenInvoiceDating.FromErrors(known.Zip(models.Predict(known).DaysToPay, (r, p) => r.DaysToPay!.Value - p));
         var runId = (warehouse.Scalar<long?>("SELECT max(run_id) FROM model_runs") ?? 0) + 1;
         var folder = Path.GetFullPath(Path.Combine(modelsRoot, $"run-{runId:0000}"));
-        models.Save(folder, rows);
+        models.Save(folder, known);
         var importance = models.FeatureImportance();
 
         using (var transaction = warehouse.BeginTransaction())
@@ -31,35 +39,37 @@ public sealed class PaymentPredictionRun(Warehouse warehouse, string modelsRoot,
             warehouse.Execute("""
                 INSERT INTO model_runs VALUES ($run, now()::TIMESTAMP, $seed, $n, $from, $split, $to, $train, $test, $features, $hyper, $metrics, $baseline, $importance, $folder)
                 """,
-                ("run", runId), ("seed", seed), ("n", lateNDays), ("from", rows[0].Date), ("split", metrics.SplitDate), ("to", rows[^1].Date),
+                ("run", runId), ("seed", seed), ("n", lateNDays), ("from", known[0].Date), ("split", metrics.SplitDate), ("to", rows[^1].Date),
                 ("train", metrics.TrainRows), ("test", metrics.TestRows),
                 ("features", string.Join(",", [.. PaymentFeatures.Numeric, .. PaymentFeatures.Categorical])), ("hyper", PaymentModels.HyperParameters),
-                ("metrics", JsonSerializer.Serialize(new { mae_days = metrics.ModelMae, rmse_days = metrics.ModelRmse, auc_late = metrics.ModelAuc, error_p10 = errors.P10, error_p90 = errors.P90 })),
-                ("baseline", JsonSerializer.Serialize(new { mae_days = metrics.BaselineMae, rmse_days = metrics.BaselineRmse, auc_late = metrics.BaselineAuc })),
+                ("metrics", JsonSerializer.Serialize(new
+                {
+                    mae_days = metrics.ModelMae, rmse_days = metrics.ModelRmse, auc_late = metrics.ModelAuc, brier_late = metrics.BrierScore,
+                    error_quantiles = dating.ErrorQuantiles,
+                })),
+                ("baseline", JsonSerializer.Serialize(new { mae_days = metrics.BaselineMae, rmse_days = metrics.BaselineRmse, auc_late = metrics.BaselineAuc, brier_late = metrics.BaselineBrierScore })),
                 ("importance", JsonSerializer.Serialize(importance)), ("folder", folder));
             new Audit.AuditLog(warehouse).Record(Audit.AuditLog.ModelTrained,
-                $"payment model run {runId} trained on {rows.Count:N0} paid invoices ({rows[0].Date:yyyy-MM-dd} to {rows[^1].Date:yyyy-MM-dd}), held-out MAE {metrics.ModelMae:0.0} days vs baseline {metrics.BaselineMae:0.0}",
-                new { run_id = runId, rows = rows.Count, folder, seed });
+                $"payment model run {runId} trained on {known.Count:N0} paid invoices ({known[0].Date:yyyy-MM-dd} to {known[^1].Date:yyyy-MM-dd}), held-out MAE {metrics.ModelMae:0.0} days vs baseline {metrics.BaselineMae:0.0}",
+                new { run_id = runId, rows = known.Count, folder, seed });
             transaction.Commit();
         }
-        var (scored, forecast) = Score(models, runId, asOf, errors);
+        var (scored, forecast) = Score(models, dating, runId, asOf);
         return new PaymentRunResult(runId, metrics, scored, folder, importance, forecast);
     }
 
     /// <summary>Scores the open invoices with the latest recorded run's models (no retraining).</summary>
-    public (long RunId, int Scored, IReadOnlyList<WeeklyForecast> Forecast) ScoreWithLatestRun(DateOnly asOf)
+    public (long RunId, int Scored, CashForecast Forecast) ScoreWithLatestRun(DateOnly asOf)
     {
-        var latest = warehouse.Query("SELECT run_id, model_folder, metrics FROM model_runs ORDER BY run_id DESC LIMIT 1",
-            r => (Id: r.GetInt64(0), Folder: r.GetString(1), Metrics: r.GetString(2))).SingleOrDefault();
-        if (latest.Folder is null) throw new InvalidOperationException("no model run recorded yet: run o2c predict train first");
-        var (scored, forecast) = Score(PaymentModels.Load(latest.Folder, seed), latest.Id, asOf, ErrorBand(latest.Metrics));
+        var latest = LatestRun() ?? throw new InvalidOperationException("no model run recorded yet: run o2c predict train first");
+        var (scored, forecast) = Score(PaymentModels.Load(latest.Folder, seed), Dating(latest.Metrics), latest.Id, asOf);
         return (latest.Id, scored, forecast);
     }
 
-    /// <summary>Scores with the latest model, training one first when none has been recorded (a new warehouse).</summary>
+    /// <summary>Scores with the latest model, training one first when none can be used (a new warehouse, or models saved by an older version).</summary>
     public (long RunId, int Scored, bool Trained) ScoreOrTrainFirst(DateOnly asOf)
     {
-        if (warehouse.Scalar<long>("SELECT count(*) FROM model_runs") == 0)
+        if (LatestRun() is not { } latest || !PaymentModels.CanLoad(latest.Folder) || !latest.Metrics.Contains("error_quantiles", StringComparison.Ordinal))
         {
             var trained = TrainAndScore(asOf);
             return (trained.RunId, trained.OpenInvoicesScored, true);
@@ -68,66 +78,46 @@ public sealed class PaymentPredictionRun(Warehouse warehouse, string modelsRoot,
         return (runId, scored, false);
     }
 
-    /// <summary>The held-out error percentiles a run recorded in model_runs.metrics, for the forecast band.</summary>
-    public static (double P10, double P90) ErrorBand(string metricsJson)
+    private (long Id, string Folder, string Metrics)? LatestRun() =>
+        warehouse.Query("SELECT run_id, model_folder, metrics FROM model_runs ORDER BY run_id DESC LIMIT 1",
+            r => (r.GetInt64(0), r.GetString(1), r.GetString(2))).Cast<(long, string, string)?>().SingleOrDefault();
+
+    /// <summary>The error quantiles a run recorded in model_runs.metrics, to date invoices that are still open.</summary>
+    public static OpenInvoiceDating Dating(string metricsJson)
     {
         using var metrics = JsonDocument.Parse(metricsJson);
-        return (metrics.RootElement.GetProperty("error_p10").GetDouble(), metrics.RootElement.GetProperty("error_p90").GetDouble());
+        if (!metrics.RootElement.TryGetProperty("error_quantiles", out var quantiles))
+            throw new InvalidOperationException("this model run was recorded by an older version of o2c: run o2c predict train");
+        return new OpenInvoiceDating(quantiles.EnumerateArray().Select(q => q.GetSingle()));
     }
 
-    private (int Scored, IReadOnlyList<WeeklyForecast> Forecast) Score(PaymentModels models, long runId, DateOnly asOf, (double P10, double P90) errors)
+    private (int Scored, CashForecast Forecast) Score(PaymentModels models, OpenInvoiceDating dating, long runId, DateOnly asOf)
     {
         var open = PaymentDataset.Open(warehouse, asOf);
-        var (days, late, late30) = open.Count > 0 ? models.Predict(open) : ([], [], []);
-        var forecastItems = new List<(decimal, DateOnly)>();
+        var silenced = _rules.Apply(warehouse, _sql, asOf);
+        var (days, late, lateN) = open.Count > 0 ? models.Predict(open) : ([], [], []);
         using var transaction = warehouse.BeginTransaction();
+        var forecast = new CashForecaster(warehouse, _sql).For(asOf, keepItems: true);
         warehouse.Execute("DELETE FROM payment_predictions WHERE run_id = $run AND as_of = $asof", ("run", runId), ("asof", asOf));
         using (var appender = warehouse.Connection.CreateAppender("payment_predictions"))
             for (var i = 0; i < open.Count; i++)
             {
                 var row = open[i];
-                var expected = PaymentForecast.ExpectedDate(row.Date, days[i], asOf);
-                forecastItems.Add((row.OpenAmountRc, expected));
-                appender.CreateRow().AppendValue(runId).AppendValue(asOf).AppendValue(row.DocumentId).AppendValue(row.CustomerId)
-                    .AppendValue(row.OpenAmountRc).AppendValue(expected).AppendValue(Math.Round((decimal)days[i], 2))
-                    .AppendValue(Math.Round((decimal)late[i], 4)).AppendValue(Math.Round((decimal)late30[i], 4))
-                    .AppendValue(Math.Round(row.OpenAmountRc * (decimal)late[i], 2)).AppendValue(row.Reasons()).EndRow();
+                var reason = silenced.GetValueOrDefault(row.DocumentId);
+                var predicted = dating.DaysToPay(days[i], asOf.DayNumber - row.Date.DayNumber);
+                var appended = appender.CreateRow().AppendValue(runId).AppendValue(asOf).AppendValue(row.DocumentId).AppendValue(row.CustomerId)
+                    .AppendValue(row.OpenAmountRc);
+                appended = reason is null
+                    ? appended.AppendValue(row.Date.AddDays((int)Math.Round(predicted))).AppendValue(Math.Round((decimal)predicted, 2))
+                    : appended.AppendNullValue().AppendNullValue();
+                appended.AppendValue(Math.Round((decimal)late[i], 4)).AppendValue(Math.Round((decimal)lateN[i], 4))
+                    .AppendValue(Math.Round(row.OpenAmountRc * (decimal)late[i], 2)).AppendValue(row.Reasons()).AppendValue(reason).EndRow();
             }
+        CashForecastStore.Save(warehouse, forecast);
         new Audit.AuditLog(warehouse).Record(Audit.AuditLog.PredictionsScored,
-            $"{open.Count:N0} open invoices scored as of {asOf:yyyy-MM-dd} with payment model run {runId}",
-            new { run_id = runId, as_of = asOf, scored = open.Count });
+            $"{open.Count:N0} open invoices scored as of {asOf:yyyy-MM-dd} with payment model run {runId} ({silenced.Count:N0} given no date by the rules)",
+            new { run_id = runId, as_of = asOf, scored = open.Count, no_prediction = silenced.Count });
         transaction.Commit();
-        return (open.Count, PaymentForecast.Weekly(forecastItems, asOf, errors.P10, errors.P90));
-    }
-
-    /// <summary>
-    /// Replays the forecast from past month ends: train on what was paid by then, forecast the next 4 weeks of receipts
-    /// on the invoices open then, compare with the cash actually applied to them in each week (WAPE), for the model
-    /// and for the baseline (customer's mean days to pay).
-    /// </summary>
-    public IReadOnlyList<(DateOnly MonthEnd, double ModelWape, double BaselineWape)> Backtest(IReadOnlyList<DateOnly> monthEnds)
-    {
-        var results = new List<(DateOnly, double, double)>();
-        foreach (var monthEnd in monthEnds)
-        {
-            var asOf = monthEnd.AddDays(1);
-            var settled = PaymentDataset.Settled(warehouse, asOf);
-            var open = PaymentDataset.Open(warehouse, asOf);
-            if (settled.Count < 50 || open.Count == 0) continue;
-            var (days, _, _) = PaymentModels.Train(settled, seed).Predict(open);
-            var actual = warehouse.Query($"""
-                SELECT a.document_id, a.application_date, a.amount_rc FROM fct_payment_applications a
-                WHERE a.application_date >= $asof AND a.application_date < $end
-                """, r => (Id: r.GetString(0), Date: r.GetFieldValue<DateOnly>(1), Amount: r.IsDBNull(2) ? 0m : r.GetDecimal(2)),
-                ("asof", asOf), ("end", asOf.AddDays(28)));
-            var openIds = open.Select(o => o.DocumentId).ToHashSet();
-            var actualWeeks = new decimal[4];
-            foreach (var a in actual.Where(a => openIds.Contains(a.Id))) actualWeeks[(a.Date.DayNumber - asOf.DayNumber) / 7] += a.Amount;
-            decimal[] Weeks(Func<int, float> daysToPay) => PaymentForecast.Weekly(
-                open.Select((o, i) => (o.OpenAmountRc, PaymentForecast.ExpectedDate(o.Date, daysToPay(i), asOf))).ToList(), asOf, 0, 0, weeks: 4)
-                .Select(w => w.Expected).ToArray();
-            results.Add((monthEnd, PaymentForecast.Wape(Weeks(i => days[i]), actualWeeks), PaymentForecast.Wape(Weeks(i => open[i].BaselineDaysToPay), actualWeeks)));
-        }
-        return results;
+        return (open.Count, forecast);
     }
 }

@@ -19,8 +19,14 @@ public sealed record PaymentRow(
         throw new ArgumentException($"no numeric feature {name}");
     }
 
-    /// <summary>The naive forecast: the customer's mean days to pay so far, or the payment terms without history.</summary>
-    public float BaselineDaysToPay => Feature("hist_count") > 0 ? Feature("hist_mean_days_to_pay") : Feature("terms_days");
+    /// <summary>
+    /// The naive forecast the models must beat, and the anchor the days model predicts from: the customer's median
+    /// days to pay so far (a stronger baseline than the mean: one very late invoice does not move it), or the
+    /// payment terms without history.
+    /// </summary>
+    public float Anchor => Feature("hist_count") > 0 ? Feature("hist_median_days_to_pay") : Feature("terms_days");
+
+    public float BaselineDaysToPay => Anchor;
 
     public float BaselineLateScore => Feature("hist_count") > 0 ? Feature("hist_share_late") : 0f;
 

@@ -24,18 +24,14 @@ public static class PredictCommand
             var settings = O2cSettings.Load();
             using var warehouse = Ready(CommonOptions.OpenWarehouse(parse, settings));
             var date = AsOf(parse.GetValue(asOf), warehouse);
-            var run = Progress.Status("Training", _ => new PaymentPredictionRun(warehouse, parse.GetValue(models) ?? CommonOptions.Steps(parse, settings).Paths.PaymentModels, parse.GetValue(seed), parse.GetValue(lateDays)).TrainAndScore(date));
+            var run = Progress.Status("Training", _ => new PaymentPredictionRun(warehouse, parse.GetValue(models) ?? CommonOptions.Steps(parse, settings).Paths.PaymentModels,
+                parse.GetValue(seed), parse.GetValue(lateDays), settings.NoPrediction).TrainAndScore(date));
             var m = run.Metrics;
-            AnsiConsole.MarkupLineInterpolated($"run {run.RunId}: trained on {m.TrainRows:N0} invoices before {m.SplitDate:yyyy-MM-dd}, tested on {m.TestRows:N0} after.");
-            AnsiConsole.MarkupLineInterpolated($"days to pay MAE {m.ModelMae:0.00} (baseline {m.BaselineMae:0.00}, {m.MaeGain:P1} better), RMSE {m.ModelRmse:0.00} (baseline {m.BaselineRmse:0.00}); late AUC {m.ModelAuc:0.000} (baseline {m.BaselineAuc:0.000}).");
-            AnsiConsole.MarkupLineInterpolated($"late classifier Brier score {m.BrierScore:0.000}; calibration (predicted -> observed late): {string.Join(", ", m.Calibration.Select(c => $"{c.MeanPredicted:P0}->{c.ObservedShare:P0}"))}");
+            AnsiConsole.MarkupLineInterpolated($"run {run.RunId}: trained on {m.TrainRows:N0} invoices paid before {m.SplitDate:yyyy-MM-dd}, tested on {m.TestRows:N0} issued from then.");
+            AnsiConsole.MarkupLineInterpolated($"days to pay MAE {m.ModelMae:0.00} (customer median {m.BaselineMae:0.00}, {m.MaeGain:P1} better), RMSE {m.ModelRmse:0.00} ({m.BaselineRmse:0.00}); late AUC {m.ModelAuc:0.000} ({m.BaselineAuc:0.000}), Brier {m.BrierScore:0.000} ({m.BaselineBrierScore:0.000}).");
+            AnsiConsole.MarkupLineInterpolated($"late calibration (predicted -> observed): {string.Join(", ", m.Calibration.Select(c => $"{c.MeanPredicted:P0}->{c.ObservedShare:P0}"))}");
             AnsiConsole.MarkupLineInterpolated($"{run.OpenInvoicesScored:N0} open invoices scored into payment_predictions; models in {run.ModelFolder}");
-            var table = new Table().Title($"13-week cash forecast from {date:yyyy-MM-dd}").AddColumn("week").AddColumn("from")
-                .AddColumn(new TableColumn("expected").RightAligned()).AddColumn(new TableColumn("band").RightAligned());
-            foreach (var f in run.Forecast)
-                table.AddRow(f.Week.ToString(CultureInfo.InvariantCulture), f.WeekStart.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-                    f.Expected.ToString("N0", CultureInfo.InvariantCulture), $"{f.Low.ToString("N0", CultureInfo.InvariantCulture)} - {f.High.ToString("N0", CultureInfo.InvariantCulture)}");
-            AnsiConsole.Write(table);
+            ForecastTable(run.Forecast);
             return 0;
         });
         var score = new Command("score", "Score the open invoices with the latest recorded model (no retraining)") { asOf, seed };
@@ -48,7 +44,7 @@ public static class PredictCommand
             return 0;
         });
         var top = new Option<int>("--top") { Description = "How many invoices", DefaultValueFactory = _ => 25 };
-        var worklist = new Command("worklist", "The collection worklist: open invoices by value at risk (open amount x probability late), with reasons") { top };
+        var worklist = new Command("worklist", "The collection worklist: where a collector can save most (next step, expected loss, value at risk)") { top };
         worklist.SetAction(parse =>
         {
             var settings = O2cSettings.Load();
@@ -58,34 +54,45 @@ public static class PredictCommand
             var worklist = asOf is null ? ReportTable.Empty(ForecastWorklistSheet.WorklistColumns)
                 : ReportQuery.Run(warehouse, SqlFolder.Default(), "worklist.sql", ForecastWorklistSheet.WorklistColumns, ("as_of", asOf.Value), ("top", parse.GetValue(top)));
             string Text(int row, string field) => Convert.ToString(worklist.Value(row, field), CultureInfo.InvariantCulture) ?? "";
-            string Number(int row, string field, string format) => Convert.ToDecimal(worklist.Value(row, field), CultureInfo.InvariantCulture).ToString(format, CultureInfo.InvariantCulture);
-            var table = new Table().Title($"collection worklist{(asOf is null ? "" : $" as of {asOf:yyyy-MM-dd}")}").AddColumn("invoice").AddColumn("customer").AddColumn(new TableColumn("open").RightAligned())
-                .AddColumn("expected").AddColumn(new TableColumn("p(late)").RightAligned()).AddColumn(new TableColumn("at risk").RightAligned()).AddColumn("why");
+            string Number(int row, string field, string format) => worklist.Value(row, field) is null or DBNull ? "" : Convert.ToDecimal(worklist.Value(row, field), CultureInfo.InvariantCulture).ToString(format, CultureInfo.InvariantCulture);
+            var table = new Table().Title($"collection worklist{(asOf is null ? "" : $" as of {asOf:yyyy-MM-dd}")}").AddColumn("invoice").AddColumn("customer")
+                .AddColumn(new TableColumn("open").RightAligned()).AddColumn(new TableColumn("days past due").RightAligned()).AddColumn("expected")
+                .AddColumn(new TableColumn("p(late)").RightAligned()).AddColumn(new TableColumn("expected loss").RightAligned()).AddColumn("next step");
             for (var i = 0; i < worklist.Rows.Count; i++)
-                table.AddRow(Markup.Escape(Text(i, "document_id")), Markup.Escape(Text(i, "customer_name")), Number(i, "open_amount_rc", "N0"),
-                    worklist.Value(i, "expected_pay_date") switch { DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), DateTime t => t.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), _ => "" },
-                    Number(i, "probability_late", "P0"), Number(i, "value_at_risk", "N0"), Markup.Escape(Text(i, "reasons")));
+                table.AddRow(Markup.Escape(Text(i, "document_id")), Markup.Escape(Text(i, "customer_name")), Number(i, "open_amount_rc", "N0"), Number(i, "days_past_due", "N0"),
+                    worklist.Value(i, "expected_pay_date") switch { DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), DateTime t => t.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), _ => "no date" },
+                    Number(i, "probability_late", "P0"), Number(i, "expected_loss", "N0"), Markup.Escape(Text(i, "next_step") is { Length: > 0 } step ? step : Text(i, "reasons")));
             AnsiConsole.Write(table);
             return 0;
         });
-        var months = new Option<int>("--months") { Description = "How many past month ends to replay", DefaultValueFactory = _ => 6 };
-        var backtest = new Command("backtest", "Replay the 4-week forecast from past month ends against the cash actually received (WAPE)") { months, seed };
+        var months = new Option<int>("--months") { Description = "How many month-end cut-offs to replay (the latest ones with 4 weeks of outcomes after them)", DefaultValueFactory = _ => 12 };
+        var backtest = new Command("backtest", "Replay the forward view from past month ends: pay dates of open invoices, late scores and the cash forecast against what happened, beside the customer-median baseline; stored in backtest_runs") { months, seed };
         backtest.SetAction(parse =>
         {
             var settings = O2cSettings.Load();
             using var warehouse = Ready(CommonOptions.OpenWarehouse(parse, settings));
-            // The last month ends with four weeks of actuals after them.
-            var last = warehouse.Scalar<DateOnly>("SELECT max(application_date) FROM applications");
+            var last = warehouse.Scalar<DateOnly?>("SELECT max(application_date) FROM applications");
+            if (last is null) { AnsiConsole.MarkupLine("[red]no cash applications in the warehouse: nothing to backtest[/]"); return 1; }
             var ends = warehouse.Query("SELECT month_end FROM int_month_ends WHERE month_end + 28 <= $last ORDER BY month_end DESC LIMIT $n",
-                r => r.GetFieldValue<DateOnly>(0), ("last", last), ("n", parse.GetValue(months))).Order().ToList();
-            var results = Progress.Status("Backtesting", _ => new PaymentPredictionRun(warehouse, CommonOptions.Steps(parse, O2cSettings.Load()).Paths.PaymentModels, parse.GetValue(seed)).Backtest(ends));
-            var table = new Table().Title("4-week forecast error (WAPE)").AddColumn("month end").AddColumn(new TableColumn("model").RightAligned()).AddColumn(new TableColumn("baseline").RightAligned());
-            foreach (var (end, model, baseline) in results)
-                table.AddRow(end.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), model.ToString("P1", CultureInfo.InvariantCulture), baseline.ToString("P1", CultureInfo.InvariantCulture));
-            AnsiConsole.Write(table);
+                r => r.GetFieldValue<DateOnly>(0), ("last", last.Value), ("n", parse.GetValue(months))).Order().ToList();
+            var result = Progress.Status("Backtesting", _ => new PaymentBacktest(warehouse, SqlFolder.Default(), settings.NoPrediction, parse.GetValue(seed)).Run(ends));
+            BacktestReport.Write(result);
             return 0;
         });
         return new Command("predict", "Payment predictions: when open invoices will be paid, a 13-week cash forecast, a risk-ranked worklist") { train, score, backtest, worklist };
+    }
+
+    private static void ForecastTable(O2C.Analytics.Forecast.CashForecast forecast)
+    {
+        string N(decimal x) => x.ToString("N0", CultureInfo.InvariantCulture);
+        var table = new Table().Title($"13-week cash forecast from {forecast.AsOf:yyyy-MM-dd}").AddColumn("week").AddColumn("from")
+            .AddColumn(new TableColumn("open AR").RightAligned()).AddColumn(new TableColumn("new billing").RightAligned())
+            .AddColumn(new TableColumn("expected").RightAligned()).AddColumn(new TableColumn("P10 - P90").RightAligned());
+        foreach (var w in forecast.Weeks)
+            table.AddRow(w.Week.ToString(CultureInfo.InvariantCulture), w.WeekStart.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), N(w.OpenAr), N(w.NewBillings), N(w.Expected), $"{N(w.Low)} - {N(w.High)}");
+        table.AddRow("", "total", N(forecast.ExpectedFromOpenAr), N(forecast.ExpectedFromNewBillings), N(forecast.Expected), "");
+        AnsiConsole.Write(table);
+        AnsiConsole.MarkupLineInterpolated($"open AR {N(forecast.OpenAr)} ({forecast.OpenItems:N0} items) = weeks 1-13 {N(forecast.ExpectedFromOpenAr)} + weeks 14-26 {N(forecast.ExpectedWeeks14To26)} + allowance (not expected as cash within 26 weeks) {N(forecast.Allowance)}");
     }
 
     /// <summary>A warehouse refreshed by an older o2c lacks the features model: rebuild the models first.</summary>

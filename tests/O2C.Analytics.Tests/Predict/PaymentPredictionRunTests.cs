@@ -13,7 +13,7 @@ public class PaymentPredictionRunTests
     /// the whole sample is PaymentModelTests' concern): this keeps the suite's time down.
     /// </summary>
     [Fact]
-    public void Train_records_the_run_scores_open_invoices_forecasts_13_weeks_and_backtests()
+    public void Train_records_the_run_scores_open_invoices_gives_no_date_past_the_rules_forecasts_13_weeks_and_backtests()
     {
         using var w = new TempWarehouse();
         var history = Path.Combine(w.Folder, "history");
@@ -26,30 +26,42 @@ public class PaymentPredictionRunTests
         // The run is recorded with its window, metrics and model files; every prediction names it.
         Assert.Equal(1, run.RunId);
         Assert.Equal(1, w.Count("model_runs"));
-        Assert.True(File.Exists(Path.Combine(run.ModelFolder, "days_to_pay.zip")));
+        Assert.True(PaymentModels.CanLoad(run.ModelFolder));
         var open = w.Warehouse.Scalar<long>("SELECT count(*) FROM fct_ar_snapshot_monthly WHERE month_end = DATE '2026-10-31' AND document_type = 'invoice' AND open_amount > 0");
         Assert.Equal(open, run.OpenInvoicesScored);
         Assert.Equal(open, w.Warehouse.Scalar<long>("SELECT count(*) FROM payment_predictions WHERE run_id = 1"));
         Assert.Equal(0, w.Warehouse.Scalar<long>("SELECT count(*) FROM payment_predictions WHERE expected_pay_date < as_of OR probability_late NOT BETWEEN 0 AND 1"));
-        // Open AR at 31 October equals the amounts the forecast spreads (all of it, or the part beyond 13 weeks).
-        var openAr = w.Warehouse.Scalar<decimal>("SELECT sum(open_amount_rc) FROM payment_predictions");
-        Assert.True(run.Forecast.Sum(f => f.Expected) <= openAr);
-        Assert.Equal(13, run.Forecast.Count);
-        Assert.All(run.Forecast, f => Assert.True(f.Low <= f.Expected && f.Expected <= f.High));
+        // No invoice more than 90 days past due (the default rule) gets a date; each says why instead.
+        const string PastDue = "FROM payment_predictions p JOIN stg_documents d USING (document_id) WHERE p.as_of - 1 - d.due_date > 90";
+        Assert.True(w.Warehouse.Scalar<long>($"SELECT count(*) {PastDue}") > 0);
+        Assert.Equal(0, w.Warehouse.Scalar<long>($"SELECT count(*) {PastDue} AND (p.expected_pay_date IS NOT NULL OR p.no_prediction_reason NOT LIKE '% days past due: beyond 90 %')"));
+        Assert.Equal(0, w.Warehouse.Scalar<long>("SELECT count(*) FROM payment_predictions WHERE (expected_pay_date IS NULL) <> (no_prediction_reason IS NOT NULL)"));
         Assert.NotEmpty(w.Warehouse.Scalar<string>("SELECT reasons FROM payment_predictions ORDER BY value_at_risk DESC LIMIT 1")!);
 
+        // The forecast: open AR on the morning = weeks 1-13 + weeks 14-26 + the allowance, to the cent of rounding;
+        // 13 weeks never promise more than the open AR plus the billing expected; the band is positive.
+        var forecast = run.Forecast;
+        var openAr = w.Warehouse.Scalar<decimal>("SELECT sum(open_amount_rc) FROM fct_ar_snapshot_monthly WHERE month_end = DATE '2026-10-31' AND document_type <> 'credit_memo' AND open_amount > 0");
+        Assert.InRange(forecast.OpenAr, openAr - 1, openAr + 1);
+        Assert.InRange(forecast.ExpectedFromOpenAr + forecast.ExpectedWeeks14To26 + forecast.Allowance, forecast.OpenAr - 1, forecast.OpenAr + 1);
+        Assert.True(forecast.Allowance > 0);
+        Assert.True(forecast.Expected <= forecast.OpenAr + forecast.BillingNext13Weeks);
+        Assert.Equal(13, forecast.Weeks.Count);
+        Assert.All(forecast.Weeks, f => Assert.True(f.Expected > 0 && f.Low > 0 && f.Low <= f.High, $"week {f.Week}: {f.Low:N0} {f.Expected:N0} {f.High:N0}"));
+        Assert.Equal(13, w.Warehouse.Scalar<long>("SELECT count(*) FROM cash_forecast_weeks WHERE as_of = DATE '2026-11-01'"));
+        Assert.Equal(forecast.Allowance, w.Warehouse.Scalar<decimal>("SELECT sum(allowance_rc) FROM cash_forecast_items WHERE as_of = DATE '2026-11-01'"), 0);
+
         // Scoring again from the saved model files gives the same predictions.
-        var before = w.Warehouse.Query("SELECT document_id || predicted_days_to_pay || probability_late FROM payment_predictions ORDER BY 1", r => r.GetString(0));
+        var before = w.Warehouse.Query("SELECT document_id || coalesce(predicted_days_to_pay::VARCHAR, '-') || probability_late FROM payment_predictions ORDER BY 1", r => r.GetString(0));
         var rescored = new PaymentPredictionRun(w.Warehouse, Path.Combine(w.Folder, "payment-models")).ScoreWithLatestRun(asOf);
         Assert.Equal((1L, (int)open), (rescored.RunId, rescored.Scored));
-        Assert.Equal(before, w.Warehouse.Query("SELECT document_id || predicted_days_to_pay || probability_late FROM payment_predictions ORDER BY 1", r => r.GetString(0)));
-
-        var backtest = new PaymentPredictionRun(w.Warehouse, Path.Combine(w.Folder, "payment-models"))
-            .Backtest([new DateOnly(2026, 8, 31), new DateOnly(2026, 9, 30)]); // the CLI replays the last six month ends
-        Console.WriteLine("backtest WAPE (model / baseline): " + string.Join("; ", backtest.Select(b => $"{b.MonthEnd:yyyy-MM} {b.ModelWape:P1} / {b.BaselineWape:P1}")));
+        Assert.Equal(before, w.Warehouse.Query("SELECT document_id || coalesce(predicted_days_to_pay::VARCHAR, '-') || probability_late FROM payment_predictions ORDER BY 1", r => r.GetString(0)));
         Console.WriteLine($"run: {run.Metrics}; importance: {string.Join(", ", run.Importance.Take(5).Select(p => $"{p.Key} {p.Value:P0}"))}");
-        Console.WriteLine("forecast: " + string.Join("; ", run.Forecast.Select(f => $"w{f.Week} {f.Expected:N0} [{f.Low:N0}-{f.High:N0}]")));
-        Assert.Equal(2, backtest.Count);
-        Assert.All(backtest, b => Assert.InRange(b.ModelWape, 0, 1.5));
+
+        // A backtest of two month ends is stored with its figures beside the baseline's.
+        var backtest = new PaymentBacktest(w.Warehouse, SqlFolder.Default(), new NoPredictionRules()).Run([new DateOnly(2026, 8, 31), new DateOnly(2026, 9, 30)], withTimeSplit: false);
+        Assert.Equal(2, w.Warehouse.Scalar<long>("SELECT count(*) FROM backtest_cut_offs WHERE backtest_id = $id", ("id", backtest.BacktestId)));
+        Assert.All(backtest.CutOffs, c => Assert.True(c.Mae > 0 && c.BaselineMae > 0 && c.CashWape(4) is > 0 and < 1, $"{c.CutOff}: {c.Mae} {c.BaselineMae} {c.CashWape(4)}"));
+        Assert.Equal(backtest.CutOffs[0].Mae, w.Warehouse.Scalar<double?>("SELECT mae_days FROM backtest_cut_offs WHERE cut_off = DATE '2026-08-31'"));
     }
 }

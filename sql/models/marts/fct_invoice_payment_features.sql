@@ -22,32 +22,34 @@ events as (
     select customer_id, 2 * (document_date - date '2000-01-01') as k, document_id,
            null::bigint as days_to_pay, null::bigint as days_late, null::bigint as days_past_due, null::decimal(2,1) as is_late,
            null::decimal(18,3) as amount, null::integer as dispute, null::integer as promise,
-           null::integer as open_delta, null::integer as overdue_delta
+           null::integer as open_delta, null::integer as overdue_delta,
+           coalesce(delivery_channel, 'unknown') as channel
     from invoices
     union all
     select customer_id, 2 * (settled_date - date '2000-01-01') + 1, null,
            settled_date - document_date, greatest(0, settled_date - due_date), settled_date - due_date,
-           case when settled_date > due_date then 1.0 else 0.0 end, amount, null, null, null, null
+           case when settled_date > due_date then 1.0 else 0.0 end, amount, null, null, null, null,
+           coalesce(delivery_channel, 'unknown')
     from invoices where settled_by_cash
     union all
-    select customer_id, 2 * (opened_date - date '2000-01-01') + 1, null, null, null, null, null, null, 1, null, null, null
+    select customer_id, 2 * (opened_date - date '2000-01-01') + 1, null, null, null, null, null, null, 1, null, null, null, null
     from stg_disputes
     union all
-    select customer_id, 2 * (promise_date - date '2000-01-01') + 1, null, null, null, null, null, null, null, 1, null, null
+    select customer_id, 2 * (promise_date - date '2000-01-01') + 1, null, null, null, null, null, null, null, 1, null, null, null
     from stg_promises_to_pay
     -- the customer's open items: +1 when an invoice is issued, -1 when it is settled (by anything)
     union all
-    select customer_id, 2 * (document_date - date '2000-01-01') + 1, null, null, null, null, null, null, null, null, 1, null
+    select customer_id, 2 * (document_date - date '2000-01-01') + 1, null, null, null, null, null, null, null, null, 1, null, null
     from invoices
     union all
-    select customer_id, 2 * (settled_date - date '2000-01-01') + 1, null, null, null, null, null, null, null, null, -1, null
+    select customer_id, 2 * (settled_date - date '2000-01-01') + 1, null, null, null, null, null, null, null, null, -1, null, null
     from invoices where settled_date is not null
     -- ... and its overdue ones: +1 the day after the due date while still open, -1 when settled after it
     union all
-    select customer_id, 2 * (due_date - date '2000-01-01') + 1, null, null, null, null, null, null, null, null, null, 1
+    select customer_id, 2 * (due_date - date '2000-01-01') + 1, null, null, null, null, null, null, null, null, null, 1, null
     from invoices where settled_date is null or settled_date > due_date
     union all
-    select customer_id, 2 * (settled_date - date '2000-01-01') + 1, null, null, null, null, null, null, null, null, null, -1
+    select customer_id, 2 * (settled_date - date '2000-01-01') + 1, null, null, null, null, null, null, null, null, null, -1, null
     from invoices where settled_date > due_date
 ),
 
@@ -67,12 +69,18 @@ history as (
             count(dispute) over before as disputes_before,
             count(promise) over before as promises_before,
             coalesce(sum(open_delta) over before, 0) as open_before,
-            coalesce(sum(overdue_delta) over before, 0) as overdue_before
+            coalesce(sum(overdue_delta) over before, 0) as overdue_before,
+            -- the same history over the customer's invoices sent by this invoice's channel (a customer that moved
+            -- to e-invoicing pays differently since)
+            count(days_to_pay) over same_channel as hist_channel_count,
+            quantile_cont(days_to_pay, 0.5) over same_channel as hist_channel_median_days_to_pay,
+            avg(is_late) over same_channel as hist_channel_share_late
         from events
         window
             before as (partition by customer_id order by k range between unbounded preceding and 1 preceding),
             last_90_days as (partition by customer_id order by k range between 179 preceding and 1 preceding),
-            before_90_days as (partition by customer_id order by k range between unbounded preceding and 181 preceding)
+            before_90_days as (partition by customer_id order by k range between unbounded preceding and 181 preceding),
+            same_channel as (partition by customer_id, channel order by k range between unbounded preceding and 1 preceding)
     )
     where document_id is not null
 ),
@@ -105,6 +113,9 @@ final as (
         h.promises_before,
         h.open_before,
         h.overdue_before,
+        h.hist_channel_count,
+        coalesce(h.hist_channel_median_days_to_pay - h.hist_median_days_to_pay, 0) as channel_median_gap,
+        h.hist_channel_share_late,
         -- outcomes (labels only)
         case when i.settled_by_cash then i.settled_date end as settled_date,
         case when i.settled_by_cash then i.settled_date - i.document_date end as days_to_pay,

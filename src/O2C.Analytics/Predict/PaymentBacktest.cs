@@ -24,17 +24,16 @@ public sealed class PaymentBacktest(Warehouse warehouse, SqlFolder sql, NoPredic
     private BacktestCutOff? CutOff(DateOnly cutOff, Dictionary<string, (float? DaysToPay, float? DaysLate, DateOnly DueDate)> outcomes, CashForecast cash)
     {
         var asOf = cutOff.AddDays(1);
-        var train = PaymentModelTrainer.KnownBefore(PaymentDataset.Settled(warehouse, asOf), asOf);
+        var train = PaymentDataset.KnownOn(warehouse, asOf);
         if (train.Count < 50) return null;
         var models = PaymentModels.Train(train, seed);
-        var dating = OpenInvoiceDating.FromErrors(train.Zip(models.Predict(train).DaysToPay, (r, p) => r.DaysToPay!.Value - p));
         // The baseline as of the cut-off: each customer's median days to pay and share paid late so far.
         var known = train.GroupBy(r => r.CustomerId).ToDictionary(g => g.Key, g =>
             (Median: Median(g.Select(r => r.DaysToPay!.Value)), LateShare: g.Average(r => r.DaysLate > 0 ? 1.0 : 0.0)));
         var open = PaymentDataset.Open(warehouse, asOf);
         var silenced = rules.Apply(warehouse, sql, asOf);
         var dated = open.Where(r => !silenced.ContainsKey(r.DocumentId)).ToList();
-        var (days, late, _) = dated.Count > 0 ? models.Predict(dated) : ([], [], []);
+        var predicted = models.Predict(dated, openOn: asOf);
         var errors = new List<(double, double)>();
         var lateScores = new List<(double, double, bool)>();
         var unpaid = 0;
@@ -45,10 +44,10 @@ public sealed class PaymentBacktest(Warehouse warehouse, SqlFolder sql, NoPredic
             var outcome = outcomes[row.DocumentId];
             var history = known.GetValueOrDefault(row.CustomerId);
             if (outcome.DueDate >= cutOff)
-                lateScores.Add((late[i], history.Median is null ? 0 : history.LateShare, outcome.DaysToPay is null || outcome.DaysLate > 0));
+                lateScores.Add((predicted[i].ProbabilityLate, history.Median is null ? 0 : history.LateShare, outcome.DaysToPay is null || outcome.DaysLate > 0));
             if (outcome.DaysToPay is not { } actual) { unpaid++; continue; }
             var baseline = Math.Max(age, history.Median ?? row.Feature("terms_days"));
-            errors.Add((Math.Abs(actual - dating.DaysToPay(days[i], age)), Math.Abs(actual - baseline)));
+            errors.Add((Math.Abs(actual - predicted[i].DaysToPay), Math.Abs(actual - baseline)));
         }
         return new BacktestCutOff(cutOff, train.Count, open.Count, open.Count - dated.Count, unpaid, errors, lateScores, cash);
     }

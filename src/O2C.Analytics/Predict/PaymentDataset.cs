@@ -9,6 +9,13 @@ public static class PaymentDataset
     public static List<PaymentRow> Settled(Warehouse warehouse, DateOnly asOf, int? mostRecent = null) =>
         Read(warehouse, "days_to_pay IS NOT NULL AND settled_date < $asof", asOf, withOutcome: true, mostRecent);
 
+    /// <summary>
+    /// What a model trained on the morning of <paramref name="asOf"/> may learn from: invoices paid by cash before
+    /// it (so issued before it too). The only training set the backtest and the scoring runs use.
+    /// </summary>
+    public static List<PaymentRow> KnownOn(Warehouse warehouse, DateOnly asOf) =>
+        PaymentModelTrainer.KnownBefore(Settled(warehouse, asOf), asOf);
+
     /// <summary>Invoices issued before the as-of date and still open on its morning, with their open amount.</summary>
     public static List<PaymentRow> Open(Warehouse warehouse, DateOnly asOf)
     {

@@ -10,7 +10,7 @@ public static class PaymentFeatures
     [
         "terms_days", "log_amount_rc", "amount_ratio", "invoice_month", "invoice_day",
         "hist_count", "hist_mean_days_to_pay", "hist_median_days_to_pay", "hist_mean_days_late", "hist_share_late",
-        "hist_trend_days_late", "disputes_before", "promises_before", "open_before", "overdue_before",
+        "hist_trend_days_late", "disputes_before", "promises_before", "open_before", "overdue_before", "hist_channel_count", "channel_median_gap", "hist_channel_share_late",
     ];
 
     public static readonly IReadOnlyList<string> Categorical = ["currency_code", "segment", "region", "invoice_channel"];

@@ -10,8 +10,8 @@ public sealed class PaymentModelTrainer(Warehouse warehouse, int seed = 42)
 {
     public PaymentModelMetrics Train(double trainShare = 0.8) => TrainAndMeasure(trainShare).Metrics;
 
-    /// <returns>Also the 10th and 90th percentiles of (actual - predicted) days on the test invoices, for the forecast band.</returns>
-    public (PaymentModels Models, PaymentModelMetrics Metrics, List<PaymentRow> Rows, (double P10, double P90) Errors) TrainAndMeasure(
+    /// <returns>Also every paid invoice read (the test invoices' outcomes included), for the model that scores.</returns>
+    public (PaymentModels Models, PaymentModelMetrics Metrics, List<PaymentRow> Rows) TrainAndMeasure(
         double trainShare = 0.8, DateOnly? asOf = null, int? maxRows = null)
     {
         PaymentFeatures.Guard([.. PaymentFeatures.Numeric, .. PaymentFeatures.Categorical]);
@@ -22,7 +22,9 @@ public sealed class PaymentModelTrainer(Warehouse warehouse, int seed = 42)
         var train = KnownBefore(rows, split);
         var test = rows.Where(r => r.Date >= split).ToList();
         var models = PaymentModels.Train(train, seed);
-        var (days, late, _) = models.Predict(test);
+        var predicted = models.Predict(test);
+        var days = predicted.Select(p => p.DaysToPay).ToArray();
+        var late = predicted.Select(p => p.ProbabilityLate).ToArray();
         var actual = test.Select(r => (double)r.DaysToPay!.Value).ToArray();
         var baseline = test.Select(r => (double)r.BaselineDaysToPay).ToArray();
         var labels = test.Select(r => r.DaysLate > 0).ToArray();
@@ -34,8 +36,7 @@ public sealed class PaymentModelTrainer(Warehouse warehouse, int seed = 42)
             late.Zip(labels, (p, l) => Math.Pow(p - (l ? 1 : 0), 2)).Average(),
             test.Zip(labels, (r, l) => Math.Pow(r.BaselineLateScore - (l ? 1 : 0), 2)).Average(),
             Calibration(late, labels));
-        var errors = test.Select((r, i) => (double)(r.DaysToPay!.Value - days[i])).Order().ToArray();
-        return (models, metrics, rows, (errors[(int)(errors.Length * 0.1)], errors[(int)(errors.Length * 0.9)]));
+        return (models, metrics, rows);
     }
 
     /// <summary>

@@ -24,11 +24,10 @@ public sealed class PaymentPredictionRun(Warehouse warehouse, string modelsRoot,
     /// <param name="maxTrainingRows">Learn from at most this many of the most recent paid invoices (the benchmark uses 1 million).</param>
     public PaymentRunResult TrainAndScore(DateOnly asOf, int? maxTrainingRows = null)
     {
-        var (_, metrics, rows, _) = new PaymentModelTrainer(warehouse, seed).TrainAndMeasure(0.8, asOf, maxTrainingRows);
+        var (_, metrics, rows) = new PaymentModelTrainer(warehouse, seed).TrainAndMeasure(0.8, asOf, maxTrainingRows);
         // Measured on the split; the model that scores learns from every outcome known on the as-of morning.
         var known = PaymentModelTrainer.KnownBefore(rows, asOf);
-        var models = PaymentModels.Train(known, seed, lateNDays);
-        var dating = OpenInvoiceDating.FromErrors(known.Zip(models.Predict(known).DaysToPay, (r, p) => r.DaysToPay!.Value - p));
+        var models = PaymentModels.Train(known, seed);
         var runId = (warehouse.Scalar<long?>("SELECT max(run_id) FROM model_runs") ?? 0) + 1;
         var folder = Path.GetFullPath(Path.Combine(modelsRoot, $"run-{runId:0000}"));
         models.Save(folder, known);
@@ -45,7 +44,6 @@ public sealed class PaymentPredictionRun(Warehouse warehouse, string modelsRoot,
                 ("metrics", JsonSerializer.Serialize(new
                 {
                     mae_days = metrics.ModelMae, rmse_days = metrics.ModelRmse, auc_late = metrics.ModelAuc, brier_late = metrics.BrierScore,
-                    error_quantiles = dating.ErrorQuantiles,
                 })),
                 ("baseline", JsonSerializer.Serialize(new { mae_days = metrics.BaselineMae, rmse_days = metrics.BaselineRmse, auc_late = metrics.BaselineAuc, brier_late = metrics.BaselineBrierScore })),
                 ("importance", JsonSerializer.Serialize(importance)), ("folder", folder));
@@ -54,7 +52,7 @@ public sealed class PaymentPredictionRun(Warehouse warehouse, string modelsRoot,
                 new { run_id = runId, rows = known.Count, folder, seed });
             transaction.Commit();
         }
-        var (scored, forecast) = Score(models, dating, runId, asOf);
+        var (scored, forecast) = Score(models, runId, asOf);
         return new PaymentRunResult(runId, metrics, scored, folder, importance, forecast);
     }
 
@@ -62,14 +60,14 @@ public sealed class PaymentPredictionRun(Warehouse warehouse, string modelsRoot,
     public (long RunId, int Scored, CashForecast Forecast) ScoreWithLatestRun(DateOnly asOf)
     {
         var latest = LatestRun() ?? throw new InvalidOperationException("no model run recorded yet: run o2c predict train first");
-        var (scored, forecast) = Score(PaymentModels.Load(latest.Folder, seed), Dating(latest.Metrics), latest.Id, asOf);
+        var (scored, forecast) = Score(PaymentModels.Load(latest.Folder, seed), latest.Id, asOf);
         return (latest.Id, scored, forecast);
     }
 
     /// <summary>Scores with the latest model, training one first when none can be used (a new warehouse, or models saved by an older version).</summary>
     public (long RunId, int Scored, bool Trained) ScoreOrTrainFirst(DateOnly asOf)
     {
-        if (LatestRun() is not { } latest || !PaymentModels.CanLoad(latest.Folder) || !latest.Metrics.Contains("error_quantiles", StringComparison.Ordinal))
+        if (LatestRun() is not { } latest || !PaymentModels.CanLoad(latest.Folder))
         {
             var trained = TrainAndScore(asOf);
             return (trained.RunId, trained.OpenInvoicesScored, true);
@@ -78,24 +76,15 @@ public sealed class PaymentPredictionRun(Warehouse warehouse, string modelsRoot,
         return (runId, scored, false);
     }
 
-    private (long Id, string Folder, string Metrics)? LatestRun() =>
-        warehouse.Query("SELECT run_id, model_folder, metrics FROM model_runs ORDER BY run_id DESC LIMIT 1",
-            r => (r.GetInt64(0), r.GetString(1), r.GetString(2))).Cast<(long, string, string)?>().SingleOrDefault();
+    private (long Id, string Folder)? LatestRun() =>
+        warehouse.Query("SELECT run_id, model_folder FROM model_runs ORDER BY run_id DESC LIMIT 1",
+            r => (r.GetInt64(0), r.GetString(1))).Cast<(long, string)?>().SingleOrDefault();
 
-    /// <summary>The error quantiles a run recorded in model_runs.metrics, to date invoices that are still open.</summary>
-    public static OpenInvoiceDating Dating(string metricsJson)
-    {
-        using var metrics = JsonDocument.Parse(metricsJson);
-        if (!metrics.RootElement.TryGetProperty("error_quantiles", out var quantiles))
-            throw new InvalidOperationException("this model run was recorded by an older version of o2c: run o2c predict train");
-        return new OpenInvoiceDating(quantiles.EnumerateArray().Select(q => q.GetSingle()));
-    }
-
-    private (int Scored, CashForecast Forecast) Score(PaymentModels models, OpenInvoiceDating dating, long runId, DateOnly asOf)
+    private (int Scored, CashForecast Forecast) Score(PaymentModels models, long runId, DateOnly asOf)
     {
         var open = PaymentDataset.Open(warehouse, asOf);
         var silenced = _rules.Apply(warehouse, _sql, asOf);
-        var (days, late, lateN) = open.Count > 0 ? models.Predict(open) : ([], [], []);
+        var predicted = models.Predict(open, openOn: asOf, lateNDays);
         using var transaction = warehouse.BeginTransaction();
         var forecast = new CashForecaster(warehouse, _sql).For(asOf, keepItems: true);
         warehouse.Execute("DELETE FROM payment_predictions WHERE run_id = $run AND as_of = $asof", ("run", runId), ("asof", asOf));
@@ -104,14 +93,14 @@ public sealed class PaymentPredictionRun(Warehouse warehouse, string modelsRoot,
             {
                 var row = open[i];
                 var reason = silenced.GetValueOrDefault(row.DocumentId);
-                var predicted = dating.DaysToPay(days[i], asOf.DayNumber - row.Date.DayNumber);
+                var p = predicted[i];
                 var appended = appender.CreateRow().AppendValue(runId).AppendValue(asOf).AppendValue(row.DocumentId).AppendValue(row.CustomerId)
                     .AppendValue(row.OpenAmountRc);
                 appended = reason is null
-                    ? appended.AppendValue(row.Date.AddDays((int)Math.Round(predicted))).AppendValue(Math.Round((decimal)predicted, 2))
+                    ? appended.AppendValue(row.Date.AddDays((int)Math.Round(p.DaysToPay))).AppendValue(Math.Round((decimal)p.DaysToPay, 2))
                     : appended.AppendNullValue().AppendNullValue();
-                appended.AppendValue(Math.Round((decimal)late[i], 4)).AppendValue(Math.Round((decimal)lateN[i], 4))
-                    .AppendValue(Math.Round(row.OpenAmountRc * (decimal)late[i], 2)).AppendValue(row.Reasons()).AppendValue(reason).EndRow();
+                appended.AppendValue(Math.Round((decimal)p.ProbabilityLate, 4)).AppendValue(Math.Round((decimal)p.ProbabilityLateN, 4))
+                    .AppendValue(Math.Round(row.OpenAmountRc * (decimal)p.ProbabilityLate, 2)).AppendValue(row.Reasons()).AppendValue(reason).EndRow();
             }
         CashForecastStore.Save(warehouse, forecast);
         new Audit.AuditLog(warehouse).Record(Audit.AuditLog.PredictionsScored,

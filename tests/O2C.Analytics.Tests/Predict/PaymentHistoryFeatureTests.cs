@@ -13,14 +13,18 @@ public sealed class PaymentHistoryFeatureTests(SamplePackFixture run)
 {
     private const string Columns = """
         document_id, hist_count, hist_mean_days_to_pay, hist_median_days_to_pay, hist_mean_days_late, hist_share_late,
-        amount_ratio, hist_trend_days_late, disputes_before, promises_before
+        amount_ratio, hist_trend_days_late, disputes_before, promises_before, open_before, overdue_before,
+        hist_channel_count, channel_median_gap, hist_channel_share_late
         """;
 
     // For each invoice: the customer's invoices settled by cash strictly before its date; disputes opened and
-    // promises made before it. No history: counts 0, means and shares NULL, trend 0, amount ratio 1.
+    // promises made before it; its invoices issued before it and not settled before it (open), those of them
+    // already due before it (overdue); the settled ones sent by the same channel. No history: counts 0, means and
+    // shares NULL, trend 0, amount ratio 1, channel gap 0.
     private const string Direct = """
         WITH invoices AS (
-            SELECT s.document_id, s.customer_id, s.document_date, s.due_date, s.amount, s.settled_date, s.settled_by_cash
+            SELECT s.document_id, s.customer_id, s.document_date, s.due_date, s.amount, s.settled_date, s.settled_by_cash,
+                   coalesce(d.delivery_channel, 'unknown') AS channel
             FROM int_document_settlement s JOIN stg_documents d USING (document_id)
             WHERE d.document_type = 'invoice'
         ),
@@ -35,14 +39,23 @@ public sealed class PaymentHistoryFeatureTests(SamplePackFixture run)
                    coalesce(avg(CASE WHEN h.settled_date >= i.document_date - 90 THEN h.settled_date - h.due_date END)
                           - avg(CASE WHEN h.settled_date < i.document_date - 90 THEN h.settled_date - h.due_date END), 0) AS hist_trend_days_late,
                    (SELECT count(*) FROM stg_disputes p WHERE p.customer_id = i.customer_id AND p.opened_date < i.document_date) AS disputes_before,
-                   (SELECT count(*) FROM stg_promises_to_pay p WHERE p.customer_id = i.customer_id AND p.promise_date < i.document_date) AS promises_before
+                   (SELECT count(*) FROM stg_promises_to_pay p WHERE p.customer_id = i.customer_id AND p.promise_date < i.document_date) AS promises_before,
+                   (SELECT count(*) FROM invoices o WHERE o.customer_id = i.customer_id AND o.document_date < i.document_date
+                        AND (o.settled_date IS NULL OR o.settled_date >= i.document_date)) AS open_before,
+                   (SELECT count(*) FROM invoices o WHERE o.customer_id = i.customer_id AND o.due_date < i.document_date
+                        AND (o.settled_date IS NULL OR o.settled_date >= i.document_date)) AS overdue_before,
+                   count(h.document_id) FILTER (WHERE h.channel = i.channel) AS hist_channel_count,
+                   quantile_cont(h.settled_date - h.document_date, 0.5) FILTER (WHERE h.channel = i.channel) AS hist_channel_median_days_to_pay,
+                   avg(CASE WHEN h.settled_date > h.due_date THEN 1.0 ELSE 0.0 END) FILTER (WHERE h.channel = i.channel) AS hist_channel_share_late
             FROM invoices i
             LEFT JOIN invoices h ON h.customer_id = i.customer_id AND h.settled_by_cash AND h.settled_date < i.document_date
-            GROUP BY i.document_id, i.amount, i.customer_id, i.document_date
+            GROUP BY i.document_id, i.amount, i.customer_id, i.document_date, i.channel
         )
         SELECT document_id, hist_count, hist_mean_days_to_pay, hist_median_days_to_pay, hist_mean_days_late, hist_share_late,
                CASE WHEN hist_mean_amount > 0 THEN amount / hist_mean_amount ELSE 1 END AS amount_ratio,
-               hist_trend_days_late, disputes_before, promises_before
+               hist_trend_days_late, disputes_before, promises_before, open_before, overdue_before,
+               hist_channel_count, coalesce(hist_channel_median_days_to_pay - hist_median_days_to_pay, 0) AS channel_median_gap,
+               hist_channel_share_late
         FROM history
         """;
 
@@ -56,8 +69,8 @@ public sealed class PaymentHistoryFeatureTests(SamplePackFixture run)
 
         // Not vacuous: every invoice compared, and the sample exercises every feature.
         var (invoices, withHistory, withTrend, withDisputes, withPromises, withoutHistory) = w.Query($"""
-            SELECT count(*), count(*) FILTER (WHERE hist_count > 0), count(*) FILTER (WHERE hist_trend_days_late <> 0),
-                   count(*) FILTER (WHERE disputes_before > 0), count(*) FILTER (WHERE promises_before > 0),
+            SELECT count(*), count(*) FILTER (WHERE hist_count > 0), count(*) FILTER (WHERE hist_trend_days_late <> 0 AND overdue_before > 0),
+                   count(*) FILTER (WHERE disputes_before > 0), count(*) FILTER (WHERE promises_before > 0 AND open_before > 0),
                    count(*) FILTER (WHERE hist_count = 0 AND hist_share_late IS NULL AND hist_mean_days_late IS NULL AND amount_ratio = 1)
             FROM ({view})
             """, r => (r.GetInt64(0), r.GetInt64(1), r.GetInt64(2), r.GetInt64(3), r.GetInt64(4), r.GetInt64(5))).Single();

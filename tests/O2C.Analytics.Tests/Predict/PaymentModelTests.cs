@@ -51,7 +51,7 @@ public class PaymentFeatureTests
 public class PaymentModelTests
 {
     [Fact]
-    public void On_the_bundled_sample_the_model_beats_the_customer_mean_baseline_on_newer_invoices_and_repeats_exactly()
+    public void On_the_bundled_sample_the_model_beats_the_customer_median_on_newer_invoices_and_repeats_exactly()
     {
         using var w = new TempWarehouse();
         new CanonicalLoader(w.Warehouse).LoadFolder(RepoPaths.DataSamples);
@@ -65,14 +65,32 @@ public class PaymentModelTests
         Assert.Equal(first.Calibration, second.Calibration);
     }
 
+    /// <summary>
+    /// Issue 19's acceptance on the IBM data through its mapping. Time split (trained on outcomes known before the
+    /// date of the invoice at 80 %, tested on the invoices issued from it): MAE at most 5.6 days (the customer's
+    /// median scores 6.20), late AUC at least 0.87, Brier at most 0.13. Rolling month-end cut-offs through 2013
+    /// (the last with four weeks of cash after them): open-invoice MAE at most 0.9 x the median's, better in at
+    /// least 9 of 11; 4-week cash WAPE of the open AR at most 20 %.
+    /// </summary>
     [SharedDataFact]
-    public void On_the_ibm_data_set_the_model_beats_the_customer_mean_baseline_on_newer_invoices()
+    public void On_the_ibm_data_set_the_model_and_the_forecast_beat_the_customer_median()
     {
         using var w = new TempWarehouse();
         new SourceExtractor(w.Warehouse).Run(SourcesConfig.Load(Path.Combine(RepoPaths.DataSamples, "sources", "ibm-accounts-receivable.json")));
         WarehouseRefresh.Run(w.Warehouse, SqlFolder.Default(), "USD");
-        var metrics = new PaymentModelTrainer(w.Warehouse).Train();
-        Console.WriteLine($"ibm: {metrics}");
-        Assert.True(metrics.ModelMae < metrics.BaselineMae, $"model MAE {metrics.ModelMae:0.00} vs baseline {metrics.BaselineMae:0.00}");
+        var cutOffs = Enumerable.Range(1, 11).Select(m => new DateOnly(2013, m, 1).AddMonths(1).AddDays(-1)).ToList();
+        var result = new PaymentBacktest(w.Warehouse, SqlFolder.Default(), new NoPredictionRules()).Run(cutOffs);
+        var split = result.Split!;
+        var (better, of) = result.CutOffsBeatingBaseline;
+        var wape4 = BacktestResult.MeanOf(result.CutOffs.Select(c => c.CashWape(4)));
+        Console.WriteLine($"ibm split: {split}; rolling MAE {result.PooledMae:0.00} vs {result.PooledBaselineMae:0.00}, better in {better} of {of}; 4-week WAPE {wape4:P1}");
+
+        Assert.Equal(6.20, split.BaselineMae, 2);
+        Assert.True(split.ModelMae <= 5.6, $"time split MAE {split.ModelMae:0.00}");
+        Assert.True(split.ModelAuc >= 0.87 && split.BrierScore <= 0.13, $"late AUC {split.ModelAuc:0.000}, Brier {split.BrierScore:0.000}");
+        Assert.Equal(11, of);
+        Assert.True(better >= 9, $"better than the median in {better} of 11 cut-offs");
+        Assert.True(result.PooledMae <= 0.9 * result.PooledBaselineMae, $"rolling MAE {result.PooledMae:0.00} vs median {result.PooledBaselineMae:0.00}");
+        Assert.True(wape4 <= 0.20, $"4-week cash WAPE {wape4:P1}");
     }
 }

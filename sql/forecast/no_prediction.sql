@@ -27,13 +27,13 @@ select * from (
     select i.document_id,
            case
                when i.days_past_due > $max_days_past_due
-                   then format('{} days past due: beyond {} no pay date can be promised', i.days_past_due, $max_days_past_due)
+                   then format('over {} days past due', $max_days_past_due)
                when d.document_id is not null
                    then 'in dispute since ' || strftime(d.opened_date, '%Y-%m-%d')
                when t.records_contacts and i.days_past_due > 0
                     and (c.last_contact is null or $asof::date - 1 - c.last_contact > $stale_contact_days)
-                   then case when c.last_contact is null then 'past due and the customer never contacted'
-                             else format('past due and no contact since {}', strftime(c.last_contact, '%Y-%m-%d')) end
+                   then case when c.last_contact is null then 'past due, customer never contacted'
+                             else format('past due, no contact since {}', strftime(c.last_contact, '%Y-%m-%d')) end
            end as reason
     from invoices i
     cross join tracking t

@@ -35,7 +35,13 @@ public sealed class PaymentModelTrainer(Warehouse warehouse, int seed = 42)
             labels.Average(l => l ? 1.0 : 0.0),
             late.Zip(labels, (p, l) => Math.Pow(p - (l ? 1 : 0), 2)).Average(),
             test.Zip(labels, (r, l) => Math.Pow(r.BaselineLateScore - (l ? 1 : 0), 2)).Average(),
-            Calibration(late, labels));
+            Calibration(late, labels),
+            // The test set holds only invoices paid by cash; say how many issued in its window were not (still open,
+            // written off, credited): the slowest payers, whom no paid-invoice MAE sees.
+            warehouse.Scalar<long>($"""
+                SELECT count(*) FROM fct_invoice_payment_features
+                WHERE document_date >= $split AND document_date <= $last AND NOT (days_to_pay IS NOT NULL AND settled_date < $asof)
+                """, ("split", split), ("last", rows[^1].Date), ("asof", asOf ?? DateOnly.MaxValue)));
         return (models, metrics, rows);
     }
 

@@ -12,7 +12,7 @@ public static class BacktestReport
         static string D(double? x, string format = "0.00") => x is { } v ? v.ToString(format, CultureInfo.InvariantCulture) : "-";
         static string P(double? x) => x is { } v ? v.ToString("P1", CultureInfo.InvariantCulture) : "-";
         if (result.Split is { } m)
-            AnsiConsole.MarkupLineInterpolated($"time split (trained on outcomes known before {m.SplitDate:yyyy-MM-dd}, {m.TestRows:N0} invoices issued from then): MAE {m.ModelMae:0.00} days (customer median {m.BaselineMae:0.00}); late AUC {m.ModelAuc:0.000} ({m.BaselineAuc:0.000}), Brier {m.BrierScore:0.000} ({m.BaselineBrierScore:0.000})");
+            AnsiConsole.MarkupLineInterpolated($"time split (trained on outcomes known before {m.SplitDate:yyyy-MM-dd}, {m.TestRows:N0} invoices issued from then and paid, {m.TestWindowUnpaid:N0} unpaid not scored): MAE {m.ModelMae:0.00} days (customer median {m.BaselineMae:0.00}); late AUC {m.ModelAuc:0.000} ({m.BaselineAuc:0.000}), Brier {m.BrierScore:0.000} ({m.BaselineBrierScore:0.000})");
         var table = new Table().Title($"backtest {result.BacktestId}: invoices open at each month end, and the cash after it")
             .AddColumn("cut-off").AddColumn(new TableColumn("open").RightAligned()).AddColumn(new TableColumn("no date").RightAligned()).AddColumn(new TableColumn("scored").RightAligned())
             .AddColumn(new TableColumn("MAE days").RightAligned()).AddColumn(new TableColumn("median").RightAligned())

@@ -27,7 +27,7 @@ public static class PredictCommand
             var run = Progress.Status("Training", _ => new PaymentPredictionRun(warehouse, parse.GetValue(models) ?? CommonOptions.Steps(parse, settings).Paths.PaymentModels,
                 parse.GetValue(seed), parse.GetValue(lateDays), settings.NoPrediction).TrainAndScore(date));
             var m = run.Metrics;
-            AnsiConsole.MarkupLineInterpolated($"run {run.RunId}: trained on {m.TrainRows:N0} invoices paid before {m.SplitDate:yyyy-MM-dd}, tested on {m.TestRows:N0} issued from then.");
+            AnsiConsole.MarkupLineInterpolated($"run {run.RunId}: trained on {m.TrainRows:N0} invoices paid before {m.SplitDate:yyyy-MM-dd}, tested on the {m.TestRows:N0} issued from then and paid ({m.TestWindowUnpaid:N0} more issued then are not paid by cash: not scored).");
             AnsiConsole.MarkupLineInterpolated($"days to pay MAE {m.ModelMae:0.00} (customer median {m.BaselineMae:0.00}, {m.MaeGain:P1} better), RMSE {m.ModelRmse:0.00} ({m.BaselineRmse:0.00}); late AUC {m.ModelAuc:0.000} ({m.BaselineAuc:0.000}), Brier {m.BrierScore:0.000} ({m.BaselineBrierScore:0.000}).");
             AnsiConsole.MarkupLineInterpolated($"late calibration (predicted -> observed): {string.Join(", ", m.Calibration.Select(c => $"{c.MeanPredicted:P0}->{c.ObservedShare:P0}"))}");
             AnsiConsole.MarkupLineInterpolated($"{run.OpenInvoicesScored:N0} open invoices scored into payment_predictions; models in {run.ModelFolder}");

@@ -40,13 +40,13 @@ public sealed class NoPredictionRuleTests
 
         Assert.Equal(new Dictionary<string, string>
         {
-            ["I1"] = "91 days past due: beyond 90 no pay date can be promised",
+            ["I1"] = "over 90 days past due",
             ["I3"] = "in dispute since 2026-05-20",
-            ["I5"] = "past due and the customer never contacted",
+            ["I5"] = "past due, customer never contacted",
         }, silenced.OrderBy(p => p.Key).ToDictionary());
         // Configured otherwise: 120 days, and contacts within 10 days. I1 is dated; I2 (last contact 16 days before) is not.
         var strict = new NoPredictionRules { MaxDaysPastDue = 120, StaleContactDays = 10 }.Apply(w.Warehouse, SqlFolder.Default(), new DateOnly(2026, 6, 1));
         Assert.Equal(["I1", "I2", "I3", "I5"], strict.Keys.Order());
-        Assert.Equal("past due and no contact since 2026-05-15", strict["I2"]);
+        Assert.Equal("past due, no contact since 2026-05-15", strict["I2"]);
     }
 }

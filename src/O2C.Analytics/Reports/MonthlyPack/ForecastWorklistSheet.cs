@@ -78,7 +78,7 @@ public static class ForecastWorklistSheet
             ($"Open AR on {forecast.AsOf:d MMM yyyy} ({forecast.OpenItems:N0} items)", forecast.OpenAr),
             ("  expected as cash in weeks 1-13", forecast.ExpectedFromOpenAr),
             ("  expected as cash in weeks 14-26", forecast.ExpectedWeeks14To26),
-            ("  allowance: not expected as cash within 26 weeks (aged, disputed, credits, write-offs)", forecast.Allowance),
+            ("  allowance: not expected as cash in 26 weeks", forecast.Allowance),
             ("Billing expected in the 13 weeks (invoices not yet issued)", forecast.BillingNext13Weeks),
         })
         {

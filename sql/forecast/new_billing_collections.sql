@@ -24,7 +24,8 @@ first_day as (select min(day) as first_day from billing),
 
 run_rate as (
     select g.as_of,
-           coalesce(sum(b.billed_rc) filter (where b.day >= g.as_of - 91), 0) / 91 as recent_daily,
+           -- a history shorter than 91 days is averaged over the days it has
+           coalesce(sum(b.billed_rc) filter (where b.day >= g.as_of - 91), 0) / greatest(1, least(91, g.as_of - f.first_day)) as recent_daily,
            sum(b.billed_rc) filter (where b.day >= g.as_of - 91 - 364 and b.day < g.as_of - 364) / 91 as year_ago_daily,
            f.first_day <= g.as_of - 91 - 364 as has_year
     from origins g cross join first_day f

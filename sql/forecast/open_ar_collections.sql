@@ -11,6 +11,9 @@
 -- the coarser cell (same band and dispute state; then the band alone) with weight n / (n + 30) for n items.
 -- What is not expected as cash within 26 weeks (credits, write-offs, very slow payers) is the allowance.
 --
+-- An item in a currency without a rate on the evening has no reporting-currency amount: it is kept with open_rc
+-- NULL, left out of every sum, and counted apart (the forecast says so), never valued at 0.
+--
 -- Creates _forecast_open_items (one row per origin and open item) and _forecast_open_ar (origin x week).
 CREATE OR REPLACE TEMP TABLE _forecast_open_items AS
 with origins as (select distinct as_of from _forecast_origins),
@@ -64,7 +67,7 @@ cells as (
         i.role, i.evening, i.document_id, d.customer_id,
         i.evening - d.due_date as days_past_due,
         case
-            when i.evening - d.due_date <= 0 then least(9, (d.due_date - i.evening) // 7) - 9   -- -9 .. 0: due in 9+ .. 0 weeks
+            when i.evening - d.due_date <= 0 then least(9, (d.due_date - i.evening) // 7) - 9   -- -9 .. 0: due within a week .. due in 9+ weeks
             when i.evening - d.due_date <= 7 then 1
             when i.evening - d.due_date <= 14 then 2
             when i.evening - d.due_date <= 30 then 3
@@ -168,7 +171,10 @@ item_weeks as (
 select
     c.evening + 1 as as_of, c.document_id, c.customer_id, c.days_past_due, c.age_band, c.disputed, c.behaviour, c.open_rc, c.baseline_date,
     -- the week rates never promise more than the open amount: scaled down if they sum above 1
-    list_transform(w.rates, x -> greatest(0, x) / greatest(1, list_sum(list_transform(w.rates, y -> greatest(0, y))))) as week_rates
+    list_transform(w.rates, x -> greatest(0, x) / greatest(1, list_sum(list_transform(w.rates, y -> greatest(0, y))))) as week_rates,
+    -- the weeks the history speaks for: the latest week with an eligible month end (14: weeks 14-26 too, so what
+    -- is left is the allowance; less: what is left is not yet known, not lost)
+    coalesce((select max(e.week) from eligible e where e.as_of = c.evening + 1), 0) as history_weeks
 from origin_cells c join item_weeks w on w.as_of = c.evening + 1 and w.document_id = c.document_id;
 
 CREATE OR REPLACE TEMP TABLE _forecast_open_ar AS

@@ -12,11 +12,15 @@ predictions as (
     select p.* from payment_predictions p join run r on p.run_id = r.run_id where p.as_of = $as_of
 ),
 broken_promises as (
-    -- the latest promise on the invoice (or, without one, on its customer) whose date passed while it stayed open
-    select p.document_id, p.customer_id, p.promised_pay_date, p.promised_amount, p.currency_code
-    from stg_promises_to_pay p, evening e
-    where p.promise_date <= e.day and p.promised_pay_date < e.day
-    qualify row_number() over (partition by coalesce(p.document_id, p.customer_id) order by p.promise_date desc, p.promise_id desc) = 1
+    -- the latest promise on the invoice (or, without one, on its customer) made by the evening, when its date plus
+    -- the 2 days' grace of the Top overdue sheet had passed with the invoice still open
+    select * from (
+        select p.document_id, p.customer_id, p.promised_pay_date, p.promised_amount, p.currency_code
+        from stg_promises_to_pay p, evening e
+        where p.promise_date <= e.day
+        qualify row_number() over (partition by coalesce(p.document_id, p.customer_id) order by p.promise_date desc, p.promise_id desc) = 1
+    ) latest, evening e
+    where latest.promised_pay_date + 2 <= e.day
 ),
 open_disputes as (
     select d.document_id, min(d.opened_date) as opened_date, any_value(d.category) as category, any_value(d.owner) as owner
@@ -43,7 +47,7 @@ items as (
                     then case when lc.last_contact is null then 'past due, customer never contacted: call'
                               else 'past due, no contact since ' || strftime(lc.last_contact, '%Y-%m-%d') || ': call' end end,
                case when e.day - d.due_date > 90 then (e.day - d.due_date) || ' days past due: escalate (hold, demand letter) or provide for it' end,
-               case when d.due_date >= e.day and p.probability_late >= 0.5
+               case when d.due_date > e.day and p.probability_late >= 0.5
                     then 'due ' || strftime(d.due_date, '%Y-%m-%d') || ', ' || round(100 * p.probability_late)::integer || '% likely late: remind before it is due' end
            ) as next_step
     from predictions p

@@ -14,6 +14,15 @@ public sealed record CashForecast(
     decimal BillingNext13Weeks,
     IReadOnlyList<CashForecastWeek> Weeks)
 {
+    /// <summary>Open items in a currency without a rate on the evening: not valued, left out of every figure.</summary>
+    public int UnconvertibleItems { get; init; }
+
+    /// <summary>
+    /// The weeks the history speaks for (14: weeks 14-26 too). Below 14 the open AR not expected in the known weeks
+    /// is shown as "later", not as an allowance: too little history to call it lost.
+    /// </summary>
+    public int HistoryWeeks { get; init; }
+
     public decimal ExpectedFromOpenAr => Weeks.Sum(w => w.OpenAr);
 
     public decimal ExpectedFromNewBillings => Weeks.Sum(w => w.NewBillings);

@@ -24,7 +24,10 @@ public sealed class CashForecaster(Warehouse warehouse, SqlFolder sql)
         var monthStarts = warehouse.Query("SELECT month_end + 1 FROM int_month_ends ORDER BY 1", r => r.GetFieldValue<DateOnly>(0));
         var all = origins.Concat(origins.SelectMany(o => monthStarts.Where(m => m < o).TakeLast(BandHistory))).Distinct().Order().ToList();
         var forecasts = Build(all, keepItems ? origins : []).ToDictionary(f => f.AsOf);
-        return origins.Select(o => WithBand(forecasts[o], forecasts.Values.Where(p => p.AsOf < o).OrderByDescending(p => p.AsOf).Take(BandHistory).ToList())).ToList();
+        // The band reads the misses of the forecasts made at the 12 month starts before the origin, those whose
+        // history spoke for all 13 weeks (a forecast from a month of history misses for want of it, not by chance).
+        return origins.Select(o => WithBand(forecasts[o], monthStarts.Where(m => m < o).TakeLast(BandHistory)
+            .Select(m => forecasts[m]).Where(p => p.HistoryWeeks >= Weeks).ToList())).ToList();
     }
 
     private List<CashForecast> Build(IReadOnlyList<DateOnly> origins, IReadOnlyList<DateOnly> keepItems)
@@ -40,17 +43,20 @@ public sealed class CashForecaster(Warehouse warehouse, SqlFolder sql)
             warehouse.Execute("""
                 INSERT INTO cash_forecast_items
                 SELECT as_of, document_id, customer_id, days_past_due, disputed, behaviour, open_rc,
-                       round(open_rc * list_sum(week_rates[1:13]), 2), round(open_rc * list_sum(week_rates[14:14]), 2),
-                       round(open_rc * (1 - list_sum(week_rates)), 2)
-                FROM _forecast_open_items WHERE as_of = $a
+                       round(open_rc * list_sum(week_rates[1:13]), 2),
+                       round(open_rc * CASE WHEN history_weeks = 14 THEN list_sum(week_rates[14:14]) ELSE 1 - list_sum(week_rates[1:13]) END, 2),
+                       round(open_rc * CASE WHEN history_weeks = 14 THEN 1 - list_sum(week_rates) ELSE 0 END, 2)
+                FROM _forecast_open_items WHERE as_of = $a AND open_rc IS NOT NULL
                 """, ("a", asOf));
         }
         var summaries = warehouse.Query("""
-            SELECT as_of, count(*), coalesce(sum(open_rc), 0),
-                   coalesce(sum(open_rc * list_sum(week_rates[14:14])), 0),
-                   coalesce(sum(open_rc * (1 - list_sum(week_rates))), 0)
+            SELECT as_of, count(open_rc), coalesce(sum(open_rc), 0),
+                   coalesce(sum(open_rc * CASE WHEN history_weeks = 14 THEN list_sum(week_rates[14:14]) ELSE 1 - list_sum(week_rates[1:13]) END), 0),
+                   coalesce(sum(open_rc * CASE WHEN history_weeks = 14 THEN 1 - list_sum(week_rates) ELSE 0 END), 0),
+                   count(*) - count(open_rc), max(history_weeks)
             FROM _forecast_open_items GROUP BY 1
-            """, r => (AsOf: r.GetFieldValue<DateOnly>(0), Items: (int)r.GetInt64(1), Open: Money(r, 2), Later: Money(r, 3), Allowance: Money(r, 4)))
+            """, r => (AsOf: r.GetFieldValue<DateOnly>(0), Items: (int)r.GetInt64(1), Open: Money(r, 2), Later: Money(r, 3), Allowance: Money(r, 4),
+                Unconvertible: (int)r.GetInt64(5), HistoryWeeks: r.IsDBNull(6) ? 0 : r.GetInt32(6)))
             .ToDictionary(s => s.AsOf);
         var weeks = warehouse.Query("""
             SELECT g.as_of, w.week, coalesce(o.expected_rc, 0), coalesce(b.expected_rc, 0), coalesce(b.billed_rc, 0),
@@ -67,7 +73,11 @@ public sealed class CashForecaster(Warehouse warehouse, SqlFolder sql)
         {
             var s = summaries.GetValueOrDefault(g.Key);
             return new CashForecast(g.Key, s.Open, s.Items, s.Later, s.Allowance, g.Sum(w => w.Billed),
-                g.Select(w => new CashForecastWeek(w.Week, g.Key.AddDays(7 * (w.Week - 1)), w.OpenAr, w.New, 0, 0, w.Baseline, w.ActualOpen, w.ActualNew)).ToList());
+                g.Select(w => new CashForecastWeek(w.Week, g.Key.AddDays(7 * (w.Week - 1)), w.OpenAr, w.New, 0, 0, w.Baseline, w.ActualOpen, w.ActualNew)).ToList())
+            {
+                UnconvertibleItems = s.Unconvertible,
+                HistoryWeeks = s.HistoryWeeks,
+            };
         }).ToList();
     }
 

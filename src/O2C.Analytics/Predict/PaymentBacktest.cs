@@ -43,9 +43,10 @@ public sealed class PaymentBacktest(Warehouse warehouse, SqlFolder sql, NoPredic
             var age = asOf.DayNumber - row.Date.DayNumber;
             var outcome = outcomes[row.DocumentId];
             var history = known.GetValueOrDefault(row.CustomerId);
-            if (outcome.DueDate >= cutOff)
-                lateScores.Add((predicted[i].ProbabilityLate, history.Median is null ? 0 : history.LateShare, outcome.DaysToPay is null || outcome.DaysLate > 0));
             if (outcome.DaysToPay is not { } actual) { unpaid++; continue; }
+            // Lateness is still open only for invoices not yet due on the morning (due after the evening).
+            if (outcome.DueDate > cutOff)
+                lateScores.Add((predicted[i].ProbabilityLate, history.Median is null ? 0 : history.LateShare, outcome.DaysLate > 0));
             var baseline = Math.Max(age, history.Median ?? row.Feature("terms_days"));
             errors.Add((Math.Abs(actual - predicted[i].DaysToPay), Math.Abs(actual - baseline)));
         }

@@ -19,7 +19,8 @@ public static class PaymentDataset
     /// <summary>Invoices issued before the as-of date and still open on its morning, with their open amount.</summary>
     public static List<PaymentRow> Open(Warehouse warehouse, DateOnly asOf)
     {
-        // Balance events dated before the as-of date; converted at the latest rate on or before it. Kept in a
+        // Balance events dated before the as-of date; converted at the latest rate known the evening before (as the
+        // cash forecast values them). Kept in a
         // scratch table so only the open invoices' features are read (not every invoice ever issued).
         warehouse.Execute("""
             CREATE OR REPLACE TEMP TABLE _open_invoices AS
@@ -29,7 +30,7 @@ public static class PaymentDataset
             )
             SELECT b.document_id, round(b.open_amount * r.rate, 2) AS open_amount_rc
             FROM balances b JOIN stg_documents d USING (document_id)
-            ASOF LEFT JOIN stg_fx_rates_to_reporting r ON r.currency_code = d.currency_code AND b.as_of >= r.rate_date
+            ASOF LEFT JOIN stg_fx_rates_to_reporting r ON r.currency_code = d.currency_code AND b.as_of > r.rate_date
             WHERE b.open_amount > 0 AND d.document_type = 'invoice'
             """, ("asof", asOf));
         var open = warehouse.Query("SELECT document_id, open_amount_rc FROM _open_invoices",

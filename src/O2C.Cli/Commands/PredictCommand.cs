@@ -66,6 +66,10 @@ public static class PredictCommand
             return 0;
         });
         var months = new Option<int>("--months") { Description = "How many month-end cut-offs to replay (the latest ones with 4 weeks of outcomes after them)", DefaultValueFactory = _ => 12 };
+        months.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() is < 1 or > 120) result.AddError($"--months must be 1 to 120 (got {result.GetValueOrDefault<int>()})");
+        });
         var backtest = new Command("backtest", "Replay the forward view from past month ends: pay dates of open invoices, late scores and the cash forecast against what happened, beside the customer-median baseline; stored in backtest_runs") { months, seed };
         backtest.SetAction(parse =>
         {

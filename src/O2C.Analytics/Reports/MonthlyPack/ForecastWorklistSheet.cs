@@ -77,7 +77,9 @@ public static class ForecastWorklistSheet
         {
             ($"Open AR on {forecast.AsOf:d MMM yyyy} ({forecast.OpenItems:N0} items)", forecast.OpenAr),
             ("  expected as cash in weeks 1-13", forecast.ExpectedFromOpenAr),
-            ("  expected as cash in weeks 14-26", forecast.ExpectedWeeks14To26),
+            forecast.HistoryWeeks >= 14
+                ? ("  expected as cash in weeks 14-26", forecast.ExpectedWeeks14To26)
+                : ($"  later: history speaks for {forecast.HistoryWeeks} weeks only", forecast.ExpectedWeeks14To26),
             ("  allowance: not expected as cash in 26 weeks", forecast.Allowance),
             ("Billing expected in the 13 weeks (invoices not yet issued)", forecast.BillingNext13Weeks),
         })
@@ -87,6 +89,8 @@ public static class ForecastWorklistSheet
             ws.Cell(row, 5).Style.NumberFormat.Format = SheetLayout.AmountFormat;
             row++;
         }
+        if (forecast.UnconvertibleItems > 0)
+            ws.Cell(row++, 1).SetValue($"{forecast.UnconvertibleItems:N0} open items in currencies without a rate on {forecast.AsOf.AddDays(-1):d MMM yyyy}: not valued, not in these figures");
 
         if (stored.Previous is { } previous && previous.Weeks.Any(w => w.Actual is not null))
         {

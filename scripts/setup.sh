@@ -12,9 +12,12 @@ fc-list 2>/dev/null | grep -qi "DejaVu Sans" || missing+=(fonts-dejavu-core)
 [ -e /usr/lib/libgdiplus.so ] || [ -e /usr/lib/x86_64-linux-gnu/libgdiplus.so ] || missing+=(libgdiplus)
 # The mail test sends the pack to a real SMTP server on loopback: Debian's aiosmtpd (no .NET server is served).
 /usr/bin/python3 -c "import aiosmtpd" >/dev/null 2>&1 || missing+=(python3-aiosmtpd)
+# Workbooks are looked at as they print (scripts/render-workbook.sh, and the test that counts the pack's pages).
+command -v soffice >/dev/null 2>&1 || missing+=(libreoffice-calc-nogui)
+command -v pdftoppm >/dev/null 2>&1 || missing+=(poppler-utils)
 if [ ${#missing[@]} -gt 0 ]; then
     echo "setup: installing ${missing[*]}" >&2
     if [ "$(id -u)" -eq 0 ]; then apt=(apt-get); else apt=(sudo -n apt-get); fi
     ("${apt[@]}" update -qq && DEBIAN_FRONTEND=noninteractive "${apt[@]}" install -y -qq "${missing[@]}") >/dev/null 2>&1 \
-        || echo "setup: could not install ${missing[*]}; charts, pictures or the mail test will be missing" >&2
+        || echo "setup: could not install ${missing[*]}; charts, pictures, the mail test or rendering will be missing" >&2
 fi

@@ -29,10 +29,24 @@ public static class MailDelivery
         if (!settings.HasSmtp)
         {
             Directory.CreateDirectory(outboxFolder);
-            var name = $"{Safe(fileStem)}-{DateTime.UtcNow:yyyyMMdd-HHmmss}.eml";
-            var path = Path.GetFullPath(Path.Combine(outboxFolder, name));
-            message.WriteTo(path);
-            return new DeliveryResult(false, path);
+            // Two messages in the same second (one pack to two recipients) must both stay: the file is created new,
+            // with -2, -3, ... when the name is taken, never overwritten.
+            var stem = $"{Safe(fileStem)}-{DateTime.UtcNow:yyyyMMdd-HHmmss}";
+            for (var n = 1; ; n++)
+            {
+                var path = Path.GetFullPath(Path.Combine(outboxFolder, n == 1 ? $"{stem}.eml" : $"{stem}-{n}.eml"));
+                FileStream file;
+                try
+                {
+                    file = new FileStream(path, FileMode.CreateNew, FileAccess.Write);
+                }
+                catch (IOException) when (File.Exists(path))
+                {
+                    continue;
+                }
+                using (file) message.WriteTo(file);
+                return new DeliveryResult(false, path);
+            }
         }
         if (message.To.Count == 0) throw new InvalidOperationException("no recipients configured for this message (Mail:PackRecipients / Mail:SlaRecipients)");
         using var client = new SmtpClient { Timeout = 60_000 };

@@ -41,7 +41,7 @@ public sealed record MonthlyRunOptions(
 
 public sealed record MonthlyRunResult(LoadResult Load, DateOnly MonthEnd, string WorkbookPath, long UnconvertibleOpenItems, IReadOnlyList<string> Charts,
     long? PredictionRunId = null, int InvoicesScored = 0, KpiPack? Pack = null, string? SlaReviewPath = null, SlaReview? SlaReview = null,
-    DeliveryResult? PackSent = null);
+    DeliveryResult? PackSent = null, string? DataWorkbookPath = null);
 
 /// <summary>
 /// Load the data folder, refresh (models, KPIs, control charts, views; score open invoices as of the day after the
@@ -60,6 +60,6 @@ public static class MonthlyRun
         var sent = options.Send ? steps.SendPack(warehouse, pack) : null;
         var review = steps.PublishSlaReview(warehouse, status: status);
         return new MonthlyRunResult(load, refresh.Month.End, pack.WorkbookPath, WarehouseRefresh.UnconvertibleOpenItems(warehouse), pack.Charts,
-            refresh.PredictionRunId, refresh.InvoicesScored, pack.Pack, review.WorkbookPath, review.Review, sent);
+            refresh.PredictionRunId, refresh.InvoicesScored, pack.Pack, review.WorkbookPath, review.Review, sent, pack.DataWorkbookPath);
     }
 }

@@ -11,6 +11,9 @@ public sealed record OutputPaths(string ReportsFolder, string WarehousePath, str
 {
     public string KpiPack(ReportingMonth month) => Path.GetFullPath(Path.Combine(ReportsFolder, $"o2c-kpi-pack-{month}.xlsx"));
 
+    /// <summary>The analyst workbook beside the pack: every KPI by month and dimension, aged debtors, signals, lineage.</summary>
+    public string KpiData(ReportingMonth month) => Path.GetFullPath(Path.Combine(ReportsFolder, $"o2c-kpi-data-{month}.xlsx"));
+
     public string SlaReview(SlaQuarter quarter) => Path.GetFullPath(Path.Combine(ReportsFolder, $"o2c-sla-review-{quarter.Year}-Q{quarter.Number}.xlsx"));
 
     /// <summary>Control-chart images of a month.</summary>

@@ -18,7 +18,7 @@ namespace O2C.Analytics.Pipeline;
 public sealed record RefreshResult(IReadOnlyList<ControlChart> Charts, ReportingMonth Month, long? PredictionRunId, int InvoicesScored, IReadOnlyList<string> Exports);
 
 /// <summary>A written KPI pack: its content, workbook and control-chart images.</summary>
-public sealed record PublishedPack(KpiPack Pack, string WorkbookPath, IReadOnlyList<string> Charts);
+public sealed record PublishedPack(KpiPack Pack, string WorkbookPath, IReadOnlyList<string> Charts, string DataWorkbookPath);
 
 /// <summary>A written SLA review.</summary>
 public sealed record PublishedSlaReview(SlaReview Review, string WorkbookPath);
@@ -71,10 +71,11 @@ public sealed class PipelineSteps(SqlFolder sql, OutputPaths paths, string repor
     {
         status?.Invoke($"workbook for {month}");
         var pack = KpiPackReader.Read(warehouse, sql, month, DateTime.UtcNow);
-        var path = KpiPackWorkbook.Write(pack, paths.KpiPack(month));
+        var data = KpiDataWorkbook.Write(pack, paths.KpiData(month));
+        var path = KpiPackWorkbook.Write(pack, paths.KpiPack(month), Path.GetFileName(data));
         status?.Invoke("control charts");
         var charts = ChartPack.Write(pack.Charts, month.End, paths.Charts(month));
-        return new PublishedPack(pack, path, charts);
+        return new PublishedPack(pack, path, charts, data);
     }
 
     public DeliveryResult SendPack(Warehouse warehouse, PublishedPack published) =>

@@ -24,6 +24,7 @@ public static class PackCommand
                 ?? ReportingPeriod.LatestClosedMonth(warehouse, DateOnly.FromDateTime(DateTime.Today));
             var published = steps.PublishPack(warehouse, reportingMonth);
             Console.WriteLine(published.WorkbookPath);
+            Console.WriteLine(published.DataWorkbookPath);
             if (parse.GetValue(send)) Report(steps.SendPack(warehouse, published), settings.Mail.PackRecipients);
             return 0;
         });

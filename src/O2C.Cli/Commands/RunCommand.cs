@@ -35,6 +35,11 @@ public static class RunCommand
                 AnsiConsole.MarkupLineInterpolated($"{result.Charts.Count} control charts in {Path.GetDirectoryName(result.Charts.FirstOrDefault() ?? "")}");
                 AnsiConsole.MarkupLineInterpolated($"KPI pack for {ReportingMonth.Of(result.MonthEnd)}:");
                 Console.WriteLine(result.WorkbookPath);
+                if (result.DataWorkbookPath is { } data)
+                {
+                    AnsiConsole.MarkupLine("the detail for analysts (not mailed):");
+                    Console.WriteLine(data);
+                }
                 if (result.SlaReview is { } review)
                 {
                     AnsiConsole.MarkupLineInterpolated($"SLA review for {review.Quarter.ToString()}:");

@@ -13,6 +13,8 @@ public sealed class SamplePackFixture : IDisposable
     public MonthlyRunOptions Options { get; }
     public MonthlyRunResult Result { get; }
     public XLWorkbook Workbook { get; }
+    /// <summary>The analyst workbook the run wrote beside the pack.</summary>
+    public XLWorkbook DataWorkbook { get; }
     public KpiPack Pack => Result.Pack!;
 
     public SamplePackFixture()
@@ -20,6 +22,7 @@ public sealed class SamplePackFixture : IDisposable
         Options = new MonthlyRunOptions(Path.Combine(Folder, "o2c.duckdb"), RepoPaths.DataSamples, Path.Combine(Folder, "reports"), "USD", new DateOnly(2026, 11, 23));
         Result = MonthlyRun.Run(Options, SqlFolder.Default());
         Workbook = new XLWorkbook(Result.WorkbookPath);
+        DataWorkbook = new XLWorkbook(Result.DataWorkbookPath);
     }
 
     /// <summary>A read-only look at the warehouse the run left.</summary>
@@ -48,6 +51,7 @@ public sealed class SamplePackFixture : IDisposable
     public void Dispose()
     {
         Workbook.Dispose();
+        DataWorkbook.Dispose();
         Directory.Delete(Folder, recursive: true);
     }
 }

@@ -22,6 +22,9 @@ public sealed record KpiPack(
     /// <summary>The company-wide control charts up to the month, as the last refresh stored them.</summary>
     public IReadOnlyList<ControlChart> Charts { get; init; } = [];
 
+    /// <summary>Every KPI value by month, dimension and member up to the month: the analyst workbook's.</summary>
+    public ReportTable? AllKpiValues { get; init; }
+
     public ReportTable? AgingByMonth { get; init; }
     public ReportTable? AgingByDimension { get; init; }
     public ReportTable? AgedDebtors { get; init; }

@@ -58,7 +58,7 @@ public static class KpiPackMail
         var html = new StringBuilder();
         html.Append("<html><body style=\"font-family:Segoe UI,DejaVu Sans,Arial,sans-serif;font-size:13px;color:#222\">");
         html.Append($"<h2 style=\"margin:0 0 4px 0\">O2C KPI pack: {E(pack.MonthEnd.ToString("MMMM yyyy", System.Globalization.CultureInfo.InvariantCulture))}</h2>");
-        html.Append($"<p style=\"margin:0 0 12px 0;color:#555\">Company-wide, amounts in {E(pack.ReportingCurrency)}. The workbook attached has every KPI by month and dimension, aging, the top overdue customers, the cash forecast and the definitions.</p>");
+        html.Append($"<p style=\"margin:0 0 12px 0;color:#555\">Company-wide, amounts in {E(pack.ReportingCurrency)}. The workbook attached has the scorecard, aging, the top overdue customers, the cash forecast and the definitions; every KPI by month and dimension, aged debtors and signals are in the analyst workbook beside it (o2c-kpi-data-{Pipeline.ReportingMonth.Of(pack.MonthEnd)}.xlsx).</p>");
         html.Append("<table cellpadding=\"4\" cellspacing=\"0\" style=\"border-collapse:collapse;font-size:12px\">");
         html.Append("<tr style=\"background:#1F4E78;color:#fff\"><th align=\"left\">KPI</th><th align=\"right\">Actual</th><th align=\"right\">Target</th><th>RAG</th><th align=\"right\">vs prior month</th></tr>");
         foreach (var area in pack.Scorecard().GroupBy(l => l.Kpi.Area))

@@ -38,6 +38,7 @@ public static class KpiPackReader
             Charts = ControlChartReader.Read(warehouse, monthEnd, targets.ToDictionary(t => t.Key, t => t.Value.Target)),
             AgingByMonth = ReportQuery.Run(warehouse, sql, "aging_by_month.sql", AgingSheet.ByMonthColumns, month),
             AgingByDimension = ReportQuery.Run(warehouse, sql, "aging_by_dimension.sql", AgingSheet.ByDimensionColumns, month),
+            AllKpiValues = ReportQuery.Run(warehouse, sql, "kpi_values.sql", KpiValuesSheet.Columns, month),
             AgedDebtors = ReportQuery.Run(warehouse, sql, "aged_debtors.sql", AgedDebtorsSheet.Columns, month, ("top", AgedDebtorsSheet.TopCustomers)),
             TopOverdue = ReportQuery.Run(warehouse, sql, "top_overdue.sql", TopOverdueSheet.Columns, month),
             SignalList = ReportQuery.Run(warehouse, sql, "signals.sql", SignalsSheet.Columns, month),

@@ -22,7 +22,8 @@ public static class ScorecardSheet
     public static readonly XLColor NotRated = XLColor.FromHtml("#EDEDED");
     public static readonly XLColor AreaBand = XLColor.FromHtml("#DDEBF7");
 
-    public static void Write(XLWorkbook workbook, KpiPack pack)
+    /// <param name="dataWorkbook">The analyst workbook beside the pack, named under the scorecard.</param>
+    public static void Write(XLWorkbook workbook, KpiPack pack, string? dataWorkbook = null)
     {
         var ws = SheetLayout.Add(workbook, Name, $"O2C scorecard: {pack.MonthEnd:MMMM yyyy}",
             $"Company-wide, amounts in {pack.ReportingCurrency}. RAG: green at or better than target, amber within the tolerance band, red beyond it (Definitions sheet). Trend: last 12 months, low ▁ to high █.");
@@ -60,6 +61,8 @@ public static class ScorecardSheet
         }
         ws.Range(HeaderRow, 1, row - 1, Headers.Length).Style.Border.SetInsideBorder(XLBorderStyleValues.Hair)
             .Border.SetOutsideBorder(XLBorderStyleValues.Thin);
+        if (dataWorkbook is not null)
+            ws.Cell(row + 1, 1).SetValue($"Every KPI by month and dimension, aged debtors, all signals and the data lineage: {dataWorkbook} (beside this pack).");
         ws.SheetView.FreezeRows(HeaderRow);
         int[] widths = [38, 7, 13, 11, 8, 13, 10, 13, 14, 26];
         for (var c = 0; c < widths.Length; c++) ws.Column(c + 1).Width = widths[c];

@@ -23,12 +23,50 @@ public sealed class KpiPackWorkbookTests(SamplePackFixture run)
         Assert.Equal(0, run.Result.UnconvertibleOpenItems);
         Assert.NotNull(run.Result.PredictionRunId);
         Assert.True(run.Result.InvoicesScored > 1000, $"{run.Result.InvoicesScored} open invoices scored");
-        string[] expected =
-        [
-            "Scorecard", .. Areas.Select(AreaSheet.SheetName), "Aging", "Aged debtors", "Top overdue", "Forecast & worklist",
-            "Signals", "Definitions", "Data lineage",
-        ];
-        Assert.Equal(expected, run.Workbook.Worksheets.Select(w => w.Name));
+        // Leadership's pack, and the analyst workbook beside it (named on the scorecard, not mailed).
+        Assert.Equal(["Scorecard", "Aging", "Top overdue", "Forecast & worklist", "Definitions"], run.Workbook.Worksheets.Select(w => w.Name));
+        Assert.Equal(Path.Combine(run.Folder, "reports", "o2c-kpi-data-2026-10.xlsx"), run.Result.DataWorkbookPath);
+        string[] data = ["KPI values", .. Areas.Select(AreaSheet.SheetName), "Aged debtors", "Signals", "Definitions", "Data lineage"];
+        Assert.Equal(data, run.DataWorkbook.Worksheets.Select(w => w.Name));
+        Assert.Contains(run.Workbook.Worksheet(ScorecardSheet.Name).CellsUsed(), c => c.GetString().Contains("o2c-kpi-data-2026-10.xlsx", StringComparison.Ordinal));
+    }
+
+    /// <summary>
+    /// Leadership's pack prints (LibreOffice, A4 as the sheets set it) on at most 10 pages: the detail lives in the
+    /// analyst workbook. The pack printed 57 pages when both were one.
+    /// </summary>
+    [RenderFact]
+    public void The_pack_prints_on_at_most_ten_pages()
+    {
+        var folder = Directory.CreateTempSubdirectory("o2c-render-").FullName;
+        try
+        {
+            var (pdf, pages) = WorkbookRendering.Render(run.Result.WorkbookPath, folder);
+            Assert.True(File.Exists(pdf));
+            Assert.InRange(pages, 5, 10); // at least one page per sheet
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    /// <summary>The analyst workbook holds every value the pack used to (issue 20): all of kpi_values up to the month.</summary>
+    [Fact]
+    public void The_analyst_workbook_holds_every_kpi_value_by_month_dimension_and_member()
+    {
+        var rows = run.DataWorkbook.Worksheet(KpiValuesSheet.Name).Table("KpiValues").DataRange.Rows().ToList();
+        List<(string, string, string, string, double?)> expected;
+        using (var w = run.OpenWarehouse())
+            expected = w.Query("""
+                SELECT period_end, kpi_id, dimension, member, CAST(value AS DOUBLE) FROM kpi_values
+                WHERE period_end <= DATE '2026-10-31' ORDER BY period_end, kpi_id, dimension, member
+                """, r => (r.GetFieldValue<DateOnly>(0).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), r.GetString(1), r.GetString(2),
+                    r.GetString(3), r.IsDBNull(4) ? (double?)null : Math.Round(r.GetDouble(4), 6)));
+        Assert.True(expected.Count > 10_000, $"{expected.Count} values");
+        var actual = rows.Select(r => (r.Cell(1).GetDateTime().ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), r.Cell(2).GetString(),
+            r.Cell(6).GetString(), r.Cell(7).GetString(), r.Cell(10).IsEmpty() ? (double?)null : Math.Round(r.Cell(10).GetDouble(), 6))).ToList();
+        Assert.Equal(expected, actual);
     }
 
     [Fact]
@@ -87,7 +125,7 @@ public sealed class KpiPackWorkbookTests(SamplePackFixture run)
         foreach (var area in Areas)
         {
             var kpis = KpiCatalog.All.Where(k => k.Area == area).ToList();
-            var sheet = run.Workbook.Worksheet(AreaSheet.SheetName(area));
+            var sheet = run.DataWorkbook.Worksheet(AreaSheet.SheetName(area));
             var header = AreaSheet.MonthHeaderRow;
             Assert.Equal("Month", sheet.Cell(header, 1).GetString());
             for (var i = 0; i < Months.Count; i++)
@@ -121,7 +159,7 @@ public sealed class KpiPackWorkbookTests(SamplePackFixture run)
             Assert.True(sheet.Table(AreaSheet.TableName(area, "ByMonth")).ShowAutoFilter);
         }
         // The first two months cannot have a 3-month DSO; every later month has one.
-        var receivables = run.Workbook.Worksheet("Receivables");
+        var receivables = run.DataWorkbook.Worksheet("Receivables");
         Assert.Equal("n/a", receivables.Cell(AreaSheet.MonthHeaderRow + 1, 2).GetString());
         Assert.All(Enumerable.Range(3, 34), i => Assert.InRange(receivables.Cell(AreaSheet.MonthHeaderRow + i, 2).GetValue<decimal>(), 20m, 120m));
     }
@@ -151,7 +189,7 @@ public sealed class KpiPackWorkbookTests(SamplePackFixture run)
             Assert.Equal(october, byDimension.Where(r => r.Cell(1).GetString() == dimension).Sum(r => r.Cell(10).GetValue<decimal>()));
 
         // Aged debtors: 1,000 customers and one line for the rest, adding up to the same total.
-        var debtors = run.Workbook.Worksheet(AgedDebtorsSheet.Name).Table("AgedDebtors").DataRange.Rows().ToList();
+        var debtors = run.DataWorkbook.Worksheet(AgedDebtorsSheet.Name).Table("AgedDebtors").DataRange.Rows().ToList();
         Assert.Equal(AgedDebtorsSheet.TopCustomers + 1, debtors.Count);
         Assert.StartsWith("All other ", debtors[^1].Cell(3).GetString());
         Assert.Equal(october, debtors.Sum(r => r.Cell(14).GetValue<decimal>()));
@@ -161,19 +199,23 @@ public sealed class KpiPackWorkbookTests(SamplePackFixture run)
     public void A_customer_named_like_a_formula_is_literal_text_that_excel_never_evaluates()
     {
         const string name = "=HYPERLINK(\"http://x\",\"y\")";
-        var debtors = run.Workbook.Worksheet(AgedDebtorsSheet.Name);
+        var debtors = run.DataWorkbook.Worksheet(AgedDebtorsSheet.Name);
         var cell = debtors.CellsUsed().Single(c => c.GetString() == name);
         Assert.False(cell.HasFormula);
         Assert.Equal(XLDataType.Text, cell.DataType);
         Assert.True(cell.Style.IncludeQuotePrefix);
 
-        // And in the file itself: no formula anywhere in the workbook, the name stored as a shared string.
-        using var zip = ZipFile.OpenRead(run.Result.WorkbookPath);
-        foreach (var entry in zip.Entries.Where(e => e.FullName.StartsWith("xl/worksheets/sheet", StringComparison.Ordinal)))
+        // And in the files themselves: no formula anywhere in either workbook, the name stored as a shared string.
+        foreach (var path in new[] { run.Result.WorkbookPath, run.Result.DataWorkbookPath! })
         {
-            using var reader = new StreamReader(entry.Open());
-            Assert.DoesNotMatch(@"<(x:)?f[ >]", reader.ReadToEnd());
+            using var file = ZipFile.OpenRead(path);
+            foreach (var entry in file.Entries.Where(e => e.FullName.StartsWith("xl/worksheets/sheet", StringComparison.Ordinal)))
+            {
+                using var reader = new StreamReader(entry.Open());
+                Assert.DoesNotMatch(@"<(x:)?f[ >]", reader.ReadToEnd());
+            }
         }
+        using var zip = ZipFile.OpenRead(run.Result.DataWorkbookPath!);
         using var strings = new StreamReader(zip.GetEntry("xl/sharedStrings.xml")!.Open());
         Assert.Contains("=HYPERLINK(&quot;http://x&quot;,&quot;y&quot;)", strings.ReadToEnd().Replace("\"", "&quot;", StringComparison.Ordinal), StringComparison.Ordinal);
     }
@@ -229,7 +271,7 @@ public sealed class KpiPackWorkbookTests(SamplePackFixture run)
         long signals;
         using (var warehouse = run.OpenWarehouse())
             signals = warehouse.Scalar<long>("SELECT count(*) FROM spc_signals WHERE period_end = DATE '2026-10-31'");
-        var rows = run.Workbook.Worksheet(SignalsSheet.Name).Table("Signals").DataRange.Rows().ToList();
+        var rows = run.DataWorkbook.Worksheet(SignalsSheet.Name).Table("Signals").DataRange.Rows().ToList();
         Assert.Equal(signals, rows.Count);
         Assert.True(signals > 0);
         Assert.All(rows, r => Assert.Contains(r.Cell(5).GetString(), new[] { "up", "down" }));
@@ -253,7 +295,7 @@ public sealed class KpiPackWorkbookTests(SamplePackFixture run)
             var entities = warehouse.Query("SELECT DISTINCT entity FROM load_files", r => r.GetString(0));
             rowsInTables = entities.Sum(e => warehouse.Scalar<long>($"SELECT count(*) FROM {e}"));
         }
-        var sheet = run.Workbook.Worksheet(LineageSheet.Name);
+        var sheet = run.DataWorkbook.Worksheet(LineageSheet.Name);
         var rows = sheet.Table("SourceFiles").DataRange.Rows().ToList();
         Assert.Equal(13, ledger.Count);
         Assert.Equal(ledger, rows.Select(r => (r.Cell(2).GetString(), r.Cell(3).GetString(), r.Cell(9).GetValue<long>(), r.Cell(10).GetValue<long>())));
@@ -278,7 +320,7 @@ public sealed class KpiPackWorkbookTests(SamplePackFixture run)
         Assert.StartsWith("load 1 from ", entries[2].Detail);
         Assert.Contains("13 file(s), 13 changed", entries[2].Detail);
 
-        var sheet = run.Workbook.Worksheet(LineageSheet.Name);
+        var sheet = run.DataWorkbook.Worksheet(LineageSheet.Name);
         var rows = sheet.Table("AuditLog").DataRange.Rows().ToList();
         Assert.Equal(entries, rows.Select(r => (r.Cell(6).GetValue<long>(), r.Cell(2).GetString(), r.Cell(3).GetString())));
         Assert.Equal("Audit log", sheet.Cell(11, 1).GetString());

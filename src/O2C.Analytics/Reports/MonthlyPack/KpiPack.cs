@@ -19,6 +19,9 @@ public sealed record KpiPack(
     /// <summary>The month's values for every dimension member other than the company.</summary>
     public IReadOnlyList<KpiValue> DimensionValues { get; init; } = [];
 
+    /// <summary>The prior month's values by member: what the summary compares with to name a change's driver.</summary>
+    public IReadOnlyList<KpiValue> PriorDimensionValues { get; init; } = [];
+
     /// <summary>The company-wide control charts up to the month, as the last refresh stored them.</summary>
     public IReadOnlyList<ControlChart> Charts { get; init; } = [];
 

@@ -35,6 +35,7 @@ public static class KpiPackReader
         return new KpiPack(monthEnd, currency, KpiCatalog.All, months, values, nowUtc, targets, signals)
         {
             DimensionValues = KpiValueReader.ReadMembers(warehouse, monthEnd),
+            PriorDimensionValues = KpiValueReader.ReadMembers(warehouse, new DateOnly(monthEnd.Year, monthEnd.Month, 1).AddDays(-1)),
             Charts = ControlChartReader.Read(warehouse, monthEnd, targets.ToDictionary(t => t.Key, t => t.Value.Target)),
             AgingByMonth = ReportQuery.Run(warehouse, sql, "aging_by_month.sql", AgingSheet.ByMonthColumns, month),
             AgingByDimension = ReportQuery.Run(warehouse, sql, "aging_by_dimension.sql", AgingSheet.ByDimensionColumns, month),

@@ -25,8 +25,8 @@ public static class ScorecardSheet
     /// <param name="dataWorkbook">The analyst workbook beside the pack, named under the scorecard.</param>
     public static void Write(XLWorkbook workbook, KpiPack pack, string? dataWorkbook = null)
     {
-        var ws = SheetLayout.Add(workbook, Name, $"O2C scorecard: {pack.MonthEnd:MMMM yyyy}",
-            $"Company-wide, amounts in {pack.ReportingCurrency}. RAG: green at or better than target, amber within the tolerance band, red beyond it (Definitions sheet). Trend: last 12 months, low ▁ to high █.");
+        var ws = SheetLayout.Add(workbook, Name, Summary.PackHeadline.Of(pack),
+            $"O2C scorecard, company-wide, amounts in {pack.ReportingCurrency}. RAG: green at or better than target, amber within the tolerance band, red beyond it (Definitions sheet). Trend: last 12 months, low ▁ to high █.");
         for (var c = 0; c < Headers.Length; c++) ws.Cell(HeaderRow, c + 1).SetValue(Headers[c]);
         ws.Row(HeaderRow).Style.Font.SetBold().Alignment.SetWrapText();
         ws.Row(HeaderRow).Height = 30;

@@ -166,16 +166,25 @@ item_weeks as (
     select as_of, document_id,
            list(rate order by week) as rates
     from item_rates group by all
+),
+
+forecast_items as (
+    select
+        c.evening + 1 as as_of, c.document_id, c.customer_id, c.days_past_due, c.age_band, c.disputed, c.behaviour, c.open_rc, c.baseline_date,
+        -- the week rates never promise more than the open amount: scaled down if they sum above 1
+        list_transform(w.rates, x -> greatest(0, x) / greatest(1, list_sum(list_transform(w.rates, y -> greatest(0, y))))) as week_rates,
+        -- the weeks the history speaks for: the latest week with an eligible month end (14: weeks 14-26 too, so what
+        -- is left is the allowance; less: what is left is not yet known, not lost)
+        coalesce((select max(e.week) from eligible e where e.as_of = c.evening + 1), 0) as history_weeks
+    from origin_cells c join item_weeks w on w.as_of = c.evening + 1 and w.document_id = c.document_id
 )
 
-select
-    c.evening + 1 as as_of, c.document_id, c.customer_id, c.days_past_due, c.age_band, c.disputed, c.behaviour, c.open_rc, c.baseline_date,
-    -- the week rates never promise more than the open amount: scaled down if they sum above 1
-    list_transform(w.rates, x -> greatest(0, x) / greatest(1, list_sum(list_transform(w.rates, y -> greatest(0, y))))) as week_rates,
-    -- the weeks the history speaks for: the latest week with an eligible month end (14: weeks 14-26 too, so what
-    -- is left is the allowance; less: what is left is not yet known, not lost)
-    coalesce((select max(e.week) from eligible e where e.as_of = c.evening + 1), 0) as history_weeks
-from origin_cells c join item_weeks w on w.as_of = c.evening + 1 and w.document_id = c.document_id;
+-- where each item's open amount goes: weeks 1-13, weeks 14-26 (or, with less history, "later"), the allowance
+select *,
+       open_rc * list_sum(week_rates[1:13]) as expected_13w_rc,
+       open_rc * case when history_weeks = 14 then list_sum(week_rates[14:14]) else 1 - list_sum(week_rates[1:13]) end as expected_14_26_rc,
+       open_rc * case when history_weeks = 14 then 1 - list_sum(week_rates) else 0 end as allowance_rc
+from forecast_items;
 
 CREATE OR REPLACE TEMP TABLE _forecast_open_ar AS
 select i.as_of, w.week, sum(i.open_rc * i.week_rates[w.week]) as expected_rc,

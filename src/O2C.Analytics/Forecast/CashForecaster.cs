@@ -22,19 +22,16 @@ public sealed class CashForecaster(Warehouse warehouse, SqlFolder sql)
     {
         // The band of each origin needs the forecasts made on the 12 month starts before it.
         var monthStarts = warehouse.Query("SELECT month_end + 1 FROM int_month_ends ORDER BY 1", r => r.GetFieldValue<DateOnly>(0));
-        var all = origins.Concat(origins.SelectMany(o => monthStarts.Where(m => m < o).TakeLast(BandHistory))).Distinct().Order().ToList();
-        var forecasts = Build(all, keepItems ? origins : []).ToDictionary(f => f.AsOf);
+        IEnumerable<DateOnly> BandOrigins(DateOnly origin) => monthStarts.Where(m => m < origin).TakeLast(BandHistory);
+        var forecasts = Build(origins.Concat(origins.SelectMany(BandOrigins)).Distinct().Order().ToList(), keepItems ? origins : []).ToDictionary(f => f.AsOf);
         // The band reads the misses of the forecasts made at the 12 month starts before the origin, those whose
         // history spoke for all 13 weeks (a forecast from a month of history misses for want of it, not by chance).
-        return origins.Select(o => WithBand(forecasts[o], monthStarts.Where(m => m < o).TakeLast(BandHistory)
-            .Select(m => forecasts[m]).Where(p => p.HistoryWeeks >= Weeks).ToList())).ToList();
+        return origins.Select(o => WithBand(forecasts[o], BandOrigins(o).Select(m => forecasts[m]).Where(p => p.HistoryWeeks >= Weeks).ToList())).ToList();
     }
 
     private List<CashForecast> Build(IReadOnlyList<DateOnly> origins, IReadOnlyList<DateOnly> keepItems)
     {
-        warehouse.Execute("CREATE OR REPLACE TEMP TABLE _forecast_origins (as_of DATE)");
-        using (var appender = warehouse.Connection.CreateAppender("_forecast_origins"))
-            foreach (var origin in origins) appender.CreateRow().AppendValue(origin).EndRow();
+        WriteOrigins(origins);
         foreach (var file in new[] { "open_ar_collections.sql", "new_billing_collections.sql", "actual_receipts.sql" })
             warehouse.Execute(sql.Read("forecast", file));
         foreach (var asOf in keepItems)
@@ -43,16 +40,12 @@ public sealed class CashForecaster(Warehouse warehouse, SqlFolder sql)
             warehouse.Execute("""
                 INSERT INTO cash_forecast_items
                 SELECT as_of, document_id, customer_id, days_past_due, disputed, behaviour, open_rc,
-                       round(open_rc * list_sum(week_rates[1:13]), 2),
-                       round(open_rc * CASE WHEN history_weeks = 14 THEN list_sum(week_rates[14:14]) ELSE 1 - list_sum(week_rates[1:13]) END, 2),
-                       round(open_rc * CASE WHEN history_weeks = 14 THEN 1 - list_sum(week_rates) ELSE 0 END, 2)
+                       round(expected_13w_rc, 2), round(expected_14_26_rc, 2), round(allowance_rc, 2)
                 FROM _forecast_open_items WHERE as_of = $a AND open_rc IS NOT NULL
                 """, ("a", asOf));
         }
         var summaries = warehouse.Query("""
-            SELECT as_of, count(open_rc), coalesce(sum(open_rc), 0),
-                   coalesce(sum(open_rc * CASE WHEN history_weeks = 14 THEN list_sum(week_rates[14:14]) ELSE 1 - list_sum(week_rates[1:13]) END), 0),
-                   coalesce(sum(open_rc * CASE WHEN history_weeks = 14 THEN 1 - list_sum(week_rates) ELSE 0 END), 0),
+            SELECT as_of, count(open_rc), coalesce(sum(open_rc), 0), coalesce(sum(expected_14_26_rc), 0), coalesce(sum(allowance_rc), 0),
                    count(*) - count(open_rc), max(history_weeks)
             FROM _forecast_open_items GROUP BY 1
             """, r => (AsOf: r.GetFieldValue<DateOnly>(0), Items: (int)r.GetInt64(1), Open: Money(r, 2), Later: Money(r, 3), Allowance: Money(r, 4),
@@ -79,6 +72,24 @@ public sealed class CashForecaster(Warehouse warehouse, SqlFolder sql)
                 HistoryWeeks = s.HistoryWeeks,
             };
         }).ToList();
+    }
+
+    /// <summary>What came in after the morning of <paramref name="asOf"/>, by week, for the weeks that have ended (sql/forecast/actual_receipts.sql).</summary>
+    public IReadOnlyDictionary<int, (decimal OpenAr, decimal NewBillings)> Actuals(DateOnly asOf)
+    {
+        WriteOrigins([asOf]);
+        warehouse.Execute(sql.Read("forecast", "actual_receipts.sql"));
+        var actuals = warehouse.Query("SELECT week, open_ar_rc, new_billings_rc FROM _forecast_actuals",
+            r => (Week: r.GetInt32(0), OpenAr: Money(r, 1), New: Money(r, 2))).ToDictionary(a => a.Week, a => (a.OpenAr, a.New));
+        warehouse.Execute("DROP TABLE _forecast_actuals; DROP TABLE _forecast_origins");
+        return actuals;
+    }
+
+    private void WriteOrigins(IEnumerable<DateOnly> origins)
+    {
+        warehouse.Execute("CREATE OR REPLACE TEMP TABLE _forecast_origins (as_of DATE)");
+        using var appender = warehouse.Connection.CreateAppender("_forecast_origins");
+        foreach (var origin in origins) appender.CreateRow().AppendValue(origin).EndRow();
     }
 
     /// <summary>

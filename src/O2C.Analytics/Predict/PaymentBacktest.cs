@@ -16,8 +16,7 @@ public sealed class PaymentBacktest(Warehouse warehouse, SqlFolder sql, NoPredic
         var outcomes = PaymentDataset.Outcomes(warehouse);
         var cash = new CashForecaster(warehouse, sql).For(cutOffs.Select(c => c.AddDays(1)).ToList()).ToDictionary(f => f.AsOf);
         var results = cutOffs.Select(c => CutOff(c, outcomes, cash[c.AddDays(1)])).Where(c => c is not null).Select(c => c!).ToList();
-        var split = withTimeSplit && PaymentDataset.Settled(warehouse, DateOnly.MaxValue).Count >= 50
-            ? new PaymentModelTrainer(warehouse, seed).Train() : null;
+        var split = withTimeSplit ? new PaymentModelTrainer(warehouse, seed).TrainIfEnough() : null;
         return Store(split, results);
     }
 
@@ -25,7 +24,7 @@ public sealed class PaymentBacktest(Warehouse warehouse, SqlFolder sql, NoPredic
     {
         var asOf = cutOff.AddDays(1);
         var train = PaymentDataset.KnownOn(warehouse, asOf);
-        if (train.Count < 50) return null;
+        if (train.Count < PaymentModelTrainer.MinimumRows) return null;
         var models = PaymentModels.Train(train, seed);
         // The baseline as of the cut-off: each customer's median days to pay and share paid late so far.
         var known = train.GroupBy(r => r.CustomerId).ToDictionary(g => g.Key, g =>

@@ -8,16 +8,31 @@ namespace O2C.Analytics.Predict;
 /// </summary>
 public sealed class PaymentModelTrainer(Warehouse warehouse, int seed = 42)
 {
+    /// <summary>Fewer paid invoices than this, and there is nothing to learn from.</summary>
+    public const int MinimumRows = 50;
+
     public PaymentModelMetrics Train(double trainShare = 0.8) => TrainAndMeasure(trainShare).Metrics;
+
+    /// <summary>The time split's metrics, or null when fewer than <see cref="MinimumRows"/> invoices are paid.</summary>
+    public PaymentModelMetrics? TrainIfEnough()
+    {
+        var rows = PaymentDataset.Settled(warehouse, DateOnly.MaxValue);
+        return rows.Count < MinimumRows ? null : Measure(rows, 0.8, null).Metrics;
+    }
 
     /// <returns>Also every paid invoice read (the test invoices' outcomes included), for the model that scores.</returns>
     public (PaymentModels Models, PaymentModelMetrics Metrics, List<PaymentRow> Rows) TrainAndMeasure(
         double trainShare = 0.8, DateOnly? asOf = null, int? maxRows = null)
     {
-        PaymentFeatures.Guard([.. PaymentFeatures.Numeric, .. PaymentFeatures.Categorical]);
         // At scale, learn from the most recent invoices only.
         var rows = PaymentDataset.Settled(warehouse, asOf ?? DateOnly.MaxValue, maxRows);
-        if (rows.Count < 50) throw new InvalidOperationException($"only {rows.Count} paid invoices: too few to train on");
+        if (rows.Count < MinimumRows) throw new InvalidOperationException($"only {rows.Count} paid invoices: too few to train on");
+        return Measure(rows, trainShare, asOf);
+    }
+
+    private (PaymentModels Models, PaymentModelMetrics Metrics, List<PaymentRow> Rows) Measure(List<PaymentRow> rows, double trainShare, DateOnly? asOf)
+    {
+        PaymentFeatures.Guard([.. PaymentFeatures.Numeric, .. PaymentFeatures.Categorical]);
         var split = rows[(int)(rows.Count * trainShare)].Date;
         var train = KnownBefore(rows, split);
         var test = rows.Where(r => r.Date >= split).ToList();
@@ -26,7 +41,7 @@ public sealed class PaymentModelTrainer(Warehouse warehouse, int seed = 42)
         var days = predicted.Select(p => p.DaysToPay).ToArray();
         var late = predicted.Select(p => p.ProbabilityLate).ToArray();
         var actual = test.Select(r => (double)r.DaysToPay!.Value).ToArray();
-        var baseline = test.Select(r => (double)r.BaselineDaysToPay).ToArray();
+        var baseline = test.Select(r => (double)r.Anchor).ToArray();
         var labels = test.Select(r => r.DaysLate > 0).ToArray();
         var metrics = new PaymentModelMetrics(train.Count, test.Count, split,
             Mae(days.Select(p => (double)p).ToArray(), actual), Rmse(days.Select(p => (double)p).ToArray(), actual),

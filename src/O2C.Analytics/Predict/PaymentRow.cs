@@ -26,8 +26,6 @@ public sealed record PaymentRow(
     /// </summary>
     public float Anchor => Feature("hist_count") > 0 ? Feature("hist_median_days_to_pay") : Feature("terms_days");
 
-    public float BaselineDaysToPay => Anchor;
-
     public float BaselineLateScore => Feature("hist_count") > 0 ? Feature("hist_share_late") : 0f;
 
     /// <summary>Why an invoice is at risk, in words a collector uses, strongest first (at most three).</summary>

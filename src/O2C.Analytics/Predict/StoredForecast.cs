@@ -9,11 +9,11 @@ namespace O2C.Analytics.Predict;
 public sealed record StoredForecast(long? RunId, DateOnly AsOf, DateTime MadeAt, CashForecast Forecast, CashForecast? Previous)
 {
     /// <summary>The forecast stored for <paramref name="asOf"/>, or null when none was made.</summary>
-    public static StoredForecast? Read(Warehouse warehouse, DateOnly asOf)
+    public static StoredForecast? Read(Warehouse warehouse, SqlFolder sql, DateOnly asOf)
     {
-        if (CashForecastStore.Read(warehouse, asOf) is not { } made) return null;
+        if (CashForecastStore.Read(warehouse, sql, asOf) is not { } made) return null;
         var runId = warehouse.Scalar<long?>("SELECT max(run_id) FROM payment_predictions WHERE as_of = $asof", ("asof", asOf));
-        var previous = CashForecastStore.Read(warehouse, asOf.AddMonths(-1));
+        var previous = CashForecastStore.Read(warehouse, sql, asOf.AddMonths(-1));
         return new StoredForecast(runId, asOf, made.MadeAt, made.Forecast, previous?.Forecast);
     }
 }

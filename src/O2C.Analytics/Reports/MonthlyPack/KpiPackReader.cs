@@ -31,7 +31,7 @@ public static class KpiPackReader
                 FROM spc_signals WHERE dimension = 'company' AND alerting AND period_end = $month_end GROUP BY kpi_id, direction, is_bad
             ) GROUP BY kpi_id
             """, r => (r.GetString(0), r.GetString(1)), month).ToDictionary(x => x.Item1, x => x.Item2);
-        var forecast = StoredForecast.Read(warehouse, monthEnd.AddDays(1));
+        var forecast = StoredForecast.Read(warehouse, sql, monthEnd.AddDays(1));
         return new KpiPack(monthEnd, currency, KpiCatalog.All, months, values, nowUtc, targets, signals)
         {
             DimensionValues = KpiValueReader.ReadMembers(warehouse, monthEnd),

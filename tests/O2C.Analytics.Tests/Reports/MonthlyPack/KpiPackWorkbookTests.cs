@@ -251,6 +251,11 @@ public sealed class KpiPackWorkbookTests(SamplePackFixture run)
         var weeks = sheet.Table("CashForecast").DataRange.Rows().ToList();
         Assert.Equal(13, weeks.Count);
         Assert.Equal(new DateTime(2026, 11, 1), weeks[0].Cell(2).GetDateTime());
+        // Read back from the warehouse, the forecast is labelled as it was made: 36 months of history speak for
+        // weeks 14-26, so what is left is the allowance, not "later".
+        var labels = sheet.Column(1).CellsUsed().Select(c => c.GetString()).ToList();
+        Assert.Contains("  expected as cash in weeks 14-26", labels);
+        Assert.DoesNotContain(labels, l => l.Contains("history speaks for", StringComparison.Ordinal));
         // Expected = from open AR + from new billing; the band is positive wherever cash is expected.
         Assert.All(weeks, w => Assert.Equal(w.Cell(3).GetValue<decimal>() + w.Cell(4).GetValue<decimal>(), w.Cell(5).GetValue<decimal>()));
         Assert.All(weeks, w => Assert.True(w.Cell(6).GetValue<decimal>() > 0 && w.Cell(6).GetValue<decimal>() <= w.Cell(7).GetValue<decimal>()));

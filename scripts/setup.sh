@@ -7,7 +7,10 @@ if ! command -v dotnet >/dev/null 2>&1; then
 fi
 missing=()
 # Charts need a font: ScottPlot draws no text, and says nothing, on a machine without one.
-fc-list 2>/dev/null | grep -qi "DejaVu Sans" || missing+=(fonts-dejavu-core)
+# (grep reads all of fc-list's output: with -q it stops early, fc-list dies of SIGPIPE and pipefail fails the check.)
+fc-list 2>/dev/null | grep -i "DejaVu Sans" >/dev/null || missing+=(fonts-dejavu-core)
+# Workbooks use Calibri; Carlito has its metrics, so a rendered page is as wide as Excel prints it.
+fc-list 2>/dev/null | grep -i "Carlito" >/dev/null || missing+=(fonts-crosextra-carlito)
 # ClosedXML 0.95 reads picture sizes through System.Drawing, which needs libgdiplus (control charts in the pack).
 [ -e /usr/lib/libgdiplus.so ] || [ -e /usr/lib/x86_64-linux-gnu/libgdiplus.so ] || missing+=(libgdiplus)
 # The mail test sends the pack to a real SMTP server on loopback: Debian's aiosmtpd (no .NET server is served).

@@ -1,6 +1,6 @@
 -- Pack, Aging sheet: open receivables by aging bucket at every month end up to $month_end, in the reporting
 -- currency, with each bucket's share of the total open (credits not linked to an invoice included, so the
--- shares add up to 100%).
+-- shares add up to 100%). Only the customers in the pack's scope ($scope_dimension, $scope_member; 'company' = all).
 with buckets as (
     select month_end,
            sum(current_amount) as current_amount, sum(d1_30_amount) as d1_30_amount, sum(d31_60_amount) as d31_60_amount,
@@ -8,6 +8,7 @@ with buckets as (
            sum(unapplied_credit_amount) as unapplied_credit_amount, sum(total_open) as total_open
     from fct_customer_aging_monthly
     where month_end <= $month_end
+      and customer_id in (select customer_id from customers_in_scope($scope_dimension, $scope_member))
     group by month_end
 )
 select *,

@@ -1,12 +1,14 @@
--- Pack, Top overdue sheet: the 25 customers with the largest past-due balance at $month_end (reporting currency),
+-- Pack, Top overdue sheet: the $top customers with the largest past-due balance at $month_end (reporting currency),
 -- with what a collector needs beside it. Everything is as of the month end: disputes open then, the last contact
 -- and the latest promise made by then. The predicted pay date is the amount-weighted mean of the expected payment
 -- dates of the customer's past-due invoices in the payment predictions made as of the day after the month end
 -- that got a date (null when no predictions were made for that day, or every one of them is beyond the
--- no-prediction rules: too far past due, in dispute, no recent contact).
+-- no-prediction rules: too far past due, in dispute, no recent contact). Only customers in the pack's scope
+-- ($scope_dimension, $scope_member; 'company' = all).
 with snapshot as materialized (
     select customer_id, document_id, open_amount_rc, days_past_due, is_past_due
     from fct_ar_snapshot_monthly where month_end = $month_end
+      and customer_id in (select customer_id from customers_in_scope($scope_dimension, $scope_member))
 ),
 past_due as (
     select customer_id,
@@ -18,7 +20,7 @@ past_due as (
     group by customer_id
 ),
 top_customers as materialized (
-    select * from past_due order by past_due_amount desc, customer_id limit 25
+    select * from past_due order by past_due_amount desc, customer_id limit $top
 ),
 balance as (
     select customer_id, sum(open_amount_rc) as open_balance from snapshot
@@ -64,24 +66,38 @@ predicted as (
     join snapshot s on s.document_id = p.document_id and s.is_past_due
     where p.as_of = $month_end + 1 and p.open_amount_rc > 0 and p.expected_pay_date is not null and s.customer_id in (select customer_id from top_customers)
     group by s.customer_id
+),
+ranked as (
+    select row_number() over (order by t.past_due_amount desc, t.customer_id) as rank,
+           t.customer_id, c.customer_name, c.segment, c.region, c.collector, coalesce(c.bpo_team, 'Unassigned') as owner,
+           b.open_balance, t.past_due_amount, t.past_due_items, t.oldest_days_past_due, t.weighted_days_past_due,
+           coalesce(d.open_disputes, 0) as open_disputes, coalesce(d.disputed_open_amount, 0) as disputed_open_amount,
+           l.last_contact_date, l.last_contact, $month_end - l.last_contact_date as last_contact_days,
+           p.promise_date, p.promised_pay_date, p.promised_amount, p.promise_currency,
+           case when p.customer_id is null then null
+                when p.grace_date > $month_end then 'open'
+                when x.paid >= p.promised_amount then 'kept'
+                else 'broken' end as promise_status,
+           pr.predicted_pay_date
+    from top_customers t
+    join stg_customers c using (customer_id)
+    join balance b using (customer_id)
+    left join open_disputes d using (customer_id)
+    left join last_contact l using (customer_id)
+    left join latest_promise p using (customer_id)
+    left join promise_paid x using (customer_id)
+    left join predicted pr using (customer_id)
 )
-select row_number() over (order by t.past_due_amount desc, t.customer_id) as rank,
-       t.customer_id, c.customer_name, c.segment, c.region, c.collector, c.bpo_team,
-       b.open_balance, t.past_due_amount, t.past_due_items, t.oldest_days_past_due, t.weighted_days_past_due,
-       coalesce(d.open_disputes, 0) as open_disputes, coalesce(d.disputed_open_amount, 0) as disputed_open_amount,
-       l.last_contact_date, l.last_contact,
-       p.promise_date, p.promised_pay_date, p.promised_amount, p.promise_currency,
-       case when p.customer_id is null then null
-            when p.grace_date > $month_end then 'open'
-            when x.paid >= p.promised_amount then 'kept'
-            else 'broken' end as promise_status,
-       pr.predicted_pay_date
-from top_customers t
-join stg_customers c using (customer_id)
-join balance b using (customer_id)
-left join open_disputes d using (customer_id)
-left join last_contact l using (customer_id)
-left join latest_promise p using (customer_id)
-left join promise_paid x using (customer_id)
-left join predicted pr using (customer_id)
+-- share_covered: the share of all past-due AR in scope that this customer and those above it hold.
+-- next_action: the strongest of the collector's next steps, in the worklist's order.
+select *,
+       sum(past_due_amount) over (order by rank) / (select sum(past_due_amount) from past_due) as share_covered,
+       case when promise_status = 'broken' then 'call back: promise of ' || strftime(promised_pay_date, '%d %b') || ' broken'
+            when open_disputes > 0 then 'chase ' || open_disputes || (case when open_disputes = 1 then ' dispute' else ' disputes' end) || ' to resolution'
+            when oldest_days_past_due > 90 then 'escalate: ' || oldest_days_past_due || ' days past due'
+            when last_contact_days is null then 'call: never contacted'
+            when last_contact_days > 30 then 'call: no contact for ' || last_contact_days || ' days'
+            when promise_status = 'open' then 'await promise of ' || strftime(promised_pay_date, '%d %b')
+            else 'keep chasing (contacted ' || last_contact_days || case when last_contact_days = 1 then ' day ago)' else ' days ago)' end end as next_action
+from ranked
 order by rank

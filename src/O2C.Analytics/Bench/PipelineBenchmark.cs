@@ -111,6 +111,8 @@ public static class PipelineBenchmark
         stages.Add(Time("predict: score", log, () => predictions.ScoreWithLatestRun(asOf).Scored));
         stages.Add(Time("workbook", log, () =>
         {
+            // The refresh makes the views and macros the pack reads (customers_in_scope).
+            Analyst.AnalystViews.Create(warehouse, sql);
             var month = new Pipeline.ReportingMonth(2026, 10);
             var pack = KpiPackReader.Read(warehouse, sql, month, DateTime.UtcNow);
             KpiPackWorkbook.Write(pack, paths.KpiPack(month));

@@ -14,6 +14,8 @@ public sealed class O2cSettings
     public string DataFolder { get; set; } = "data-samples";
     public string ReportsFolder { get; set; } = "reports";
     public string ReportingCurrency { get; set; } = "USD";
+    /// <summary>The company's name, printed in the header of every page of the KPI pack.</summary>
+    public string? CompanyName { get; set; }
     /// <summary>Loaded dates before this are rejected as implausible (docs/reliability.md).</summary>
     public string LoadEarliestDate { get; set; } = "1990-01-01";
     /// <summary>Loaded dates more than this many years after the load are rejected as implausible.</summary>

@@ -19,6 +19,16 @@ public sealed class MailSettings
     public string[] SlaRecipients { get; set; } = [];
     public string[] OperationsRecipients { get; set; } = [];
 
+    /// <summary>
+    /// Packs scoped to one member of a reporting dimension, each for its own recipients: {"Scope": "region=EMEA",
+    /// "Recipients": ["emea-lead@example.com"]}. Each gets the pack computed for that member only.
+    /// </summary>
+    public PackSubscription[] ScopedPacks { get; set; } = [];
+
+    /// <summary>Where readers find the analyst workbook (a share or folder), named in the mail; it is not attached unless <see cref="AttachDataWorkbook"/>.</summary>
+    public string? DataWorkbookLocation { get; set; }
+    public bool AttachDataWorkbook { get; set; }
+
     /// <summary>Customer names, account ids and collector names in mailed reports become stable pseudonyms (Privacy).</summary>
     public bool Pseudonymise { get; set; }
 

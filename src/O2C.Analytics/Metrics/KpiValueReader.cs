@@ -19,6 +19,10 @@ public static class KpiValueReader
         warehouse.Query($"{Columns} WHERE period_end = $period AND dimension <> '{ReportingDimension.Company}' ORDER BY dimension, member, kpi_id",
             Map, ("period", periodEnd));
 
+    /// <summary>The members a dimension has values for.</summary>
+    public static IReadOnlyList<string> Members(Warehouse warehouse, string dimension) =>
+        warehouse.Query("SELECT DISTINCT member FROM kpi_values WHERE dimension = $dimension ORDER BY member", r => r.GetString(0), ("dimension", dimension));
+
     private static KpiValue Map(System.Data.Common.DbDataReader r) => new(
         r.GetString(0), r.GetFieldValue<DateOnly>(1), r.GetString(2), r.GetString(3),
         r.IsDBNull(4) ? null : r.GetDecimal(4), r.IsDBNull(5) ? null : r.GetDecimal(5),

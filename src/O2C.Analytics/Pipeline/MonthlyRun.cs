@@ -25,23 +25,24 @@ public sealed record MonthlyRunOptions(
     MailSettings? Mail = null,
     bool Send = false,
     string? ParquetFolder = null,
-    SlaContract? SlaContract = null)
+    SlaContract? SlaContract = null,
+    string? CompanyName = null)
 {
     public OutputPaths Paths => new(ReportsFolder, WarehousePath, ParquetFolder);
 
     public PipelineSteps Steps(SqlFolder sql) =>
-        new(sql, Paths, ReportingCurrency, Spc ?? new SpcOptions(), Mail ?? new MailSettings(), Slas ?? SlaCatalog.Defaults, SlaContract);
+        new(sql, Paths, ReportingCurrency, Spc ?? new SpcOptions(), Mail ?? new MailSettings(), Slas ?? SlaCatalog.Defaults, SlaContract, CompanyName);
 
     /// <summary>The run o2c.json and the O2C_ variables describe.</summary>
     public static MonthlyRunOptions From(O2cSettings settings, string warehousePath, DateOnly today) =>
         new(warehousePath, settings.DataFolder, settings.ReportsFolder, settings.ReportingCurrency, today, Spc: settings.Spc,
             Slas: settings.SlaDefinitions, Configuration: settings.AuditJson(), Mail: settings.Mail, ParquetFolder: settings.Schedule.ExportParquet,
-            SlaContract: settings.SlaContract);
+            SlaContract: settings.SlaContract, CompanyName: settings.CompanyName);
 }
 
 public sealed record MonthlyRunResult(LoadResult Load, DateOnly MonthEnd, string WorkbookPath, long UnconvertibleOpenItems, IReadOnlyList<string> Charts,
     long? PredictionRunId = null, int InvoicesScored = 0, KpiPack? Pack = null, string? SlaReviewPath = null, SlaReview? SlaReview = null,
-    DeliveryResult? PackSent = null, string? DataWorkbookPath = null);
+    IReadOnlyList<Reports.MonthlyPack.PackDelivery>? PackSent = null, string? DataWorkbookPath = null);
 
 /// <summary>
 /// Load the data folder, refresh (models, KPIs, control charts, views; score open invoices as of the day after the

@@ -11,6 +11,10 @@ public sealed record OutputPaths(string ReportsFolder, string WarehousePath, str
 {
     public string KpiPack(ReportingMonth month) => Path.GetFullPath(Path.Combine(ReportsFolder, $"o2c-kpi-pack-{month}.xlsx"));
 
+    /// <summary>A scoped pack: o2c-kpi-pack-2026-10--region-EMEA.xlsx (letters, digits and '-' only in the member).</summary>
+    public string KpiPack(ReportingMonth month, Reports.MonthlyPack.PackScope scope) => scope.IsCompany ? KpiPack(month)
+        : Path.GetFullPath(Path.Combine(ReportsFolder, $"o2c-kpi-pack-{month}--{scope.Dimension}-{string.Concat(scope.Member.Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-'))}.xlsx"));
+
     /// <summary>The analyst workbook beside the pack: every KPI by month and dimension, aged debtors, signals, lineage.</summary>
     public string KpiData(ReportingMonth month) => Path.GetFullPath(Path.Combine(ReportsFolder, $"o2c-kpi-data-{month}.xlsx"));
 

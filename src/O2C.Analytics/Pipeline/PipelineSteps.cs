@@ -30,11 +30,11 @@ public sealed record PublishedSlaReview(SlaReview Review, string WorkbookPath);
 /// images (then mail); publish the SLA review = measure, workbook (then mail).
 /// </summary>
 public sealed class PipelineSteps(SqlFolder sql, OutputPaths paths, string reportingCurrency, SpcOptions spc, MailSettings mail,
-    IReadOnlyList<SlaDefinition> slas, SlaContract? slaContract = null)
+    IReadOnlyList<SlaDefinition> slas, SlaContract? slaContract = null, string? companyName = null)
 {
     public static PipelineSteps From(O2cSettings settings, string warehousePath, SqlFolder? sql = null) =>
         new(sql ?? SqlFolder.Default(), settings.Paths(warehousePath), settings.ReportingCurrency, settings.Spc, settings.Mail, settings.SlaDefinitions,
-            settings.SlaContract);
+            settings.SlaContract, settings.CompanyName);
 
     public SqlFolder Sql => sql;
     public OutputPaths Paths => paths;
@@ -69,8 +69,11 @@ public sealed class PipelineSteps(SqlFolder sql, OutputPaths paths, string repor
     /// <summary>The month's KPI pack workbook and its company control charts, as the last refresh stored them.</summary>
     public PublishedPack PublishPack(Warehouse warehouse, ReportingMonth month, Action<string>? status = null)
     {
+        // The summary's attention list names SLAs below target: measured now, so every way to the pack sees the same.
+        status?.Invoke("SLA measurements");
+        SlaRunner.Run(warehouse, sql, slas, slaContract);
         status?.Invoke($"workbook for {month}");
-        var pack = KpiPackReader.Read(warehouse, sql, month, DateTime.UtcNow);
+        var pack = KpiPackReader.Read(warehouse, sql, month, DateTime.UtcNow) with { Company = companyName };
         var data = KpiDataWorkbook.Write(pack, paths.KpiData(month));
         var path = KpiPackWorkbook.Write(pack, paths.KpiPack(month), Path.GetFileName(data));
         status?.Invoke("control charts");
@@ -78,8 +81,30 @@ public sealed class PipelineSteps(SqlFolder sql, OutputPaths paths, string repor
         return new PublishedPack(pack, path, charts, data);
     }
 
-    public DeliveryResult SendPack(Warehouse warehouse, PublishedPack published) =>
-        PackPublisher.Send(warehouse, published.Pack, published.WorkbookPath, mail, paths);
+    /// <summary>The pack of one dimension member only, as its scoped recipients get it; returns its path.</summary>
+    public string PublishScopedPack(Warehouse warehouse, ReportingMonth month, PackScope scope) =>
+        KpiPackWorkbook.Write(KpiPackReader.Read(warehouse, sql, month, DateTime.UtcNow, scope) with { Company = companyName }, paths.KpiPack(month, scope));
+
+    /// <summary>
+    /// Mails the company pack to the pack recipients, then each scoped pack (Mail:ScopedPacks) to its own: computed
+    /// for its member only, written beside the company's as o2c-kpi-pack-YYYY-MM--dimension-member.xlsx.
+    /// </summary>
+    public IReadOnlyList<PackDelivery> SendPack(Warehouse warehouse, PublishedPack published)
+    {
+        var sent = new List<PackDelivery>();
+        if (mail.PackRecipients.Length > 0 || mail.ScopedPacks.Length == 0)
+            sent.Add(new PackDelivery(published.Pack.Scope, mail.PackRecipients,
+                PackPublisher.Send(warehouse, published.Pack, published.WorkbookPath, mail, paths, dataWorkbookPath: published.DataWorkbookPath)));
+        var month = Pipeline.ReportingMonth.Of(published.Pack.MonthEnd);
+        foreach (var subscription in mail.ScopedPacks)
+        {
+            var scope = PackScope.Parse(subscription.Scope);
+            var pack = KpiPackReader.Read(warehouse, sql, month, published.Pack.GeneratedAtUtc, scope) with { Company = companyName };
+            var path = KpiPackWorkbook.Write(pack, paths.KpiPack(month, scope));
+            sent.Add(new PackDelivery(scope, subscription.Recipients, PackPublisher.Send(warehouse, pack, path, mail, paths, subscription.Recipients)));
+        }
+        return sent;
+    }
 
     /// <summary>Measures every SLA and writes the review of <paramref name="quarter"/> (default: the latest closed one).</summary>
     public PublishedSlaReview PublishSlaReview(Warehouse warehouse, SlaQuarter? quarter = null, Action<string>? status = null)

@@ -86,7 +86,15 @@ public sealed class PaymentPredictionRun(Warehouse warehouse, string modelsRoot,
         var silenced = _rules.Apply(warehouse, _sql, asOf);
         var predicted = models.Predict(open, openOn: asOf, lateNDays);
         using var transaction = warehouse.BeginTransaction();
-        var forecast = new CashForecaster(warehouse, _sql).For(asOf, keepItems: true);
+        var forecaster = new CashForecaster(warehouse, _sql);
+        var forecast = forecaster.For(asOf, keepItems: true);
+        // The pack sets last month's forecast beside the cash that came in since. When none was stored (a first run),
+        // it is made now as it was that morning: the forecaster reads only facts dated before its morning.
+        var previousAsOf = asOf.AddMonths(-1);
+        var previous = warehouse.Scalar<long>("""
+            SELECT count(*) FILTER (WHERE f.as_of IS NULL) FROM int_month_ends m LEFT JOIN cash_forecasts f ON f.as_of = m.month_end + 1
+            WHERE m.month_end + 1 = $previous
+            """, ("previous", previousAsOf)) > 0 ? forecaster.For(previousAsOf) : null;
         warehouse.Execute("DELETE FROM payment_predictions WHERE run_id = $run AND as_of = $asof", ("run", runId), ("asof", asOf));
         using (var appender = warehouse.Connection.CreateAppender("payment_predictions"))
             for (var i = 0; i < open.Count; i++)
@@ -103,6 +111,7 @@ public sealed class PaymentPredictionRun(Warehouse warehouse, string modelsRoot,
                     .AppendValue(Math.Round(row.OpenAmountRc * (decimal)p.ProbabilityLate, 2)).AppendValue(row.Reasons()).AppendValue(reason).EndRow();
             }
         CashForecastStore.Save(warehouse, forecast);
+        if (previous is not null) CashForecastStore.Save(warehouse, previous);
         new Audit.AuditLog(warehouse).Record(Audit.AuditLog.PredictionsScored,
             $"{open.Count:N0} open invoices scored as of {asOf:yyyy-MM-dd} with payment model run {runId} ({silenced.Count:N0} given no date by the rules)",
             new { run_id = runId, as_of = asOf, scored = open.Count, no_prediction = silenced.Count });

@@ -60,7 +60,7 @@ public sealed record PipelineJobs(PipelineSteps Steps)
         var published = Steps.PublishPack(c.Warehouse, ReportingPeriod.LatestClosedMonth(c.Warehouse, DateOnly.FromDateTime(DateTime.Today)));
         var outputs = new List<string> { published.WorkbookPath };
         outputs.AddRange(published.Charts);
-        if (c.Job.Send) outputs.Add(Sent(() => Steps.SendPack(c.Warehouse, published)));
+        if (c.Job.Send) outputs.AddRange(Sent(() => Steps.SendPack(c.Warehouse, published).Select(p => p.Result).ToList()));
         return new JobOutcome(Outputs: outputs);
     }
 
@@ -75,12 +75,13 @@ public sealed record PipelineJobs(PipelineSteps Steps)
     private JobOutcome Export(JobContext c) => new(Outputs: Steps.ExportParquet(c.Warehouse, c.Job.Source));
 
     /// <summary>A mail server that cannot be reached is a transient failure: the job is retried.</summary>
-    private static string Sent(Func<DeliveryResult> send)
+    private static string Sent(Func<DeliveryResult> send) => Sent(() => (IReadOnlyList<DeliveryResult>)[send()]).Single();
+
+    private static IReadOnlyList<string> Sent(Func<IReadOnlyList<DeliveryResult>> send)
     {
         try
         {
-            var result = send();
-            return result.Sent ? $"mailed via {result.Where}" : result.Where;
+            return send().Select(result => result.Sent ? $"mailed via {result.Where}" : result.Where).ToList();
         }
         catch (Exception e) when (e is System.Net.Sockets.SocketException or MailKit.ServiceNotConnectedException or MailKit.Net.Smtp.SmtpProtocolException or IOException or TimeoutException)
         {

@@ -13,7 +13,12 @@ public static class PackCommand
         var month = MonthOption.Create("Month to report, yyyy-MM (default: the latest closed month)");
         var reports = new Option<string?>("--reports") { Description = "Folder for the workbook (default: reports)" };
         var send = SendOption();
-        var command = new Command("pack", "Write the monthly KPI pack workbook from the refreshed warehouse, and mail it with --send") { month, reports, send };
+        var scope = new Option<string?>("--scope")
+        {
+            Description = "Write only the pack of one dimension member, as a scoped recipient gets it: dimension=member, e.g. region=EMEA or bpo_team=\"BPO Manila\" " +
+                "(dimensions: " + string.Join(", ", O2C.Analytics.Reports.MonthlyPack.PackScope.Dimensions) + ")",
+        };
+        var command = new Command("pack", "Write the monthly KPI pack workbook from the refreshed warehouse, and mail it with --send") { month, reports, send, scope };
         command.SetAction(parse =>
         {
             var settings = O2cSettings.Load();
@@ -22,10 +27,16 @@ public static class PackCommand
             using var warehouse = CommonOptions.OpenWarehouse(parse, settings);
             var reportingMonth = MonthOption.Parse(parse.GetValue(month))
                 ?? ReportingPeriod.LatestClosedMonth(warehouse, DateOnly.FromDateTime(DateTime.Today));
+            if (parse.GetValue(scope) is { } scoped)
+            {
+                Console.WriteLine(steps.PublishScopedPack(warehouse, reportingMonth, O2C.Analytics.Reports.MonthlyPack.PackScope.Parse(scoped)));
+                return 0;
+            }
             var published = steps.PublishPack(warehouse, reportingMonth);
             Console.WriteLine(published.WorkbookPath);
             Console.WriteLine(published.DataWorkbookPath);
-            if (parse.GetValue(send)) Report(steps.SendPack(warehouse, published), settings.Mail.PackRecipients);
+            if (parse.GetValue(send))
+                foreach (var sent in steps.SendPack(warehouse, published)) Report(sent.Result, sent.Recipients);
             return 0;
         });
         return command;

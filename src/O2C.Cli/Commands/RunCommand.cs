@@ -45,7 +45,7 @@ public static class RunCommand
                     AnsiConsole.MarkupLineInterpolated($"SLA review for {review.Quarter.ToString()}:");
                     Console.WriteLine(result.SlaReviewPath);
                 }
-                if (result.PackSent is { } sent) PackCommand.Report(sent, settings.Mail.PackRecipients);
+                foreach (var sent in result.PackSent ?? []) PackCommand.Report(sent.Result, sent.Recipients);
                 return 0;
             }
             catch (LoadFailedException e)

@@ -14,7 +14,7 @@ public sealed class KpiPackMailTests(SamplePackFixture run)
     private static readonly string[] Recipients = ["cfo@example.com", "controller@example.com"];
 
     [SmtpServerFact]
-    public void The_pack_arrives_at_a_real_smtp_server_with_both_bodies_inline_charts_and_the_workbook_attached()
+    public void The_pack_arrives_at_a_real_smtp_server_with_the_headline_first_inline_charts_and_the_workbook_attached()
     {
         using var server = new SmtpTestServer();
         using var warehouse = run.OpenWritable();
@@ -23,7 +23,7 @@ public sealed class KpiPackMailTests(SamplePackFixture run)
             SmtpHost = "127.0.0.1", SmtpPort = server.Port, StartTls = "none",
             From = "o2c@example.com", PackRecipients = Recipients,
         };
-        var result = PackPublisher.Send(warehouse, run.Pack, run.Result.WorkbookPath, settings, run.Options.Paths);
+        var result = PackPublisher.Send(warehouse, run.Pack, run.Result.WorkbookPath, settings, run.Options.Paths, dataWorkbookPath: run.Result.DataWorkbookPath);
         Assert.True(result.Sent);
         Assert.Equal($"127.0.0.1:{server.Port}", result.Where);
         Assert.False(Directory.Exists(run.Options.Paths.Outbox));
@@ -32,18 +32,30 @@ public sealed class KpiPackMailTests(SamplePackFixture run)
         using var stream = new MemoryStream(raw);
         var message = MimeMessage.Load(stream);
         Assert.Equal(KpiPackMail.Subject(run.Pack), message.Subject);
-        Assert.StartsWith("O2C KPI pack October 2026: ", message.Subject);
+        // The subject carries the headline figures: cash and its change, DSO and its change, overdue and its share, from kpi_values.
+        var cash = run.Pack.Value("cash_collected", new DateOnly(2026, 10, 31))!.Value!.Value;
+        var dso = run.Pack.Value("dso", new DateOnly(2026, 10, 31))!.Value!.Value;
+        var overdue = run.Pack.Value("past_due_pct", new DateOnly(2026, 10, 31))!;
+        Assert.StartsWith($"O2C KPI pack October 2026: cash {(cash / 1_000_000m).ToString("0.0", System.Globalization.CultureInfo.InvariantCulture)} M (", message.Subject);
+        Assert.Contains($", DSO {dso.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture)} days (", message.Subject);
+        Assert.EndsWith($", overdue {(overdue.Numerator!.Value / 1_000_000m).ToString("0.0", System.Globalization.CultureInfo.InvariantCulture)} M = {overdue.Value!.Value.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture)} % of AR", message.Subject);
         Assert.Equal(Recipients, message.To.Mailboxes.Select(m => m.Address));
         Assert.Equal("o2c@example.com", message.From.Mailboxes.Single().Address);
         // The server saw the same envelope (aiosmtpd's Mailbox records it).
         Assert.Equal(string.Join(", ", Recipients), message.Headers["X-RcptTo"]);
 
-        var text = message.TextBody;
-        Assert.Contains("DSO (period method, 3 months)", text);
-        Assert.Contains("Control-chart signals this month", text);
-        var html = message.HtmlBody;
-        Assert.Contains("<table", html);
-        Assert.Contains("#FFC7CE", html); // a red RAG cell
+        // The first line is the headline sentence, then the tiles and what needs attention with owners.
+        var headline = O2C.Analytics.Reports.Summary.PackHeadline.Of(run.Pack);
+        var text = message.TextBody!;
+        Assert.Equal(headline, text.Split('\n')[0].TrimEnd('\r'));
+        Assert.Contains("  Cash collected: ", text);
+        Assert.Contains("Needs attention", text);
+        Assert.Contains("Owner: BPO ", text);
+        Assert.Contains("o2c-kpi-data-2026-10.xlsx", text); // named, not attached
+        var html = message.HtmlBody!;
+        Assert.StartsWith($"<p style=\"font-size:15px;margin:0 0 12px 0\">{System.Net.WebUtility.HtmlEncode(headline)}</p>", html[(html.IndexOf("<p", StringComparison.Ordinal))..]);
+        Assert.Contains("#00703C", html); // a good-news change in green
+        Assert.Contains("#C00000", html); // a bad-news change in red
         var images = message.BodyParts.OfType<MimePart>().Where(p => p.ContentType.MimeType == "image/png").ToList();
         Assert.Equal(2, images.Count);
         foreach (var image in images)
@@ -52,7 +64,7 @@ public sealed class KpiPackMailTests(SamplePackFixture run)
             using var bytes = new MemoryStream();
             image.Content!.DecodeTo(bytes);
             using var bitmap = SkiaSharp.SKBitmap.Decode(bytes.ToArray());
-            Assert.Equal((720, 340), (bitmap.Width, bitmap.Height));
+            Assert.Equal((620, 300), (bitmap.Width, bitmap.Height));
         }
         var attachment = Assert.Single(message.Attachments.OfType<MimePart>());
         Assert.Equal("o2c-kpi-pack-2026-10.xlsx", attachment.FileName);
@@ -66,6 +78,35 @@ public sealed class KpiPackMailTests(SamplePackFixture run)
         // What left the company is in the audit log, with its recipients.
         var sent = new O2C.Analytics.Audit.AuditLog(warehouse).LatestOf(O2C.Analytics.Audit.AuditLog.PackSent)!;
         Assert.Equal($"KPI pack o2c-kpi-pack-2026-10.xlsx mailed to cfo@example.com, controller@example.com via 127.0.0.1:{server.Port}", sent.Detail);
+    }
+
+    /// <summary>Scoped packs go to their own recipients, each with its own headline, beside the company pack.</summary>
+    [SmtpServerFact]
+    public void Each_scoped_recipient_gets_the_pack_of_their_member_only()
+    {
+        using var server = new SmtpTestServer();
+        using var warehouse = run.OpenWritable();
+        var mail = new MailSettings
+        {
+            SmtpHost = "127.0.0.1", SmtpPort = server.Port, StartTls = "none", PackRecipients = ["cfo@example.com"],
+            ScopedPacks = [new PackSubscription { Scope = "bpo_team=BPO Krakow", Recipients = ["krakow-lead@example.com"] }],
+        };
+        var paths = new OutputPaths(Path.Combine(run.Folder, "reports-scoped"), run.Options.WarehousePath);
+        var steps = new PipelineSteps(O2C.Analytics.Storage.SqlFolder.Default(), paths, "USD", new O2C.Analytics.Spc.SpcOptions(), mail, []);
+        var published = new PublishedPack(run.Pack, run.Result.WorkbookPath, [], run.Result.DataWorkbookPath!);
+        var sent = steps.SendPack(warehouse, published);
+        Assert.Equal(["company", "bpo_team=BPO Krakow"], sent.Select(s => s.Scope.ToString()));
+        Assert.All(sent, s => Assert.True(s.Result.Sent));
+
+        var messages = server.Messages().Select(raw => MimeMessage.Load(new MemoryStream(raw))).ToList();
+        var team = messages.Single(m => m.To.Mailboxes.Single().Address == "krakow-lead@example.com");
+        Assert.StartsWith("O2C KPI pack October 2026, team BPO Krakow: cash ", team.Subject);
+        var attachment = Assert.Single(team.Attachments.OfType<MimePart>());
+        Assert.Equal("o2c-kpi-pack-2026-10--bpo_team-BPO-Krakow.xlsx", attachment.FileName);
+        var teamText = team.TextBody!;
+        Assert.StartsWith("October 2026: cash collected ", teamText);
+        Assert.DoesNotContain("BPO Manila", teamText);
+        Assert.NotEqual(messages.Single(m => m.To.Mailboxes.Single().Address == "cfo@example.com").TextBody!.Split('\n')[0], teamText.Split('\n')[0]);
     }
 
     [SmtpServerFact]

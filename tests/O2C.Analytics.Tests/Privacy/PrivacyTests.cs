@@ -60,7 +60,7 @@ public sealed class PrivacyTests(SamplePackFixture run)
         var inside = run.Workbook.Worksheet(TopOverdueSheet.Name).Table("TopOverdue").DataRange.Rows().ToList();
         var outside = outgoing.Worksheet(TopOverdueSheet.Name).Table("TopOverdue").DataRange.Rows().ToList();
         Assert.Equal(inside.Count, outside.Count);
-        // Every column but the names (customer id, customer, collector) is identical.
+        // Every column but the customer's name is identical.
         var named = TopOverdueSheet.Columns.Select((c, k) => (c.Field, k + 1)).Where(c => c.Field is "customer_id" or "customer_name" or "collector").Select(c => c.Item2).ToHashSet();
         string Figures(IXLTableRow r) => string.Join("|", Enumerable.Range(1, TopOverdueSheet.Columns.Count).Where(k => !named.Contains(k)).Select(k => r.Cell(k).GetString()));
         var nameColumn = TopOverdueSheet.Columns.Select(c => c.Field).ToList().IndexOf("customer_name") + 1;

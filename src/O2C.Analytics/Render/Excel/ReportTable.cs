@@ -13,6 +13,8 @@ public enum ColumnKind
     Timestamp,
     /// <summary>Money in the reporting currency, two decimals with thousands separators.</summary>
     Amount,
+    /// <summary>Money on a leadership page: scaled to k or M, no cents (the value stays exact in the cell).</summary>
+    ScaledAmount,
     /// <summary>A fraction shown as a percentage (0.125 → 12.5%).</summary>
     Percent,
     /// <summary>Days, one decimal.</summary>

@@ -6,7 +6,17 @@ namespace O2C.Analytics.Render.Excel;
 public static class SheetLayout
 {
     public const string AmountFormat = "#,##0.00";
+    /// <summary>Millions to one decimal, thousands whole, no cents: 32.0 M, 850 k.</summary>
+    public const string ScaledAmountFormat = "[>=999950]#,##0.0,,\" M\";[>=1000]#,##0,\" k\";#,##0";
     public const string PercentFormat = "0.0%";
+
+    /// <summary>The scaled format for one amount, negative ones with a minus (a conditional format has no room for them).</summary>
+    public static string ScaledAmountFormatFor(decimal amount) => Math.Abs(amount) switch
+    {
+        >= 999_950m => "#,##0.0,,\" M\";-#,##0.0,,\" M\"",
+        >= 1_000m => "#,##0,\" k\";-#,##0,\" k\"",
+        _ => "#,##0;-#,##0",
+    };
     public const string DaysFormat = "0.0";
     public const string CountFormat = "#,##0";
     public const string DateFormat = "yyyy-mm-dd";
@@ -31,19 +41,42 @@ public static class SheetLayout
         ws.PageSetup.Margins.SetLeft(0.4).SetRight(0.4).SetTop(0.5).SetBottom(0.5);
         ws.PageSetup.FitToPages(1, onePage ? 1 : 0);
         if (repeatRow > 0) ws.PageSetup.SetRowsToRepeatAtTop(repeatRow, repeatRow);
-        ws.PageSetup.Footer.Left.AddText(ws.Name.Replace("&", "&&", StringComparison.Ordinal)); // '&' starts a header code
+        ws.PageSetup.Footer.Left.AddText(Escape(ws.Name));
 
         ws.PageSetup.Footer.Right.AddText(XLHFPredefinedText.PageNumber, XLHFOccurrence.AllPages);
     }
+
+    /// <summary>
+    /// A leadership page prints at full size (scale 100: no fitting that would shrink text below its set size), with
+    /// the pack and scope in the header beside "Confidential" and "Page x of y" in the footer.
+    /// </summary>
+    public static void LeadershipPrint(IXLWorksheet ws, string title, string scope)
+    {
+        ws.PageSetup.AdjustTo(100);
+        // Header and footer in their own bands above and below the content, not over it.
+        ws.PageSetup.Margins.SetTop(0.75).SetBottom(0.65).SetHeader(0.3).SetFooter(0.3);
+        ws.PageSetup.Header.Left.AddText(Escape(title), XLHFOccurrence.AllPages);
+        ws.PageSetup.Header.Center.AddText(Escape(scope), XLHFOccurrence.AllPages);
+        ws.PageSetup.Header.Right.AddText("Confidential", XLHFOccurrence.AllPages);
+        ws.PageSetup.Footer.Right.Clear();
+        ws.PageSetup.Footer.Right.AddText("Page ", XLHFOccurrence.AllPages);
+        ws.PageSetup.Footer.Right.AddText(XLHFPredefinedText.PageNumber, XLHFOccurrence.AllPages);
+        ws.PageSetup.Footer.Right.AddText(" of ", XLHFOccurrence.AllPages);
+        ws.PageSetup.Footer.Right.AddText(XLHFPredefinedText.NumberOfPages, XLHFOccurrence.AllPages);
+    }
+
+    /// <summary>'&amp;' starts a header code: doubled, it prints as itself.</summary>
+    private static string Escape(string text) => text.Replace("&", "&&", StringComparison.Ordinal);
 
     /// <summary>
     /// The subtitle wraps within the sheet's used columns instead of running past them (a long line would widen the
     /// printed page and shrink everything else); rows of wrapped text get the height their lines need, since
     /// ClosedXML does not measure text.
     /// </summary>
-    public static void Finish(IXLWorksheet ws, params int[] wrappedColumns)
+    /// <param name="pageColumns">The columns a page of charts spans, when more than its cells use.</param>
+    public static void Finish(IXLWorksheet ws, int[] wrappedColumns, int pageColumns = 0)
     {
-        var lastColumn = Math.Max(1, ws.LastColumnUsed()?.ColumnNumber() ?? 1);
+        var lastColumn = Math.Max(pageColumns, Math.Max(1, ws.LastColumnUsed()?.ColumnNumber() ?? 1));
         var subtitle = ws.Cell(2, 1);
         var width = Enumerable.Range(1, lastColumn).Sum(c => ws.Column(c).Width);
         if (lastColumn > 1) ws.Range(2, 1, 2, lastColumn).Merge();
@@ -64,6 +97,7 @@ public static class SheetLayout
     public static string FormatOf(ColumnKind kind) => kind switch
     {
         ColumnKind.Amount => AmountFormat,
+        ColumnKind.ScaledAmount => ScaledAmountFormat,
         ColumnKind.Percent => PercentFormat,
         ColumnKind.Days => DaysFormat,
         ColumnKind.Count => CountFormat,

@@ -51,6 +51,8 @@ public static class TableWriter
                 cell.SetValue(Convert.ToDecimal(value, System.Globalization.CultureInfo.InvariantCulture));
                 break;
         }
-        cell.Style.NumberFormat.Format = SheetLayout.FormatOf(kind);
+        cell.Style.NumberFormat.Format = kind == ColumnKind.ScaledAmount && value is not DateOnly and not DateTime
+            ? SheetLayout.ScaledAmountFormatFor(Convert.ToDecimal(value, System.Globalization.CultureInfo.InvariantCulture))
+            : SheetLayout.FormatOf(kind);
     }
 }

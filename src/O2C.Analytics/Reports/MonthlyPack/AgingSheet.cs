@@ -3,10 +3,10 @@ using ClosedXML.Excel;
 
 namespace O2C.Analytics.Reports.MonthlyPack;
 
-/// <summary>Aging buckets of open receivables by month end, and for the month by segment and region: amounts and shares.</summary>
+/// <summary>The analyst workbook's aging: buckets of open receivables by month end, and for the month by segment and region: amounts and shares.</summary>
 public static class AgingSheet
 {
-    public const string Name = "Aging";
+    public const string Name = "Aging detail";
     public const int ByMonthHeaderRow = 5;
 
     private static readonly (string Field, string Label)[] Buckets =

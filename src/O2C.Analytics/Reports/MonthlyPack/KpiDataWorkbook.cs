@@ -18,7 +18,9 @@ public static class KpiDataWorkbook
         using var workbook = new XLWorkbook();
         KpiValuesSheet.Write(workbook, pack);
         foreach (var area in pack.Kpis.Select(k => k.Area).Distinct()) AreaSheet.Write(workbook, pack, area);
+        AgingSheet.Write(workbook, pack);
         AgedDebtorsSheet.Write(workbook, pack);
+        ForecastWorklistSheet.Write(workbook, pack);
         SignalsSheet.Write(workbook, pack);
         DefinitionsSheet.Write(workbook, pack);
         LineageSheet.Write(workbook, pack);

@@ -16,7 +16,16 @@ public sealed record KpiPack(
     IReadOnlyDictionary<string, KpiTarget>? Targets = null,
     IReadOnlyDictionary<string, string>? Signals = null)
 {
-    /// <summary>The month's values for every dimension member other than the company.</summary>
+    /// <summary>Whose pack: <see cref="CompanyValues"/> are this scope's values (the company's unless scoped).</summary>
+    public PackScope Scope { get; init; } = PackScope.Company;
+
+    /// <summary>The company's name (o2c.json CompanyName), in every page's header.</summary>
+    public string? Company { get; init; }
+
+    /// <summary>Candidates for the summary's attention list (sql/reports/attention_items.sql), in the pack's scope.</summary>
+    public IReadOnlyList<Summary.AttentionCandidate> AttentionCandidates { get; init; } = [];
+
+    /// <summary>The month's values for every dimension member other than the company (company-wide packs only).</summary>
     public IReadOnlyList<KpiValue> DimensionValues { get; init; } = [];
 
     /// <summary>The prior month's values by member: what the summary compares with to name a change's driver.</summary>
@@ -32,6 +41,8 @@ public sealed record KpiPack(
     public ReportTable? AgingByDimension { get; init; }
     public ReportTable? AgedDebtors { get; init; }
     public ReportTable? TopOverdue { get; init; }
+    /// <summary>How AR moved in the month: opening, issued, credited, cash, written off, revaluation, closing.</summary>
+    public ReportTable? RollForward { get; init; }
     public ReportTable? SignalList { get; init; }
     public ReportTable? Lineage { get; init; }
     /// <summary>The latest audit log entries and the result of checking the log's hash chain.</summary>
@@ -39,11 +50,13 @@ public sealed record KpiPack(
     public string? AuditChain { get; init; }
     public ReportTable? Worklist { get; init; }
     public StoredForecast? Forecast { get; init; }
+    /// <summary>The latest stored backtest's forecast accuracy, when one was run (o2c predict backtest).</summary>
+    public ForecastBacktestAccuracy? ForecastBacktest { get; init; }
     public PackProvenance? Provenance { get; init; }
 
     public KpiTarget? Target(string kpiId) => Targets?.GetValueOrDefault(kpiId);
 
-    /// <summary>The month's alerting control-chart signals of a KPI, e.g. "up (bad), rules 1,2" (docs/spc.md numbers the rules).</summary>
+    /// <summary>The month's alerting control-chart signal of a KPI that is bad news, in words ("above its normal range this month").</summary>
     public string? Signal(string kpiId) => Signals?.GetValueOrDefault(kpiId);
 
     public KpiValue? Value(string kpiId, DateOnly monthEnd) =>
@@ -70,6 +83,9 @@ public sealed record ScorecardLine(KpiDefinition Kpi, decimal? Actual, decimal? 
 {
     public decimal? Change => Actual - Prior;
 }
+
+/// <summary>The mean weekly error (WAPE) of the forecast of receipts from open AR in weeks 1-4, and its baseline's, over a backtest's cut-offs.</summary>
+public sealed record ForecastBacktestAccuracy(int CutOffs, double Wape4Weeks, double BaselineWape4Weeks);
 
 /// <summary>What the pack was made from and by: for the Data lineage sheet.</summary>
 public sealed record PackProvenance(string ProgramVersion, string WarehouseVersion, string DuckDbVersion, string WarehouseFile, DateTime? LastLoadAt, long? PredictionRunId);

@@ -2,107 +2,129 @@ using O2C.Analytics.Mail;
 using System.Net;
 using System.Text;
 using MimeKit;
-using O2C.Analytics.Metrics;
-using O2C.Analytics.Reports.MonthlyPack;
+using O2C.Analytics.Reports.Summary;
 
 namespace O2C.Analytics.Reports.MonthlyPack;
 
 /// <summary>
-/// The monthly pack's email: an HTML body with the headline scorecard (actual, target, RAG colour, change on the
-/// prior month), the month's signals and two key control charts inline (CID images), a plain-text alternative, and
-/// the workbook attached.
+/// The monthly pack's email, read in the time it takes to open it: the subject carries the headline figures, the
+/// first line of the body is the headline sentence, then the headline tiles and what needs attention with its owner,
+/// then two charts (cash collected, DSO) inline; the pack attached, the analyst workbook named where it lives (and
+/// attached only when configured). A plain-text alternative says the same.
 /// </summary>
 public static class KpiPackMail
 {
-    /// <summary>The KPIs whose control charts go in the mail body.</summary>
-    public static readonly string[] KeyCharts = ["dso", "cei"];
-
+    /// <summary>"O2C KPI pack October 2026: cash 32.0 M (+13 %), DSO 41.1 days (−3.9), overdue 5.3 M = 12.8 % of AR".</summary>
     public static string Subject(KpiPack pack)
     {
-        var rags = pack.Scorecard().GroupBy(r => r.Rag).ToDictionary(g => g.Key, g => g.Count());
-        return $"O2C KPI pack {pack.MonthEnd:MMMM yyyy}: {rags.GetValueOrDefault(Rag.Red)} red, {rags.GetValueOrDefault(Rag.Amber)} amber, {rags.GetValueOrDefault(Rag.Green)} green, {pack.Signals?.Count ?? 0} KPIs with signals";
+        var figures = new List<string>();
+        var tiles = HeadlineTiles.Of(pack);
+        if (tiles.FirstOrDefault(t => t.Title == "Cash collected") is { Actual: { } cash } c)
+            figures.Add($"cash {LeadershipFigures.Amount(cash)}" + (c.ChangePercent is { } p ? $" ({LeadershipFigures.Percent(p)})" : ""));
+        if (tiles.FirstOrDefault(t => t.Title == "DSO") is { Actual: { } dso } d)
+            figures.Add($"DSO {LeadershipFigures.Value(dso, "days")}" + (d.Change is { } change ? $" ({LeadershipFigures.Change(change, "days").Replace(" days", "", StringComparison.Ordinal)})" : ""));
+        if (pack.Value("past_due_pct", pack.MonthEnd) is { Numerator: { } overdue, Value: { } share })
+            figures.Add($"overdue {LeadershipFigures.Amount(overdue)} = {LeadershipFigures.Share(share)} of AR");
+        var scope = pack.Scope.IsCompany ? "" : $", {pack.Scope.Label}";
+        return $"O2C KPI pack {pack.MonthEnd:MMMM yyyy}{scope}: " + (figures.Count == 0 ? "no figures for the month" : string.Join(", ", figures));
     }
 
-    public static MimeMessage Build(KpiPack pack, string workbookPath, MailSettings settings)
+    /// <param name="dataWorkbookPath">The analyst workbook, attached when the settings say so.</param>
+    public static MimeMessage Build(KpiPack pack, string workbookPath, MailSettings settings, IReadOnlyList<string>? recipients = null, string? dataWorkbookPath = null)
     {
-        var message = MailDelivery.NewMessage(settings, settings.PackRecipients, Subject(pack));
+        var message = MailDelivery.NewMessage(settings, recipients ?? settings.PackRecipients, Subject(pack));
         message.Date = new DateTimeOffset(pack.GeneratedAtUtc, TimeSpan.Zero);
 
         var body = new BodyBuilder();
         var images = new List<(string Cid, string Title)>();
-        foreach (var id in KeyCharts)
+        foreach (var (name, title, png) in new[]
         {
-            if (pack.Chart(id) is not { } chart) continue;
-            var resource = body.LinkedResources.Add($"{id}.png", ControlChartRenderer.PngBytes(chart, 720, 340), new ContentType("image", "png"));
+            ("cash.png", "Cash collected by month", CashAndDsoSheet.CashChart(pack, 620, 300)),
+            ("dso.png", "DSO and best-possible DSO", CashAndDsoSheet.DsoChart(pack, 620, 300)),
+        })
+        {
+            var resource = body.LinkedResources.Add(name, png, new ContentType("image", "png"));
             resource.ContentId = MimeKit.Utils.MimeUtils.GenerateMessageId();
-            images.Add((resource.ContentId, chart.Kpi.Name));
+            images.Add((resource.ContentId, title));
         }
-        body.HtmlBody = Html(pack, images);
-        body.TextBody = Text(pack);
+        var dataWorkbook = DataWorkbookLine(pack, settings, dataWorkbookPath);
+        body.HtmlBody = Html(pack, images, dataWorkbook);
+        body.TextBody = Text(pack, dataWorkbook);
         MailDelivery.AttachWorkbook(body, workbookPath);
+        if (settings.AttachDataWorkbook && dataWorkbookPath is not null && File.Exists(dataWorkbookPath))
+            MailDelivery.AttachWorkbook(body, dataWorkbookPath);
         message.Body = body.ToMessageBody();
         return message;
     }
 
-    private static string Format(decimal? value, KpiDefinition kpi, bool signed = false)
+    /// <summary>Where the detail is: the analyst workbook's name and the configured location, or that it is attached.</summary>
+    private static string DataWorkbookLine(KpiPack pack, MailSettings settings, string? dataWorkbookPath)
     {
-        if (value is not { } v) return "n/a";
-        var format = kpi.Unit switch { "amount" => "N0", "times" => "N2", _ => "N1" };
-        var text = v.ToString(format, System.Globalization.CultureInfo.InvariantCulture);
-        return signed && v > 0 ? "+" + text : text;
+        var name = dataWorkbookPath is null ? $"o2c-kpi-data-{Pipeline.ReportingMonth.Of(pack.MonthEnd)}.xlsx" : Path.GetFileName(dataWorkbookPath);
+        if (!pack.Scope.IsCompany) return "The figures in this pack are for your scope only.";
+        if (settings.AttachDataWorkbook && dataWorkbookPath is not null) return $"The detail (every KPI by month and dimension, aged debtors, signals, worklist) is in {name}, attached.";
+        return $"The detail (every KPI by month and dimension, aged debtors, signals, worklist) is in {name}"
+            + (settings.DataWorkbookLocation is { Length: > 0 } location ? $" at {location}." : ", beside the pack where it was written.");
     }
 
-    private static string Html(KpiPack pack, IReadOnlyList<(string Cid, string Title)> images)
+    private static string Html(KpiPack pack, IReadOnlyList<(string Cid, string Title)> images, string dataWorkbook)
     {
         static string E(string s) => WebUtility.HtmlEncode(s);
+        static string Hex(TileTone tone) => tone switch { TileTone.Good => "#00703C", TileTone.Bad => "#C00000", _ => "#595959" };
         var html = new StringBuilder();
-        html.Append("<html><body style=\"font-family:Segoe UI,DejaVu Sans,Arial,sans-serif;font-size:13px;color:#222\">");
-        html.Append($"<h2 style=\"margin:0 0 4px 0\">O2C KPI pack: {E(pack.MonthEnd.ToString("MMMM yyyy", System.Globalization.CultureInfo.InvariantCulture))}</h2>");
-        html.Append($"<p style=\"margin:0 0 12px 0;color:#555\">Company-wide, amounts in {E(pack.ReportingCurrency)}. The workbook attached has the scorecard, aging, the top overdue customers, the cash forecast and the definitions; every KPI by month and dimension, aged debtors and signals are in the analyst workbook beside it (o2c-kpi-data-{Pipeline.ReportingMonth.Of(pack.MonthEnd)}.xlsx).</p>");
-        html.Append("<table cellpadding=\"4\" cellspacing=\"0\" style=\"border-collapse:collapse;font-size:12px\">");
-        html.Append("<tr style=\"background:#1F4E78;color:#fff\"><th align=\"left\">KPI</th><th align=\"right\">Actual</th><th align=\"right\">Target</th><th>RAG</th><th align=\"right\">vs prior month</th></tr>");
-        foreach (var area in pack.Scorecard().GroupBy(l => l.Kpi.Area))
+        html.Append("<html><body style=\"font-family:Segoe UI,DejaVu Sans,Arial,sans-serif;font-size:14px;color:#222\">");
+        html.Append($"<p style=\"font-size:15px;margin:0 0 12px 0\">{E(PackHeadline.Of(pack))}</p>");
+        html.Append("<table cellpadding=\"8\" cellspacing=\"6\" style=\"border-collapse:separate\">");
+        var tiles = HeadlineTiles.Of(pack);
+        for (var i = 0; i < tiles.Count; i += 4)
         {
-            html.Append($"<tr style=\"background:#DDEBF7\"><td colspan=\"5\"><b>{E(area.Key)}</b></td></tr>");
-            foreach (var line in area)
+            html.Append("<tr>");
+            foreach (var tile in tiles.Skip(i).Take(4))
             {
-                var colour = line.Rag switch { Rag.Green => "#C6EFCE", Rag.Amber => "#FFEB9C", Rag.Red => "#FFC7CE", _ => "#EDEDED" };
-                html.Append($"<tr style=\"border-bottom:1px solid #ddd\"><td>{E(line.Kpi.Name)} ({E(line.Kpi.Unit)})</td><td align=\"right\">{Format(line.Actual, line.Kpi)}</td>");
-                html.Append($"<td align=\"right\">{Format(line.Target?.Target, line.Kpi)}</td><td align=\"center\" style=\"background:{colour}\">{ScorecardSheet.Label(line.Rag)}</td>");
-                html.Append($"<td align=\"right\">{Format(line.Change, line.Kpi, signed: true)}</td></tr>");
+                html.Append("<td valign=\"top\" style=\"background:#F2F2F2;border:1px solid #BFBFBF;width:170px\">");
+                html.Append($"<div style=\"color:#595959;font-size:12px;font-weight:bold\">{E(tile.Title)}</div>");
+                html.Append($"<div style=\"font-size:22px;font-weight:bold\">{E(tile.Actual is { } a ? LeadershipFigures.Value(a, tile.Unit) : "n/a")}</div>");
+                html.Append($"<div style=\"color:{Hex(tile.Tone)};font-size:12px;font-weight:bold\">{E(tile.ChangeText)}</div>");
+                if (tile.Target is { } t) html.Append($"<div style=\"color:{Hex(tile.AgainstTarget ?? TileTone.Neutral)};font-size:12px\">target {E(LeadershipFigures.Value(t, tile.Unit))}</div>");
+                if (tile.Note is { } note) html.Append($"<div style=\"color:#595959;font-size:12px\">{E(note)}</div>");
+                html.Append("</td>");
             }
+            html.Append("</tr>");
         }
         html.Append("</table>");
-        html.Append("<h3>Control-chart signals this month</h3>");
-        if (pack.Signals is { Count: > 0 } signals)
+        html.Append("<h3 style=\"margin:16px 0 4px 0\">Needs attention</h3>");
+        var items = PackAttention.Of(pack);
+        if (items.Count == 0) html.Append("<p>Nothing flagged this month.</p>");
+        else
         {
-            html.Append("<ul>");
-            foreach (var kpi in pack.Kpis.Where(k => signals.ContainsKey(k.Id)))
-                html.Append($"<li>{E(kpi.Name)}: {E(signals[kpi.Id])}</li>");
+            html.Append("<ul style=\"margin-top:0\">");
+            foreach (var item in items) html.Append($"<li>{E(item.Text)} <span style=\"color:#595959\">Owner: {E(item.Owner)}</span></li>");
             html.Append("</ul>");
         }
-        else html.Append("<p>None.</p>");
         foreach (var (cid, title) in images)
-            html.Append($"<p><b>{E(title)}</b><br><img src=\"cid:{cid}\" alt=\"{E(title)} control chart\" width=\"720\" height=\"340\"></p>");
+            html.Append($"<p><img src=\"cid:{cid}\" alt=\"{E(title)}\" width=\"620\" height=\"300\"></p>");
+        html.Append($"<p style=\"color:#595959\">Amounts in {E(pack.ReportingCurrency)}; the pack ({E(pack.Scope.Label)}) is attached. {E(dataWorkbook)}</p>");
         html.Append("</body></html>");
         return html.ToString();
     }
 
-    private static string Text(KpiPack pack)
+    private static string Text(KpiPack pack, string dataWorkbook)
     {
         var text = new StringBuilder();
-        text.AppendLine($"O2C KPI pack: {pack.MonthEnd:MMMM yyyy} (company-wide, amounts in {pack.ReportingCurrency}; workbook attached)");
-        foreach (var area in pack.Scorecard().GroupBy(l => l.Kpi.Area))
+        text.AppendLine(PackHeadline.Of(pack)).AppendLine();
+        foreach (var tile in HeadlineTiles.Of(pack))
         {
-            text.AppendLine().AppendLine(area.Key);
-            foreach (var line in area)
-                text.AppendLine($"  {line.Kpi.Name,-45} {Format(line.Actual, line.Kpi),14}  target {Format(line.Target?.Target, line.Kpi),10}  {ScorecardSheet.Label(line.Rag),-5}  vs prior {Format(line.Change, line.Kpi, signed: true)}");
+            text.Append($"  {tile.Title}: {(tile.Actual is { } a ? LeadershipFigures.Value(a, tile.Unit) : "n/a")}");
+            if (tile.ChangeText.Length > 0) text.Append($", {tile.ChangeText}");
+            if (tile.Target is { } t) text.Append($", target {LeadershipFigures.Value(t, tile.Unit)}");
+            if (tile.Note is { } note) text.Append($" ({note})");
+            text.AppendLine();
         }
-        text.AppendLine().AppendLine("Control-chart signals this month");
-        if (pack.Signals is { Count: > 0 } signals)
-            foreach (var kpi in pack.Kpis.Where(k => signals.ContainsKey(k.Id)))
-                text.AppendLine($"  {kpi.Name}: {signals[kpi.Id]}");
-        else text.AppendLine("  none");
+        text.AppendLine().AppendLine("Needs attention");
+        var items = PackAttention.Of(pack);
+        if (items.Count == 0) text.AppendLine("  nothing flagged this month");
+        foreach (var item in items) text.AppendLine($"  - {item.Text} Owner: {item.Owner}");
+        text.AppendLine().AppendLine($"Amounts in {pack.ReportingCurrency}; the pack ({pack.Scope.Label}) is attached. {dataWorkbook}");
         return text.ToString();
     }
 }

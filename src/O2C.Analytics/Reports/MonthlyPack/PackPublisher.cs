@@ -12,17 +12,21 @@ namespace O2C.Analytics.Reports.MonthlyPack;
 /// </summary>
 public static class PackPublisher
 {
-    public static DeliveryResult Send(Warehouse warehouse, KpiPack pack, string workbookPath, MailSettings settings, OutputPaths paths)
+    /// <param name="recipients">Who gets it (default: the pack recipients).</param>
+    /// <param name="dataWorkbookPath">The analyst workbook, named in the mail and attached when configured.</param>
+    public static DeliveryResult Send(Warehouse warehouse, KpiPack pack, string workbookPath, MailSettings settings, OutputPaths paths,
+        IReadOnlyList<string>? recipients = null, string? dataWorkbookPath = null)
     {
+        recipients ??= settings.PackRecipients;
         if (settings.Pseudonymise)
         {
             // What leaves the company is a pseudonymised copy; the internal workbook keeps the names.
             pack = PackPseudonyms.Apply(Privacy.Pseudonymiser.ForWarehouse(warehouse), pack);
             workbookPath = KpiPackWorkbook.Write(pack, Path.Combine(paths.Outgoing, Path.GetFileName(workbookPath)));
         }
-        var message = KpiPackMail.Build(pack, workbookPath, settings);
+        var message = KpiPackMail.Build(pack, workbookPath, settings, recipients, settings.Pseudonymise ? null : dataWorkbookPath);
         var result = MailDelivery.Deliver(message, settings, paths.Outbox, Path.GetFileNameWithoutExtension(workbookPath));
-        RecordSent(warehouse, AuditLog.PackSent, $"KPI pack {Path.GetFileName(workbookPath)}", result, settings.PackRecipients, workbookPath, settings.Pseudonymise);
+        RecordSent(warehouse, AuditLog.PackSent, $"KPI pack {Path.GetFileName(workbookPath)}", result, recipients, workbookPath, settings.Pseudonymise);
         return result;
     }
 

@@ -1,49 +1,43 @@
-using O2C.Analytics.Sla;
 using O2C.Analytics.Render.Excel;
 using ClosedXML.Excel;
 
 namespace O2C.Analytics.Reports.MonthlyPack;
 
-/// <summary>The 25 customers with the largest past-due balance at the month end, with what a collector needs beside it.</summary>
+/// <summary>
+/// The customers with the largest past-due balance at the month end (in the pack's scope): who owns them, how much
+/// of all past due they hold together, how old it is, when they were last contacted, their latest promise and the
+/// next action (sql/reports/top_overdue.sql). One page; every customer's detail is in the analyst workbook's Aged debtors.
+/// </summary>
 public static class TopOverdueSheet
 {
     public const string Name = "Top overdue";
     public const int HeaderRow = 4;
+    /// <summary>Customers the pack lists.</summary>
+    public const int Customers = 15;
 
     public static readonly IReadOnlyList<ReportColumn> Columns =
     [
-        new("rank", "#", ColumnKind.Count, 5),
-        new("customer_id", "Customer id", ColumnKind.SourceText, 12),
-        new("customer_name", "Customer", ColumnKind.SourceText, 30),
-        new("segment", "Segment", ColumnKind.SourceText, 11),
-        new("region", "Region", ColumnKind.SourceText, 13),
-        new("collector", "Collector", ColumnKind.SourceText, 14),
-        new("open_balance", "Open balance", ColumnKind.Amount, 15),
-        new("past_due_amount", "Past due", ColumnKind.Amount, 15),
-        new("past_due_items", "Past-due items", ColumnKind.Count, 9),
-        new("oldest_days_past_due", "Oldest days past due", ColumnKind.Count, 9),
-        new("weighted_days_past_due", "Days past due (amount-weighted)", ColumnKind.Days, 11),
-        new("open_disputes", "Open disputes", ColumnKind.Count, 9),
-        new("disputed_open_amount", "Disputed open amount", ColumnKind.Amount, 14),
-        new("last_contact_date", "Last contact", ColumnKind.Date, 11),
-        new("last_contact", "Last contact (type, outcome)", ColumnKind.Text, 20),
-        new("promise_date", "Promise made", ColumnKind.Date, 11),
-        new("promised_pay_date", "Promised pay date", ColumnKind.Date, 11),
-        new("promised_amount", "Promised amount", ColumnKind.Amount, 13),
-        new("promise_currency", "Promise currency", ColumnKind.Text, 8),
-        new("promise_status", "Promise status", ColumnKind.Text, 9),
-        new("predicted_pay_date", "Predicted pay date", ColumnKind.Date, 11),
+        new("rank", "#", ColumnKind.Count, 3.5),
+        new("customer_name", "Customer", ColumnKind.SourceText, 28),
+        new("owner", "Owner (team)", ColumnKind.SourceText, 15),
+        new("past_due_amount", "Past due", ColumnKind.ScaledAmount, 8.5),
+        new("share_covered", "Share of past due, cumulative", ColumnKind.Percent, 9),
+        new("oldest_days_past_due", "Oldest days past due", ColumnKind.Count, 7.5),
+        new("open_disputes", "Open disputes", ColumnKind.Count, 7.5),
+        new("last_contact_days", "Last contact, days ago", ColumnKind.Count, 7.5),
+        new("promise_status", "Latest promise", ColumnKind.Text, 8),
+        new("next_action", "Next action", ColumnKind.Text, 30),
     ];
 
     public static void Write(XLWorkbook workbook, KpiPack pack)
     {
-        var ws = SheetLayout.Add(workbook, Name, $"Top 25 past-due customers: {pack.MonthEnd:MMMM yyyy}",
-            $"Past-due balance at the month end in {pack.ReportingCurrency}; disputes open, last contact and latest promise as of the month end (promise kept: paid in full by the promised date + 2 days). " +
-            "Predicted pay date: amount-weighted mean of the expected dates of the past-due invoices, from the payment predictions made the day after the month end.");
+        var ws = SheetLayout.Add(workbook, Name, $"Top {Customers} past-due customers, {pack.MonthEnd:d MMMM yyyy}, {pack.Scope.Label}",
+            $"Past due in {pack.ReportingCurrency} at the month end; disputes, contacts and promises as of that day (a promise is kept when paid in full by its date + 2 days). " +
+            "Next action: a broken promise first, then open disputes, more than 90 days past due, no contact for 30 days, a promise still open.");
         TableWriter.Write(ws, HeaderRow, 1, pack.TopOverdue ?? ReportTable.Empty(Columns), "TopOverdue");
-        ws.Row(HeaderRow).Height = 45;
+        ws.Range(HeaderRow, 1, HeaderRow + Math.Max(1, pack.TopOverdue?.Rows.Count ?? 0), Columns.Count).Style.Font.FontSize = 10;
+        ws.Row(HeaderRow).Height = 40;
         ws.SheetView.FreezeRows(HeaderRow);
-        ws.SheetView.FreezeColumns(3);
         SheetLayout.Print(ws, HeaderRow);
     }
 }

@@ -39,7 +39,7 @@ public static class SlaReviewWorkbook
         Sheet(workbook, "SLA definitions", "SLA definitions in force",
             "Business days: Monday to Friday, less the holiday calendar. Each item counts in the quarter its deadline falls in, judged as of that quarter's end; exactly at the threshold is met.",
             (review.Definitions, "SlaDefinitions"));
-        foreach (var sheet in workbook.Worksheets) SheetLayout.Finish(sheet);
+        foreach (var sheet in workbook.Worksheets) SheetLayout.Finish(sheet, []);
         workbook.Properties.Title = $"O2C SLA review {review.Quarter}";
         workbook.Properties.Created = review.GeneratedAtUtc;
         return WorkbookFile.SaveAtomically(workbook, path);

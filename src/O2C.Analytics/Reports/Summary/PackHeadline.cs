@@ -7,7 +7,8 @@ namespace O2C.Analytics.Reports.Summary;
 /// <summary>
 /// The month in one sentence, from kpi_values: cash collected and its change on the prior month, DSO against the
 /// prior month and its target, the overdue amount (past_due_pct's numerator) as a share of AR and its change, and the
-/// segment that drove that change most (<see cref="KpiChangeDrivers"/>). Amounts in millions of the reporting currency.
+/// aging bucket and segment that drove that change most (<see cref="KpiChangeDrivers"/>); then which headline
+/// figures got better and which worse on the prior month. Amounts in millions of the reporting currency.
 /// </summary>
 public static class PackHeadline
 {
@@ -19,13 +20,13 @@ public static class PackHeadline
         {
             var before = pack.Value("cash_collected", prior)?.Value;
             parts.Add($"cash collected {Millions(cash)}" + (before is { } b && b != 0
-                ? $", {Signed(Millions(cash - b), cash - b)} ({Signed(Percent((cash - b) / b), cash - b)}) on {prior:MMMM}" : ""));
+                ? $", {LeadershipFigures.Signed(Millions(cash - b), cash - b)} ({LeadershipFigures.Percent((cash - b) / b)}) on {prior:MMMM}" : ""));
         }
         if (pack.Value("dso", pack.MonthEnd)?.Value is { } dso)
         {
             var before = pack.Value("dso", prior)?.Value;
             var target = pack.Target("dso")?.Target;
-            parts.Add($"DSO {Days(dso)} days" + (before is { } b ? $", {Signed(Days(Math.Abs(dso - b)), dso - b)} on {prior:MMMM}" : "")
+            parts.Add($"DSO {Days(dso)} days" + (before is { } b ? $", {LeadershipFigures.Signed(Days(Math.Abs(dso - b)), dso - b)} on {prior:MMMM}" : "")
                 + (target is { } t ? $", target {Days(t)}" : ""));
         }
         if (pack.Value("past_due_pct", pack.MonthEnd) is { Numerator: { } overdue, Value: { } share })
@@ -34,12 +35,42 @@ public static class PackHeadline
             var text = $"overdue {Millions(overdue)} = {share.ToString("0.0", CultureInfo.InvariantCulture)} % of AR";
             if (before is { } b)
             {
-                text += $", {Signed(Millions(Math.Abs(overdue - b)), overdue - b)}";
-                if (OverdueDriver(pack) is { } driver) text += $", most of it from the {driver.Member} segment";
+                text += $", {LeadershipFigures.Signed(Millions(Math.Abs(overdue - b)), overdue - b)}";
+                var bucket = OverdueBucketDriver(pack);
+                var segment = OverdueDriver(pack);
+                if (bucket is not null || segment is not null)
+                    text += ", most of it" + (bucket is null ? "" : $" in the {bucket.Member} days bucket") + (bucket is not null && segment is not null ? " and" : "")
+                        + (segment is null ? "" : $" from the {segment.Member} segment");
             }
             parts.Add(text);
         }
-        return parts.Count == 0 ? $"{pack.MonthEnd:MMMM yyyy}: no figures for the month." : $"{pack.MonthEnd:MMMM yyyy}: {string.Join("; ", parts)}.";
+        if (parts.Count == 0) return $"{pack.MonthEnd:MMMM yyyy}: no figures for the month.";
+        return $"{pack.MonthEnd:MMMM yyyy}: {string.Join("; ", parts)}." + Verdict(pack);
+    }
+
+    /// <summary>" Better than September: DSO, cash collected. Worse: overdue, CEI." from the KPI tiles' tones.</summary>
+    public static string Verdict(KpiPack pack)
+    {
+        var tiles = HeadlineTiles.Of(pack).Where(t => t.ComparedWith.StartsWith("on ", StringComparison.Ordinal)).ToList();
+        // In a sentence: "cash collected, DSO" (a title that starts with an acronym keeps its capitals).
+        static string InSentence(string title) => title.Length > 1 && char.IsLower(title[1]) ? char.ToLowerInvariant(title[0]) + title[1..] : title;
+        var better = tiles.Where(t => t.Tone == TileTone.Good).Select(t => InSentence(t.Title)).ToList();
+        var worse = tiles.Where(t => t.Tone == TileTone.Bad).Select(t => InSentence(t.Title)).ToList();
+        var text = "";
+        if (better.Count > 0) text += $" Better than {pack.MonthEndOffset(-1):MMMM}: {string.Join(", ", better)}.";
+        if (worse.Count > 0) text += $" Worse: {string.Join(", ", worse)}.";
+        return text;
+    }
+
+    /// <summary>The aging bucket (1-30 ... 120+) whose past-due amount moved most in the direction the total moved.</summary>
+    public static MemberContribution? OverdueBucketDriver(KpiPack pack)
+    {
+        if (pack.AgingByMonth is not { } aging) return null;
+        object?[]? Row(DateOnly m) => aging.Rows.FirstOrDefault(r => r[aging.IndexOf("month_end")] is DateOnly d && d == m || r[aging.IndexOf("month_end")] is DateTime t && DateOnly.FromDateTime(t) == m);
+        if (Row(pack.MonthEnd) is not { } now || Row(pack.MonthEndOffset(-1)) is not { } before) return null;
+        decimal? Amount(object?[] row, string field) => row[aging.IndexOf(field)] is { } v ? Convert.ToDecimal(v, CultureInfo.InvariantCulture) : null;
+        (string Field, string Label)[] buckets = [("d1_30_amount", "1-30"), ("d31_60_amount", "31-60"), ("d61_90_amount", "61-90"), ("d91_120_amount", "91-120"), ("d120_plus_amount", "120+")];
+        return KpiChangeDrivers.Driver(buckets.Select(b => new MemberParts(b.Label, Amount(before, b.Field), null, Amount(now, b.Field), null)).ToList(), 1);
     }
 
     /// <summary>The segment whose overdue amount moved most in the direction the company's moved.</summary>
@@ -54,10 +85,5 @@ public static class PackHeadline
 
     private static string Millions(decimal amount) => (amount / 1_000_000m).ToString("0.0", CultureInfo.InvariantCulture) + " M";
 
-    private static string Percent(decimal fraction) => Math.Abs(fraction * 100).ToString("0", CultureInfo.InvariantCulture) + " %";
-
     private static string Days(decimal days) => days.ToString("0.0", CultureInfo.InvariantCulture);
-
-    /// <summary>A magnitude with the sign of <paramref name="change"/>: + or a typographic minus.</summary>
-    private static string Signed(string magnitude, decimal change) => (change < 0 ? "\u2212" : "+") + magnitude.TrimStart('-');
 }

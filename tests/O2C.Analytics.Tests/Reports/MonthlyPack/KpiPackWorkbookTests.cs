@@ -24,11 +24,11 @@ public sealed class KpiPackWorkbookTests(SamplePackFixture run)
         Assert.NotNull(run.Result.PredictionRunId);
         Assert.True(run.Result.InvoicesScored > 1000, $"{run.Result.InvoicesScored} open invoices scored");
         // Leadership's pack, and the analyst workbook beside it (named on the scorecard, not mailed).
-        Assert.Equal(["Scorecard", "Aging", "Top overdue", "Forecast & worklist", "Definitions"], run.Workbook.Worksheets.Select(w => w.Name));
+        Assert.Equal(["Summary", "Cash and DSO", "Aging", "Top overdue", "Cash forecast", "Disputes and cash", "Scorecard", "Definitions"], run.Workbook.Worksheets.Select(w => w.Name));
         Assert.Equal(Path.Combine(run.Folder, "reports", "o2c-kpi-data-2026-10.xlsx"), run.Result.DataWorkbookPath);
-        string[] data = ["KPI values", .. Areas.Select(AreaSheet.SheetName), "Aged debtors", "Signals", "Definitions", "Data lineage"];
+        string[] data = ["KPI values", .. Areas.Select(AreaSheet.SheetName), "Aging detail", "Aged debtors", "Forecast & worklist", "Signals", "Definitions", "Data lineage"];
         Assert.Equal(data, run.DataWorkbook.Worksheets.Select(w => w.Name));
-        Assert.Contains(run.Workbook.Worksheet(ScorecardSheet.Name).CellsUsed(), c => c.GetString().Contains("o2c-kpi-data-2026-10.xlsx", StringComparison.Ordinal));
+        Assert.Contains(run.Workbook.Worksheet(SummarySheet.Name).CellsUsed(), c => c.GetString().Contains("o2c-kpi-data-2026-10.xlsx", StringComparison.Ordinal));
     }
 
     /// <summary>
@@ -43,7 +43,14 @@ public sealed class KpiPackWorkbookTests(SamplePackFixture run)
         {
             var (pdf, pages) = WorkbookRendering.Render(run.Result.WorkbookPath, folder);
             Assert.True(File.Exists(pdf));
-            Assert.InRange(pages, 5, 10); // at least one page per sheet
+            Assert.InRange(pages, 8, 10); // at least one page per sheet, the scorecard two
+            // Full size: no sheet is fitted (shrunk) to its page, so the smallest font set (9 pt) is what prints.
+            foreach (var sheet in run.Workbook.Worksheets)
+            {
+                Assert.Equal(100, sheet.PageSetup.Scale);
+                Assert.Equal(0, sheet.PageSetup.PagesWide);
+                Assert.All(sheet.CellsUsed(), c => Assert.True(c.Style.Font.FontSize >= 9, $"{sheet.Name}!{c.Address} at {c.Style.Font.FontSize} pt"));
+            }
         }
         finally
         {
@@ -83,16 +90,16 @@ public sealed class KpiPackWorkbookTests(SamplePackFixture run)
         Assert.Equal(ScorecardSheet.Headers, Enumerable.Range(1, ScorecardSheet.Headers.Length).Select(c => sheet.Cell(ScorecardSheet.HeaderRow, c).GetString()));
         var rows = sheet.RowsUsed().Where(r => r.RowNumber() > ScorecardSheet.HeaderRow && !r.Cell(2).IsEmpty()).ToList();
         var byArea = Areas.SelectMany(a => KpiCatalog.All.Where(k => k.Area == a)).ToList();
-        Assert.Equal(byArea.Select(k => k.Name), rows.Select(r => r.Cell(1).GetString()));
+        Assert.Equal(byArea.Select(ScorecardSheet.NameWithUnit), rows.Select(r => r.Cell(1).GetString()));
         var rated = 0;
         foreach (var (kpi, r) in byArea.Zip(rows))
         {
             decimal? Value(DateOnly m) => values.Single(v => v.KpiId == kpi.Id && v.PeriodEnd == m).Value;
             var actual = Value(October);
             var prior = Value(new DateOnly(2026, 9, 30));
-            AssertNumber(actual, r.Cell(3));
+            AssertNumber(actual, r.Cell(2));
             var target = targets.GetValueOrDefault(kpi.Id);
-            AssertNumber(target?.Target, r.Cell(4));
+            AssertNumber(target?.Target, r.Cell(3));
             // The documented rule, worked by hand: shortfall = (actual - target) where lower is better, (target - actual)
             // otherwise; <= 0 green, <= tolerance amber, else red.
             var expected = "n/a";
@@ -102,19 +109,31 @@ public sealed class KpiPackWorkbookTests(SamplePackFixture run)
                 expected = shortfall <= 0 ? "Green" : shortfall <= (target.Tolerance ?? 0) ? "Amber" : "Red";
                 rated++;
             }
-            Assert.Equal(expected, r.Cell(5).GetString());
-            Assert.Equal(ScorecardSheet.Colour(Enum.TryParse<Rag>(expected, out var rag) ? rag : Rag.NotRated), r.Cell(5).Style.Fill.BackgroundColor);
-            AssertNumber(prior, r.Cell(6));
-            if (actual is not null && prior is not null) Assert.Equal(Math.Round(actual.Value - prior.Value, 4), r.Cell(7).GetValue<decimal>());
-            AssertNumber(Value(new DateOnly(2025, 10, 31)), r.Cell(8));
-            Assert.Equal(12, r.Cell(9).GetString().Length);
+            Assert.Equal(expected, r.Cell(4).GetString());
+            Assert.Equal(ScorecardSheet.Colour(Enum.TryParse<Rag>(expected, out var rag) ? rag : Rag.NotRated), r.Cell(4).Style.Fill.BackgroundColor);
+            // The change: an arrow, the figure in the KPI's unit, green when it is good news for the KPI.
+            // (A change that rounds to nothing as printed is neither: ► in grey.)
+            if (actual is { } now && prior is { } before && Math.Round(now - before, kpi.Unit switch { "amount" => 0, "times" => 2, _ => 1 }) != 0)
+            {
+                var text = r.Cell(5).GetString();
+                Assert.StartsWith(now > before ? "\u25B2" : "\u25BC", text);
+                var good = now > before == (kpi.Direction == KpiDirection.HigherIsBetter);
+                Assert.Equal(good ? SummarySheet.GoodColour : SummarySheet.BadColour, r.Cell(5).Style.Font.FontColor);
+                Assert.EndsWith(kpi.Unit switch { "days" => " days", "%" => " pts", _ => "" }, text.Split(" (")[0]);
+            }
+            AssertNumber(Value(new DateOnly(2025, 10, 31)), r.Cell(6));
+            Assert.Equal(12, r.Cell(7).GetString().Length);
         }
         Assert.True(rated >= 25, $"{rated} KPIs rated");
         // The DSO row reads the same as the company's DSO of October.
-        Assert.Equal(Math.Round(values.Single(v => v.KpiId == "dso" && v.PeriodEnd == October).Value!.Value, 4), rows[0].Cell(3).GetValue<decimal>());
-        Assert.Equal(1, sheet.PageSetup.PagesWide);
-        Assert.Equal(1, sheet.PageSetup.PagesTall);
+        Assert.Equal(Math.Round(values.Single(v => v.KpiId == "dso" && v.PeriodEnd == October).Value!.Value, 4), rows[0].Cell(2).GetValue<decimal>());
+        // Amounts print scaled, without cents; the exact value stays in the cell.
+        var cash = rows.Single(r => r.Cell(1).GetString() == "Cash collected");
+        Assert.Equal("#,##0.0,,\" M\";-#,##0.0,,\" M\"", cash.Cell(2).Style.NumberFormat.Format);
         Assert.Equal(XLPageOrientation.Landscape, sheet.PageSetup.PageOrientation);
+        // Signals in words, never rule numbers.
+        Assert.All(rows, r => Assert.DoesNotContain("rule", r.Cell(8).GetString(), StringComparison.Ordinal));
+        Assert.Contains(rows, r => r.Cell(8).GetString().Contains("normal range", StringComparison.Ordinal) || r.Cell(8).GetString().Contains("usual level", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -169,7 +188,7 @@ public sealed class KpiPackWorkbookTests(SamplePackFixture run)
     {
         List<KpiValue> totals;
         using (var warehouse = run.OpenWarehouse()) totals = KpiValueReader.Read(warehouse).Where(v => v.KpiId == "total_open_ar").ToList();
-        var sheet = run.Workbook.Worksheet(AgingSheet.Name);
+        var sheet = run.DataWorkbook.Worksheet(AgingSheet.Name);
         var byMonth = sheet.Table("AgingByMonth");
         Assert.Equal(36, byMonth.DataRange.RowCount());
         foreach (var row in byMonth.DataRange.Rows())
@@ -193,6 +212,27 @@ public sealed class KpiPackWorkbookTests(SamplePackFixture run)
         Assert.Equal(AgedDebtorsSheet.TopCustomers + 1, debtors.Count);
         Assert.StartsWith("All other ", debtors[^1].Cell(3).GetString());
         Assert.Equal(october, debtors.Sum(r => r.Cell(14).GetValue<decimal>()));
+    }
+
+    /// <summary>
+    /// The Aging page's roll-forward ties: opening (30 Sep) + issued + credit memos + cash + write-offs + revaluation =
+    /// closing (31 Oct), and the two ends are the company's total open AR of those month ends in kpi_values.
+    /// </summary>
+    [Fact]
+    public void The_roll_forward_runs_from_septembers_open_ar_to_octobers()
+    {
+        var rows = run.Workbook.Worksheet(AgingPage.Name).Table("RollForward").DataRange.Rows().ToList();
+        Assert.Equal(7, rows.Count);
+        var amounts = rows.Select(r => r.Cell(2).GetValue<decimal>()).ToList();
+        Assert.Equal(amounts[6], amounts.Take(6).Sum());
+        List<KpiValue> totals;
+        using (var warehouse = run.OpenWarehouse()) totals = KpiValueReader.Read(warehouse).Where(v => v.KpiId == "total_open_ar").ToList();
+        Assert.Equal(totals.Single(v => v.PeriodEnd == new DateOnly(2026, 9, 30)).Value, amounts[0]);
+        Assert.Equal(totals.Single(v => v.PeriodEnd == October).Value, amounts[6]);
+        Assert.Equal("Cash applied", rows[3].Cell(1).GetString());
+        Assert.True(amounts[3] < 0 && amounts[1] > 0, "cash reduces AR, invoices add to it");
+        // Revaluation is small beside the month's movements: the month's flows are converted at the closing rate.
+        Assert.True(Math.Abs(amounts[5]) < 0.02m * amounts[0], $"revaluation {amounts[5]} on opening {amounts[0]}");
     }
 
     [Fact]
@@ -221,33 +261,45 @@ public sealed class KpiPackWorkbookTests(SamplePackFixture run)
     }
 
     [Fact]
-    public void Top_overdue_lists_the_25_largest_past_due_customers_with_their_collection_facts()
+    public void Top_overdue_lists_the_15_largest_past_due_customers_with_owner_share_covered_and_next_action()
     {
         var table = run.Workbook.Worksheet(TopOverdueSheet.Name).Table("TopOverdue");
         var rows = table.DataRange.Rows().ToList();
-        Assert.Equal(25, rows.Count);
-        var pastDue = rows.Select(r => r.Cell(8).GetValue<decimal>()).ToList();
+        Assert.Equal(15, rows.Count);
+        int Column(string field) => TopOverdueSheet.Columns.Select(c => c.Field).ToList().IndexOf(field) + 1;
+        var pastDue = rows.Select(r => r.Cell(Column("past_due_amount")).GetValue<decimal>()).ToList();
         Assert.Equal(pastDue.OrderByDescending(x => x), pastDue);
-        decimal largest;
+        decimal largest, total;
         using (var warehouse = run.OpenWarehouse())
-            largest = warehouse.Scalar<decimal>("""
-                SELECT max(s) FROM (SELECT sum(open_amount_rc) AS s FROM fct_ar_snapshot_monthly
-                WHERE month_end = DATE '2026-10-31' AND is_past_due AND open_amount_rc > 0 GROUP BY customer_id)
-                """);
+        {
+            const string perCustomer = """
+                SELECT sum(open_amount_rc) AS s FROM fct_ar_snapshot_monthly
+                WHERE month_end = DATE '2026-10-31' AND is_past_due AND open_amount_rc > 0 GROUP BY customer_id
+                """;
+            largest = warehouse.Scalar<decimal>($"SELECT max(s) FROM ({perCustomer})");
+            total = warehouse.Scalar<decimal>($"SELECT sum(s) FROM ({perCustomer})");
+        }
         Assert.Equal(largest, pastDue[0]);
-        Assert.All(rows, r => Assert.True(r.Cell(9).GetValue<int>() > 0 && r.Cell(10).GetValue<int>() > 0, "past-due items and days"));
-        // Predictions were made for the day after the month: a top customer has a predicted pay date after it, or
-        // none when every past-due invoice of it is beyond the no-prediction rules (never a date in the past).
-        Assert.All(rows, r => Assert.True(r.Cell(21).IsEmpty() || r.Cell(21).GetDateTime() > new DateTime(2026, 10, 31)));
-        Assert.Contains(rows, r => !r.Cell(21).IsEmpty());
-        Assert.Contains(rows, r => r.Cell(14).DataType == XLDataType.DateTime);
-        Assert.Contains(rows, r => r.Cell(20).GetString() is "open" or "kept" or "broken");
+        // Share covered: the running total of past due over all customers' past due.
+        var running = 0m;
+        foreach (var (row, amount) in rows.Zip(pastDue))
+        {
+            running += amount;
+            Assert.Equal((double)(running / total), row.Cell(Column("share_covered")).GetDouble(), 6);
+        }
+        Assert.All(rows, r => Assert.StartsWith("BPO ", r.Cell(Column("owner")).GetString().Replace("In-house", "BPO ", StringComparison.Ordinal)));
+        Assert.All(rows, r => Assert.Matches("^(call back|chase|escalate|call|await|keep chasing)", r.Cell(Column("next_action")).GetString()));
+        // The rules' order: a broken promise comes before anything else.
+        Assert.All(rows.Where(r => r.Cell(Column("promise_status")).GetString() == "broken"), r => Assert.StartsWith("call back: promise of ", r.Cell(Column("next_action")).GetString()));
+        Assert.All(rows.Where(r => r.Cell(Column("promise_status")).GetString() != "broken" && r.Cell(Column("open_disputes")).GetValue<int>() > 0),
+            r => Assert.StartsWith("chase ", r.Cell(Column("next_action")).GetString()));
+        Assert.Contains(rows, r => r.Cell(Column("promise_status")).GetString() is "open" or "kept" or "broken");
     }
 
     [Fact]
     public void Forecast_and_worklist_come_from_the_predictions_made_for_the_day_after_the_month()
     {
-        var sheet = run.Workbook.Worksheet(ForecastWorklistSheet.Name);
+        var sheet = run.DataWorkbook.Worksheet(ForecastWorklistSheet.Name);
         var weeks = sheet.Table("CashForecast").DataRange.Rows().ToList();
         Assert.Equal(13, weeks.Count);
         Assert.Equal(new DateTime(2026, 11, 1), weeks[0].Cell(2).GetDateTime());
@@ -287,7 +339,7 @@ public sealed class KpiPackWorkbookTests(SamplePackFixture run)
     [Fact]
     public void Definitions_and_lineage_match_the_catalogue_and_the_load_ledger()
     {
-        var definitions = run.Workbook.Worksheet(DefinitionsSheet.Name).Table("KpiDefinitions").DataRange.Rows().ToList();
+        var definitions = run.DataWorkbook.Worksheet(DefinitionsSheet.Name).Table("KpiDefinitions").DataRange.Rows().ToList();
         Assert.Equal(KpiCatalog.All.Select(k => k.Id), definitions.Select(r => r.Cell(1).GetString()));
         Assert.Equal(KpiCatalog.All.Select(k => k.Formula), definitions.Select(r => r.Cell(4).GetString()));
 

@@ -38,7 +38,17 @@ public sealed class PackHeadlineTests(SamplePackFixture run)
                     FULL JOIN (SELECT * FROM kpi_values WHERE kpi_id = 'past_due_pct' AND dimension = 'segment' AND period_end = DATE '2026-09-30') b USING (member)
                 ) WHERE sign(change) = {Math.Sign(overdue - overdueBefore)} ORDER BY abs(change) DESC, member LIMIT 1
                 """)!;
-        Assert.EndsWith($"most of it from the {expected} segment.", headline);
-        Assert.Equal(headline, run.Workbook.Worksheet(ScorecardSheet.Name).Cell(1, 1).GetString());
+        // The bucket: the aging bucket whose past-due amount moved most the same way, from the snapshot.
+        string bucket;
+        using (var w = run.OpenWarehouse())
+            bucket = w.Scalar<string>($"""
+                SELECT bucket FROM (
+                    SELECT aging_bucket AS bucket,
+                           sum(open_amount_rc) FILTER (WHERE month_end = DATE '2026-10-31') - coalesce(sum(open_amount_rc) FILTER (WHERE month_end = DATE '2026-09-30'), 0) AS change
+                    FROM fct_ar_snapshot_monthly WHERE is_past_due AND month_end IN (DATE '2026-09-30', DATE '2026-10-31') GROUP BY 1
+                ) WHERE sign(change) = {Math.Sign(overdue - overdueBefore)} ORDER BY abs(change) DESC LIMIT 1
+                """)!;
+        Assert.Contains($"most of it in the {bucket.Replace(" days", "", StringComparison.Ordinal)} days bucket and from the {expected} segment.", headline);
+        Assert.Equal(headline, run.Workbook.Worksheet(SummarySheet.Name).Cell(SummarySheet.HeadlineRow, 1).GetString());
     }
 }

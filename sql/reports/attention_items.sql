@@ -4,8 +4,8 @@
 --   overdue_up:      the 3 customers whose past-due AR grew most since $prior_month_end (amount now and before);
 --   broken_promises: per team, promises to pay whose grace date (promised date + 2 days) fell in the month unkept,
 --                    the customers they were for and what of the promised invoices is still open at the month end;
---   sla_below:       per SLA, the latest closed quarter's compliance when below its target, owned by the team with
---                    the most breaches.
+--   sla_below:       per SLA, the latest closed quarter's compliance when below its target, owned by whoever has
+--                    the most breaches of it (a BPO team, or the client's finance team).
 with scope as materialized (select customer_id from customers_in_scope($scope_dimension, $scope_member)),
 overdue as (
     select n.customer_id, n.past_due_ar_rc as amount, coalesce(b.past_due_ar_rc, 0) as amount_before
@@ -35,12 +35,16 @@ sla as (
     where m.measured and ($scope_dimension = 'company' or m.customer_id in (select customer_id from scope))
     group by m.sla_id
 ),
+-- A breach is owned by the party the SLA holds to it (sla_measurements.owner): the BPO's team of the customer, or
+-- the client's own finance team, whatever team collects from the customer.
 sla_owner as (
-    select m.sla_id, coalesce(m.bpo_team, 'Unassigned') as owner
-    from sla_measurements m join quarter q using (quarter_end)
-    where m.measured and m.breach and ($scope_dimension = 'company' or m.customer_id in (select customer_id from scope))
-    group by m.sla_id, coalesce(m.bpo_team, 'Unassigned')
-    qualify row_number() over (partition by m.sla_id order by count(*) desc, coalesce(m.bpo_team, 'Unassigned')) = 1
+    select sla_id, owner from (
+        select m.sla_id, case when m.owner = 'bpo' then coalesce(m.bpo_team, 'Unassigned') else 'Client finance (in-house)' end as owner
+        from sla_measurements m join quarter q using (quarter_end)
+        where m.measured and m.breach and ($scope_dimension = 'company' or m.customer_id in (select customer_id from scope))
+    )
+    group by sla_id, owner
+    qualify row_number() over (partition by sla_id order by count(*) desc, owner) = 1
 ),
 candidates as (
     select 'overdue_up' as rule, c.customer_name as subject, coalesce(c.bpo_team, 'Unassigned') as owner,

@@ -46,4 +46,19 @@ public sealed record CashForecast(
         var total = known.Sum(w => actual(w)!.Value);
         return total == 0 ? null : (double)((known.Sum(forecast) - total) / total);
     }
+
+    /// <summary>
+    /// Where the open AR goes, line by line (an indented line is part of the one above): nothing left out, and what
+    /// is not expected as cash said. The pack's forecast page and the analyst workbook print these.
+    /// </summary>
+    public IReadOnlyList<(string Label, decimal Amount)> OpenArDisposition() =>
+    [
+        ($"Open AR on {AsOf:d MMM yyyy} ({OpenItems:N0} items)", OpenAr),
+        ("  expected as cash in weeks 1-13", ExpectedFromOpenAr),
+        HistoryWeeks >= 14
+            ? ("  expected as cash in weeks 14-26", ExpectedWeeks14To26)
+            : ($"  later: history speaks for {HistoryWeeks} weeks only", ExpectedWeeks14To26),
+        ("  allowance: not expected as cash within 26 weeks", Allowance),
+        ("Billing expected in the 13 weeks (invoices not yet issued)", BillingNext13Weeks),
+    ];
 }

@@ -24,7 +24,7 @@ public static class AgingPage
     private static readonly (string Field, string Label, string Colour)[] Buckets =
     [
         ("d1_30_amount", "1-30", "#A9D18E"), ("d31_60_amount", "31-60", "#FFD966"),
-        ("d61_90_amount", "61-90", "#F4B183"), ("d91_120_amount", "91-120", "#E46C0A"), ("d120_plus_amount", "120+ days", "#C00000"),
+        ("d61_90_amount", "61-90", "#F4B183"), ("d91_120_amount", "91-120", "#C00000"), ("d120_plus_amount", "120+ days", "#7030A0"),
     ];
 
     public static void Write(XLWorkbook workbook, KpiPack pack)

@@ -48,17 +48,9 @@ public static class ForecastPage
 
         var row = 22;
         SheetLayout.Heading(ws, row++, $"Where the open AR of {forecast.AsOf:d MMMM} goes");
-        foreach (var (label, amount) in new[]
-        {
-            ($"Open AR ({forecast.OpenItems:N0} items)", forecast.OpenAr),
-            ("  expected as cash in weeks 1-13", forecast.ExpectedFromOpenAr),
-            forecast.HistoryWeeks >= 14
-                ? ("  expected as cash in weeks 14-26", forecast.ExpectedWeeks14To26)
-                : ($"  later: history speaks for {forecast.HistoryWeeks} weeks only", forecast.ExpectedWeeks14To26),
-            ("  allowance: not expected as cash within 26 weeks", forecast.Allowance),
+        foreach (var (label, amount) in forecast.OpenArDisposition().Concat([
             ("Receipts expected from billing not yet issued, weeks 1-13", forecast.ExpectedFromNewBillings),
-            ("Expected receipts, weeks 1-13", forecast.Expected),
-        })
+            ("Expected receipts, weeks 1-13", forecast.Expected)]))
         {
             ws.Cell(row, 1).SetValue(label);
             ws.Cell(row, 6).SetValue(amount);

@@ -73,16 +73,7 @@ public static class ForecastWorklistSheet
         ws.Range(last + 1, 2, last + 1, 5).Style.Font.SetBold();
         // Where the open AR goes: nothing is left out, and what is not expected as cash is said.
         var row = last + 3;
-        foreach (var (label, amount) in new[]
-        {
-            ($"Open AR on {forecast.AsOf:d MMM yyyy} ({forecast.OpenItems:N0} items)", forecast.OpenAr),
-            ("  expected as cash in weeks 1-13", forecast.ExpectedFromOpenAr),
-            forecast.HistoryWeeks >= 14
-                ? ("  expected as cash in weeks 14-26", forecast.ExpectedWeeks14To26)
-                : ($"  later: history speaks for {forecast.HistoryWeeks} weeks only", forecast.ExpectedWeeks14To26),
-            ("  allowance: not expected as cash in 26 weeks", forecast.Allowance),
-            ("Billing expected in the 13 weeks (invoices not yet issued)", forecast.BillingNext13Weeks),
-        })
+        foreach (var (label, amount) in forecast.OpenArDisposition())
         {
             ws.Cell(row, 1).SetValue(label);
             ws.Cell(row, 5).SetValue(amount);

@@ -54,6 +54,8 @@ public static class KpiPackMail
         if (settings.AttachDataWorkbook && dataWorkbookPath is not null && File.Exists(dataWorkbookPath))
             MailDelivery.AttachWorkbook(body, dataWorkbookPath);
         message.Body = body.ToMessageBody();
+        // Text parts encoded for any mail path (quoted-printable), not raw 8-bit that a reader may misdecode.
+        message.Prepare(EncodingConstraint.SevenBit);
         return message;
     }
 
@@ -85,7 +87,7 @@ public static class KpiPackMail
                 html.Append($"<div style=\"color:#595959;font-size:12px;font-weight:bold\">{E(tile.Title)}</div>");
                 html.Append($"<div style=\"font-size:22px;font-weight:bold\">{E(tile.Actual is { } a ? LeadershipFigures.Value(a, tile.Unit) : "n/a")}</div>");
                 html.Append($"<div style=\"color:{Hex(tile.Tone)};font-size:12px;font-weight:bold\">{E(tile.ChangeText)}</div>");
-                if (tile.Target is { } t) html.Append($"<div style=\"color:{Hex(tile.AgainstTarget ?? TileTone.Neutral)};font-size:12px\">target {E(LeadershipFigures.Value(t, tile.Unit))}</div>");
+                if (tile.Context.Length > 0) html.Append($"<div style=\"color:{Hex(tile.AgainstTarget ?? TileTone.Neutral)};font-size:12px\">{E(tile.Context)}</div>");
                 if (tile.Note is { } note) html.Append($"<div style=\"color:#595959;font-size:12px\">{E(note)}</div>");
                 html.Append("</td>");
             }
@@ -116,7 +118,7 @@ public static class KpiPackMail
         {
             text.Append($"  {tile.Title}: {(tile.Actual is { } a ? LeadershipFigures.Value(a, tile.Unit) : "n/a")}");
             if (tile.ChangeText.Length > 0) text.Append($", {tile.ChangeText}");
-            if (tile.Target is { } t) text.Append($", target {LeadershipFigures.Value(t, tile.Unit)}");
+            if (tile.Context.Length > 0) text.Append($", {tile.Context}");
             if (tile.Note is { } note) text.Append($" ({note})");
             text.AppendLine();
         }

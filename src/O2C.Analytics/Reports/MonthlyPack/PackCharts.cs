@@ -20,6 +20,7 @@ public static class PackCharts
         var plot = new Plot();
         var bars = plot.Add.Bars(series.Values.Select((v, i) => new Bar { Position = i, Value = double.IsNaN(v) ? 0 : v, FillColor = series.Colour, Size = 0.7 }).ToList());
         bars.LegendText = series.Name;
+        plot.Axes.Margins(bottom: 0); // bars stand on zero
         return Finish(plot, title, labels, width, height, legend: false);
     }
 
@@ -39,6 +40,7 @@ public static class PackCharts
             }
             plot.Add.Bars(bars).LegendText = layer.Name;
         }
+        plot.Axes.Margins(bottom: 0);
         return Finish(plot, title, labels, width, height, legend: true);
     }
 
@@ -76,7 +78,6 @@ public static class PackCharts
         var step = labels.Count > 8 ? 2 : 1;
         plot.Axes.Bottom.SetTicks(xs.Where((_, i) => i % step == 0).ToArray(), labels.Where((_, i) => i % step == 0).ToArray());
         plot.Axes.SetLimitsX(-0.6, labels.Count - 0.4);
-        plot.Axes.Margins(bottom: 0);
         plot.Title(title, 13);
         if (legend) plot.ShowLegend(Edge.Bottom);
         else plot.HideLegend();

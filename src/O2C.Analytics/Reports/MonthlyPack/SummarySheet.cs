@@ -39,12 +39,17 @@ public static class SummarySheet
         headline.FirstCell().SetValue(PackHeadline.Of(pack));
         headline.Style.Font.SetFontSize(12).Alignment.SetWrapText().Alignment.SetVertical(XLAlignmentVerticalValues.Top);
         ws.Row(HeadlineRow).Height = 48;
+        // Thin spacer rows: the page holds the headline, eight tiles, five attention items and the note.
+        ws.Row(HeadlineRow - 1).Height = 6;
+        ws.Row(HeadlineRow + 1).Height = 8;
 
         var tiles = HeadlineTiles.Of(pack);
         for (var i = 0; i < tiles.Count; i++)
             WriteTile(ws, FirstTileRow + i / TilesPerRow * (RowsPerTile + 1), 1 + i % TilesPerRow * ColumnsPerTile, tiles[i]);
+        var tileRows = (tiles.Count + TilesPerRow - 1) / TilesPerRow;
+        for (var r = 1; r <= tileRows; r++) ws.Row(FirstTileRow + r * (RowsPerTile + 1) - 1).Height = 8;
 
-        var row = FirstTileRow + (tiles.Count + TilesPerRow - 1) / TilesPerRow * (RowsPerTile + 1) + 1;
+        var row = FirstTileRow + tileRows * (RowsPerTile + 1);
         ws.Cell(row, 1).SetValue("Needs attention");
         ws.Cell(row, 1).Style.Font.SetBold().Font.SetFontSize(12);
         ws.Cell(row, width - 1).SetValue("Owner");
@@ -63,7 +68,9 @@ public static class SummarySheet
         }
         if (items.Count == 0) ws.Cell(++row, 1).SetValue("Nothing flagged this month.");
 
-        row += 2;
+        row += 1;
+        ws.Row(row).Height = 8;
+        row += 1;
         var note = ws.Range(row, 1, row, width).Merge();
         note.FirstCell().SetValue(
             $"Amounts in {pack.ReportingCurrency}. Arrows: green is good news for the figure, red bad (lower is better for DSO and overdue). " +
@@ -91,8 +98,7 @@ public static class SummarySheet
         ws.Row(row + 1).Height = 27;
         var change = Line(2, tile.ChangeText);
         change.Style.Font.SetFontSize(10).Font.SetFontColor(Colour(tile.Tone)).Font.SetBold();
-        var target = tile.Target is { } t ? $"target {LeadershipFigures.Value(t, tile.Unit)}" : null;
-        var targetCell = Line(3, target ?? "");
+        var targetCell = Line(3, tile.Context);
         targetCell.Style.Font.SetFontSize(9);
         if (tile.AgainstTarget is { } standing) targetCell.Style.Font.SetFontColor(Colour(standing));
         var note = Line(4, tile.Note ?? "");

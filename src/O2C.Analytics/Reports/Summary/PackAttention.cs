@@ -5,8 +5,8 @@ namespace O2C.Analytics.Reports.Summary;
 
 /// <summary>
 /// The summary page's "needs attention" list, at most <see cref="MaxItems"/>, in this order: a headline KPI moving
-/// the wrong way on its control chart (owner: the team that drove its change, from the KPI's parts by team), an SLA
-/// below target in the latest closed quarter (owner: the team with most breaches), the customers whose overdue grew
+/// the wrong way on its control chart (owner: the team that drove its change, from the KPI's parts by team), the two
+/// SLAs furthest below target in the latest closed quarter (owner: whoever has most breaches), the customers whose overdue grew
 /// most (owner: the customer's team), and the team with the most broken promises.
 /// </summary>
 public static class PackAttention
@@ -28,7 +28,7 @@ public static class PackAttention
                     TeamDriving(pack, kpi) ?? "O2C leadership"));
             }
         var candidates = pack.AttentionCandidates;
-        foreach (var sla in candidates.Where(c => c.Rule == "sla_below").Take(1))
+        foreach (var sla in candidates.Where(c => c.Rule == "sla_below").OrderByDescending(c => c.Target - c.Rate).ThenBy(c => c.Subject, StringComparer.Ordinal).Take(2))
             items.Add(new AttentionItem(
                 $"SLA \"{sla.Subject}\" met {sla.Rate:P1} in {sla.Period} against a target of {sla.Target:P0} ({sla.Items:N0} breaches).", sla.Owner));
         foreach (var customer in candidates.Where(c => c.Rule == "overdue_up").Take(2))
@@ -37,7 +37,7 @@ public static class PackAttention
                 customer.Owner));
         foreach (var team in candidates.Where(c => c.Rule == "broken_promises").OrderByDescending(c => c.Items).ThenBy(c => c.Owner, StringComparer.Ordinal).Take(1))
             items.Add(new AttentionItem(
-                $"{team.Items:N0} promises to pay from {team.Customers:N0} customers fell due in {pack.MonthEnd:MMMM} unkept; {LeadershipFigures.Amount(team.Amount ?? 0)} of those invoices is still open.",
+                $"{team.Items:N0} promises to pay from {team.Customers:N0} customers fell due in {pack.MonthEnd:MMMM} unkept; {LeadershipFigures.Amount(team.Amount ?? 0)} of those invoices are still open.",
                 team.Owner));
         return items.Take(MaxItems).ToList();
     }

@@ -54,8 +54,8 @@ public static class PackHeadline
         var tiles = HeadlineTiles.Of(pack).Where(t => t.ComparedWith.StartsWith("on ", StringComparison.Ordinal)).ToList();
         // In a sentence: "cash collected, DSO" (a title that starts with an acronym keeps its capitals).
         static string InSentence(string title) => title.Length > 1 && char.IsLower(title[1]) ? char.ToLowerInvariant(title[0]) + title[1..] : title;
-        var better = tiles.Where(t => t.Tone == TileTone.Good).Select(t => InSentence(t.Title)).ToList();
-        var worse = tiles.Where(t => t.Tone == TileTone.Bad).Select(t => InSentence(t.Title)).ToList();
+        var better = tiles.Where(t => t.IsMaterial && t.Tone == TileTone.Good).Select(t => InSentence(t.Title)).ToList();
+        var worse = tiles.Where(t => t.IsMaterial && t.Tone == TileTone.Bad).Select(t => InSentence(t.Title)).ToList();
         var text = "";
         if (better.Count > 0) text += $" Better than {pack.MonthEndOffset(-1):MMMM}: {string.Join(", ", better)}.";
         if (worse.Count > 0) text += $" Worse: {string.Join(", ", worse)}.";

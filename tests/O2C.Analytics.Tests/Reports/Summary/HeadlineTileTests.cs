@@ -49,6 +49,38 @@ public sealed class HeadlineTileTests
         Assert.Equal("\u25BC \u22125.1 pts on September", tile.ChangeText);
     }
 
+    /// <summary>
+    /// Over 90 days 375 k -> 378 k: +3 k = +0.8 %, below the 2 % that makes a change worth a headline (it keeps its red
+    /// arrow on the tile). Overdue share 12.8 vs 12.5 %: +0.3 pts, below half a point. DSO 41.1 vs 45.0: material.
+    /// </summary>
+    [Fact]
+    public void Only_material_changes_count_as_better_or_worse()
+    {
+        var over90 = new HeadlineTile("Over 90", "amount", 378_000m, 375_000m, "on September", KpiDirection.LowerIsBetter);
+        Assert.Equal(TileTone.Bad, over90.Tone);
+        Assert.False(over90.IsMaterial);
+        Assert.False(new HeadlineTile("Share", "%", 12.8m, 12.5m, "on September", KpiDirection.LowerIsBetter).IsMaterial);
+        Assert.True(new HeadlineTile("DSO", "days", 41.1m, 45.0m, "on September", KpiDirection.LowerIsBetter).IsMaterial);
+    }
+
+    /// <summary>Beside the change: the target and the same month a year before, in the figure's unit.</summary>
+    [Fact]
+    public void The_context_line_names_the_target_and_last_year()
+    {
+        var tile = new HeadlineTile("DSO", "days", 41.1m, 45.0m, "on September", KpiDirection.LowerIsBetter, Target: 45m, YearAgo: 38.4m, YearAgoMonth: "Oct 2025");
+        Assert.Equal("target 45.0 days \u00B7 Oct 2025: 38.4 days", tile.Context);
+        Assert.Equal("", new HeadlineTile("Cash", "amount", 1m, 1m, "on September", KpiDirection.HigherIsBetter).Context);
+    }
+
+    /// <summary>A change that rounds to nothing as printed is neither good nor bad: 12.84 -> 12.81 % is "► 0.0 pts".</summary>
+    [Fact]
+    public void A_change_that_rounds_to_nothing_is_grey()
+    {
+        var tile = new HeadlineTile("Share", "%", 12.81m, 12.84m, "on September", KpiDirection.LowerIsBetter);
+        Assert.Equal(TileTone.Neutral, tile.Tone);
+        Assert.Equal("\u25BA 0.0 pts on September", tile.ChangeText);
+    }
+
     [Fact]
     public void No_change_or_no_prior_is_neutral()
     {

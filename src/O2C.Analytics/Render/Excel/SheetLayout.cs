@@ -53,6 +53,21 @@ public static class SheetLayout
     /// </summary>
     public static void LeadershipPrint(IXLWorksheet ws, string title, string scope)
     {
+        // The print area: every used cell and every picture (charts reach past the cells around them), so nothing
+        // stray prints and no chart is cut.
+        var lastRow = ws.LastRowUsed()?.RowNumber() ?? 1;
+        var lastColumn = ws.LastColumnUsed()?.ColumnNumber() ?? 1;
+        foreach (var picture in ws.Pictures)
+        {
+            var top = picture.TopLeftCell.Address;
+            lastRow = Math.Max(lastRow, top.RowNumber + (int)Math.Ceiling((picture.Top + picture.Height) / 20.0));
+            double x = picture.Left + picture.Width;
+            var column = top.ColumnNumber;
+            while (x > 0) x -= ws.Column(column++).Width * 7 + 5; // a column's width in pixels at the default font
+            lastColumn = Math.Max(lastColumn, column - 1);
+        }
+        ws.PageSetup.PrintAreas.Clear();
+        ws.PageSetup.PrintAreas.Add(1, 1, lastRow, lastColumn);
         ws.PageSetup.AdjustTo(100);
         // Header and footer in their own bands above and below the content, not over it.
         ws.PageSetup.Margins.SetTop(0.75).SetBottom(0.65).SetHeader(0.3).SetFooter(0.3);

@@ -32,8 +32,8 @@ public static class CashAndDsoSheet
             foreach (var (label, days, signed) in new[]
             {
                 ($"DSO {pack.MonthEndOffset(-1):MMMM}", bridge.Before, false),
-                ($"  receivables: AR at month end x days, {Millions(before!.Numerator!.Value)} to {Millions(now!.Numerator!.Value)} day-amounts", bridge.ReceivablesEffect, true),
-                ($"  sales: credit sales of the 3 months, {Millions(before.Denominator!.Value)} to {Millions(now.Denominator!.Value)}", bridge.SalesEffect, true),
+                ("  receivables: AR at month end" + Between(pack, "total_open_ar"), bridge.ReceivablesEffect, true),
+                ($"  sales: credit sales of the 3 months, {Millions(before!.Denominator!.Value)} to {Millions(now!.Denominator!.Value)}", bridge.SalesEffect, true),
                 ($"DSO {pack.MonthEnd:MMMM}", bridge.After, false),
             })
             {
@@ -68,6 +68,10 @@ public static class CashAndDsoSheet
         PackCharts.Lines("DSO and best-possible DSO, days", Labels(pack),
             [new ChartSeries("DSO", Series(pack, "dso"), ScottPlot.Colors.SteelBlue), new ChartSeries("best-possible DSO", Series(pack, "bpdso"), ScottPlot.Colors.Gray)],
             target: pack.Target("dso") is { } t ? (double)t.Target : null, width: width, height: height);
+
+    /// <summary>", 45.2 M to 41.3 M": a KPI's prior and current month, or nothing when either is missing.</summary>
+    private static string Between(KpiPack pack, string kpiId) =>
+        pack.Value(kpiId, pack.MonthEndOffset(-1))?.Value is { } before && pack.Value(kpiId, pack.MonthEnd)?.Value is { } now ? $", {Millions(before)} to {Millions(now)}" : "";
 
     private static string Millions(decimal amount) => Summary.LeadershipFigures.Amount(amount);
 

@@ -6,7 +6,7 @@ using Spectre.Console;
 // Piped or logged output: wide enough that tables do not wrap file names.
 if (!AnsiConsole.Profile.Capabilities.Interactive) AnsiConsole.Profile.Width = Math.Max(AnsiConsole.Profile.Width, 140);
 
-var root = new RootCommand("o2c: Order-to-Cash analytics and KPI reporting on an embedded DuckDB warehouse")
+var root = new RootCommand("o2c: Order-to-Cash analytics and KPI reporting on an embedded DuckDB warehouse. " + O2C.Analytics.ExitCodes.Described)
 {
     RunCommand.Create(),
     GenerateCommand.Create(),
@@ -29,27 +29,24 @@ var root = new RootCommand("o2c: Order-to-Cash analytics and KPI reporting on an
     AuditCommand.Create(),
 };
 root.Options.Add(CommonOptions.Database);
+root.Options.Add(CommonOptions.Config);
 // The audit log names the command that made each change (arguments only: secrets come from the environment).
 O2C.Analytics.Audit.AuditLog.Command = string.Join(' ', ["o2c", .. args]);
 // Staging left by a killed load or extract (copies of source files, bank statements' payer names) goes at the next start.
 O2C.Analytics.Load.StagingFolder.CleanAbandoned();
-// A user's mistake (bad setting, unknown month, unreadable file) is one clear line, not a stack trace;
-// O2C_DEBUG=1 shows the trace.
+// A user's mistake (bad setting, unknown month, unreadable file) is one clear line, not a stack trace, and every
+// failure has its documented exit code (ExitCodes); O2C_DEBUG=1 shows the trace.
 try
 {
-    return root.Parse(args).Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+    var parsed = root.Parse(args);
+    // --config names the settings file for every command (as O2C_CONFIG does); settings are read inside each command.
+    if (parsed.GetValue(CommonOptions.Config) is { } config) Environment.SetEnvironmentVariable(O2C.Analytics.Configuration.O2cSettings.ConfigVariable, config);
+    return parsed.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
 }
-catch (Exception e) when (e is ArgumentException or FormatException or InvalidOperationException or IOException or UnauthorizedAccessException)
+catch (Exception e)
 {
-    ErrorOutput.Line(e.Message);
+    var (code, message) = CommandFailure.Describe(e);
+    ErrorOutput.Line(message);
     if (Environment.GetEnvironmentVariable("O2C_DEBUG") == "1") Console.Error.WriteLine(e);
-    return 2;
-}
-catch (DuckDB.NET.Data.DuckDBException e)
-{
-    // DuckDB commits atomically: a write that failed (a full disk at commit invalidates the database in this process)
-    // leaves the file at its last committed state, which the next command opens.
-    ErrorOutput.Line(O2C.Analytics.Storage.WarehouseFailure.Describe(e));
-    if (Environment.GetEnvironmentVariable("O2C_DEBUG") == "1") Console.Error.WriteLine(e);
-    return 1;
+    return code;
 }

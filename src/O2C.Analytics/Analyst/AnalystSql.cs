@@ -21,12 +21,12 @@ public sealed class AnalystSqlException(string message, int exitCode) : Exceptio
 /// </summary>
 public static partial class AnalystSql
 {
-    public const int Busy = 3;
-    public const int Refused = 4;
+    public const int Busy = ExitCodes.Busy;
+    public const int Refused = ExitCodes.Refused;
 
     public static Warehouse OpenReadOnly(string path, TimeSpan wait, Action<string>? waiting = null)
     {
-        if (!File.Exists(path)) throw new AnalystSqlException($"no warehouse at {path}: run o2c run or o2c load first", 2);
+        if (!File.Exists(path)) throw new AnalystSqlException(Storage.WarehouseSetup.NoWarehouse(path), ExitCodes.Usage);
         var deadline = DateTime.UtcNow + wait;
         var told = false;
         while (true)
@@ -51,6 +51,9 @@ public static partial class AnalystSql
     {
         // The read-only connection is the guarantee; this names the refusal before DuckDB would report, say, a
         // missing table first. ATTACH, INSTALL and LOAD are refused too: they would reach beyond the warehouse.
+        // DuckDB's native library fails without a word on a query with no statement in it.
+        if (WithoutComments().Replace(sql, " ").Trim().Trim(';').Trim().Length == 0)
+            throw new AnalystSqlException("the query has no SQL statement in it (only comments or blanks): write a query, e.g. o2c sql \"select * from v_kpi_values limit 5\"", ExitCodes.Usage);
         if (WriteStatement().Match(WithoutComments().Replace(sql, " ")) is { Success: true } write)
             throw new AnalystSqlException($"o2c sql is read-only: a {write.Groups[1].Value.ToUpperInvariant()} statement is not allowed; the warehouse was not changed", Refused);
         try

@@ -44,6 +44,7 @@ public static class QueryOutput
                         case long or int or short or sbyte or byte or ulong or uint or ushort:
                             json.WriteNumberValue(Convert.ToDecimal(row[i], CultureInfo.InvariantCulture)); break;
                         case System.Numerics.BigInteger n: json.WriteRawValue(n.ToString(CultureInfo.InvariantCulture)); break;
+                        case System.Collections.IEnumerable nested and not string: json.WriteRawValue(Nested(nested)); break;
                         default: json.WriteStringValue(Format(row[i])); break;
                     }
                 }
@@ -64,6 +65,7 @@ public static class QueryOutput
             for (var c = 0; c < result.Columns.Count; c++)
             {
                 var value = result.Rows[r][c];
+                if (value is System.Collections.IEnumerable and not string or TimeSpan or DateTimeOffset) value = Format(value);
                 var kind = value switch
                 {
                     string => ColumnKind.SourceText,
@@ -85,12 +87,56 @@ public static class QueryOutput
         workbook.SaveAs(full);
     }
 
+    /// <summary>
+    /// A value as text: dates ISO 8601, timestamps with their fraction of a second (and offset, when they have one),
+    /// intervals as ISO 8601 durations (P3D), lists, structs and maps as JSON, numbers invariant.
+    /// </summary>
     public static string Format(object? value) => value switch
     {
         null => "",
+        string s => s,
         DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-        DateTime t => t.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
+        DateTime t => t.ToString("yyyy-MM-dd HH:mm:ss.FFFFFF", CultureInfo.InvariantCulture),
+        DateTimeOffset t => t.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFzzz", CultureInfo.InvariantCulture),
+        TimeSpan span => System.Xml.XmlConvert.ToString(span),
+        System.Collections.IEnumerable nested => Nested(nested),
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
         _ => value.ToString() ?? "",
     };
+
+    /// <summary>A list, struct or map as JSON, its leaves formatted as <see cref="Format"/> does (numbers stay numbers).</summary>
+    private static string Nested(System.Collections.IEnumerable value)
+    {
+        using var stream = new MemoryStream();
+        using (var json = new Utf8JsonWriter(stream))
+            Write(json, value);
+        return Encoding.UTF8.GetString(stream.ToArray());
+    }
+
+    private static void Write(Utf8JsonWriter json, object? value)
+    {
+        switch (value)
+        {
+            case null: json.WriteNullValue(); break;
+            case bool b: json.WriteBooleanValue(b); break;
+            case decimal or double or float or long or int or short or sbyte or byte or ulong or uint or ushort:
+                json.WriteRawValue(((IFormattable)value).ToString(null, CultureInfo.InvariantCulture)); break;
+            case string s: json.WriteStringValue(s); break;
+            case System.Collections.IDictionary map:
+                json.WriteStartObject();
+                foreach (System.Collections.DictionaryEntry entry in map)
+                {
+                    json.WritePropertyName(Format(entry.Key));
+                    Write(json, entry.Value);
+                }
+                json.WriteEndObject();
+                break;
+            case System.Collections.IEnumerable list:
+                json.WriteStartArray();
+                foreach (var item in list) Write(json, item);
+                json.WriteEndArray();
+                break;
+            default: json.WriteStringValue(Format(value)); break;
+        }
+    }
 }

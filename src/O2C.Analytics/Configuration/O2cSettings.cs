@@ -20,6 +20,8 @@ public sealed class O2cSettings
     public string LoadEarliestDate { get; set; } = "1990-01-01";
     /// <summary>Loaded dates more than this many years after the load are rejected as implausible.</summary>
     public int LoadYearsAhead { get; set; } = 5;
+    /// <summary>A load or extract rejecting more than this share of the rows read exits 5 (ExitCodes.Incomplete) unless --accept-rejects.</summary>
+    public double MaxRejectedShare { get; set; } = 0.05;
     /// <summary>Months of the control-chart baseline (after the warm-up).</summary>
     public int SpcBaselineMonths { get; set; } = 12;
     /// <summary>KPIs charted on seasonally adjusted values (month-of-year indices from a 24-month baseline).</summary>
@@ -59,15 +61,30 @@ public sealed class O2cSettings
     /// <summary>The effective settings as JSON, for the audit log. Holds no secret: the password is not a setting.</summary>
     public string AuditJson() => JsonSerializer.Serialize(this);
 
+    /// <summary>The environment variable naming the configuration file (else o2c.json in the working folder).</summary>
+    public const string ConfigVariable = "O2C_CONFIG";
+
+    /// <summary>
+    /// o2c.json (or the file O2C_CONFIG names, which must exist), then O2C_ variables. A key no setting has is refused
+    /// with its path: a typo must not be ignored.
+    /// </summary>
     public static O2cSettings Load()
     {
+        var named = Environment.GetEnvironmentVariable(ConfigVariable);
+        var file = Path.GetFullPath(string.IsNullOrWhiteSpace(named) ? "o2c.json" : named);
+        if (!string.IsNullOrWhiteSpace(named) && !File.Exists(file))
+            throw new ArgumentException($"no configuration file at {named} ({ConfigVariable} or --config)");
+        var fromFile = new ConfigurationBuilder().AddJsonFile(file, optional: true).Build();
+        var unknown = SettingsValidator.UnknownKeys(fromFile, typeof(O2cSettings));
+        if (unknown.Count > 0)
+            throw new ArgumentException($"{Path.GetFileName(file)}: unknown setting{(unknown.Count > 1 ? "s" : "")} {string.Join("; ", unknown)}");
         var configuration = new ConfigurationBuilder()
-            .SetBasePath(Directory.GetCurrentDirectory())
-            .AddJsonFile("o2c.json", optional: true)
+            .AddConfiguration(fromFile)
             .AddEnvironmentVariables("O2C_")
             .Build();
         var settings = new O2cSettings();
         configuration.Bind(settings);
+        settings.Schedule.Validate();
         return settings;
     }
 }

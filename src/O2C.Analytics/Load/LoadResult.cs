@@ -16,6 +16,17 @@ public sealed record LoadResult(
     public long RowsLoaded => Files.Sum(f => f.RowsLoaded);
     public long RowsRejected => Files.Sum(f => f.RowsRejected);
     public int FilesChanged => Files.Count(f => f.Status != FileLoadStatus.Unchanged);
+
+    /// <summary>Rows rejected as a share of the rows the changed files held (0 when nothing was read).</summary>
+    public double RejectedShare => RowsLoaded + RowsRejected == 0 ? 0 : (double)RowsRejected / (RowsLoaded + RowsRejected);
+
+    /// <summary>
+    /// Why this load did not do what was asked, or null: more rows rejected than <paramref name="maxRejectedShare"/>
+    /// of those read (the good rows are loaded; the rejects are in the rejects table with file, line and reason).
+    /// </summary>
+    public string? Shortfall(double maxRejectedShare) => RejectedShare > maxRejectedShare
+        ? $"{RowsRejected:N0} of {RowsLoaded + RowsRejected:N0} rows rejected ({RejectedShare:P0}, more than the {maxRejectedShare:P0} allowed by MaxRejectedShare): see the rejects above and the rejects table; pass --accept-rejects to take the load as it is"
+        : null;
 }
 
 /// <summary>How many rejects of one reason a file had in a load.</summary>

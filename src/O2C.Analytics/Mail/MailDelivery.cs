@@ -5,7 +5,11 @@ using MimeKit;
 namespace O2C.Analytics.Mail;
 
 /// <summary>How a message left: sent to an SMTP server, or written to the outbox because no server is configured.</summary>
-public sealed record DeliveryResult(bool Sent, string Where);
+public sealed record DeliveryResult(bool Sent, string Where)
+{
+    /// <summary>Nothing sent because every recipient already had it (pack_deliveries); Where says when.</summary>
+    public bool AlreadySent { get; init; }
+}
 
 /// <summary>Sends a message over SMTP with MailKit, or without SMTP configuration writes it as an .eml file to the outbox.</summary>
 public static class MailDelivery
@@ -66,8 +70,7 @@ public static class MailDelivery
             if (!client.IsSecure && !settings.StartTls.Equals("none", StringComparison.OrdinalIgnoreCase))
                 throw new InvalidOperationException(
                     $"SMTP server {settings.SmtpHost}:{settings.SmtpPort} offered no TLS; the password is not sent in plain text (Mail:StartTls is {settings.StartTls}); nothing was sent");
-            var password = MailSettings.Password()
-                ?? throw new InvalidOperationException($"SMTP user {settings.SmtpUser} is configured but {MailSettings.PasswordVariable} is not set");
+            var password = settings.RequiredPassword()!;
             client.Authenticate(settings.SmtpUser, password);
         }
         client.Send(message);

@@ -35,4 +35,8 @@ public sealed class MailSettings
     public bool HasSmtp => !string.IsNullOrWhiteSpace(SmtpHost);
 
     public static string? Password() => Environment.GetEnvironmentVariable(PasswordVariable);
+
+    /// <summary>The password when a user is configured (null without one); a user without the variable fails, before anything is sent.</summary>
+    public string? RequiredPassword() => string.IsNullOrEmpty(SmtpUser) ? null
+        : Password() ?? throw new InvalidOperationException($"SMTP user {SmtpUser} is configured but {PasswordVariable} is not set");
 }

@@ -24,6 +24,7 @@ public sealed record MonthlyRunOptions(
     string? Configuration = null,
     MailSettings? Mail = null,
     bool Send = false,
+    bool Resend = false,
     string? ParquetFolder = null,
     SlaContract? SlaContract = null,
     string? CompanyName = null)
@@ -58,7 +59,7 @@ public static class MonthlyRun
         var load = steps.Load(warehouse, options.DataFolder, status is null ? null : new Progress<string>(status));
         var refresh = steps.Refresh(warehouse, options.Today, options.Month, options.Predict, status);
         var pack = steps.PublishPack(warehouse, refresh.Month, status);
-        var sent = options.Send ? steps.SendPack(warehouse, pack) : null;
+        var sent = options.Send ? steps.SendPack(warehouse, pack, options.Resend) : null;
         var review = steps.PublishSlaReview(warehouse, status: status);
         return new MonthlyRunResult(load, refresh.Month.End, pack.WorkbookPath, WarehouseRefresh.UnconvertibleOpenItems(warehouse), pack.Charts,
             refresh.PredictionRunId, refresh.InvoicesScored, pack.Pack, review.WorkbookPath, review.Review, sent, pack.DataWorkbookPath);

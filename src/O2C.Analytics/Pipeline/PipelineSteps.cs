@@ -89,19 +89,20 @@ public sealed class PipelineSteps(SqlFolder sql, OutputPaths paths, string repor
     /// Mails the company pack to the pack recipients, then each scoped pack (Mail:ScopedPacks) to its own: computed
     /// for its member only, written beside the company's as o2c-kpi-pack-YYYY-MM--dimension-member.xlsx.
     /// </summary>
-    public IReadOnlyList<PackDelivery> SendPack(Warehouse warehouse, PublishedPack published)
+    /// <param name="resend">Send again to recipients who already got this month's pack (pack_deliveries).</param>
+    public IReadOnlyList<PackDelivery> SendPack(Warehouse warehouse, PublishedPack published, bool resend = false)
     {
         var sent = new List<PackDelivery>();
         if (mail.PackRecipients.Length > 0 || mail.ScopedPacks.Length == 0)
             sent.Add(new PackDelivery(published.Pack.Scope, mail.PackRecipients,
-                PackPublisher.Send(warehouse, published.Pack, published.WorkbookPath, mail, paths, dataWorkbookPath: published.DataWorkbookPath)));
+                PackPublisher.Send(warehouse, published.Pack, published.WorkbookPath, mail, paths, dataWorkbookPath: published.DataWorkbookPath, resend: resend)));
         var month = Pipeline.ReportingMonth.Of(published.Pack.MonthEnd);
         foreach (var subscription in mail.ScopedPacks)
         {
             var scope = PackScope.Parse(subscription.Scope);
             var pack = KpiPackReader.Read(warehouse, sql, month, published.Pack.GeneratedAtUtc, scope) with { Company = companyName };
             var path = KpiPackWorkbook.Write(pack, paths.KpiPack(month, scope));
-            sent.Add(new PackDelivery(scope, subscription.Recipients, PackPublisher.Send(warehouse, pack, path, mail, paths, subscription.Recipients)));
+            sent.Add(new PackDelivery(scope, subscription.Recipients, PackPublisher.Send(warehouse, pack, path, mail, paths, subscription.Recipients, resend: resend)));
         }
         return sent;
     }

@@ -21,6 +21,7 @@ public sealed record PipelineJobs(PipelineSteps Steps)
         ["load"] = Load,
         ["extract"] = Extract,
         ["refresh"] = Refresh,
+        ["match"] = Match,
         ["pack"] = Pack,
         ["sla"] = SlaReview,
         ["export"] = Export,
@@ -54,6 +55,14 @@ public sealed record PipelineJobs(PipelineSteps Steps)
     /// <summary>Models, KPIs, control charts, analyst views, predictions; then the Parquet snapshot when configured. Runs to its end once started.</summary>
     private JobOutcome Refresh(JobContext c) =>
         new(Outputs: Steps.Refresh(c.Warehouse, DateOnly.FromDateTime(DateTime.Today)).Exports);
+
+    /// <summary>Cash matching at the default threshold (0.90); a refresh follows when anything was applied.</summary>
+    private JobOutcome Match(JobContext c)
+    {
+        var result = new CashApplication.CashMatcher(c.Warehouse).Run(new CashApplication.CashMatchOptions(DateOnly.FromDateTime(DateTime.Today), 0.90m));
+        if (result.AutoApplied > 0) c.Chain("refresh");
+        return new JobOutcome(result.AutoApplied);
+    }
 
     private JobOutcome Pack(JobContext c)
     {

@@ -32,6 +32,27 @@ public sealed class ScheduleSettings
     /// <summary>After a refresh, publish the Parquet snapshot here (none when empty).</summary>
     public string? ExportParquet { get; set; }
 
+    /// <summary>The kinds of job there are (PipelineJobs runs them).</summary>
+    public static readonly IReadOnlyList<string> Kinds = ["load", "extract", "refresh", "match", "pack", "sla", "export"];
+
+    /// <summary>
+    /// Refuses at start what would otherwise never run, silently: a job of an unknown kind, without a name, with a
+    /// cron expression that does not parse, or with no rule at all besides a chain.
+    /// </summary>
+    public void Validate()
+    {
+        for (var i = 0; i < Jobs.Count; i++)
+        {
+            var job = Jobs[i];
+            var where = $"Schedule:Jobs:{i}" + (job.Name.Length > 0 ? $" ({job.Name})" : "");
+            if (job.Name.Trim().Length == 0) throw new ArgumentException($"{where}: Name is missing");
+            if (!Kinds.Contains(job.Kind))
+                throw new ArgumentException($"{where}: unknown Kind '{job.Kind}'; the kinds are {string.Join(", ", Kinds)}");
+            if (job.Cron is { Length: > 0 } cron && !Quartz.CronExpression.TryParse(cron, out _))
+                throw new ArgumentException($"{where}: '{cron}' is not a valid cron expression (seconds minutes hours day-of-month month day-of-week)");
+        }
+    }
+
     /// <summary>A sensible default: load data-samples daily at 06:00 (refreshing when anything loaded), the pack on the 3rd business day, the SLA review on the 5th of the quarter.</summary>
     public static ScheduleSettings Default(string dataFolder) => new()
     {

@@ -18,7 +18,9 @@ public static class ExtractCommand
             Description = "Sources file: which files, of which kind, mapped how (default o2c.sources.json)",
             DefaultValueFactory = _ => "o2c.sources.json",
         };
-        var command = new Command("extract", "Read every configured source (ERP exports, bank statements) and load what is new or changed") { sources };
+        var accept = LoadCommand.AcceptRejectsOption();
+        var allowEmpty = new Option<bool>("--allow-empty") { Description = "Exit 0 when a source's file pattern matches no file (by default that exits 5)" };
+        var command = new Command("extract", "Read every configured source (ERP exports, bank statements) and load what is new or changed") { sources, accept, allowEmpty };
         command.SetAction(parse =>
         {
             var settings = O2cSettings.Load();
@@ -31,12 +33,19 @@ public static class ExtractCommand
             var config = SourcesConfig.Load(path);
             // Bank statements are parsed before the warehouse is opened: a broken or hostile file never holds its lock.
             var statements = Progress.Status("Reading bank statements", status => BankFilesRead.Read(config, new Progress<string>(status)));
-            using var warehouse = CommonOptions.OpenWarehouse(parse, settings);
+            using var warehouse = CommonOptions.OpenWarehouse(parse, settings, create: true);
             try
             {
                 var result = Progress.Status("Extracting", status => new SourceExtractor(warehouse).Run(config, new Progress<string>(status), statements));
                 Print(result);
-                return 0;
+                // A pattern that matched nothing is a moved folder or a typo, not a quiet day: said, and exit 5.
+                var empty = result.Sources.Where(s => s.FilesSeen == 0).Select(s => s.Source).ToList();
+                if (empty.Count > 0 && !parse.GetValue(allowEmpty))
+                {
+                    ErrorOutput.Line($"no file matched the pattern of {string.Join(", ", empty)} in {path}: check its Path, or pass --allow-empty");
+                    return O2C.Analytics.ExitCodes.Incomplete;
+                }
+                return LoadCommand.Outcome(result.Load, settings, parse.GetValue(accept));
             }
             catch (LoadFailedException e)
             {

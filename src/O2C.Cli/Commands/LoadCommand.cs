@@ -16,16 +16,17 @@ public static class LoadCommand
             Description = "Folder of canonical CSV files (default: DataFolder from o2c.json, else data-samples)",
             Arity = ArgumentArity.ZeroOrOne,
         };
-        var command = new Command("load", "Load a folder of canonical CSV files in one transaction: all files or none") { folder };
+        var accept = AcceptRejectsOption();
+        var command = new Command("load", "Load a folder of canonical CSV files in one transaction: all files or none") { folder, accept };
         command.SetAction(parse =>
         {
             var settings = O2cSettings.Load();
-            using var warehouse = CommonOptions.OpenWarehouse(parse, settings);
+            using var warehouse = CommonOptions.OpenWarehouse(parse, settings, create: true);
             try
             {
                 var result = Run(warehouse, parse.GetValue(folder) ?? settings.DataFolder);
                 Print(result);
-                return 0;
+                return Outcome(result, settings, parse.GetValue(accept));
             }
             catch (LoadFailedException e)
             {
@@ -34,6 +35,19 @@ public static class LoadCommand
             }
         });
         return command;
+    }
+
+    public static Option<bool> AcceptRejectsOption() => new("--accept-rejects")
+    {
+        Description = "Exit 0 however many rows were rejected (by default more than MaxRejectedShare, 5 %, exits 5)",
+    };
+
+    /// <summary>0, or 5 with one error line when more rows were rejected than the settings allow.</summary>
+    public static int Outcome(LoadResult? result, O2cSettings settings, bool acceptRejects)
+    {
+        if (acceptRejects || result?.Shortfall(settings.MaxRejectedShare) is not { } why) return O2C.Analytics.ExitCodes.Ok;
+        ErrorOutput.Line(why);
+        return O2C.Analytics.ExitCodes.Incomplete;
     }
 
     public static LoadResult Run(Warehouse warehouse, string folder) =>

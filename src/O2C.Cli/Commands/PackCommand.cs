@@ -18,7 +18,8 @@ public static class PackCommand
             Description = "Write only the pack of one dimension member, as a scoped recipient gets it: dimension=member, e.g. region=EMEA or bpo_team=\"BPO Manila\" " +
                 "(dimensions: " + string.Join(", ", O2C.Analytics.Reports.MonthlyPack.PackScope.Dimensions) + ")",
         };
-        var command = new Command("pack", "Write the monthly KPI pack workbook from the refreshed warehouse, and mail it with --send") { month, reports, send, scope };
+        var resend = ResendOption();
+        var command = new Command("pack", "Write the monthly KPI pack workbook from the refreshed warehouse, and mail it with --send") { month, reports, send, scope, resend };
         command.SetAction(parse =>
         {
             var settings = O2cSettings.Load();
@@ -36,7 +37,7 @@ public static class PackCommand
             Console.WriteLine(published.WorkbookPath);
             Console.WriteLine(published.DataWorkbookPath);
             if (parse.GetValue(send))
-                foreach (var sent in steps.SendPack(warehouse, published)) Report(sent.Result, sent.Recipients);
+                foreach (var sent in steps.SendPack(warehouse, published, parse.GetValue(resend))) Report(sent.Result, sent.Recipients);
             return 0;
         });
         return command;
@@ -47,8 +48,18 @@ public static class PackCommand
         Description = "Mail the report to the configured recipients (Mail section of o2c.json; password from O2C_SMTP_PASSWORD). Without an SMTP host the message is written to reports/outbox/ as .eml",
     };
 
+    public static Option<bool> ResendOption() => new("--resend")
+    {
+        Description = "With --send: mail the month's pack again to recipients who already got it (by default they are skipped)",
+    };
+
     public static void Report(O2C.Analytics.Mail.DeliveryResult result, IReadOnlyList<string> recipients)
     {
+        if (result.AlreadySent)
+        {
+            ErrorOutput.Warning(result.Where);
+            return;
+        }
         if (result.Sent) AnsiConsole.MarkupLineInterpolated($"mailed to {string.Join(", ", recipients)} via {result.Where}");
         else AnsiConsole.MarkupLineInterpolated($"[yellow]no SMTP host configured (Mail:SmtpHost): message written to {result.Where}[/]");
     }

@@ -15,9 +15,10 @@ public static class RunCommand
         var reports = new Option<string?>("--reports") { Description = "Folder for the workbook (default: reports)" };
         var month = MonthOption.Create("Month to report, yyyy-MM (default: the latest closed month)");
         var send = PackCommand.SendOption();
+        var resend = PackCommand.ResendOption();
         var command = new Command("run", "The main job: load the data folder, refresh models, KPIs, control charts and payment predictions, write the monthly KPI pack (and mail it with --send)")
         {
-            data, reports, month, send,
+            data, reports, month, send, resend,
         };
         command.SetAction(parse =>
         {
@@ -25,7 +26,7 @@ public static class RunCommand
             if (parse.GetValue(data) is { } dataFolder) settings.DataFolder = dataFolder;
             if (parse.GetValue(reports) is { } reportsFolder) settings.ReportsFolder = reportsFolder;
             var options = MonthlyRunOptions.From(settings, CommonOptions.WarehousePath(parse, settings), DateOnly.FromDateTime(DateTime.Today))
-                with { Month = MonthOption.Parse(parse.GetValue(month)), Send = parse.GetValue(send) };
+                with { Month = MonthOption.Parse(parse.GetValue(month)), Send = parse.GetValue(send), Resend = parse.GetValue(resend) };
             try
             {
                 var result = Progress.Status("o2c run", status => MonthlyRun.Run(options, SqlFolder.Default(), status));

@@ -70,12 +70,32 @@ public class CommandLineTests
     }
 
     [Fact]
-    public void Load_of_the_dirty_sample_reports_rejects_by_reason()
+    public void Load_of_the_dirty_sample_reports_rejects_by_reason_and_exits_5_unless_accepted()
     {
         using var w = new TempWarehouse();
-        var (exit, output, _) = CliProcess.Run(w.Folder, "load", RepoPaths.DirtySamples, "--db", Path.Combine(w.Folder, "cli.duckdb"));
-        Assert.Equal(0, exit);
+        var (exit, output, error) = CliProcess.Run(w.Folder, "load", RepoPaths.DirtySamples, "--db", Path.Combine(w.Folder, "cli.duckdb"));
         Assert.Contains("application_exceeds_receipt", output);
         Assert.Contains("15 rejected", output);
+        // The good rows are in; so many rejects are not a success without saying so.
+        Assert.Equal(ExitCodes.Incomplete, exit);
+        var line = Assert.Single(error.Trim().Split('\n'));
+        Assert.Matches(@"^error: [0-9,]+ of [0-9,]+ rows rejected \([0-9]+ %, more than the 5 % allowed by MaxRejectedShare\)", line);
+        // Loading the same files again changes nothing and rejects nothing new: exit 0.
+        Assert.Equal(0, CliProcess.Run(w.Folder, "load", RepoPaths.DirtySamples, "--db", Path.Combine(w.Folder, "cli.duckdb")).ExitCode);
+
+        using var again = new TempWarehouse();
+        Assert.Equal(0, CliProcess.Run(again.Folder, "load", RepoPaths.DirtySamples, "--db", Path.Combine(again.Folder, "cli.duckdb"), "--accept-rejects").ExitCode);
+    }
+
+    [Fact]
+    public void An_extract_whose_pattern_matches_nothing_exits_5_unless_allowed()
+    {
+        using var w = new TempWarehouse();
+        var sources = Path.Combine(w.Folder, "sources.json");
+        File.WriteAllText(sources, """{ "sources": [ { "name": "erp", "kind": "bai2", "path": "moved/*.txt" } ] }""");
+        var (exit, _, error) = CliProcess.Run(w.Folder, "extract", "--sources", sources, "--db", Path.Combine(w.Folder, "cli.duckdb"));
+        Assert.Equal(ExitCodes.Incomplete, exit);
+        Assert.StartsWith("error: no file matched the pattern of erp in ", Assert.Single(error.Trim().Split('\n')));
+        Assert.Equal(0, CliProcess.Run(w.Folder, "extract", "--sources", sources, "--db", Path.Combine(w.Folder, "cli.duckdb"), "--allow-empty").ExitCode);
     }
 }

@@ -88,7 +88,7 @@ public sealed class KpiPackMailTests(SamplePackFixture run)
         using var warehouse = run.OpenWritable();
         var mail = new MailSettings
         {
-            SmtpHost = "127.0.0.1", SmtpPort = server.Port, StartTls = "none", PackRecipients = ["cfo@example.com"],
+            SmtpHost = "127.0.0.1", SmtpPort = server.Port, StartTls = "none", PackRecipients = ["board@example.com"],
             ScopedPacks = [new PackSubscription { Scope = "bpo_team=BPO Krakow", Recipients = ["krakow-lead@example.com"] }],
         };
         var paths = new OutputPaths(Path.Combine(run.Folder, "reports-scoped"), run.Options.WarehousePath);
@@ -106,7 +106,29 @@ public sealed class KpiPackMailTests(SamplePackFixture run)
         var teamText = team.TextBody!;
         Assert.StartsWith("October 2026: cash collected ", teamText);
         Assert.DoesNotContain("BPO Manila", teamText);
-        Assert.NotEqual(messages.Single(m => m.To.Mailboxes.Single().Address == "cfo@example.com").TextBody!.Split('\n')[0], teamText.Split('\n')[0]);
+        Assert.NotEqual(messages.Single(m => m.To.Mailboxes.Single().Address == "board@example.com").TextBody!.Split('\n')[0], teamText.Split('\n')[0]);
+    }
+
+    /// <summary>A re-run or a misfired job does not mail the month's pack to the same reader twice; --resend does.</summary>
+    [SmtpServerFact]
+    public void The_same_months_pack_is_not_sent_to_the_same_recipient_twice_unless_resent()
+    {
+        using var server = new SmtpTestServer();
+        using var warehouse = run.OpenWritable();
+        var settings = new MailSettings { SmtpHost = "127.0.0.1", SmtpPort = server.Port, StartTls = "none", PackRecipients = ["treasurer@example.com"] };
+        Assert.True(PackPublisher.Send(warehouse, run.Pack, run.Result.WorkbookPath, settings, run.Options.Paths).Sent);
+        var again = PackPublisher.Send(warehouse, run.Pack, run.Result.WorkbookPath, settings, run.Options.Paths);
+        Assert.False(again.Sent);
+        Assert.True(again.AlreadySent);
+        Assert.StartsWith("not sent: the October 2026 pack (company-wide) already went to treasurer@example.com on ", again.Where);
+        Assert.Single(server.Messages());
+        // A new recipient beside the old one gets it; the old one does not get it twice.
+        settings.PackRecipients = ["treasurer@example.com", "auditor@example.com"];
+        Assert.True(PackPublisher.Send(warehouse, run.Pack, run.Result.WorkbookPath, settings, run.Options.Paths).Sent);
+        Assert.Equal("auditor@example.com", MimeMessage.Load(new MemoryStream(server.Messages()[1])).To.Mailboxes.Single().Address);
+        Assert.True(PackPublisher.Send(warehouse, run.Pack, run.Result.WorkbookPath, settings, run.Options.Paths, resend: true).Sent);
+        Assert.Equal(3, server.Messages().Count);
+        Assert.Equal(2L, warehouse.Scalar<long>("SELECT count(*) FROM pack_deliveries WHERE month_end = DATE '2026-10-31' AND recipient IN ('treasurer@example.com', 'auditor@example.com')"));
     }
 
     [SmtpServerFact]

@@ -17,8 +17,21 @@ public sealed record SourcesConfig(IReadOnlyList<SourceDefinition> Sources)
     /// <summary>Reads a sources file; relative paths in it are relative to the file's folder.</summary>
     public static SourcesConfig Load(string path)
     {
-        var config = JsonSerializer.Deserialize<SourcesConfig>(File.ReadAllText(path), Json)
-            ?? throw new InvalidDataException($"{path}: empty sources file");
+        SourcesConfig? config;
+        try
+        {
+            config = JsonSerializer.Deserialize<SourcesConfig>(File.ReadAllText(path), Json);
+        }
+        catch (JsonException e)
+        {
+            // Say where and, for a kind, which ones there are: "kind camt" is a typo of camt053.
+            var kinds = string.Join(", ", Enum.GetValues<SourceKind>().Select(k => JsonNamingPolicy.KebabCaseLower.ConvertName(k.ToString())));
+            var where = e.Path is { Length: > 0 } p ? $" at {p}" : "";
+            throw new ArgumentException(e.Path?.EndsWith(".Kind", StringComparison.OrdinalIgnoreCase) == true
+                ? $"{path}: unknown source kind{where}; the kinds are {kinds}"
+                : $"{path}: not a valid sources file{where} (line {e.LineNumber + 1}): {e.Message.Split(" Path:")[0]}");
+        }
+        if (config is null) throw new ArgumentException($"{path}: empty sources file");
         var folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
         return config with { Sources = config.Sources.Select(s => s with { BaseFolder = folder }).ToList() };
     }

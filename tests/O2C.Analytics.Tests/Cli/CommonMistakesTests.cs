@@ -1,0 +1,80 @@
+using O2C.Analytics.Tests.Support;
+
+namespace O2C.Analytics.Tests.Cli;
+
+/// <summary>
+/// The mistakes a newcomer makes (issue 21's list), each run as the program: one stderr line starting "error:", the
+/// documented exit code (ExitCodes), no stack trace, and no warehouse file made by a typo.
+/// </summary>
+[Collection(SamplePackCollection.Name)]
+public sealed class CommonMistakesTests(SamplePackFixture run)
+{
+    public static TheoryData<string, string[], int, string> Mistakes => new()
+    {
+        { "kpi on a mistyped --db", ["kpi", "--db", "typo.duckdb"], ExitCodes.Usage, "no warehouse at typo.duckdb" },
+        { "pack on a mistyped --db", ["pack", "--db", "typo.duckdb"], ExitCodes.Usage, "no warehouse at typo.duckdb" },
+        { "spc on a mistyped --db", ["spc", "--db", "typo.duckdb"], ExitCodes.Usage, "no warehouse at typo.duckdb" },
+        { "audit on a mistyped --db", ["audit", "--db", "typo.duckdb"], ExitCodes.Usage, "no warehouse at typo.duckdb" },
+        { "worklist on a mistyped --db", ["predict", "worklist", "--db", "typo.duckdb"], ExitCodes.Usage, "no warehouse at typo.duckdb" },
+        { "match on a mistyped --db", ["match", "--db", "typo.duckdb"], ExitCodes.Usage, "no warehouse at typo.duckdb" },
+        { "refresh on a mistyped --db", ["refresh", "--db", "typo.duckdb"], ExitCodes.Usage, "no warehouse at typo.duckdb" },
+        { "o2c.json missing a brace", ["kpi", "--db", "{db}", "--config-file", "broken"], ExitCodes.Usage, "Failed to load configuration from file" },
+        { "a mistyped setting", ["kpi", "--db", "{db}", "--config-file", "typo"], ExitCodes.Usage, "o2c.json: unknown setting Mail:SmtpHsot (did you mean Mail:SmtpHost?)" },
+        { "a job of an unknown kind", ["kpi", "--db", "{db}", "--config-file", "job"], ExitCodes.Usage, "Schedule:Jobs:0 (nightly): unknown Kind 'Export'" },
+        { "a --config that is not there", ["kpi", "--db", "{db}", "--config", "nope.json"], ExitCodes.Usage, "no configuration file at nope.json" },
+        { "pack --send with the mail server down", ["pack", "--db", "{db}", "--send", "--config-file", "dead-smtp"], ExitCodes.NotSent, "mail not sent: Connection refused" },
+        { "a sources file with kind camt", ["extract", "--db", "{db}", "--sources", "{camt}"], ExitCodes.Usage, "unknown source kind at $.Sources[0].Kind; the kinds are csv, xlsx, cleared-items-csv, bai2, camt053, mt940" },
+        { "a list to xlsx", ["sql", "--db", "{db}", "select [1,2,3] as x", "--format", "xlsx"], ExitCodes.Usage, "--format xlsx needs --out FILE" },
+        { "a comment-only query", ["sql", "--db", "{db}", "-- nothing here"], ExitCodes.Usage, "the query has no SQL statement in it" },
+        { "sql --version", ["sql", "--db", "{db}", "--version"], ExitCodes.Usage, "the query has no SQL statement in it" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Mistakes))]
+    public void A_mistake_is_one_error_line_with_its_exit_code_and_creates_nothing(string mistake, string[] args, int code, string says)
+    {
+        var folder = Directory.CreateTempSubdirectory("o2c-mistake-").FullName;
+        try
+        {
+            var db = run.CopyWarehouseTo(Path.Combine(folder, "copy"));
+            var camt = Path.Combine(folder, "sources.json");
+            File.WriteAllText(camt, """{ "Sources": [ { "Name": "bank", "Kind": "camt", "Path": "x/*.xml" } ] }""");
+            var config = args.SkipWhile(a => a != "--config-file").Skip(1).FirstOrDefault();
+            if (config == "broken") File.WriteAllText(Path.Combine(folder, "o2c.json"), """{ "Mail": { "SmtpHost": "127.0.0.1" }""");
+            if (config == "typo") File.WriteAllText(Path.Combine(folder, "o2c.json"), """{ "Mail": { "SmtpHsot": "smtp.example.com" } }""");
+            if (config == "job") File.WriteAllText(Path.Combine(folder, "o2c.json"), """{ "Schedule": { "Jobs": [ { "Name": "nightly", "Kind": "Export" } ] } }""");
+            if (config == "dead-smtp")
+            {
+                // A port nothing listens on: bound, then released.
+                var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+                listener.Start();
+                var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+                listener.Stop();
+                File.WriteAllText(Path.Combine(folder, "o2c.json"),
+                    $$"""{ "Mail": { "SmtpHost": "127.0.0.1", "SmtpPort": {{port}}, "StartTls": "none", "PackRecipients": ["cfo@example.com"] } }""");
+            }
+            var argv = args.TakeWhile(a => a != "--config-file").Select(a => a.Replace("{db}", db, StringComparison.Ordinal).Replace("{camt}", camt, StringComparison.Ordinal)).ToArray();
+            var (exit, _, error) = CliProcess.Run(folder, argv);
+
+            var lines = error.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+            Assert.True(lines.Length == 1, $"{mistake}: {error}");
+            Assert.StartsWith("error: ", lines[0]);
+            Assert.Contains(says, lines[0], StringComparison.Ordinal);
+            Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
+            Assert.Equal(code, exit);
+            Assert.False(File.Exists(Path.Combine(folder, "typo.duckdb")), "a mistyped --db made a warehouse");
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void Help_lists_the_exit_codes()
+    {
+        var (exit, output, _) = CliProcess.Run(RepoPaths.Root, "--help");
+        Assert.Equal(0, exit);
+        Assert.Contains("5 ran but incomplete", System.Text.RegularExpressions.Regex.Replace(output, @"\s+", " "), StringComparison.Ordinal);
+    }
+}

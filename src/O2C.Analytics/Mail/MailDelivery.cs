@@ -28,6 +28,12 @@ public static class MailDelivery
         body.Attachments.Add(Path.GetFileName(workbookPath), File.ReadAllBytes(workbookPath),
             new ContentType("application", "vnd.openxmlformats-officedocument.spreadsheetml.sheet"));
 
+    /// <summary>The mail server could not be reached, refused us or the message: nothing was sent, and trying later may work.</summary>
+    public static bool IsTransportFailure(Exception e) =>
+        e is System.Net.Sockets.SocketException or MailKit.ServiceNotConnectedException or MailKit.Net.Smtp.SmtpCommandException
+            or MailKit.Net.Smtp.SmtpProtocolException or MailKit.Security.AuthenticationException or MailKit.Security.SslHandshakeException
+            or IOException or TimeoutException;
+
     public static DeliveryResult Deliver(MimeMessage message, MailSettings settings, string outboxFolder, string fileStem)
     {
         if (!settings.HasSmtp)

@@ -92,7 +92,7 @@ public sealed record PipelineJobs(PipelineSteps Steps)
         {
             return send().Select(result => result.Sent ? $"mailed via {result.Where}" : result.Where).ToList();
         }
-        catch (Exception e) when (e is System.Net.Sockets.SocketException or MailKit.ServiceNotConnectedException or MailKit.Net.Smtp.SmtpProtocolException or IOException or TimeoutException)
+        catch (Exception e) when (Mail.MailDelivery.IsTransportFailure(e))
         {
             throw new TransientJobException($"mail not sent: {e.Message}", e);
         }

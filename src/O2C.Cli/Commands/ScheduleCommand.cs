@@ -28,6 +28,8 @@ public static class ScheduleCommand
             var runner = new ScheduledJobRunner(warehouse, sql, jobs.Kinds, schedule, Log,
                 (job, error) => OperationsAlert.Send(settings.Mail, jobs.Steps.Paths.Outbox, job, error), settings.AuditJson(), jobs.Preparations);
             var scheduler = new ScheduleState(warehouse, sql).Scheduler(schedule, runner, TimeZoneInfo.Local, Log);
+            // Alerts a dead mail server kept back go first.
+            if (OperationsAlert.RetryPending(settings.Mail, jobs.Steps.Paths.Outbox) is > 0 and var resent) Log($"{resent} pending operations alert(s) sent");
 
             var builder = Host.CreateApplicationBuilder();
             builder.Logging.ClearProviders();

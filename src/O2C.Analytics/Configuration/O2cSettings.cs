@@ -14,6 +14,12 @@ public sealed class O2cSettings
     public string DataFolder { get; set; } = "data-samples";
     public string ReportsFolder { get; set; } = "reports";
     public string ReportingCurrency { get; set; } = "USD";
+    /// <summary>The operator's time zone (IANA id): schedules run in it and times are shown in it with their offset; default the machine's.</summary>
+    public string? TimeZone { get; set; }
+
+    [JsonIgnore]
+    public O2C.Analytics.Schedule.OperatorClock Clock => O2C.Analytics.Schedule.OperatorClock.From(TimeZone);
+
     /// <summary>The company's name, printed in the header of every page of the KPI pack.</summary>
     public string? CompanyName { get; set; }
     /// <summary>Loaded dates before this are rejected as implausible (docs/reliability.md).</summary>
@@ -85,6 +91,7 @@ public sealed class O2cSettings
         var settings = new O2cSettings();
         configuration.Bind(settings);
         settings.Schedule.Validate();
+        _ = settings.Clock; // an unknown time zone is refused at start
         return settings;
     }
 }

@@ -19,11 +19,12 @@ public static class RunsCommand
             try
             {
                 using var warehouse = AnalystSql.OpenReadOnly(CommonOptions.WarehousePath(parse, settings), TimeSpan.FromSeconds(30), m => Console.Error.WriteLine(m));
-                var table = new Table().AddColumn("run").AddColumn("job").AddColumn("trigger").AddColumn("planned").AddColumn("started").AddColumn("took")
+                var clock = settings.Clock;
+                var table = new Table().Caption($"times in {clock.Zone.Id} (TimeZone in o2c.json)").AddColumn("run").AddColumn("job").AddColumn("trigger").AddColumn("planned").AddColumn("started").AddColumn("took")
                     .AddColumn("try").AddColumn("status").AddColumn(new TableColumn("rows").RightAligned()).AddColumn("outputs / error");
                 foreach (var r in JobRunLog.Read(warehouse, parse.GetValue(last)))
                     table.AddRow(r.RunId.ToString(CultureInfo.InvariantCulture), Markup.Escape(r.Job), r.Trigger,
-                        r.PlannedStart?.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) ?? "", r.ActualStart.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
+                        r.PlannedStart is { } planned ? clock.FormatStored(planned) : "", clock.FormatStored(r.ActualStart),
                         r.FinishedAt is { } f ? $"{(f - r.ActualStart).TotalSeconds:0.0} s" : "", r.Attempt.ToString(CultureInfo.InvariantCulture),
                         r.Status is "succeeded" ? r.Status : $"[red]{r.Status}[/]", r.RowsLoaded?.ToString("N0", CultureInfo.InvariantCulture) ?? "",
                         Markup.Escape(r.Error ?? r.Outputs ?? ""));

@@ -24,10 +24,11 @@ public static class ScheduleCommand
             var sql = SqlFolder.Default();
             settings.Schedule = schedule;
             var jobs = new PipelineJobs(PipelineSteps.From(settings, warehouse, sql));
-            void Log(string line) => Console.WriteLine($"{DateTime.Now.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)} {line}");
+            var clock = settings.Clock;
+            void Log(string line) => Console.WriteLine($"{clock.Format(DateTimeOffset.UtcNow)} {line}");
             var runner = new ScheduledJobRunner(warehouse, sql, jobs.Kinds, schedule, Log,
                 (job, error) => OperationsAlert.Send(settings.Mail, jobs.Steps.Paths.Outbox, job, error), settings.AuditJson(), jobs.Preparations);
-            var scheduler = new ScheduleState(warehouse, sql).Scheduler(schedule, runner, TimeZoneInfo.Local, Log);
+            var scheduler = new ScheduleState(warehouse, sql).Scheduler(schedule, runner, clock.Zone, Log);
             // Alerts a dead mail server kept back go first.
             if (OperationsAlert.RetryPending(settings.Mail, jobs.Steps.Paths.Outbox) is > 0 and var resent) Log($"{resent} pending operations alert(s) sent");
 
@@ -35,7 +36,7 @@ public static class ScheduleCommand
             builder.Logging.ClearProviders();
             // A load is abandoned at once on SIGTERM; a refresh or a report is let finish.
             builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromMinutes(10));
-            builder.Services.AddHostedService(_ => new ScheduleService(scheduler, Log));
+            builder.Services.AddHostedService(_ => new ScheduleService(scheduler, clock, Log));
             using var host = builder.Build();
             host.Run();
             return 0;
@@ -43,14 +44,14 @@ public static class ScheduleCommand
         return command;
     }
 
-    private sealed class ScheduleService(PipelineScheduler scheduler, Action<string> log) : IHostedService
+    private sealed class ScheduleService(PipelineScheduler scheduler, OperatorClock clock, Action<string> log) : IHostedService
     {
         public async Task StartAsync(CancellationToken cancellationToken)
         {
-            var now = DateTimeOffset.Now;
+            var now = clock.Now;
             await scheduler.StartAsync(now, cancellationToken);
             foreach (var (job, next) in scheduler.NextDue(now))
-                log($"job {job} next due {(next is { } n ? n.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) : "only when chained or at start")}");
+                log($"job {job} next due {(next is { } n ? clock.Format(n) : "only when chained or at start")}");
             log("scheduler started; Ctrl+C or SIGTERM stops it");
         }
 

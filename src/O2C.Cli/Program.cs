@@ -15,6 +15,7 @@ var root = new RootCommand("o2c: Order-to-Cash analytics and KPI reporting on an
     MatchCommand.Create(),
     RefreshCommand.Create(),
     KpiCommand.Create(),
+    ExplainCommand.Create(),
     SpcCommand.Create(),
     PredictCommand.Create(),
     PackCommand.Create(),

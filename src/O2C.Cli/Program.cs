@@ -16,6 +16,7 @@ var root = new RootCommand("o2c: Order-to-Cash analytics and KPI reporting on an
     RefreshCommand.Create(),
     KpiCommand.Create(),
     ExplainCommand.Create(),
+    AgingCommand.Create(),
     SpcCommand.Create(),
     PredictCommand.Create(),
     PackCommand.Create(),

@@ -25,7 +25,10 @@ public static class KpiCommand
         format.AcceptOnlyFromAmong("table", "csv", "json");
         var list = new Option<bool>("--list") { Description = "Print the KPI catalogue instead of values" };
         var docs = new Option<string?>("--docs") { Description = "Write the catalogue as Markdown to this file (docs/kpis.md)" };
-        var command = new Command("kpi", "Print KPI values of a month by dimension, or the KPI catalogue") { month, dimension, format, list, docs };
+        var kpis = new Option<string?>("--kpi") { Description = "Only these KPIs, by id, comma-separated (o2c kpi --list), e.g. dso,cei" };
+        var from = MonthOption.Create("First month of a range, yyyy-MM (with --to; instead of --month)", "--from");
+        var to = MonthOption.Create("Last month of a range, yyyy-MM (default with --from: the latest closed month)", "--to");
+        var command = new Command("kpi", "Print KPI values of a month (or a range of months) by dimension, or the KPI catalogue") { month, dimension, format, list, docs, kpis, from, to };
         command.SetAction(parse =>
         {
             if (parse.GetValue(docs) is { } path)
@@ -41,14 +44,21 @@ public static class KpiCommand
             }
             var settings = O2cSettings.Load();
             using var warehouse = CommonOptions.OpenWarehouse(parse, settings);
-            var reportingMonth = MonthOption.Parse(parse.GetValue(month))
-                ?? ReportingPeriod.LatestClosedMonth(warehouse, DateOnly.FromDateTime(DateTime.Today));
-            var monthEnd = reportingMonth.End;
-            var values = KpiValueReader.Read(warehouse, parse.GetValue(dimension)!, monthEnd);
+            var latest = ReportingPeriod.LatestClosedMonth(warehouse, DateOnly.FromDateTime(DateTime.Today));
+            if (parse.GetValue(month) is not null && parse.GetValue(from) is not null)
+                throw new ArgumentException("--month is one month; --from and --to a range: give one or the other");
+            var first = MonthOption.Parse(parse.GetValue(from)) ?? MonthOption.Parse(parse.GetValue(month)) ?? latest;
+            var last = parse.GetValue(from) is null ? first : MonthOption.Parse(parse.GetValue(to)) ?? latest;
+            if (last.End < first.End) throw new ArgumentException($"--to {last} is before --from {first}");
+            var wanted = parse.GetValue(kpis) is { } ids ? ids.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).ToHashSet() : null;
+            if (wanted?.FirstOrDefault(id => KpiCatalog.All.All(k => k.Id != id)) is { } unknown)
+                throw new ArgumentException($"no KPI {unknown}: o2c kpi --list shows them all");
+            var values = KpiValueReader.Read(warehouse, parse.GetValue(dimension)!)
+                .Where(v => v.PeriodEnd >= first.End && v.PeriodEnd <= last.End && (wanted is null || wanted.Contains(v.KpiId))).ToList();
             if (values.Count == 0)
             {
-                AnsiConsole.MarkupLineInterpolated($"[yellow]No KPI values for {reportingMonth} and dimension {parse.GetValue(dimension)}; run o2c refresh (or o2c run) first.[/]");
-                return 1;
+                ErrorOutput.Line($"no KPI values for {first}{(last.End > first.End ? $" to {last}" : "")} and dimension {parse.GetValue(dimension)}: run o2c refresh (or o2c run) first, or check --dimension");
+                return O2C.Analytics.ExitCodes.Incomplete;
             }
             Print(values, parse.GetValue(format)!);
             return 0;
@@ -68,7 +78,7 @@ public static class KpiCommand
     private static void Print(IReadOnlyList<KpiValue> values, string format)
     {
         var order = KpiCatalog.All.Select((k, i) => (k.Id, i)).ToDictionary(x => x.Id, x => x.i);
-        var rows = values.OrderBy(v => order.GetValueOrDefault(v.KpiId, int.MaxValue)).ThenBy(v => v.Member, StringComparer.Ordinal).ToList();
+        var rows = values.OrderBy(v => order.GetValueOrDefault(v.KpiId, int.MaxValue)).ThenBy(v => v.Member, StringComparer.Ordinal).ThenBy(v => v.PeriodEnd).ToList();
         switch (format)
         {
             case "json":
@@ -88,12 +98,12 @@ public static class KpiCommand
                     }
                 break;
             default:
-                var table = new Table().AddColumn("kpi").AddColumn("member").AddColumn(new TableColumn("value").RightAligned())
+                var table = new Table().AddColumn("kpi").AddColumn("member").AddColumn("month").AddColumn(new TableColumn("value").RightAligned())
                     .AddColumn("unit").AddColumn(new TableColumn("numerator").RightAligned()).AddColumn(new TableColumn("denominator").RightAligned()).AddColumn("note");
                 foreach (var v in rows)
                 {
                     var kpi = KpiCatalog.All.FirstOrDefault(k => k.Id == v.KpiId);
-                    table.AddRow(Markup.Escape(v.KpiId), Markup.Escape(v.Member),
+                    table.AddRow(Markup.Escape(v.KpiId), Markup.Escape(v.Member), v.PeriodEnd.ToString("yyyy-MM", CultureInfo.InvariantCulture),
                         v.Value?.ToString(kpi?.NumberFormat == "#,##0" ? "#,##0" : "#,##0.0", CultureInfo.InvariantCulture) ?? "n/a",
                         Markup.Escape(kpi?.Unit ?? ""), v.Numerator?.ToString("#,##0.##", CultureInfo.InvariantCulture) ?? "",
                         v.Denominator?.ToString("#,##0.##", CultureInfo.InvariantCulture) ?? "", Markup.Escape(v.Note ?? ""));

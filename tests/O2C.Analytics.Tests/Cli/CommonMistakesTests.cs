@@ -26,6 +26,9 @@ public sealed class CommonMistakesTests(SamplePackFixture run)
         { "a sources file with kind camt", ["extract", "--db", "{db}", "--sources", "{camt}"], ExitCodes.Usage, "unknown source kind at $.Sources[0].Kind; the kinds are csv, xlsx, cleared-items-csv, bai2, camt053, mt940" },
         { "a list to xlsx", ["sql", "--db", "{db}", "select [1,2,3] as x", "--format", "xlsx"], ExitCodes.Usage, "--format xlsx needs --out FILE" },
         { "a comment-only query", ["sql", "--db", "{db}", "-- nothing here"], ExitCodes.Usage, "the query has no SQL statement in it" },
+        { "a KPI id that does not exist", ["kpi", "--db", "{db}", "--kpi", "dsx"], ExitCodes.Usage, "no KPI dsx: o2c kpi --list shows them all" },
+        { "aging buckets that fall", ["aging", "--db", "{db}", "--buckets", "30,20"], ExitCodes.Usage, "--buckets '30,20': whole days above 0, rising" },
+        { "explain of a KPI computed per member", ["explain", "top10_concentration", "--db", "{db}"], ExitCodes.Usage, "top10_concentration is computed per member as a whole" },
         { "sql --version", ["sql", "--db", "{db}", "--version"], ExitCodes.Usage, "the query has no SQL statement in it" },
     };
 
@@ -68,6 +71,16 @@ public sealed class CommonMistakesTests(SamplePackFixture run)
         {
             Directory.Delete(folder, recursive: true);
         }
+    }
+
+    /// <summary>o2c kpi with a KPI filter and a month range: one row per KPI and month, nothing else.</summary>
+    [Fact]
+    public void Kpi_takes_a_kpi_filter_and_a_month_range()
+    {
+        var (exit, output, _) = CliProcess.Run(run.Folder, "kpi", "--db", run.Options.WarehousePath, "--kpi", "dso,cei", "--from", "2026-08", "--to", "2026-10", "--format", "csv");
+        Assert.Equal(0, exit);
+        var lines = output.Trim().Split('\n').Skip(1).Select(l => string.Join(",", l.Split(',').Take(2))).ToList();
+        Assert.Equal(["dso,2026-08-31", "dso,2026-09-30", "dso,2026-10-31", "cei,2026-08-31", "cei,2026-09-30", "cei,2026-10-31"], lines);
     }
 
     [Fact]

@@ -14,6 +14,8 @@ public class CommandLineTests
     [InlineData("extract", "--sources")]
     [InlineData("match", "--threshold")]
     [InlineData("kpi", "--dimension")]
+    [InlineData("explain", "--member")]
+    [InlineData("aging", "--as-of")]
     [InlineData("spc", "--month")]
     [InlineData("predict", "worklist")]
     [InlineData("purge", "--before")]

@@ -60,7 +60,7 @@ public static class MonthlyRun
         var refresh = steps.Refresh(warehouse, options.Today, options.Month, options.Predict, status);
         var pack = steps.PublishPack(warehouse, refresh.Month, status);
         var sent = options.Send ? steps.SendPack(warehouse, pack, options.Resend) : null;
-        var review = steps.PublishSlaReview(warehouse, status: status);
+        var review = steps.PublishSlaReview(warehouse, status: status, measured: pack.SlaRun);
         return new MonthlyRunResult(load, refresh.Month.End, pack.WorkbookPath, WarehouseRefresh.UnconvertibleOpenItems(warehouse), pack.Charts,
             refresh.PredictionRunId, refresh.InvoicesScored, pack.Pack, review.WorkbookPath, review.Review, sent, pack.DataWorkbookPath);
     }

@@ -18,7 +18,8 @@ namespace O2C.Analytics.Pipeline;
 public sealed record RefreshResult(IReadOnlyList<ControlChart> Charts, ReportingMonth Month, long? PredictionRunId, int InvoicesScored, IReadOnlyList<string> Exports);
 
 /// <summary>A written KPI pack: its content, workbook and control-chart images.</summary>
-public sealed record PublishedPack(KpiPack Pack, string WorkbookPath, IReadOnlyList<string> Charts, string DataWorkbookPath);
+/// <param name="SlaRun">The SLA measurement the pack read (its attention list), for a review published right after it.</param>
+public sealed record PublishedPack(KpiPack Pack, string WorkbookPath, IReadOnlyList<string> Charts, string DataWorkbookPath, SlaRunResult? SlaRun = null);
 
 /// <summary>A written SLA review.</summary>
 public sealed record PublishedSlaReview(SlaReview Review, string WorkbookPath);
@@ -71,14 +72,14 @@ public sealed class PipelineSteps(SqlFolder sql, OutputPaths paths, string repor
     {
         // The summary's attention list names SLAs below target: measured now, so every way to the pack sees the same.
         status?.Invoke("SLA measurements");
-        SlaRunner.Run(warehouse, sql, slas, slaContract);
+        var slaRun = SlaRunner.Run(warehouse, sql, slas, slaContract);
         status?.Invoke($"workbook for {month}");
         var pack = KpiPackReader.Read(warehouse, sql, month, DateTime.UtcNow) with { Company = companyName };
         var data = KpiDataWorkbook.Write(pack, paths.KpiData(month));
         var path = KpiPackWorkbook.Write(pack, paths.KpiPack(month), Path.GetFileName(data));
         status?.Invoke("control charts");
         var charts = ChartPack.Write(pack.Charts, month.End, paths.Charts(month));
-        return new PublishedPack(pack, path, charts, data);
+        return new PublishedPack(pack, path, charts, data, slaRun);
     }
 
     /// <summary>The pack of one dimension member only, as its scoped recipients get it; returns its path.</summary>
@@ -108,10 +109,11 @@ public sealed class PipelineSteps(SqlFolder sql, OutputPaths paths, string repor
     }
 
     /// <summary>Measures every SLA and writes the review of <paramref name="quarter"/> (default: the latest closed one).</summary>
-    public PublishedSlaReview PublishSlaReview(Warehouse warehouse, SlaQuarter? quarter = null, Action<string>? status = null)
+    /// <param name="measured">The measurement just made (by the pack of the same run), so it is not made twice.</param>
+    public PublishedSlaReview PublishSlaReview(Warehouse warehouse, SlaQuarter? quarter = null, Action<string>? status = null, SlaRunResult? measured = null)
     {
-        status?.Invoke("SLA measurements");
-        var run = SlaRunner.Run(warehouse, sql, slas, slaContract);
+        if (measured is null) status?.Invoke("SLA measurements");
+        var run = measured ?? SlaRunner.Run(warehouse, sql, slas, slaContract);
         var review = SlaReviewReader.Read(warehouse, sql, quarter ?? run.LatestClosedQuarter, DateTime.UtcNow);
         return new PublishedSlaReview(review, SlaReviewWorkbook.Write(review, paths.SlaReview(review.Quarter)));
     }

@@ -9,6 +9,8 @@ namespace O2C.Analytics.Tests.Cli;
 [Collection(SamplePackCollection.Name)]
 public sealed class CommonMistakesTests(SamplePackFixture run)
 {
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> SharedCopy = new();
+
     public static TheoryData<string, string[], int, string> Mistakes => new()
     {
         { "kpi on a mistyped --db", ["kpi", "--db", "typo.duckdb"], ExitCodes.Usage, "no warehouse at typo.duckdb" },
@@ -39,7 +41,9 @@ public sealed class CommonMistakesTests(SamplePackFixture run)
         var folder = Directory.CreateTempSubdirectory("o2c-mistake-").FullName;
         try
         {
-            var db = run.CopyWarehouseTo(Path.Combine(folder, "copy"));
+            // One copy of the sample's warehouse for every case (copying it per case cost a second each); only the
+            // failed send writes to it (its audit entry).
+            var db = SharedCopy.GetOrAdd(run.Folder, f => run.CopyWarehouseTo(Path.Combine(f, "mistakes-copy")));
             var camt = Path.Combine(folder, "sources.json");
             File.WriteAllText(camt, """{ "Sources": [ { "Name": "bank", "Kind": "camt", "Path": "x/*.xml" } ] }""");
             var config = args.SkipWhile(a => a != "--config-file").Skip(1).FirstOrDefault();

@@ -25,7 +25,7 @@ public sealed record LoadResult(
     /// of those read (the good rows are loaded; the rejects are in the rejects table with file, line and reason).
     /// </summary>
     public string? Shortfall(double maxRejectedShare) => RejectedShare > maxRejectedShare
-        ? $"{RowsRejected:N0} of {RowsLoaded + RowsRejected:N0} rows rejected ({RejectedShare:P0}, more than the {maxRejectedShare:P0} allowed by MaxRejectedShare): see the rejects above and the rejects table; pass --accept-rejects to take the load as it is"
+        ? $"{RowsRejected:N0} of {RowsLoaded + RowsRejected:N0} rows rejected ({RejectedShare:P0}, more than the {maxRejectedShare:P0} allowed by MaxRejectedShare): the good rows are loaded, the rejects are in the rejects table with file, line and reason"
         : null;
 }
 

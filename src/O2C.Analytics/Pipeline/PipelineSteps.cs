@@ -31,15 +31,17 @@ public sealed record PublishedSlaReview(SlaReview Review, string WorkbookPath);
 /// images (then mail); publish the SLA review = measure, workbook (then mail).
 /// </summary>
 public sealed class PipelineSteps(SqlFolder sql, OutputPaths paths, string reportingCurrency, SpcOptions spc, MailSettings mail,
-    IReadOnlyList<SlaDefinition> slas, SlaContract? slaContract = null, string? companyName = null)
+    IReadOnlyList<SlaDefinition> slas, SlaContract? slaContract = null, string? companyName = null, double maxRejectedShare = 0.05)
 {
     public static PipelineSteps From(O2cSettings settings, string warehousePath, SqlFolder? sql = null) =>
         new(sql ?? SqlFolder.Default(), settings.Paths(warehousePath), settings.ReportingCurrency, settings.Spc, settings.Mail, settings.SlaDefinitions,
-            settings.SlaContract, settings.CompanyName);
+            settings.SlaContract, settings.CompanyName, settings.MaxRejectedShare);
 
     public SqlFolder Sql => sql;
     public OutputPaths Paths => paths;
     public MailSettings Mail => mail;
+    /// <summary>A load rejecting more than this share of its rows fails its job (the good rows stay loaded).</summary>
+    public double MaxRejectedShare => maxRejectedShare;
 
     public LoadResult Load(Warehouse warehouse, string folder, IProgress<string>? progress = null, CancellationToken cancellation = default) =>
         new CanonicalLoader(warehouse).LoadFolder(folder, progress, cancellation);

@@ -41,6 +41,7 @@ public sealed record PipelineJobs(PipelineSteps Steps)
     {
         var result = Steps.Load(c.Warehouse, c.Job.Source ?? throw new ArgumentException($"job {c.Job.Name}: Source (the folder to load) is missing"), c.Steps, c.Cancellation);
         if (result.FilesChanged > 0) c.Chain("refresh");
+        FailOnRejects(c, result);
         return new JobOutcome(result.RowsLoaded);
     }
 
@@ -49,7 +50,17 @@ public sealed record PipelineJobs(PipelineSteps Steps)
         var result = Steps.Extract(c.Warehouse, SourcesOf(c.Job), c.Steps, c.Prepared as BankFilesRead);
         var rows = result.Load?.RowsLoaded ?? 0;
         if (result.Load?.FilesChanged > 0) c.Chain("refresh");
+        if (result.Load is { } load) FailOnRejects(c, load);
         return new JobOutcome(rows);
+    }
+
+    /// <summary>
+    /// Too many rejected rows fail the run (recorded, alerted) though the good rows are in and the refresh follows:
+    /// a scheduled load must not call that a success.
+    /// </summary>
+    private void FailOnRejects(JobContext c, Load.LoadResult result)
+    {
+        if (result.Shortfall(Steps.MaxRejectedShare) is { } why) throw new InvalidOperationException($"job {c.Job.Name}: {why}");
     }
 
     /// <summary>Models, KPIs, control charts, analyst views, predictions; then the Parquet snapshot when configured. Runs to its end once started.</summary>

@@ -46,7 +46,7 @@ public static class LoadCommand
     public static int Outcome(LoadResult? result, O2cSettings settings, bool acceptRejects)
     {
         if (acceptRejects || result?.Shortfall(settings.MaxRejectedShare) is not { } why) return O2C.Analytics.ExitCodes.Ok;
-        ErrorOutput.Line(why);
+        ErrorOutput.Line($"{why}; pass --accept-rejects to take the load as it is");
         return O2C.Analytics.ExitCodes.Incomplete;
     }
 

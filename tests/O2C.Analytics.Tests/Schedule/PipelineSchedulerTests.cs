@@ -221,6 +221,28 @@ public sealed class PipelineSchedulerTests : IDisposable
         Assert.Equal(("failed", "the pack template is missing"), History().Select(r => (r.Status, r.Error!)).Single());
     }
 
+    /// <summary>
+    /// A scheduled load of the dirty sample: the good rows are loaded and a refresh is chained, but with more than 5 %
+    /// of the rows rejected the run is a failure, recorded and alerted, not a quiet success (issue 21).
+    /// </summary>
+    [Fact]
+    public async Task A_scheduled_load_rejecting_more_than_the_allowed_share_fails_with_its_good_rows_loaded()
+    {
+        var alerts = new List<string>();
+        var chained = new List<string>();
+        var steps = new O2C.Analytics.Pipeline.PipelineSteps(SqlFolder.Default(), new O2C.Analytics.Pipeline.OutputPaths(_w.Folder, Path), "USD",
+            new O2C.Analytics.Spc.SpcOptions(), new O2C.Analytics.Mail.MailSettings(), []);
+        var settings = new ScheduleSettings { Jobs = [new() { Name = "daily-load", Kind = "load", Source = RepoPaths.DirtySamples }] };
+        var runner = new ScheduledJobRunner(Path, SqlFolder.Default(), new PipelineJobs(steps).Kinds, settings, _log.Enqueue, (job, error) => alerts.Add($"{job}: {error}"));
+        Assert.Equal("failed", await runner.RunAsync(settings.Jobs[0], "manual", null, CancellationToken.None, chained.Add));
+        var run = History().Single();
+        Assert.Matches(@"^job daily-load: [0-9,]+ of [0-9,]+ rows rejected \([0-9]+ %, more than the 5 % allowed by MaxRejectedShare\): the good rows are loaded", run.Error);
+        Assert.Single(alerts);
+        Assert.Equal(["refresh"], chained);
+        using var warehouse = O2C.Analytics.Storage.Warehouse.Open(Path, readOnly: true);
+        Assert.True(warehouse.Scalar<long>("SELECT count(*) FROM rejects") > 0 && warehouse.Scalar<long>("SELECT count(*) FROM customers") > 0);
+    }
+
     [Fact]
     public async Task A_job_missed_while_the_host_was_down_runs_once_at_start_up()
     {

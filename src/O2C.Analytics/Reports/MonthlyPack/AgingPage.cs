@@ -33,9 +33,8 @@ public static class AgingPage
             $"Past-due AR in {pack.ReportingCurrency} M at each month end by days past due (month end minus due date); AR not yet due is in the roll-forward's balances, not in the bars. " +
             "The roll-forward converts the month's movements at the month-end rate; revaluation is the opening balance restated at the new rates.");
         var byMonth = pack.AgingByMonth ?? ReportTable.Empty(AgingSheet.ByMonthColumns);
-        var months = Enumerable.Range(-(Months - 1), Months).Select(pack.MonthEndOffset).ToList();
-        var monthColumn = byMonth.IndexOf("month_end");
-        var rows = months.Select(m => byMonth.Rows.FirstOrDefault(r => (r[monthColumn] is DateOnly d && d == m || r[monthColumn] is DateTime t && DateOnly.FromDateTime(t) == m))).ToList();
+        var months = pack.LastMonthEnds(Months);
+        var rows = months.Select(pack.AgingRow).ToList();
         var layers = Buckets.Select(b => new ChartSeries(b.Label,
             rows.Select(r => r?[byMonth.IndexOf(b.Field)] is { } v ? (double)Convert.ToDecimal(v, System.Globalization.CultureInfo.InvariantCulture) / 1_000_000 : double.NaN).ToArray(),
             ScottPlot.Color.FromHex(b.Colour))).ToList();

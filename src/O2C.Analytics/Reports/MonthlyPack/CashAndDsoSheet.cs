@@ -75,10 +75,8 @@ public static class CashAndDsoSheet
 
     private static string Millions(decimal amount) => Summary.LeadershipFigures.Amount(amount);
 
-    private static List<DateOnly> MonthEnds(KpiPack pack) => Enumerable.Range(-(Months - 1), Months).Select(pack.MonthEndOffset).ToList();
-
-    private static List<string> Labels(KpiPack pack) => MonthEnds(pack).Select(PackCharts.MonthLabel).ToList();
+    private static List<string> Labels(KpiPack pack) => pack.LastMonthEnds(Months).Select(PackCharts.MonthLabel).ToList();
 
     private static double[] Series(KpiPack pack, string kpi, decimal scale = 1) =>
-        MonthEnds(pack).Select(m => pack.Value(kpi, m)?.Value is { } v ? (double)(v / scale) : double.NaN).ToArray();
+        pack.LastMonthEnds(Months).Select(m => pack.Value(kpi, m)?.Value is { } v ? (double)(v / scale) : double.NaN).ToArray();
 }

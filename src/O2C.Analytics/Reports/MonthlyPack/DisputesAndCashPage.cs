@@ -21,7 +21,7 @@ public static class DisputesAndCashPage
     {
         var ws = SheetLayout.Add(workbook, Name, $"Disputes and cash application: {pack.MonthEnd:MMMM yyyy}, {pack.Scope.Label}",
             $"Amounts in {pack.ReportingCurrency} (k thousands, M millions). Definitions on the Definitions page; a blank month is one the KPI has no value for.");
-        var months = Enumerable.Range(-(ChartMonths - 1), ChartMonths).Select(pack.MonthEndOffset).ToList();
+        var months = pack.LastMonthEnds(ChartMonths);
         var labels = months.Select(PackCharts.MonthLabel).ToList();
         double[] Series(string kpi) => months.Select(m => pack.Value(kpi, m)?.Value is { } v ? (double)v : double.NaN).ToArray();
         var disputes = PackCharts.Lines("Average dispute cycle time, days", labels,
@@ -32,7 +32,7 @@ public static class DisputesAndCashPage
         ws.AddPicture(new MemoryStream(stp), "stp").MoveTo(ws.Cell(4, 1), PackCharts.Width + 12, 0).WithSize(PackCharts.Width, 250);
 
         var row = 18;
-        var recent = Enumerable.Range(-(TableMonths - 1), TableMonths).Select(pack.MonthEndOffset).ToList();
+        var recent = pack.LastMonthEnds(TableMonths);
         ws.Cell(row, 1).SetValue("KPI");
         for (var i = 0; i < recent.Count; i++) ws.Cell(row, 2 + i).SetValue(recent[i].ToString("MMM yyyy", System.Globalization.CultureInfo.InvariantCulture));
         ws.Cell(row, 2 + recent.Count).SetValue("Target");

@@ -73,6 +73,30 @@ public sealed record KpiPack(
             RagStatus.Of(kpi.Direction, actual, target?.Target, target?.Tolerance));
     });
 
+    /// <summary>The last <paramref name="count"/> month ends up to the pack's, oldest first: what a trend chart or table spans.</summary>
+    public IReadOnlyList<DateOnly> LastMonthEnds(int count) => Enumerable.Range(-(count - 1), count).Select(MonthEndOffset).ToList();
+
+    /// <summary>The company aging row (aging_by_month.sql) of a month end, or null when there is none.</summary>
+    public object?[]? AgingRow(DateOnly monthEnd)
+    {
+        if (AgingByMonth is not { } aging) return null;
+        var column = aging.IndexOf("month_end");
+        return aging.Rows.FirstOrDefault(r => r[column] is DateOnly d && d == monthEnd || r[column] is DateTime t && DateOnly.FromDateTime(t) == monthEnd);
+    }
+
+    /// <summary>
+    /// A KPI's parts by member of a dimension in the prior month and this one (numerator and denominator; a member
+    /// missing in one month has none there): what KpiChangeDrivers weighs to name a change's driver.
+    /// </summary>
+    public IReadOnlyList<Summary.MemberParts> MemberParts(string kpiId, string dimension)
+    {
+        var now = DimensionValues.Where(v => v.KpiId == kpiId && v.Dimension == dimension).ToDictionary(v => v.Member);
+        var before = PriorDimensionValues.Where(v => v.KpiId == kpiId && v.Dimension == dimension).ToDictionary(v => v.Member);
+        return now.Keys.Union(before.Keys).Order(StringComparer.Ordinal).Select(m => new Summary.MemberParts(m,
+            before.GetValueOrDefault(m)?.Numerator, before.GetValueOrDefault(m)?.Denominator,
+            now.GetValueOrDefault(m)?.Numerator, now.GetValueOrDefault(m)?.Denominator)).ToList();
+    }
+
     /// <summary>The month end <paramref name="months"/> months from the pack's month (-1: the prior month).</summary>
     public DateOnly MonthEndOffset(int months) =>
         new DateOnly(MonthEnd.Year, MonthEnd.Month, 1).AddMonths(months + 1).AddDays(-1);

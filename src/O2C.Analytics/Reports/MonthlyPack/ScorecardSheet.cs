@@ -34,7 +34,7 @@ public static class ScorecardSheet
         ws.Row(HeaderRow).Style.Font.SetBold().Alignment.SetWrapText();
         ws.Row(HeaderRow).Height = 26;
         var row = HeaderRow + 1;
-        var trendMonths = Enumerable.Range(-11, 12).Select(pack.MonthEndOffset).ToList();
+        var trendMonths = pack.LastMonthEnds(12);
         foreach (var area in pack.Scorecard().GroupBy(l => l.Kpi.Area))
         {
             ws.Cell(row, 1).SetValue(area.Key);

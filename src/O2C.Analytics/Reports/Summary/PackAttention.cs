@@ -45,11 +45,7 @@ public static class PackAttention
     /// <summary>The BPO or in-house team whose part moved the KPI most in the direction it moved (KpiChangeDrivers).</summary>
     public static string? TeamDriving(KpiPack pack, KpiDefinition kpi)
     {
-        var now = pack.DimensionValues.Where(v => v.KpiId == kpi.Id && v.Dimension == "bpo_team").ToDictionary(v => v.Member);
-        var before = pack.PriorDimensionValues.Where(v => v.KpiId == kpi.Id && v.Dimension == "bpo_team").ToDictionary(v => v.Member);
-        var members = now.Keys.Union(before.Keys).Order(StringComparer.Ordinal).Select(m => new MemberParts(m,
-            before.GetValueOrDefault(m)?.Numerator, before.GetValueOrDefault(m)?.Denominator,
-            now.GetValueOrDefault(m)?.Numerator, now.GetValueOrDefault(m)?.Denominator)).ToList();
+        var members = pack.MemberParts(kpi.Id, "bpo_team");
         return members.Count == 0 ? null : KpiChangeDrivers.Driver(members, kpi.Scale)?.Member;
     }
 }

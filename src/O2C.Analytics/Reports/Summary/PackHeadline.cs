@@ -65,9 +65,7 @@ public static class PackHeadline
     /// <summary>The aging bucket (1-30 ... 120+) whose past-due amount moved most in the direction the total moved.</summary>
     public static MemberContribution? OverdueBucketDriver(KpiPack pack)
     {
-        if (pack.AgingByMonth is not { } aging) return null;
-        object?[]? Row(DateOnly m) => aging.Rows.FirstOrDefault(r => r[aging.IndexOf("month_end")] is DateOnly d && d == m || r[aging.IndexOf("month_end")] is DateTime t && DateOnly.FromDateTime(t) == m);
-        if (Row(pack.MonthEnd) is not { } now || Row(pack.MonthEndOffset(-1)) is not { } before) return null;
+        if (pack.AgingByMonth is not { } aging || pack.AgingRow(pack.MonthEnd) is not { } now || pack.AgingRow(pack.MonthEndOffset(-1)) is not { } before) return null;
         decimal? Amount(object?[] row, string field) => row[aging.IndexOf(field)] is { } v ? Convert.ToDecimal(v, CultureInfo.InvariantCulture) : null;
         (string Field, string Label)[] buckets = [("d1_30_amount", "1-30"), ("d31_60_amount", "31-60"), ("d61_90_amount", "61-90"), ("d91_120_amount", "91-120"), ("d120_plus_amount", "120+")];
         return KpiChangeDrivers.Driver(buckets.Select(b => new MemberParts(b.Label, Amount(before, b.Field), null, Amount(now, b.Field), null)).ToList(), 1);
@@ -76,10 +74,8 @@ public static class PackHeadline
     /// <summary>The segment whose overdue amount moved most in the direction the company's moved.</summary>
     public static MemberContribution? OverdueDriver(KpiPack pack)
     {
-        var now = pack.DimensionValues.Where(v => v.KpiId == "past_due_pct" && v.Dimension == "segment").ToDictionary(v => v.Member);
-        var before = pack.PriorDimensionValues.Where(v => v.KpiId == "past_due_pct" && v.Dimension == "segment").ToDictionary(v => v.Member);
-        var members = now.Keys.Union(before.Keys).Order(StringComparer.Ordinal)
-            .Select(m => new MemberParts(m, before.GetValueOrDefault(m)?.Numerator, null, now.GetValueOrDefault(m)?.Numerator, null)).ToList();
+        // The overdue amount: past_due_pct's numerators, added up as amounts (no denominators).
+        var members = pack.MemberParts("past_due_pct", "segment").Select(m => m with { DenominatorBefore = null, DenominatorAfter = null }).ToList();
         return members.Count == 0 ? null : KpiChangeDrivers.Driver(members, 1);
     }
 

@@ -52,3 +52,7 @@ catch (Exception e)
     if (Environment.GetEnvironmentVariable("O2C_DEBUG") == "1") Console.Error.WriteLine(e);
     return code;
 }
+finally
+{
+    O2C.Cli.Logging.OperatorLog.Flush();
+}

@@ -58,6 +58,9 @@ public sealed class O2cSettings
     /// <summary>The BPO partner's teams, the quarterly cap on service credits and the earn-back.</summary>
     public O2C.Analytics.Sla.SlaContract SlaContract { get; set; } = new();
 
+    /// <summary>Log format, level and optional rolling file (docs/operations.md).</summary>
+    public LogSettings Logging { get; set; } = new();
+
     /// <summary>The scheduler's jobs; none configured = ScheduleSettings.Default (daily load of DataFolder, pack, SLA review).</summary>
     public O2C.Analytics.Schedule.ScheduleSettings Schedule { get; set; } = new();
 
@@ -91,6 +94,7 @@ public sealed class O2cSettings
         var settings = new O2cSettings();
         configuration.Bind(settings);
         settings.Schedule.Validate();
+        settings.Logging.Validate();
         _ = settings.Clock; // an unknown time zone is refused at start
         return settings;
     }

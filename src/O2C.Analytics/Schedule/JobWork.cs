@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using O2C.Analytics.Storage;
 namespace O2C.Analytics.Schedule;
 
@@ -10,9 +11,9 @@ public sealed record JobContext(Warehouse Warehouse, ScheduledJobSettings Job, C
     IProgress<string> Steps, object? Prepared = null);
 
 /// <summary>A job's steps written to the host's log as they happen; synchronous, so the log keeps the work's order.</summary>
-public sealed class JobSteps(string jobName, Action<string> log) : IProgress<string>
+public sealed class JobSteps(string jobName, ILogger log) : IProgress<string>
 {
-    public void Report(string value) => log($"job {jobName}: {value}");
+    public void Report(string value) => log.LogInformation("job {Job}: {Step}", jobName, value);
 }
 
 /// <summary>What a job did: rows loaded and files written.</summary>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.Extensions.Logging;
 using Quartz;
 
 namespace O2C.Analytics.Schedule;
@@ -10,7 +11,7 @@ namespace O2C.Analytics.Schedule;
 /// runs once, now, however many due times were missed.
 /// </summary>
 public sealed class PipelineScheduler(ScheduleSettings settings, ScheduledJobRunner runner, Func<IReadOnlySet<DateOnly>> holidays,
-    Func<string, bool> hasHistory, Func<string, DateTimeOffset, bool> covered, TimeZoneInfo zone, Action<string> log,
+    Func<string, bool> hasHistory, Func<string, DateTimeOffset, bool> covered, TimeZoneInfo zone, ILogger log,
     Func<(int Interrupted, bool RefreshOwed)>? recover = null) : IAsyncDisposable
 {
     private const string ContextKey = "o2c";
@@ -32,10 +33,10 @@ public sealed class PipelineScheduler(ScheduleSettings settings, ScheduledJobRun
         var owedRefresh = false;
         if (recover?.Invoke() is var (interrupted, refreshOwed))
         {
-            if (interrupted > 0) log($"{interrupted} job run(s) left running by a process that ended marked interrupted");
+            if (interrupted > 0) log.LogWarning("{Interrupted} job run(s) left running by a process that ended marked interrupted", interrupted);
             if (refreshOwed && settings.Jobs.Any(j => j.Kind == "refresh"))
             {
-                log("a load was committed after the last refresh: refreshing now");
+                log.LogInformation("a load was committed after the last refresh: refreshing now");
                 owedRefresh = true;
                 foreach (var job in settings.Jobs.Where(j => j.Kind == "refresh")) await Trigger(job.Name, "owed", null, cancellation);
             }
@@ -51,7 +52,7 @@ public sealed class PipelineScheduler(ScheduleSettings settings, ScheduledJobRun
             }
             if (rule.LastAtOrBefore(now) is { } last && hasHistory(job.Name) && !covered(job.Name, last))
             {
-                log($"job {job.Name} was due at {last:yyyy-MM-dd HH:mm} while the host was down: running it once now");
+                log.LogWarning("job {Job} was due at {Due} while the host was down: running it once now", job.Name, last.ToString("yyyy-MM-dd HH:mm zzz", CultureInfo.InvariantCulture));
                 await Trigger(job.Name, "misfire", last, cancellation);
             }
             else if (job.RunAtStart) await Trigger(job.Name, "start", null, cancellation);

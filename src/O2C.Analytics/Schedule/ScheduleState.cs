@@ -20,6 +20,6 @@ public sealed class ScheduleState(string warehousePath, SqlFolder sql)
         return read(warehouse);
     }
 
-    public PipelineScheduler Scheduler(ScheduleSettings settings, ScheduledJobRunner runner, TimeZoneInfo zone, Action<string> log) =>
+    public PipelineScheduler Scheduler(ScheduleSettings settings, ScheduledJobRunner runner, TimeZoneInfo zone, Microsoft.Extensions.Logging.ILogger log) =>
         new(settings, runner, Holidays, HasHistory, Covered, zone, log, Recover);
 }

@@ -1,4 +1,5 @@
 using DuckDB.NET.Data;
+using Microsoft.Extensions.Logging;
 using O2C.Analytics.Storage;
 
 namespace O2C.Analytics.Schedule;
@@ -13,7 +14,7 @@ public sealed class ScheduledJobRunner(
     SqlFolder sql,
     IReadOnlyDictionary<string, JobWork> kinds,
     ScheduleSettings settings,
-    Action<string> log,
+    ILogger log,
     Action<string, string>? alert = null,
     string? configuration = null,
     IReadOnlyDictionary<string, JobPreparation>? preparations = null)
@@ -35,6 +36,7 @@ public sealed class ScheduledJobRunner(
                 if (shutdown.IsCancellationRequested && attempt > 1) return "abandoned";
                 Warehouse? warehouse = null;
                 long runId = 0;
+                IDisposable? runScope = null;
                 try
                 {
                     var steps = new JobSteps(job.Name, log);
@@ -51,26 +53,28 @@ public sealed class ScheduledJobRunner(
                     }
                     warehouse = OpenForJob();
                     runId = JobRunLog.Start(warehouse, job.Name, job.Kind, trigger, planned, attempt);
+                    runScope = JobLogScope.Begin(log, runId, job.Name);
                     preparationFailed?.Throw();
-                    log($"job {job.Name} started ({trigger}{(attempt > 1 ? $", attempt {attempt}" : "")})");
+                    if (attempt == 1) log.LogInformation("job {Job} started ({Trigger})", job.Name, trigger);
+                    else log.LogInformation("job {Job} started ({Trigger}, attempt {Attempt})", job.Name, trigger, attempt);
                     var token = Abandonable.Contains(job.Kind) ? shutdown : CancellationToken.None;
                     var outcome = work(new JobContext(warehouse, job, token, chain, steps, prepared));
                     JobRunLog.Finish(warehouse, runId, "succeeded", outcome.RowsLoaded, outcome.Outputs is { Count: > 0 } o ? string.Join(";", o) : null);
-                    log($"job {job.Name} succeeded");
+                    log.LogInformation("job {Job} succeeded", job.Name);
                     return "succeeded";
                 }
                 catch (OperationCanceledException) when (shutdown.IsCancellationRequested)
                 {
                     if (warehouse is not null && runId > 0)
                         JobRunLog.Finish(warehouse, runId, "abandoned", error: "the host shut down during the job; its changes were rolled back");
-                    log($"job {job.Name} abandoned at shutdown; the warehouse is as it was before it");
+                    log.LogWarning("job {Job} abandoned at shutdown; the warehouse is as it was before it", job.Name);
                     return "abandoned";
                 }
                 catch (Exception e) when (IsTransient(e) && attempt < settings.Attempts)
                 {
                     if (warehouse is not null && runId > 0) JobRunLog.Finish(warehouse, runId, "failed (retried)", error: e.Message);
                     var delay = TimeSpan.FromSeconds(settings.RetryDelaySeconds * Math.Pow(2, attempt - 1));
-                    log($"job {job.Name} failed (attempt {attempt} of {settings.Attempts}), retrying in {delay.TotalSeconds:0.#} s: {FirstLine(e.Message)}");
+                    log.LogWarning("job {Job} failed (attempt {Attempt} of {Attempts}), retrying in {DelaySeconds} s: {Error}", job.Name, attempt, settings.Attempts, Math.Round(delay.TotalSeconds, 1), FirstLine(e.Message));
                     warehouse?.Dispose();
                     warehouse = null;
                     try { await Task.Delay(delay, shutdown); }
@@ -79,12 +83,13 @@ public sealed class ScheduledJobRunner(
                 catch (Exception e)
                 {
                     if (warehouse is not null && runId > 0) JobRunLog.Finish(warehouse, runId, "failed", error: e.Message);
-                    log($"job {job.Name} failed: {FirstLine(e.Message)}");
+                    log.LogError("job {Job} failed: {Error}", job.Name, FirstLine(e.Message));
                     alert?.Invoke(job.Name, e.Message);
                     return "failed";
                 }
                 finally
                 {
+                    runScope?.Dispose();
                     warehouse?.Dispose();
                 }
             }

@@ -1,16 +1,20 @@
+using Microsoft.Extensions.Logging;
+using O2C.Cli.Logging;
 using Spectre.Console;
 
 namespace O2C.Cli.Commands;
 
-/// <summary>A progress bar on an interactive terminal; plain status lines otherwise (CI, pipes).</summary>
+/// <summary>A progress bar or spinner on an interactive terminal; log lines otherwise (CI, pipes, a service manager).</summary>
 public static class Progress
 {
     public static void Run(string label, Action<Action<double, double>> work)
     {
         if (!AnsiConsole.Profile.Capabilities.Interactive)
         {
-            AnsiConsole.WriteLine($"{label}...");
+            var log = OperatorLog.For("o2c");
+            log.LogInformation("{Step}...", label);
             work((_, _) => { });
+            log.LogInformation("{Step} done", label);
             return;
         }
         AnsiConsole.Progress().AutoClear(true).Start(ctx =>
@@ -25,7 +29,10 @@ public static class Progress
     public static T Status<T>(string label, Func<Action<string>, T> work)
     {
         if (!AnsiConsole.Profile.Capabilities.Interactive)
-            return work(message => AnsiConsole.WriteLine($"  {message}"));
+        {
+            var log = OperatorLog.For("o2c");
+            return work(message => log.LogInformation("{Step}: {Status}", label, message));
+        }
         return AnsiConsole.Status().Start(label, ctx => work(message => ctx.Status($"{label}: {message}")));
     }
 }

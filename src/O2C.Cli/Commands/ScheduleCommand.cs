@@ -25,18 +25,18 @@ public static class ScheduleCommand
             settings.Schedule = schedule;
             var jobs = new PipelineJobs(PipelineSteps.From(settings, warehouse, sql));
             var clock = settings.Clock;
-            void Log(string line) => Console.WriteLine($"{clock.Format(DateTimeOffset.UtcNow)} {line}");
-            var runner = new ScheduledJobRunner(warehouse, sql, jobs.Kinds, schedule, Log,
+            var log = O2C.Cli.Logging.OperatorLog.For("o2c.schedule");
+            var runner = new ScheduledJobRunner(warehouse, sql, jobs.Kinds, schedule, log,
                 (job, error) => OperationsAlert.Send(settings.Mail, jobs.Steps.Paths.Outbox, job, error), settings.AuditJson(), jobs.Preparations);
-            var scheduler = new ScheduleState(warehouse, sql).Scheduler(schedule, runner, clock.Zone, Log);
+            var scheduler = new ScheduleState(warehouse, sql).Scheduler(schedule, runner, clock.Zone, log);
             // Alerts a dead mail server kept back go first.
-            if (OperationsAlert.RetryPending(settings.Mail, jobs.Steps.Paths.Outbox) is > 0 and var resent) Log($"{resent} pending operations alert(s) sent");
+            if (OperationsAlert.RetryPending(settings.Mail, jobs.Steps.Paths.Outbox) is > 0 and var resent) log.LogInformation("{Resent} pending operations alert(s) sent", resent);
 
             var builder = Host.CreateApplicationBuilder();
             builder.Logging.ClearProviders();
             // A load is abandoned at once on SIGTERM; a refresh or a report is let finish.
             builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromMinutes(10));
-            builder.Services.AddHostedService(_ => new ScheduleService(scheduler, clock, Log));
+            builder.Services.AddHostedService(_ => new ScheduleService(scheduler, clock, log));
             using var host = builder.Build();
             host.Run();
             return 0;
@@ -44,22 +44,22 @@ public static class ScheduleCommand
         return command;
     }
 
-    private sealed class ScheduleService(PipelineScheduler scheduler, OperatorClock clock, Action<string> log) : IHostedService
+    private sealed class ScheduleService(PipelineScheduler scheduler, OperatorClock clock, ILogger log) : IHostedService
     {
         public async Task StartAsync(CancellationToken cancellationToken)
         {
             var now = clock.Now;
             await scheduler.StartAsync(now, cancellationToken);
             foreach (var (job, next) in scheduler.NextDue(now))
-                log($"job {job} next due {(next is { } n ? clock.Format(n) : "only when chained or at start")}");
-            log("scheduler started; Ctrl+C or SIGTERM stops it");
+                log.LogInformation("job {Job} next due {NextDue}", job, next is { } n ? clock.Format(n) : "only when chained or at start");
+            log.LogInformation("scheduler started; Ctrl+C or SIGTERM stops it");
         }
 
         public async Task StopAsync(CancellationToken cancellationToken)
         {
-            log("stopping: a running load is rolled back, any other job finishes");
+            log.LogInformation("stopping: a running load is rolled back, any other job finishes");
             await scheduler.StopAsync();
-            log("scheduler stopped");
+            log.LogInformation("scheduler stopped");
         }
     }
 }

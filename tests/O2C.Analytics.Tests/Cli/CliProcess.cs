@@ -19,6 +19,18 @@ public static class CliProcess
         return (process.ExitCode, output.Result, error.Result);
     }
 
+    /// <summary>
+    /// Standard error without the log: every log line there is a JSON object (not a terminal) with its level, which
+    /// this checks; what is left is what the command says to the user (the one "error:" line).
+    /// </summary>
+    public static IReadOnlyList<string> UserLines(string error)
+    {
+        var lines = error.Replace("\r", "", StringComparison.Ordinal).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        foreach (var log in lines.Where(l => l.StartsWith('{')))
+            Assert.True(System.Text.Json.JsonDocument.Parse(log).RootElement.TryGetProperty("LogLevel", out _), log);
+        return lines.Where(l => !l.StartsWith('{')).ToList();
+    }
+
     /// <summary>How every test starts o2c: the built program, plain output (no colour codes), both streams captured.</summary>
     public static ProcessStartInfo StartInfo(string workingFolder, IEnumerable<string> args)
     {

@@ -67,7 +67,7 @@ public class CommandLineTests
         w.Write("customers.csv", "customer_id;customer_name", "C1;X");
         var (exit, _, error) = CliProcess.Run(w.Folder, "load", w.Sources, "--db", Path.Combine(w.Folder, "cli.duckdb"));
         Assert.Equal(2, exit);
-        var line = Assert.Single(error.Trim().Split('\n'));
+        var line = Assert.Single(CliProcess.UserLines(error));
         Assert.StartsWith("error: load failed, nothing was loaded: customers.csv: wrong delimiter", line);
     }
 
@@ -80,7 +80,7 @@ public class CommandLineTests
         Assert.Contains("15 rejected", output);
         // The good rows are in; so many rejects are not a success without saying so.
         Assert.Equal(ExitCodes.Incomplete, exit);
-        var line = Assert.Single(error.Trim().Split('\n'));
+        var line = Assert.Single(CliProcess.UserLines(error));
         Assert.Matches(@"^error: [0-9,]+ of [0-9,]+ rows rejected \([0-9]+ %, more than the 5 % allowed by MaxRejectedShare\)", line);
         // Loading the same files again changes nothing and rejects nothing new: exit 0.
         Assert.Equal(0, CliProcess.Run(w.Folder, "load", RepoPaths.DirtySamples, "--db", Path.Combine(w.Folder, "cli.duckdb")).ExitCode);
@@ -97,7 +97,7 @@ public class CommandLineTests
         File.WriteAllText(sources, """{ "sources": [ { "name": "erp", "kind": "bai2", "path": "moved/*.txt" } ] }""");
         var (exit, _, error) = CliProcess.Run(w.Folder, "extract", "--sources", sources, "--db", Path.Combine(w.Folder, "cli.duckdb"));
         Assert.Equal(ExitCodes.Incomplete, exit);
-        Assert.StartsWith("error: no file matched the pattern of erp in ", Assert.Single(error.Trim().Split('\n')));
+        Assert.StartsWith("error: no file matched the pattern of erp in ", Assert.Single(CliProcess.UserLines(error)));
         Assert.Equal(0, CliProcess.Run(w.Folder, "extract", "--sources", sources, "--db", Path.Combine(w.Folder, "cli.duckdb"), "--allow-empty").ExitCode);
     }
 }

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using O2C.Analytics.Tests.Support;
 
 namespace O2C.Analytics.Tests.Cli;
@@ -10,7 +11,7 @@ public sealed class ScheduleProcessTests : IDisposable
     public ScheduleProcessTests() =>
         // A load of the bundled sample (446k rows, a few seconds) when the host starts.
         File.WriteAllText(Path.Combine(_folder, "o2c.json"), $$"""
-            { "Schedule": { "Jobs": [ { "Name": "load", "Kind": "load", "Source": "{{RepoPaths.DataSamples}}", "RunAtStart": true, "Cron": "0 0 6 * * ?" } ] } }
+            { "Logging": { "File": "logs/o2c.log" }, "Schedule": { "Jobs": [ { "Name": "load", "Kind": "load", "Source": "{{RepoPaths.DataSamples}}", "RunAtStart": true, "Cron": "0 0 6 * * ?" } ] } }
             """);
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
@@ -31,9 +32,19 @@ public sealed class ScheduleProcessTests : IDisposable
             // checked before each file and once more just before the commit, with seconds of work still ahead.
             host.WaitForLine("job load: loading documents.csv.gz");
             Assert.Equal(0, host.Terminate());
-            Assert.Contains(host.Lines, l => l.Contains("job load abandoned at shutdown", StringComparison.Ordinal));
-            Assert.Contains(host.Lines, l => l.EndsWith("scheduler stopped", StringComparison.Ordinal));
+            // Not a terminal: every line is a JSON object with its level, and a job's lines carry its run id.
+            var entries = host.Lines.Select(l => JsonDocument.Parse(l).RootElement).ToList();
+            var abandoned = Assert.Single(entries, e => e.GetProperty("Message").GetString()!.StartsWith("job load abandoned at shutdown", StringComparison.Ordinal));
+            Assert.Equal("Warning", abandoned.GetProperty("LogLevel").GetString());
+            Assert.Equal(1, abandoned.GetProperty("Scopes")[0].GetProperty("JobRunId").GetInt64());
+            Assert.Contains(entries, e => e.GetProperty("Message").GetString() == "job load: loading documents.csv.gz" && e.GetProperty("Scopes")[0].GetProperty("JobRunId").GetInt64() == 1);
+            Assert.Equal("scheduler stopped", entries[^1].GetProperty("Message").GetString());
         }
+        // The same lines in the daily log file, as JSON with the run id (Serilog's compact JSON quotes text values in @m).
+        var file = Assert.Single(Directory.GetFiles(Path.Combine(_folder, "logs"), "o2c*.log"));
+        var logged = File.ReadAllLines(file).Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        Assert.Contains(logged, e => e.GetProperty("@m").GetString() == "job \"load\" abandoned at shutdown; the warehouse is as it was before it"
+            && e.GetProperty("@l").GetString() == "Warning" && e.GetProperty("JobRunId").GetInt64() == 1);
         Assert.Equal("n\n0", Sql("select count(*) as n from documents", 0, out _, out _));
         Assert.Equal("n\n0", Sql("select count(*) as n from loads", 0, out _, out _));
         Assert.Equal("status\nabandoned", Sql("select status from job_runs", 0, out _, out _));

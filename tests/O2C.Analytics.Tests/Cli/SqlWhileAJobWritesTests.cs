@@ -31,7 +31,7 @@ public sealed class SqlWhileAJobWritesTests : IDisposable
                 return new JobOutcome(new CanonicalLoader(c.Warehouse).LoadFolder(RepoPaths.DataSamples, null, c.Cancellation).RowsLoaded);
             },
         };
-        var runner = new ScheduledJobRunner(path, SqlFolder.Default(), kinds, new ScheduleSettings(), _ => { });
+        var runner = new ScheduledJobRunner(path, SqlFolder.Default(), kinds, new ScheduleSettings(), LineLogger.None);
         var job = Task.Run(() => runner.RunAsync(new ScheduledJobSettings { Name = "load", Kind = "load" }, "test", null, CancellationToken.None, _ => { }));
         Assert.True(holding.Wait(TimeSpan.FromMinutes(2)), "the job never started");
 

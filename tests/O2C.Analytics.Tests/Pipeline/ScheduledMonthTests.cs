@@ -30,7 +30,7 @@ public sealed class ScheduledMonthTests(SamplePackFixture run)
             var viaSchedule = run.CopyWarehouseTo(Path.Combine(folder, "schedule"));
             var steps = new PipelineSteps(SqlFolder.Default(), new OutputPaths(Path.Combine(folder, "schedule", "reports"), viaSchedule), "USD",
                 new SpcOptions(12), new MailSettings(), SlaCatalog.Defaults);
-            var runner = new ScheduledJobRunner(viaSchedule, SqlFolder.Default(), new PipelineJobs(steps).Kinds, new ScheduleSettings(), _ => { });
+            var runner = new ScheduledJobRunner(viaSchedule, SqlFolder.Default(), new PipelineJobs(steps).Kinds, new ScheduleSettings(), LineLogger.None);
             foreach (var (name, kind, source) in new[] { ("daily-load", "load", RepoPaths.DataSamples), ("refresh", "refresh", null), ("monthly-pack", "pack", null), ("quarterly-sla", "sla", null) })
                 Assert.Equal("succeeded", await runner.RunAsync(new ScheduledJobSettings { Name = name, Kind = kind, Source = source }, "test", null, CancellationToken.None, _ => { }));
 

@@ -43,7 +43,7 @@ public sealed class ConcurrentReadersTests(SamplePackFixture run, ITestOutputHel
                 new SpcOptions(12), new MailSettings(), SlaCatalog.Defaults));
             var settings = new ScheduleSettings { Attempts = 10, RetryDelaySeconds = 0.5 };
             var log = new System.Collections.Concurrent.ConcurrentQueue<string>();
-            var runner = new ScheduledJobRunner(path, SqlFolder.Default(), jobs.Kinds, settings, log.Enqueue);
+            var runner = new ScheduledJobRunner(path, SqlFolder.Default(), jobs.Kinds, settings, new LineLogger(log.Enqueue));
             // On its own thread, as the scheduler's worker runs it (the job's work is synchronous).
             var refresh = Task.Run(() => runner.RunAsync(new ScheduledJobSettings { Name = "nightly-refresh", Kind = "refresh" }, "schedule", DateTimeOffset.Now, CancellationToken.None, _ => { }));
 

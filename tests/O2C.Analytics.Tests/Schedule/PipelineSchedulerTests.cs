@@ -38,9 +38,9 @@ public sealed class PipelineSchedulerTests : IDisposable
             ["loads-something"] = c => { c.Chain("refresh"); return Probe(c, TimeSpan.Zero); },
             ["refresh"] = c => Probe(c, TimeSpan.Zero),
         };
-        var runner = new ScheduledJobRunner(Path, SqlFolder.Default(), kinds, settings, _log.Enqueue);
+        var runner = new ScheduledJobRunner(Path, SqlFolder.Default(), kinds, settings, new LineLogger(_log.Enqueue));
         var state = new ScheduleState(Path, SqlFolder.Default());
-        return (state.Scheduler(settings, runner, TimeZoneInfo.Utc, _log.Enqueue), state);
+        return (state.Scheduler(settings, runner, TimeZoneInfo.Utc, new LineLogger(_log.Enqueue)), state);
     }
 
     private static async Task Until(Func<bool> done, int seconds = 30)
@@ -214,7 +214,7 @@ public sealed class PipelineSchedulerTests : IDisposable
         var alerts = new List<string>();
         var settings = new ScheduleSettings { Jobs = [new() { Name = "pack", Kind = "broken", RunAtStart = true }] };
         var runner = new ScheduledJobRunner(Path, SqlFolder.Default(), new Dictionary<string, JobWork> { ["broken"] = _ => throw new InvalidOperationException("the pack template is missing") },
-            settings, _log.Enqueue, (job, error) => alerts.Add($"{job}: {error}"));
+            settings, new LineLogger(_log.Enqueue), (job, error) => alerts.Add($"{job}: {error}"));
         var result = await runner.RunAsync(settings.Jobs[0], "manual", null, CancellationToken.None, _ => { });
         Assert.Equal("failed", result);
         Assert.Equal(["pack: the pack template is missing"], alerts);
@@ -233,7 +233,7 @@ public sealed class PipelineSchedulerTests : IDisposable
         var steps = new O2C.Analytics.Pipeline.PipelineSteps(SqlFolder.Default(), new O2C.Analytics.Pipeline.OutputPaths(_w.Folder, Path), "USD",
             new O2C.Analytics.Spc.SpcOptions(), new O2C.Analytics.Mail.MailSettings(), []);
         var settings = new ScheduleSettings { Jobs = [new() { Name = "daily-load", Kind = "load", Source = RepoPaths.DirtySamples }] };
-        var runner = new ScheduledJobRunner(Path, SqlFolder.Default(), new PipelineJobs(steps).Kinds, settings, _log.Enqueue, (job, error) => alerts.Add($"{job}: {error}"));
+        var runner = new ScheduledJobRunner(Path, SqlFolder.Default(), new PipelineJobs(steps).Kinds, settings, new LineLogger(_log.Enqueue), (job, error) => alerts.Add($"{job}: {error}"));
         Assert.Equal("failed", await runner.RunAsync(settings.Jobs[0], "manual", null, CancellationToken.None, chained.Add));
         var run = History().Single();
         Assert.Matches(@"^job daily-load: [0-9,]+ of [0-9,]+ rows rejected \([0-9]+ %, more than the 5 % allowed by MaxRejectedShare\): the good rows are loaded", run.Error);

@@ -25,6 +25,7 @@ var root = new RootCommand("o2c: Order-to-Cash analytics and KPI reporting on an
     ExportCommand.Create(),
     ScheduleCommand.Create(),
     RunsCommand.Create(),
+    HealthCommand.Create(),
     BenchCommand.Create(),
     MigrateCommand.Create(),
     PurgeCommand.Create(),

@@ -6,7 +6,15 @@ using DuckDB.NET.Data;
 namespace O2C.Analytics.Analyst;
 
 /// <summary>A query's result: column names and rows, as DuckDB returned them.</summary>
-public sealed record QueryResult(IReadOnlyList<string> Columns, IReadOnlyList<object?[]> Rows);
+/// <param name="Types">DuckDB's type of each column (Decimal, TimestampTz, ...), when known.</param>
+/// <param name="Scales">The declared scale of each DECIMAL column (null elsewhere), so 60425999.80 keeps its zero.</param>
+public sealed record QueryResult(IReadOnlyList<string> Columns, IReadOnlyList<object?[]> Rows,
+    IReadOnlyList<string>? Types = null, IReadOnlyList<int?>? Scales = null)
+{
+    public string? TypeOf(int column) => Types is { } t && column < t.Count ? t[column] : null;
+
+    public int? ScaleOf(int column) => Scales is { } s && column < s.Count ? s[column] : null;
+}
 
 /// <summary>Why `o2c sql` could not run a query, in one line for the analyst.</summary>
 public sealed class AnalystSqlException(string message, int exitCode) : Exception(message)
@@ -47,7 +55,10 @@ public static partial class AnalystSql
     }
 
     /// <summary>Runs the statements; the result is the last statement's.</summary>
-    public static QueryResult Run(Warehouse warehouse, string sql)
+    public static QueryResult Run(Warehouse warehouse, string sql) => RunAll(warehouse, sql)[^1];
+
+    /// <summary>Runs the statements; every statement's result that has columns, in order (at least one).</summary>
+    public static IReadOnlyList<QueryResult> RunAll(Warehouse warehouse, string sql)
     {
         // The read-only connection is the guarantee; this names the refusal before DuckDB would report, say, a
         // missing table first. ATTACH, INSTALL and LOAD are refused too: they would reach beyond the warehouse.
@@ -61,10 +72,14 @@ public static partial class AnalystSql
             using var command = warehouse.Connection.CreateCommand();
             command.CommandText = sql;
             using var reader = command.ExecuteReader();
-            QueryResult result;
-            do result = Read(reader);
+            var results = new List<QueryResult>();
+            do
+            {
+                var result = Read(reader);
+                if (result.Columns.Count > 0) results.Add(result);
+            }
             while (reader.NextResult());
-            return result;
+            return results.Count > 0 ? results : [new QueryResult([], [])];
         }
         catch (DuckDBException e) when (ReadOnlyRefusal().Match(e.Message) is { Success: true } m)
         {
@@ -77,7 +92,7 @@ public static partial class AnalystSql
         }
         catch (DuckDBException e)
         {
-            throw new AnalystSqlException(e.Message.Split('\n')[0], 1);
+            throw new AnalystSqlException(WithHints(e.Message), 1);
         }
     }
 
@@ -108,9 +123,22 @@ public static partial class AnalystSql
         target.MoveIntoPlace(staged);
     }
 
+    /// <summary>
+    /// DuckDB's message on one line with its hints ("Candidate bindings: ...", "Did you mean ...?", the line and column),
+    /// which the first line alone loses; the caret line under the query is dropped.
+    /// </summary>
+    public static string WithHints(string message) => string.Join("; ", message.Split('\n')
+        .Select(l => l.Trim()).Where(l => l.Length > 0 && l.Trim('^', ' ').Length > 0));
+
     private static QueryResult Read(DbDataReader reader)
     {
         var columns = Enumerable.Range(0, reader.FieldCount).Select(reader.GetName).ToList();
+        var types = Enumerable.Range(0, reader.FieldCount).Select(reader.GetDataTypeName).ToList();
+        var scales = new int?[reader.FieldCount];
+        if (reader.FieldCount > 0 && reader.GetSchemaTable() is { } schema)
+            foreach (System.Data.DataRow column in schema.Rows)
+                if (column["NumericScale"] is not DBNull and not null && types[Convert.ToInt32(column["ColumnOrdinal"], System.Globalization.CultureInfo.InvariantCulture)] == "Decimal")
+                    scales[Convert.ToInt32(column["ColumnOrdinal"], System.Globalization.CultureInfo.InvariantCulture)] = Convert.ToInt32(column["NumericScale"], System.Globalization.CultureInfo.InvariantCulture);
         var rows = new List<object?[]>();
         while (reader.Read())
         {
@@ -118,7 +146,7 @@ public static partial class AnalystSql
             for (var i = 0; i < row.Length; i++) row[i] = reader.IsDBNull(i) ? null : reader.GetValue(i);
             rows.Add(row);
         }
-        return new QueryResult(columns, rows);
+        return new QueryResult(columns, rows, types, scales);
     }
 
     private static string Holder(DuckDBException e) => HolderPid().Match(e.Message) is { Success: true } m ? $" (PID {m.Groups[1].Value})" : "";

@@ -7,25 +7,38 @@ using O2C.Analytics.Render.Excel;
 
 namespace O2C.Analytics.Analyst;
 
+/// <summary>
+/// How values print: timestamps with a time zone in <paramref name="Zone"/> with its offset, and NULL as
+/// <paramref name="NullText"/> (an empty string stays distinguishable: quoted "" in CSV).
+/// </summary>
+public sealed record QueryFormatting(TimeZoneInfo Zone, string NullText)
+{
+    public static readonly QueryFormatting Csv = new(TimeZoneInfo.Utc, "");
+}
+
 /// <summary>Writes a query result as CSV (RFC 4180), JSON (an array of objects) or an Excel table.</summary>
 public static class QueryOutput
 {
-    public static string Csv(QueryResult result)
+    public static string Csv(QueryResult result) => Csv(result, QueryFormatting.Csv);
+
+    public static string Csv(QueryResult result, QueryFormatting formatting)
     {
         var text = new StringWriter(CultureInfo.InvariantCulture);
         using (var csv = new CsvWriter(text, [.. result.Columns]))
             foreach (var row in result.Rows)
             {
-                foreach (var value in row) csv.Text(Format(value));
+                for (var c = 0; c < row.Length; c++)
+                    if (row[c] is null) csv.Text(formatting.NullText);
+                    else csv.Text(Format(result, c, row[c], formatting), quoteEmpty: true);
                 csv.End();
             }
         return text.ToString();
     }
 
-    public static string Json(QueryResult result)
+    public static string Json(QueryResult result, QueryFormatting formatting)
     {
         using var stream = new MemoryStream();
-        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             json.WriteStartArray();
             foreach (var row in result.Rows)
@@ -38,14 +51,15 @@ public static class QueryOutput
                     {
                         case null: json.WriteNullValue(); break;
                         case bool b: json.WriteBooleanValue(b); break;
-                        case decimal d: json.WriteNumberValue(d); break;
+                        // The declared scale kept: 60425999.80, not 60425999.8.
+                        case decimal: json.WriteRawValue(Format(result, i, row[i], formatting)); break;
                         case double d: json.WriteNumberValue(d); break;
                         case float f: json.WriteNumberValue(f); break;
                         case long or int or short or sbyte or byte or ulong or uint or ushort:
                             json.WriteNumberValue(Convert.ToDecimal(row[i], CultureInfo.InvariantCulture)); break;
                         case System.Numerics.BigInteger n: json.WriteRawValue(n.ToString(CultureInfo.InvariantCulture)); break;
                         case System.Collections.IEnumerable nested and not string: json.WriteRawValue(Nested(nested)); break;
-                        default: json.WriteStringValue(Format(row[i])); break;
+                        default: json.WriteStringValue(Format(result, i, row[i], formatting)); break;
                     }
                 }
                 json.WriteEndObject();
@@ -55,17 +69,47 @@ public static class QueryOutput
         return Encoding.UTF8.GetString(stream.ToArray()) + Environment.NewLine;
     }
 
-    /// <summary>An Excel table; text cells go through the formula-injection defence like the pack's.</summary>
-    public static void Xlsx(QueryResult result, string file)
+    /// <summary>Numbers are right-aligned in a table.</summary>
+    public static bool IsNumeric(QueryResult result, int column) =>
+        result.TypeOf(column) is { } type
+            ? type is "Decimal" or "Double" or "Float" or "BigInt" or "Integer" or "SmallInt" or "TinyInt" or "HugeInt" or "UnsignedBigInt"
+                or "UnsignedInteger" or "UnsignedSmallInt" or "UnsignedTinyInt" or "UnsignedHugeInt"
+            : result.Rows.Select(r => r[column]).FirstOrDefault(v => v is not null) is decimal or double or float or long or int or short or byte or System.Numerics.BigInteger;
+
+    /// <summary>A value of a column as text: <see cref="Format(object?)"/>, with the column's DECIMAL scale and time zone.</summary>
+    public static string Format(QueryResult result, int column, object? value, QueryFormatting formatting) => value switch
+    {
+        null => formatting.NullText,
+        decimal d when result.ScaleOf(column) is { } scale => d.ToString("F" + scale.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture),
+        // DuckDB hands a TIMESTAMPTZ over as its UTC instant: shown in the operator's zone, with the offset.
+        DateTime t when result.TypeOf(column) == "TimestampTz" =>
+            Format(TimeZoneInfo.ConvertTime(new DateTimeOffset(DateTime.SpecifyKind(t, DateTimeKind.Utc)), formatting.Zone)),
+        _ => Format(value),
+    };
+
+    /// <summary>
+    /// An Excel table per statement's result (sheets query, query 2, ...); text cells go through the formula-injection
+    /// defence like the pack's.
+    /// </summary>
+    public static void Xlsx(IReadOnlyList<QueryResult> results, string file, QueryFormatting formatting)
     {
         using var workbook = new XLWorkbook();
-        var ws = workbook.Worksheets.Add("query");
+        for (var i = 0; i < results.Count; i++)
+            Sheet(workbook.Worksheets.Add(i == 0 ? "query" : $"query {i + 1}"), results[i], i == 0 ? "query" : $"query{i + 1}", formatting);
+        var full = Path.GetFullPath(file);
+        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+        workbook.SaveAs(full);
+    }
+
+    private static void Sheet(IXLWorksheet ws, QueryResult result, string tableName, QueryFormatting formatting)
+    {
         for (var c = 0; c < result.Columns.Count; c++) ws.Cell(1, c + 1).SetValue(result.Columns[c]);
         for (var r = 0; r < result.Rows.Count; r++)
             for (var c = 0; c < result.Columns.Count; c++)
             {
                 var value = result.Rows[r][c];
                 if (value is System.Collections.IEnumerable and not string or TimeSpan or DateTimeOffset) value = Format(value);
+                if (value is DateTime && result.TypeOf(c) == "TimestampTz") value = Format(result, c, value, formatting);
                 var kind = value switch
                 {
                     string => ColumnKind.SourceText,
@@ -78,17 +122,14 @@ public static class QueryOutput
             }
         if (result.Columns.Count > 0)
         {
-            var table = ws.Range(1, 1, Math.Max(2, result.Rows.Count + 1), result.Columns.Count).CreateTable("query");
+            var table = ws.Range(1, 1, Math.Max(2, result.Rows.Count + 1), result.Columns.Count).CreateTable(tableName);
             table.ShowAutoFilter = true;
         }
         ws.SheetView.FreezeRows(1);
-        var full = Path.GetFullPath(file);
-        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-        workbook.SaveAs(full);
     }
 
     /// <summary>
-    /// A value as text: dates ISO 8601, timestamps with their fraction of a second (and offset, when they have one),
+    /// A value as text: dates ISO 8601, timestamps ISO 8601 with their fraction of a second (and offset, when they have one),
     /// intervals as ISO 8601 durations (P3D), lists, structs and maps as JSON, numbers invariant.
     /// </summary>
     public static string Format(object? value) => value switch
@@ -96,8 +137,8 @@ public static class QueryOutput
         null => "",
         string s => s,
         DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-        DateTime t => t.ToString("yyyy-MM-dd HH:mm:ss.FFFFFF", CultureInfo.InvariantCulture),
-        DateTimeOffset t => t.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFzzz", CultureInfo.InvariantCulture),
+        DateTime t => t.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFF", CultureInfo.InvariantCulture),
+        DateTimeOffset t => t.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFzzz", CultureInfo.InvariantCulture),
         TimeSpan span => System.Xml.XmlConvert.ToString(span),
         System.Collections.IEnumerable nested => Nested(nested),
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),

@@ -36,7 +36,9 @@ public static class ScheduleCommand
             builder.Logging.ClearProviders();
             // A load is abandoned at once on SIGTERM; a refresh or a report is let finish.
             builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromMinutes(10));
-            builder.Services.AddHostedService(_ => new ScheduleService(scheduler, clock, log));
+            // Under systemd (Type=notify): ready is signalled once the scheduler has started; elsewhere a no-op.
+            builder.Services.AddSystemd();
+            builder.Services.AddHostedService(_ => new ScheduleService(scheduler, clock, log, warehouse));
             using var host = builder.Build();
             host.Run();
             return 0;
@@ -44,10 +46,14 @@ public static class ScheduleCommand
         return command;
     }
 
-    private sealed class ScheduleService(PipelineScheduler scheduler, OperatorClock clock, ILogger log) : IHostedService
+    private sealed class ScheduleService(PipelineScheduler scheduler, OperatorClock clock, ILogger log, string warehouse) : IHostedService, IDisposable
     {
+        private Timer? _heartbeat;
+
         public async Task StartAsync(CancellationToken cancellationToken)
         {
+            // Beats from the start, so a health check sees a host that is starting (recovering, catching up) as alive.
+            _heartbeat = new Timer(_ => Beat(), null, TimeSpan.Zero, SchedulerHeartbeat.Interval);
             var now = clock.Now;
             await scheduler.StartAsync(now, cancellationToken);
             foreach (var (job, next) in scheduler.NextDue(now))
@@ -59,7 +65,18 @@ public static class ScheduleCommand
         {
             log.LogInformation("stopping: a running load is rolled back, any other job finishes");
             await scheduler.StopAsync();
+            if (_heartbeat is not null) await _heartbeat.DisposeAsync();
+            SchedulerHeartbeat.Stop(warehouse);
             log.LogInformation("scheduler stopped");
         }
+
+        private void Beat()
+        {
+            try { SchedulerHeartbeat.Beat(warehouse, DateTimeOffset.UtcNow); }
+            catch (IOException e) { log.LogWarning("heartbeat not written: {Error}", e.Message); }
+            catch (UnauthorizedAccessException e) { log.LogWarning("heartbeat not written: {Error}", e.Message); }
+        }
+
+        public void Dispose() => _heartbeat?.Dispose();
     }
 }

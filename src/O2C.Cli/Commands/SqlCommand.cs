@@ -14,9 +14,11 @@ public static class SqlCommand
         var format = new Option<string>("--format") { Description = "table | csv | json | parquet | xlsx", DefaultValueFactory = _ => "table" };
         var output = new Option<string?>("--out") { Description = "Write the result to this file (required for parquet and xlsx)" };
         var wait = new Option<int>("--wait") { Description = "Seconds to wait while a job is writing the warehouse", DefaultValueFactory = _ => 30 };
+        var nullText = new Option<string?>("--null") { Description = "How NULL prints (default: NULL in a table, an empty field in CSV, where an empty string prints as \"\")" };
+        var maxRows = new Option<int>("--max-rows") { Description = "Rows a table shows, the first and last halves (0 = all); CSV, JSON and files always have every row", DefaultValueFactory = _ => 40 };
         var command = new Command("sql", "Ad hoc SQL on a read-only connection to the warehouse (views for analysts: docs/analyst-guide.md)")
         {
-            query, file, format, output, wait,
+            query, file, format, output, wait, nullText, maxRows,
         };
         command.SetAction(parse =>
         {
@@ -53,13 +55,22 @@ public static class SqlCommand
                     Console.WriteLine(outFile!.FullPath);
                     return 0;
                 }
-                var result = AnalystSql.Run(warehouse, text);
+                var results = AnalystSql.RunAll(warehouse, text);
+                var formatting = new QueryFormatting(settings.Clock.Zone, parse.GetValue(nullText) ?? (kind == "table" ? "NULL" : ""));
+                // Every statement's result, in order: CSV blocks and JSON arrays one after another, a sheet each in xlsx.
                 switch (kind)
                 {
-                    case "csv": Emit(QueryOutput.Csv(result), outFile); break;
-                    case "json": Emit(QueryOutput.Json(result), outFile); break;
-                    case "xlsx": outFile!.Write(partial => QueryOutput.Xlsx(result, partial)); Console.WriteLine(outFile.FullPath); break;
-                    case "table": Table(result); break;
+                    case "csv": Emit(string.Join("\n", results.Select(r => QueryOutput.Csv(r, formatting))), outFile); break;
+                    case "json": Emit(string.Concat(results.Select(r => QueryOutput.Json(r, formatting))), outFile); break;
+                    case "xlsx": outFile!.Write(partial => QueryOutput.Xlsx(results, partial, formatting)); Console.WriteLine(outFile.FullPath); break;
+                    case "table":
+                        if (parse.GetValue(maxRows) < 0)
+                        {
+                            ErrorOutput.Line($"--max-rows must be 0 (all rows) or more, not {parse.GetValue(maxRows)}");
+                            return O2C.Analytics.ExitCodes.Usage;
+                        }
+                        foreach (var result in results) QueryTable.Write(result, formatting, parse.GetValue(maxRows));
+                        break;
                     default:
                         ErrorOutput.Line($"--format must be table, csv, json, parquet or xlsx, not {kind}");
                         return 2;
@@ -87,16 +98,5 @@ public static class SqlCommand
             file.Write(partial => File.WriteAllText(partial, text));
             Console.WriteLine(file.FullPath);
         }
-    }
-
-
-    private static void Table(QueryResult result)
-    {
-        var table = new Table();
-        foreach (var c in result.Columns) table.AddColumn(Markup.Escape(c));
-        foreach (var row in result.Rows)
-            table.AddRow(row.Select(v => new Text(QueryOutput.Format(v))).ToArray<Spectre.Console.Rendering.IRenderable>());
-        AnsiConsole.Write(table);
-        Console.WriteLine($"{result.Rows.Count:N0} rows");
     }
 }

@@ -31,6 +31,10 @@ public sealed class ScheduleProcessTests : IDisposable
             // Inside the load's transaction: the small files are in, the large ones still to come; SIGTERM is
             // checked before each file and once more just before the commit, with seconds of work still ahead.
             host.WaitForLine("job load: loading documents.csv.gz");
+            // A health check while a job writes (the warehouse is locked): the heartbeat says the host is alive.
+            var health = CliProcess.Run(_folder, "health");
+            Assert.Equal(0, health.ExitCode);
+            Assert.StartsWith("scheduler alive: last heartbeat ", health.Output);
             Assert.Equal(0, host.Terminate());
             // Not a terminal: every line is a JSON object with its level, and a job's lines carry its run id.
             var entries = host.Lines.Select(l => JsonDocument.Parse(l).RootElement).ToList();
@@ -45,6 +49,10 @@ public sealed class ScheduleProcessTests : IDisposable
         var logged = File.ReadAllLines(file).Select(l => JsonDocument.Parse(l).RootElement).ToList();
         Assert.Contains(logged, e => e.GetProperty("@m").GetString() == "job \"load\" abandoned at shutdown; the warehouse is as it was before it"
             && e.GetProperty("@l").GetString() == "Warning" && e.GetProperty("JobRunId").GetInt64() == 1);
+        // Stopped: the health check fails, saying why.
+        var stopped = CliProcess.Run(_folder, "health");
+        Assert.Equal(1, stopped.ExitCode);
+        Assert.StartsWith("error: no scheduler is running for ", stopped.Error);
         Assert.Equal("n\n0", Sql("select count(*) as n from documents", 0, out _, out _));
         Assert.Equal("n\n0", Sql("select count(*) as n from loads", 0, out _, out _));
         Assert.Equal("status\nabandoned", Sql("select status from job_runs", 0, out _, out _));

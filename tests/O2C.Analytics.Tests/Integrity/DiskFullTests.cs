@@ -46,7 +46,7 @@ public sealed class DiskFullTests
 
             Assert.NotEqual(0, exit);
             Assert.DoesNotContain("Unhandled exception", error + output, StringComparison.Ordinal);
-            var line = Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+            var line = Assert.Single(CliProcess.UserLines(error));
             Assert.StartsWith("error: ", line, StringComparison.Ordinal);
             Assert.Contains("the disk holding the warehouse is full (No space left on device): nothing was committed", line, StringComparison.Ordinal);
             // The next command opens the warehouse as the first load left it.

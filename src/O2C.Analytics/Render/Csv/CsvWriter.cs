@@ -45,9 +45,15 @@ public sealed class CsvWriter : IDisposable
 
     public long Rows { get; private set; }
 
-    public CsvWriter Text(string? value)
+    /// <param name="quoteEmpty">Write an empty string as "" so it reads back apart from a null (an empty field).</param>
+    public CsvWriter Text(string? value, bool quoteEmpty = false)
     {
         Separator();
+        if (value is "" && quoteEmpty)
+        {
+            _writer.Write("\"\"");
+            return this;
+        }
         if (string.IsNullOrEmpty(value)) return this;
         if (value.AsSpan().IndexOfAny(",\"\n\r") >= 0)
             _writer.Write("\"" + value.Replace("\"", "\"\"") + "\"");

@@ -44,25 +44,22 @@ public static class PredictCommand
             return 0;
         });
         var top = new Option<int>("--top") { Description = "How many invoices", DefaultValueFactory = _ => 25 };
-        var worklist = new Command("worklist", "The collection worklist: where a collector can save most (next step, expected loss, value at risk)") { top };
+        var collector = new Option<string?>("--collector") { Description = "Only this collector's customers (as in customers.collector)" };
+        var worklistFormat = new Option<string>("--format") { Description = "table | csv | json", DefaultValueFactory = _ => "table" };
+        worklistFormat.AcceptOnlyFromAmong("table", "csv", "json");
+        var worklist = new Command("worklist", "The collection worklist as of the latest scoring: where a collector can save most (due date, days past due, next step, reason codes, expected loss, value at risk); codes in docs/forecast.md") { top, collector, worklistFormat };
         worklist.SetAction(parse =>
         {
             var settings = O2cSettings.Load();
             using var warehouse = CommonOptions.OpenWarehouse(parse, settings);
+            var who = parse.GetValue(collector);
+            if (who is not null && !warehouse.Query("SELECT DISTINCT collector FROM stg_customers WHERE collector IS NOT NULL", r => r.GetString(0)).Contains(who))
+                throw new ArgumentException($"no collector '{who}'; the collectors are {string.Join(", ", warehouse.Query("SELECT DISTINCT collector FROM stg_customers WHERE collector IS NOT NULL ORDER BY 1", r => r.GetString(0)))}");
             // The pack's worklist query, for the newest forecast date scored.
             var asOf = warehouse.Scalar<DateOnly?>("SELECT max(as_of) FROM payment_predictions");
-            var worklist = asOf is null ? ReportTable.Empty(ForecastWorklistSheet.WorklistColumns)
-                : ReportQuery.Run(warehouse, SqlFolder.Default(), "worklist.sql", ForecastWorklistSheet.WorklistColumns, ("as_of", asOf.Value), ("top", parse.GetValue(top)));
-            string Text(int row, string field) => Convert.ToString(worklist.Value(row, field), CultureInfo.InvariantCulture) ?? "";
-            string Number(int row, string field, string format) => worklist.Value(row, field) is null or DBNull ? "" : Convert.ToDecimal(worklist.Value(row, field), CultureInfo.InvariantCulture).ToString(format, CultureInfo.InvariantCulture);
-            var table = new Table().Title($"collection worklist{(asOf is null ? "" : $" as of {asOf:yyyy-MM-dd}")}").AddColumn("invoice").AddColumn("customer")
-                .AddColumn(new TableColumn("open").RightAligned()).AddColumn(new TableColumn("days past due").RightAligned()).AddColumn("expected")
-                .AddColumn(new TableColumn("p(late)").RightAligned()).AddColumn(new TableColumn("expected loss").RightAligned()).AddColumn("next step");
-            for (var i = 0; i < worklist.Rows.Count; i++)
-                table.AddRow(Markup.Escape(Text(i, "document_id")), Markup.Escape(Text(i, "customer_name")), Number(i, "open_amount_rc", "N0"), Number(i, "days_past_due", "N0"),
-                    worklist.Value(i, "expected_pay_date") switch { DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), DateTime t => t.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), _ => "no date" },
-                    Number(i, "probability_late", "P0"), Number(i, "expected_loss", "N0"), Markup.Escape(Text(i, "next_step") is { Length: > 0 } step ? step : Text(i, "reasons")));
-            AnsiConsole.Write(table);
+            var rows = asOf is null ? ReportTable.Empty(ForecastWorklistSheet.WorklistColumns)
+                : ReportQuery.Run(warehouse, SqlFolder.Default(), "worklist.sql", ForecastWorklistSheet.WorklistColumns, ("as_of", asOf.Value), ("top", parse.GetValue(top)), ("collector", who));
+            CollectionWorklistOutput.Write(rows, asOf, parse.GetValue(worklistFormat)!);
             return 0;
         });
         var months = new Option<int>("--months") { Description = "How many month-end cut-offs to replay (the latest ones with 4 weeks of outcomes after them)", DefaultValueFactory = _ => 12 };

@@ -50,6 +50,7 @@ public static class ForecastWorklistSheet
         new("expected_loss", "Expected loss", ColumnKind.Amount, 13),
         new("value_at_risk", "Value at risk", ColumnKind.Amount, 13),
         new("next_step", "Next step", ColumnKind.Text, 48),
+        new("reason_codes", "Reason codes", ColumnKind.Text, 22),
         new("reasons", "Payment history", ColumnKind.Text, 36),
     ];
 

@@ -67,7 +67,7 @@ public static class KpiPackReader
             Lineage = ReportQuery.Run(warehouse, sql, "lineage.sql", LineageSheet.Columns),
             AuditTrail = ReportQuery.Run(warehouse, sql, "audit_log.sql", LineageSheet.AuditColumns),
             AuditChain = new Audit.AuditLog(warehouse).Verify().Summary,
-            Worklist = forecast is null ? null : ReportQuery.Run(warehouse, sql, "worklist.sql", ForecastWorklistSheet.WorklistColumns, ("as_of", monthEnd.AddDays(1)), ("top", ForecastWorklistSheet.WorklistRows)),
+            Worklist = forecast is null ? null : ReportQuery.Run(warehouse, sql, "worklist.sql", ForecastWorklistSheet.WorklistColumns, ("as_of", monthEnd.AddDays(1)), ("top", ForecastWorklistSheet.WorklistRows), ("collector", null)),
             Forecast = forecast,
             ForecastBacktest = warehouse.Query("""
                 SELECT count(*), avg(cash_wape_4w), avg(baseline_cash_wape_4w) FROM backtest_cut_offs

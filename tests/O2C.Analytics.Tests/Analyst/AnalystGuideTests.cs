@@ -15,6 +15,9 @@ public sealed partial class AnalystGuideTests(SamplePackFixture run)
         return data;
     }
 
+    /// <summary>The guide's SQL block number <paramref name="number"/> (0: the comments query; 1-13: the worked examples).</summary>
+    public static string Query(int number) => Queries()[number];
+
     private static IReadOnlyList<string> Queries() =>
         SqlBlock().Matches(File.ReadAllText(Path.Combine(RepoPaths.Root, "docs", "analyst-guide.md"))).Select(m => m.Groups[1].Value).ToList();
 

@@ -6,12 +6,11 @@
 -- and are 'unapplied credit'. Items in a currency with no rate on or before $as_of are counted, not valued.
 with items as (
     select o.*, c.customer_name,
-           case $group when 'company' then 'All'
-                       when 'customer' then o.customer_id || ' ' || coalesce(c.customer_name, '')
-                       when 'region' then coalesce(c.region, 'Unassigned') when 'segment' then coalesce(c.segment, 'Unassigned')
-                       when 'currency' then coalesce(c.currency_code, 'Unassigned') when 'risk_class' then coalesce(c.risk_class, 'Unassigned')
-                       when 'collector' then coalesce(c.collector, 'Unassigned') when 'bpo_team' then coalesce(c.bpo_team, 'Unassigned') end as grp
-    from open_items_as_of($as_of) o left join stg_customers c using (customer_id)
+           case when $group = 'customer' then o.customer_id || ' ' || coalesce(c.customer_name, '')
+                else coalesce(m.member, 'Unassigned') end as grp
+    from open_items_as_of($as_of) o
+    left join stg_customers c using (customer_id)
+    left join customer_dimension_members() m on m.customer_id = o.customer_id and m.dimension = $group
     where $customer is null or o.customer_id = $customer
 ),
 rates as (

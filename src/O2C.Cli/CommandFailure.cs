@@ -15,7 +15,7 @@ internal static class CommandFailure
         // o2c.json that does not parse: the file and the parser's words, not the configuration library's wrapper.
         InvalidDataException { InnerException: not null } config when config.Message.StartsWith("Failed to load configuration", StringComparison.Ordinal) =>
             (ExitCodes.Usage, $"{config.Message.TrimEnd('.')}: {Innermost(config).Message}"),
-        _ when O2C.Analytics.Mail.MailDelivery.IsTransportFailure(e) && e is not IOException => (ExitCodes.NotSent, $"mail not sent: {e.Message}"),
+        O2C.Analytics.Mail.MailNotSentException mail => (ExitCodes.NotSent, $"mail not sent: {mail.Message}"),
         DuckDB.NET.Data.DuckDBException duck => (ExitCodes.Failed, O2C.Analytics.Storage.WarehouseFailure.Describe(duck)),
         // DuckDB's native library throws this when handed no statement at all (a comment-only query).
         System.Runtime.InteropServices.SEHException => (ExitCodes.Failed, "DuckDB could not run the statement (a query of only comments or blanks does this)"),

@@ -28,25 +28,27 @@ public static class KpiExplainer
         if (kpi.Kind == KpiKind.PerGroup)
             throw new ArgumentException($"{kpi.Id} is computed per member as a whole ({kpi.Formula}); its parts do not add up customer by customer");
         member ??= ReportingDimension.AllMembers;
-        var columns = ReportingDimension.CustomerColumns.ToDictionary(ReportingDimension.Label, c => c);
+        var customerDimensions = ReportingDimension.CustomerColumns.Select(ReportingDimension.Label).ToList();
+        // A customer dimension's member comes from customer_dimension_members (a receipt without a customer is 'Unassigned').
         string filter;
         if (dimension == ReportingDimension.Company) filter = "true";
-        else if (columns.TryGetValue(dimension, out var column)) filter = $"coalesce(c.{column}, 'Unassigned') = $member";
+        else if (customerDimensions.Contains(dimension)) filter = "coalesce(m.member, 'Unassigned') = $member";
         else if (dimension == kpi.CategoryDimension) filter = "coalesce(p.category, 'Unassigned') = $member";
-        else throw new ArgumentException($"{kpi.Id} is not cut by {dimension}: the dimensions are {string.Join(", ", columns.Keys.Append(kpi.CategoryDimension).OfType<string>())}");
+        else throw new ArgumentException($"{kpi.Id} is not cut by {dimension}: the dimensions are {string.Join(", ", customerDimensions.Append(kpi.CategoryDimension).OfType<string>())}");
         var parts = warehouse.Query($"""
             WITH parts AS (
             {sql.Read("kpis", kpi.SqlFile).Trim().TrimEnd(';')}
             )
             SELECT p.customer_id, any_value(c.customer_name), sum(p.numerator)::DECIMAL(38,6), sum(p.denominator)::DECIMAL(38,6)
             FROM parts p LEFT JOIN stg_customers c USING (customer_id)
+            LEFT JOIN customer_dimension_members() m ON m.customer_id = p.customer_id AND m.dimension = $dimension
             WHERE p.period_end = $month_end AND {filter}
             GROUP BY p.customer_id
             HAVING coalesce(sum(p.numerator), 0) <> 0 OR coalesce(sum(p.denominator), 0) <> 0
             ORDER BY abs(coalesce(sum(p.numerator), 0)) DESC, p.customer_id
             """, r => new KpiPart(r.IsDBNull(0) ? null : r.GetString(0), r.IsDBNull(1) ? null : r.GetString(1),
                 r.IsDBNull(2) ? 0 : r.GetDecimal(2), r.IsDBNull(3) ? null : r.GetDecimal(3)),
-            ("month_end", monthEnd), ("member", member));
+            ("month_end", monthEnd), ("member", member), ("dimension", dimension));
         var stored = KpiValueReader.Read(warehouse, dimension, monthEnd).FirstOrDefault(v => v.KpiId == kpi.Id && v.Member == member);
         return new KpiExplanation(kpi, monthEnd, dimension, member, parts, stored);
     }

@@ -28,8 +28,8 @@ public static class MailDelivery
         body.Attachments.Add(Path.GetFileName(workbookPath), File.ReadAllBytes(workbookPath),
             new ContentType("application", "vnd.openxmlformats-officedocument.spreadsheetml.sheet"));
 
-    /// <summary>The mail server could not be reached, refused us or the message: nothing was sent, and trying later may work.</summary>
-    public static bool IsTransportFailure(Exception e) =>
+    /// <summary>What the SMTP conversation throws when the server cannot be reached or refuses: a MailNotSentException.</summary>
+    private static bool IsTransportFailure(Exception e) =>
         e is System.Net.Sockets.SocketException or MailKit.ServiceNotConnectedException or MailKit.Net.Smtp.SmtpCommandException
             or MailKit.Net.Smtp.SmtpProtocolException or MailKit.Security.AuthenticationException or MailKit.Security.SslHandshakeException
             or IOException or TimeoutException;
@@ -59,6 +59,18 @@ public static class MailDelivery
             }
         }
         if (message.To.Count == 0) throw new InvalidOperationException("no recipients configured for this message (Mail:PackRecipients / Mail:SlaRecipients)");
+        try
+        {
+            return SendOverSmtp(message, settings);
+        }
+        catch (Exception e) when (IsTransportFailure(e))
+        {
+            throw new MailNotSentException($"{e.Message} (server {settings.SmtpHost}:{settings.SmtpPort})", e);
+        }
+    }
+
+    private static DeliveryResult SendOverSmtp(MimeMessage message, MailSettings settings)
+    {
         using var client = new SmtpClient { Timeout = 60_000 };
         try
         {

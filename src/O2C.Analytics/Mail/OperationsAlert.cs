@@ -43,7 +43,7 @@ public static class OperationsAlert
             {
                 MailDelivery.Deliver(message, settings, outboxFolder, Path.GetFileNameWithoutExtension(file));
             }
-            catch (Exception e) when (MailDelivery.IsTransportFailure(e))
+            catch (MailNotSentException)
             {
                 break;
             }

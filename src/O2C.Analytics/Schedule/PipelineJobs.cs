@@ -103,7 +103,7 @@ public sealed record PipelineJobs(PipelineSteps Steps)
         {
             return send().Select(result => result.Sent ? $"mailed via {result.Where}" : result.Where).ToList();
         }
-        catch (Exception e) when (Mail.MailDelivery.IsTransportFailure(e))
+        catch (Mail.MailNotSentException e)
         {
             throw new TransientJobException($"mail not sent: {e.Message}", e);
         }

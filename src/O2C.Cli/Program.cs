@@ -41,8 +41,14 @@ O2C.Analytics.Load.StagingFolder.CleanAbandoned();
 // failure has its documented exit code (ExitCodes); O2C_DEBUG=1 shows the trace.
 try
 {
-    var parsed = root.Parse(args);
+    // `o2c` alone: what a newcomer needs is the list of commands.
+    var parsed = root.Parse(args.Length == 0 ? ["--help"] : args);
     // --config names the settings file for every command (as O2C_CONFIG does); settings are read inside each command.
+    if (UsageMistake.Describe(parsed) is { } mistake)
+    {
+        ErrorOutput.Line(mistake);
+        return O2C.Analytics.ExitCodes.Usage;
+    }
     if (parsed.GetValue(CommonOptions.Config) is { } config) Environment.SetEnvironmentVariable(O2C.Analytics.Configuration.O2cSettings.ConfigVariable, config);
     return parsed.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
 }

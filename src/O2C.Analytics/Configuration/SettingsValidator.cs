@@ -27,7 +27,7 @@ public static class SettingsValidator
             var property = Properties(type).FirstOrDefault(p => string.Equals(p.Name, section.Key, StringComparison.OrdinalIgnoreCase));
             if (property is null)
             {
-                var closest = Properties(type).Select(p => p.Name).OrderBy(n => Distance(n.ToLowerInvariant(), section.Key.ToLowerInvariant())).FirstOrDefault();
+                var closest = ClosestName.Find(section.Key, Properties(type).Select(p => p.Name));
                 yield return section.Path + (closest is null ? "" : $" (did you mean {ParentPath(section)}{closest}?)");
                 continue;
             }
@@ -53,22 +53,4 @@ public static class SettingsValidator
     private static bool IsDictionary(Type type) =>
         typeof(IDictionary).IsAssignableFrom(type)
         || type.GetInterfaces().Append(type).Any(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IReadOnlyDictionary<,>));
-
-    /// <summary>Edit distance, for the "did you mean".</summary>
-    private static int Distance(string a, string b)
-    {
-        var row = Enumerable.Range(0, b.Length + 1).ToArray();
-        for (var i = 1; i <= a.Length; i++)
-        {
-            var previous = row[0];
-            row[0] = i;
-            for (var j = 1; j <= b.Length; j++)
-            {
-                var current = row[j];
-                row[j] = Math.Min(Math.Min(row[j] + 1, row[j - 1] + 1), previous + (a[i - 1] == b[j - 1] ? 0 : 1));
-                previous = current;
-            }
-        }
-        return row[b.Length];
-    }
 }

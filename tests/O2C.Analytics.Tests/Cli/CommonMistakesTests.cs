@@ -32,6 +32,10 @@ public sealed class CommonMistakesTests(SamplePackFixture run)
         { "aging buckets that fall", ["aging", "--db", "{db}", "--buckets", "30,20"], ExitCodes.Usage, "--buckets '30,20': whole days above 0, rising" },
         { "explain of a KPI computed per member", ["explain", "top10_concentration", "--db", "{db}"], ExitCodes.Usage, "top10_concentration is computed per member as a whole" },
         { "sql --version", ["sql", "--db", "{db}", "--version"], ExitCodes.Usage, "the query has no SQL statement in it" },
+        { "a mistyped option", ["pack", "--db", "{db}", "--moth", "2026-10"], ExitCodes.Usage, "Unrecognized command or argument '--moth'; Unrecognized command or argument '2026-10'; did you mean --month for --moth? (see o2c pack --help)" },
+        { "a mistyped command", ["lod", "data-samples"], ExitCodes.Usage, "did you mean load for lod? (see o2c --help)" },
+        { "a format that is not offered", ["predict", "worklist", "--db", "{db}", "--format", "xml"], ExitCodes.Usage, "Argument 'xml' not recognized. Must be one of: 'table' 'csv' 'json' (see o2c predict worklist --help)" },
+        { "a negative row limit", ["sql", "--db", "{db}", "select 1", "--max-rows", "-1"], ExitCodes.Usage, "--max-rows must be 0 (all rows) or more, not -1" },
     };
 
     [Theory]

@@ -12,6 +12,13 @@ public sealed class CashForecaster(Warehouse warehouse, SqlFolder sql)
 {
     public const int Weeks = 13, BandHistory = 12;
 
+    /// <summary>The method in a reader's words, for every page that shows a forecast.</summary>
+    public const string MethodInBrief = "open AR by how items of the same age, dispute state and payer habit paid after each of the last 12 month ends; " +
+        "billing not yet issued from last year's billing for the same weeks, scaled by growth, times how new invoices paid";
+
+    /// <summary>The band in a reader's words.</summary>
+    public const string BandInBrief = "low and high are the 10th and 90th percentiles of how the same method missed in the 12 months before";
+
     /// <summary>z of the 10th/90th percentile of a normal distribution: the band is lognormal in actual/forecast.</summary>
     private const double Z90 = 1.2815515655446004;
 

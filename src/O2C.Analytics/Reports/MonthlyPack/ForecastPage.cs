@@ -19,9 +19,8 @@ public static class ForecastPage
         if (pack.Forecast is not { } stored) return;
         var forecast = stored.Forecast;
         var ws = SheetLayout.Add(workbook, Name, $"Cash forecast from {forecast.AsOf:d MMMM yyyy}, and last month's against actual",
-            $"Weekly receipts in {pack.ReportingCurrency} M. Made {stored.MadeAt:yyyy-MM-dd} from facts dated before {forecast.AsOf:yyyy-MM-dd}: open AR by how items of the same age, " +
-            "dispute state and payer habit paid after each of the last 12 month ends; billing not yet issued from last year's billing for the same weeks. " +
-            $"Accuracy: {HeadlineTiles.Accuracy(pack)}.");
+            $"Weekly receipts in {pack.ReportingCurrency} M. Made {stored.MadeAt:yyyy-MM-dd} from facts dated before {forecast.AsOf:yyyy-MM-dd}: " +
+            $"{Forecast.CashForecaster.MethodInBrief}. Accuracy: {HeadlineTiles.Accuracy(pack)}.");
         static double M(decimal v) => (double)(v / 1_000_000m);
         if (stored.Previous is { } previous && previous.Weeks.Any(w => w.Actual is not null))
         {

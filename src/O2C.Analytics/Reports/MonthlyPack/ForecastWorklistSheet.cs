@@ -59,10 +59,8 @@ public static class ForecastWorklistSheet
         if (pack.Forecast is not { } stored) return;
         var forecast = stored.Forecast;
         var ws = SheetLayout.Add(workbook, Name, $"Cash forecast and collection worklist from {forecast.AsOf:d MMMM yyyy}",
-            $"Made {stored.MadeAt:yyyy-MM-dd HH:mm} UTC from facts dated before {forecast.AsOf:yyyy-MM-dd}; amounts in {pack.ReportingCurrency}. " +
-            "Open AR: how items of the same age, dispute state and customer payment habit paid after each of the last 12 month ends. " +
-            "New billing: last year's billing for the same weeks scaled by growth, times how new invoices paid. " +
-            "Low and high: the 10th and 90th percentiles of how the same method missed in the 12 months before.");
+            $"Made {stored.MadeAt:yyyy-MM-dd HH:mm} UTC from facts dated before {forecast.AsOf:yyyy-MM-dd}; amounts in {pack.ReportingCurrency}: " +
+            $"{Forecast.CashForecaster.MethodInBrief}; {Forecast.CashForecaster.BandInBrief}.");
         SheetLayout.Heading(ws, ForecastHeaderRow - 1, "13-week cash forecast");
         var weeks = new ReportTable(ForecastColumns, forecast.Weeks.Select(w => new object?[] { w.Week, w.WeekStart, w.OpenAr, w.NewBillings, w.Expected, w.Low, w.High }).ToList());
         var last = TableWriter.Write(ws, ForecastHeaderRow, 1, weeks, "CashForecast");

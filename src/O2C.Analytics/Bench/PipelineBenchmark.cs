@@ -33,7 +33,9 @@ public sealed record BenchReport(long Invoices, int Customers, IReadOnlyList<Ben
     public string Markdown()
     {
         var text = new StringBuilder();
-        text.AppendLine(CultureInfo.InvariantCulture, $"Benchmark: {Invoices:N0} invoices, {Customers:N0} customers, 36 months ({Environment.ProcessorCount} cores)");
+        text.AppendLine(CultureInfo.InvariantCulture, $"Benchmark: {Invoices:N0} invoices, {Customers:N0} customers, 36 months ({Environment.ProcessorCount} cores, " +
+            $"{GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / 1073741824.0:0.#} GiB; DuckDB memory limit {Warehouse.MemoryLimit()}" +
+            $"{(string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable("O2C_MEMORY_LIMIT")) ? ", the default" : ", from O2C_MEMORY_LIMIT")})");
         text.AppendLine();
         text.AppendLine("| stage | rows | seconds | rows/s | peak memory | ratio to DuckDB alone |");
         text.AppendLine("|---|---:|---:|---:|---:|---|");

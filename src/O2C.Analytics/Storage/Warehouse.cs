@@ -34,8 +34,8 @@ public sealed class Warehouse : IDisposable
         var connection = new DuckDBConnection(connectionString);
         connection.Open();
         var warehouse = new Warehouse(connection, full);
-        // DuckDB takes up to 80 % of RAM by default; O2C_MEMORY_LIMIT bounds it (large loads then spill to disk).
-        if (MemoryLimit() is { } limit) warehouse.Execute($"SET memory_limit = '{limit}'");
+        // DuckDB would take up to 80 % of RAM; bounded, large loads spill to the temp directory instead (MemoryLimit).
+        warehouse.Execute($"SET memory_limit = '{MemoryLimit()}'");
         if (full != ":memory:" && !readOnly)
             warehouse.Execute($"SET temp_directory = '{(full + ".tmp").Replace("'", "''")}'");
         return warehouse;
@@ -48,14 +48,26 @@ public sealed class Warehouse : IDisposable
     public static bool IsLockConflict(Exception e) =>
         e is DuckDBException d && d.Message.Contains("Could not set lock", StringComparison.Ordinal);
 
-    /// <summary>O2C_MEMORY_LIMIT, a DuckDB size such as 6GB; null leaves DuckDB's default.</summary>
-    private static string? MemoryLimit()
+    /// <summary>
+    /// DuckDB's memory limit: O2C_MEMORY_LIMIT (a DuckDB size such as 6GB or 4096MiB) when set, else
+    /// <see cref="DefaultMemoryLimit"/> of the memory this process may use (the machine's, or the container's limit).
+    /// </summary>
+    public static string MemoryLimit()
     {
         var configured = Environment.GetEnvironmentVariable("O2C_MEMORY_LIMIT");
-        return configured is { Length: > 0 } && System.Text.RegularExpressions.Regex.IsMatch(configured, @"^\d+(\.\d+)?\s*[KMGT]i?B$")
-            ? configured
-            : null;
+        if (string.IsNullOrWhiteSpace(configured)) return DefaultMemoryLimit(GC.GetGCMemoryInfo().TotalAvailableMemoryBytes);
+        if (!System.Text.RegularExpressions.Regex.IsMatch(configured.Trim(), @"^\d+(\.\d+)?\s*[KMGT]i?B$"))
+            throw new ArgumentException($"O2C_MEMORY_LIMIT '{configured}' is not a size DuckDB reads (e.g. 4GB, 6GiB, 512MB)");
+        return configured.Trim();
     }
+
+    /// <summary>
+    /// A sixth of the memory available, between 512 MiB and 4 GiB: DuckDB's share, leaving the rest to the .NET heap
+    /// (model training and scoring hold up to 2 GiB at 10 million invoices) and the machine. At 10 million invoices a
+    /// 4 GiB bound kept the whole process under 6 GiB (docs/performance.md).
+    /// </summary>
+    public static string DefaultMemoryLimit(long availableBytes) =>
+        $"{Math.Clamp(availableBytes / 6 / (1024 * 1024), 512, 4096).ToString(System.Globalization.CultureInfo.InvariantCulture)}MiB";
 
     public int Execute(string sql, params (string Name, object? Value)[] parameters)
     {

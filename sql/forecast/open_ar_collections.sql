@@ -20,9 +20,13 @@ with origins as (select distinct as_of from _forecast_origins),
 rates as (select * from stg_fx_rates_to_reporting),
 documents as (select document_id, customer_id, document_date, due_date, currency_code from stg_documents where document_type <> 'credit_memo'),
 
--- history evenings: month ends before the latest forecast date
+-- history evenings: month ends before the latest forecast date, and no earlier than any origin can use: the 12
+-- latest whose week 14-26 had ended (182 days) reach back at most 182 + 366 days, so month ends more than 600 days
+-- before the earliest origin are never eligible. Leaving them out changes no rate and spares the customer-behaviour
+-- step below most of a long history.
 history_evenings as (
-    select month_end as evening from int_month_ends where month_end < (select max(as_of) from origins)
+    select month_end as evening from int_month_ends
+    where month_end < (select max(as_of) from origins) and month_end >= (select min(as_of) from origins) - 600
 ),
 
 -- items open on each history evening (events dated on or before it) and on each origin's evening (before as_of)
@@ -46,13 +50,28 @@ items as (
 
 evenings as (select distinct evening from items),
 
--- how each customer pays, as known on each evening: median days late (negative = early) of settled invoices
+-- how each customer pays, as known on each evening: median days late (negative = early) of invoices settled by
+-- cash on or before it. One ordered pass per customer: settlements (key 2d) and the evenings' questions (key 2e + 1)
+-- in one stream, the median over the frame up to each question, so a settlement counts for every evening on or
+-- after its day. (A join of every evening to every earlier settlement, grouped, gave the same rows, 336,069 of them
+-- at 1M invoices, but cost 8 of the query's 9 s; CustomerHabitTests holds the two equal on the sample.)
 behaviour as (
-    select v.evening, s.customer_id, median(s.settled_date - s.due_date) as median_days_late,
-           median(s.settled_date - s.document_date) as median_days_to_pay
-    from int_document_settlement s join evenings v on s.settled_date <= v.evening
-    where s.settled_by_cash
-    group by all
+    select evening, customer_id, median_days_late, median_days_to_pay from (
+        select customer_id, evening,
+               median(days_late) over history as median_days_late,
+               median(days_to_pay) over history as median_days_to_pay
+        from (
+            select s.customer_id, 2 * (s.settled_date - date '2000-01-01') as k, null::date as evening,
+                   s.settled_date - s.due_date as days_late, s.settled_date - s.document_date as days_to_pay
+            from int_document_settlement s
+            where s.settled_by_cash and s.settled_date <= (select max(evening) from evenings)
+            union all
+            select c.customer_id, 2 * (v.evening - date '2000-01-01') + 1, v.evening, null, null
+            from (select distinct customer_id from int_document_settlement where settled_by_cash) c cross join evenings v
+        )
+        window history as (partition by customer_id order by k rows between unbounded preceding and current row)
+    )
+    where evening is not null and median_days_late is not null
 ),
 
 open_disputes as (

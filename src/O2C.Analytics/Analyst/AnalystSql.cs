@@ -66,7 +66,7 @@ public static partial class AnalystSql
         if (WithoutComments().Replace(sql, " ").Trim().Trim(';').Trim().Length == 0)
             throw new AnalystSqlException("the query has no SQL statement in it (only comments or blanks): write a query, e.g. o2c sql \"select * from v_kpi_values limit 5\"", ExitCodes.Usage);
         if (WriteStatement().Match(WithoutComments().Replace(sql, " ")) is { Success: true } write)
-            throw new AnalystSqlException($"o2c sql is read-only: a {write.Groups[1].Value.ToUpperInvariant()} statement is not allowed; the warehouse was not changed", Refused);
+            throw new AnalystSqlException($"o2c sql is read-only: {Article(write.Groups[1].Value)} {write.Groups[1].Value.ToUpperInvariant()} statement is not allowed; the warehouse was not changed", Refused);
         try
         {
             using var command = warehouse.Connection.CreateCommand();
@@ -83,7 +83,7 @@ public static partial class AnalystSql
         }
         catch (DuckDBException e) when (ReadOnlyRefusal().Match(e.Message) is { Success: true } m)
         {
-            throw new AnalystSqlException($"o2c sql is read-only: a {m.Groups[1].Value} statement is not allowed; the warehouse was not changed", Refused);
+            throw new AnalystSqlException($"o2c sql is read-only: {Article(m.Groups[1].Value)} {m.Groups[1].Value} statement is not allowed; the warehouse was not changed", Refused);
         }
         catch (DuckDBException e) when (e.Message.Contains("disabled by configuration", StringComparison.Ordinal)
                                         || e.Message.Contains("disabled through configuration", StringComparison.Ordinal))
@@ -143,11 +143,32 @@ public static partial class AnalystSql
         while (reader.Read())
         {
             var row = new object?[reader.FieldCount];
-            for (var i = 0; i < row.Length; i++) row[i] = reader.IsDBNull(i) ? null : reader.GetValue(i);
+            for (var i = 0; i < row.Length; i++) row[i] = reader.IsDBNull(i) ? null : Value(reader, types[i], i);
             rows.Add(row);
         }
         return new QueryResult(columns, rows, types, scales);
     }
+
+    /// <summary>
+    /// A value as DuckDB holds it where the provider's default would fail or lose it: an interval with months (no
+    /// TimeSpan holds one) as its parts, a list of numbers with a NULL in it as a list of nullable numbers.
+    /// </summary>
+    private static object? Value(DbDataReader reader, string type, int i)
+    {
+        if (type == "Interval") return reader.GetFieldValue<DuckDB.NET.Native.DuckDBInterval>(i);
+        try
+        {
+            return reader.GetValue(i);
+        }
+        catch (InvalidCastException) when (reader.GetFieldType(i) is { IsGenericType: true } list && list.GetGenericTypeDefinition() == typeof(List<>)
+                                           && list.GetGenericArguments()[0] is { IsValueType: true } element && Nullable.GetUnderlyingType(element) is null)
+        {
+            var nullable = typeof(List<>).MakeGenericType(typeof(Nullable<>).MakeGenericType(element));
+            return typeof(DbDataReader).GetMethod(nameof(DbDataReader.GetFieldValue))!.MakeGenericMethod(nullable).Invoke(reader, [i]);
+        }
+    }
+
+    private static string Article(string word) => "aeiouAEIOU".Contains(word[0], StringComparison.Ordinal) ? "an" : "a";
 
     private static string Holder(DuckDBException e) => HolderPid().Match(e.Message) is { Success: true } m ? $" (PID {m.Groups[1].Value})" : "";
 

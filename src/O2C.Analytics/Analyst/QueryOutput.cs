@@ -53,6 +53,9 @@ public static class QueryOutput
                         case bool b: json.WriteBooleanValue(b); break;
                         // The declared scale kept: 60425999.80, not 60425999.8.
                         case decimal: json.WriteRawValue(Format(result, i, row[i], formatting)); break;
+                        // JSON has no NaN or infinity: those are written as the strings "NaN", "Infinity", "-Infinity".
+                        case double d when !double.IsFinite(d): json.WriteStringValue(d.ToString(CultureInfo.InvariantCulture)); break;
+                        case float f when !float.IsFinite(f): json.WriteStringValue(f.ToString(CultureInfo.InvariantCulture)); break;
                         case double d: json.WriteNumberValue(d); break;
                         case float f: json.WriteNumberValue(f); break;
                         case long or int or short or sbyte or byte or ulong or uint or ushort:
@@ -108,7 +111,8 @@ public static class QueryOutput
             for (var c = 0; c < result.Columns.Count; c++)
             {
                 var value = result.Rows[r][c];
-                if (value is System.Collections.IEnumerable and not string or TimeSpan or DateTimeOffset) value = Format(value);
+                if (value is System.Collections.IEnumerable and not string or TimeSpan or DateTimeOffset or DuckDB.NET.Native.DuckDBInterval or TimeOnly or Stream) value = Format(value);
+                if (value is double dv && !double.IsFinite(dv)) value = Format(value);
                 if (value is DateTime && result.TypeOf(c) == "TimestampTz") value = Format(result, c, value, formatting);
                 var kind = value switch
                 {
@@ -140,10 +144,53 @@ public static class QueryOutput
         DateTime t => t.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFF", CultureInfo.InvariantCulture),
         DateTimeOffset t => t.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFzzz", CultureInfo.InvariantCulture),
         TimeSpan span => System.Xml.XmlConvert.ToString(span),
+        DuckDB.NET.Native.DuckDBInterval interval => IsoDuration(interval),
+        TimeOnly t => t.ToString("HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture),
+        Stream blob => Blob(blob),
+        double d when !double.IsFinite(d) => d.ToString(CultureInfo.InvariantCulture),
         System.Collections.IEnumerable nested => Nested(nested),
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
         _ => value.ToString() ?? "",
     };
+
+    /// <summary>An interval as ISO 8601 from DuckDB's parts (months, days, microseconds): P1Y2M3DT4H5M6.5S, -P1D, PT0S.</summary>
+    public static string IsoDuration(DuckDB.NET.Native.DuckDBInterval interval) =>
+        // DuckDB.NET hands the microseconds over as unsigned: a negative time part is its two's complement.
+        IsoDuration(interval.Months, interval.Days, unchecked((long)interval.Micros));
+
+    private static string IsoDuration(long months, long days, long micros)
+    {
+        // Wholly negative: one sign in front (-P1D); mixed signs (DuckDB allows 1 month -1 day): each part its own.
+        if (months <= 0 && days <= 0 && micros <= 0 && (months < 0 || days < 0 || micros < 0))
+            return "-" + IsoDuration(-months, -days, -micros);
+        var text = new StringBuilder("P");
+        var (years, restMonths) = (months / 12, months % 12);
+        if (years != 0) text.Append(CultureInfo.InvariantCulture, $"{years}Y");
+        if (restMonths != 0) text.Append(CultureInfo.InvariantCulture, $"{restMonths}M");
+        if (days != 0) text.Append(CultureInfo.InvariantCulture, $"{days}D");
+        if (micros != 0)
+        {
+            var (hours, rest) = (micros / 3_600_000_000, micros % 3_600_000_000);
+            var (minutes, seconds) = (rest / 60_000_000, rest % 60_000_000 / 1_000_000m);
+            text.Append('T');
+            if (hours != 0) text.Append(CultureInfo.InvariantCulture, $"{hours}H");
+            if (minutes != 0) text.Append(CultureInfo.InvariantCulture, $"{minutes}M");
+            if (seconds != 0) text.Append(CultureInfo.InvariantCulture, $"{seconds.ToString("0.######", CultureInfo.InvariantCulture)}S");
+        }
+        return text.Length == 1 ? "PT0S" : text.ToString();
+    }
+
+    /// <summary>A BLOB as DuckDB prints one: printable ASCII as is, every other byte as \xNN.</summary>
+    private static string Blob(Stream blob)
+    {
+        using var bytes = new MemoryStream();
+        blob.CopyTo(bytes);
+        var text = new StringBuilder();
+        foreach (var b in bytes.ToArray())
+            if (b is >= 0x20 and < 0x7f and not (byte)'\\') text.Append((char)b);
+            else text.Append(CultureInfo.InvariantCulture, $"\\x{b:X2}");
+        return text.ToString();
+    }
 
     /// <summary>A list, struct or map as JSON, its leaves formatted as <see cref="Format"/> does (numbers stay numbers).</summary>
     private static string Nested(System.Collections.IEnumerable value)
@@ -160,6 +207,8 @@ public static class QueryOutput
         {
             case null: json.WriteNullValue(); break;
             case bool b: json.WriteBooleanValue(b); break;
+            case double d when !double.IsFinite(d): json.WriteStringValue(d.ToString(CultureInfo.InvariantCulture)); break;
+            case float f when !float.IsFinite(f): json.WriteStringValue(f.ToString(CultureInfo.InvariantCulture)); break;
             case decimal or double or float or long or int or short or sbyte or byte or ulong or uint or ushort:
                 json.WriteRawValue(((IFormattable)value).ToString(null, CultureInfo.InvariantCulture)); break;
             case string s: json.WriteStringValue(s); break;

@@ -44,6 +44,10 @@ public static class PredictCommand
             return 0;
         });
         var top = new Option<int>("--top") { Description = "How many invoices", DefaultValueFactory = _ => 25 };
+        top.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() < 1) result.AddError($"--top must be 1 or more (got {result.GetValueOrDefault<int>()})");
+        });
         var collector = new Option<string?>("--collector") { Description = "Only this collector's customers (as in customers.collector)" };
         var worklistFormat = new Option<string>("--format") { Description = "table | csv | json", DefaultValueFactory = _ => "table" };
         worklistFormat.AcceptOnlyFromAmong("table", "csv", "json");

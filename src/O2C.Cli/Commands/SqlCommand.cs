@@ -33,6 +33,16 @@ public static class SqlCommand
             }
             var kind = parse.GetValue(format)!.ToLowerInvariant();
             var target = parse.GetValue(output);
+            if (kind == "table" && target is not null)
+            {
+                ErrorOutput.Line("--out writes csv, json, parquet or xlsx; give --format too (a table prints to the terminal)");
+                return 2;
+            }
+            if (parse.GetValue(wait) < 0)
+            {
+                ErrorOutput.Line($"--wait must be 0 seconds or more, not {parse.GetValue(wait)}");
+                return 2;
+            }
             if (kind is "parquet" or "xlsx" && target is null)
             {
                 ErrorOutput.Line($"--format {kind} needs --out FILE");

@@ -31,7 +31,7 @@ public sealed class AnalystSqlCliTests(SamplePackFixture run)
         Assert.Equal(4, exit);
         // On standard error, so `o2c sql ... > out.csv` never writes an error into the data.
         Assert.Equal("", output);
-        Assert.Equal($"error: o2c sql is read-only: a {verb} statement is not allowed; the warehouse was not changed", error.Trim());
+        Assert.Equal($"error: o2c sql is read-only: {("AEIOU".Contains(verb[0], StringComparison.Ordinal) ? "an" : "a")} {verb} statement is not allowed; the warehouse was not changed", error.Trim());
         Assert.Equal(before, Documents());
         Assert.Equal(127_291, before);
     }

@@ -98,6 +98,35 @@ public sealed class SqlOutputFidelityTests : IDisposable
     }
 
     [Fact]
+    public void Values_no_dotnet_type_holds_print_as_DuckDB_holds_them()
+    {
+        // An interval with months (no TimeSpan holds one), a TIME with its seconds, a list of numbers with a NULL,
+        // a BLOB, and doubles JSON has no number for (strings there).
+        var (exit, csv, error) = Sql("""
+            select interval '1 year 2 months 3 days 04:05:06.5' as lag, interval '-1 day' as back, interval 0 second as none, -interval 2 hour as early,
+                   time '10:11:12.5' as t, time '10:11:00' as t0, [1, 2, NULL] as ids, '\xAA\x00ok'::blob as b, 'nan'::double as n
+            """, "--format", "csv");
+        Assert.True(exit == 0, error);
+        Assert.Equal("lag,back,none,early,t,t0,ids,b,n\nP1Y2M3DT4H5M6.5S,-P1D,PT0S,-PT2H,10:11:12.5,10:11:00,\"[1,2,null]\",\\xAA\\x00ok,NaN\n",
+            csv.Replace("\r", "", StringComparison.Ordinal));
+        var (jsonExit, json, _) = Sql("select 'inf'::double as up, [1.5::double, 'nan'::double] as xs", "--format", "json");
+        Assert.Equal(0, jsonExit);
+        using var document = JsonDocument.Parse(json);
+        Assert.Equal("Infinity", document.RootElement[0].GetProperty("up").GetString());
+        Assert.Equal("[1.5,\"NaN\"]", document.RootElement[0].GetProperty("xs").GetRawText());
+    }
+
+    [Fact]
+    public void Out_without_a_file_format_and_a_negative_wait_are_refused()
+    {
+        var (exit, _, error) = Sql("select 1 as a", "--out", Path.Combine(_w.Folder, "t.txt"));
+        Assert.Equal(2, exit);
+        Assert.Equal("error: --out writes csv, json, parquet or xlsx; give --format too (a table prints to the terminal)", Assert.Single(CliProcess.UserLines(error)));
+        Assert.False(File.Exists(Path.Combine(_w.Folder, "t.txt")));
+        Assert.Equal(2, Sql("select 1", "--wait", "-3").Exit);
+    }
+
+    [Fact]
     public void A_sql_error_keeps_duckdbs_hint_on_its_one_line()
     {
         var (exit, _, error) = Sql("select * from customer");

@@ -36,6 +36,7 @@ public sealed class CommonMistakesTests(SamplePackFixture run)
         { "a mistyped command", ["lod", "data-samples"], ExitCodes.Usage, "did you mean load for lod? (see o2c --help)" },
         { "a format that is not offered", ["predict", "worklist", "--db", "{db}", "--format", "xml"], ExitCodes.Usage, "Argument 'xml' not recognized. Must be one of: 'table' 'csv' 'json' (see o2c predict worklist --help)" },
         { "a negative row limit", ["sql", "--db", "{db}", "select 1", "--max-rows", "-1"], ExitCodes.Usage, "--max-rows must be 0 (all rows) or more, not -1" },
+        { "a negative worklist length", ["predict", "worklist", "--db", "{db}", "--top", "-5"], ExitCodes.Usage, "--top must be 1 or more (got -5) (see o2c predict worklist --help)" },
     };
 
     [Theory]

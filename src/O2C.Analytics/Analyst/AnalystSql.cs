@@ -137,35 +137,39 @@ public static partial class AnalystSql
         var scales = new int?[reader.FieldCount];
         if (reader.FieldCount > 0 && reader.GetSchemaTable() is { } schema)
             foreach (System.Data.DataRow column in schema.Rows)
-                if (column["NumericScale"] is not DBNull and not null && types[Convert.ToInt32(column["ColumnOrdinal"], System.Globalization.CultureInfo.InvariantCulture)] == "Decimal")
-                    scales[Convert.ToInt32(column["ColumnOrdinal"], System.Globalization.CultureInfo.InvariantCulture)] = Convert.ToInt32(column["NumericScale"], System.Globalization.CultureInfo.InvariantCulture);
+            {
+                var ordinal = Convert.ToInt32(column["ColumnOrdinal"], System.Globalization.CultureInfo.InvariantCulture);
+                if (column["NumericScale"] is not DBNull and not null && types[ordinal] == "Decimal")
+                    scales[ordinal] = Convert.ToInt32(column["NumericScale"], System.Globalization.CultureInfo.InvariantCulture);
+            }
+        // How each column is read is decided once, not tried and caught per value.
+        var readers = Enumerable.Range(0, reader.FieldCount).Select(i => ColumnReader(reader, types[i], i)).ToArray();
         var rows = new List<object?[]>();
         while (reader.Read())
         {
             var row = new object?[reader.FieldCount];
-            for (var i = 0; i < row.Length; i++) row[i] = reader.IsDBNull(i) ? null : Value(reader, types[i], i);
+            for (var i = 0; i < row.Length; i++) row[i] = reader.IsDBNull(i) ? null : readers[i]();
             rows.Add(row);
         }
         return new QueryResult(columns, rows, types, scales);
     }
 
     /// <summary>
-    /// A value as DuckDB holds it where the provider's default would fail or lose it: an interval with months (no
-    /// TimeSpan holds one) as its parts, a list of numbers with a NULL in it as a list of nullable numbers.
+    /// How to read a column so every value comes out as DuckDB holds it, where the provider's default would fail: an
+    /// interval with months (no TimeSpan holds one) as its parts; a list of numbers (which may hold a NULL) as a list
+    /// of nullable numbers.
     /// </summary>
-    private static object? Value(DbDataReader reader, string type, int i)
+    private static Func<object?> ColumnReader(DbDataReader reader, string type, int i)
     {
-        if (type == "Interval") return reader.GetFieldValue<DuckDB.NET.Native.DuckDBInterval>(i);
-        try
-        {
-            return reader.GetValue(i);
-        }
-        catch (InvalidCastException) when (reader.GetFieldType(i) is { IsGenericType: true } list && list.GetGenericTypeDefinition() == typeof(List<>)
-                                           && list.GetGenericArguments()[0] is { IsValueType: true } element && Nullable.GetUnderlyingType(element) is null)
+        if (type == "Interval") return () => reader.GetFieldValue<DuckDB.NET.Native.DuckDBInterval>(i);
+        if (reader.GetFieldType(i) is { IsGenericType: true } list && list.GetGenericTypeDefinition() == typeof(List<>)
+            && list.GetGenericArguments()[0] is { IsValueType: true } element && Nullable.GetUnderlyingType(element) is null)
         {
             var nullable = typeof(List<>).MakeGenericType(typeof(Nullable<>).MakeGenericType(element));
-            return typeof(DbDataReader).GetMethod(nameof(DbDataReader.GetFieldValue))!.MakeGenericMethod(nullable).Invoke(reader, [i]);
+            var read = typeof(DbDataReader).GetMethod(nameof(DbDataReader.GetFieldValue))!.MakeGenericMethod(nullable);
+            return () => read.Invoke(reader, [i]);
         }
+        return () => reader.GetValue(i);
     }
 
     private static string Article(string word) => "aeiouAEIOU".Contains(word[0], StringComparison.Ordinal) ? "an" : "a";

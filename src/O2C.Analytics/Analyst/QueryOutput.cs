@@ -147,7 +147,6 @@ public static class QueryOutput
         DuckDB.NET.Native.DuckDBInterval interval => IsoDuration(interval),
         TimeOnly t => t.ToString("HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture),
         Stream blob => Blob(blob),
-        double d when !double.IsFinite(d) => d.ToString(CultureInfo.InvariantCulture),
         System.Collections.IEnumerable nested => Nested(nested),
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
         _ => value.ToString() ?? "",

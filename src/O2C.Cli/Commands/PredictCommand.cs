@@ -57,8 +57,8 @@ public static class PredictCommand
             var settings = O2cSettings.Load();
             using var warehouse = CommonOptions.OpenWarehouse(parse, settings);
             var who = parse.GetValue(collector);
-            if (who is not null && !warehouse.Query("SELECT DISTINCT collector FROM stg_customers WHERE collector IS NOT NULL", r => r.GetString(0)).Contains(who))
-                throw new ArgumentException($"no collector '{who}'; the collectors are {string.Join(", ", warehouse.Query("SELECT DISTINCT collector FROM stg_customers WHERE collector IS NOT NULL ORDER BY 1", r => r.GetString(0)))}");
+            if (who is not null && warehouse.Query("SELECT DISTINCT collector FROM stg_customers WHERE collector IS NOT NULL ORDER BY 1", r => r.GetString(0)) is var collectors && !collectors.Contains(who))
+                throw new ArgumentException($"no collector '{who}'; the collectors are {string.Join(", ", collectors)}");
             // The pack's worklist query, for the newest forecast date scored.
             var asOf = warehouse.Scalar<DateOnly?>("SELECT max(as_of) FROM payment_predictions");
             var rows = asOf is null ? ReportTable.Empty(ForecastWorklistSheet.WorklistColumns)

@@ -5,10 +5,12 @@ using static O2C.Analytics.Load.SqlText;
 namespace O2C.Analytics.Load;
 
 /// <summary>
-/// Reads one scanned canonical CSV file into <c>raw.&lt;entity&gt;</c> inside the caller's transaction: read_csv into
-/// a text table, field checks, row rules, minor units. A row that fails goes to <c>rejects</c> with its line; the rows
-/// that pass are kept in the raw table, from which CanonicalRebuild decides, over all files at once, what the entity
-/// table holds. Nothing here loops over rows in C#.
+/// Reads one scanned canonical CSV file into its entity table inside the caller's transaction. The file is read twice
+/// by DuckDB's read_csv, never copied as text: once for the suspect rows (any field failing its check, each problem
+/// then named in rejects with its line), once straight into the table, typed, without them. Row rules and minor units
+/// then run over the rows just written, and the few they reject go back out. CanonicalRebuild then decides, over the
+/// table and its kept-out rows at once, what depends on other rows (keys, references, set rules). Nothing here loops
+/// over rows in C#.
 /// </summary>
 internal sealed class CanonicalFileLoader(Warehouse warehouse, long loadId, FieldChecks.DateWindow dates)
 {
@@ -16,10 +18,10 @@ internal sealed class CanonicalFileLoader(Warehouse warehouse, long loadId, Fiel
     private string entity = "";
 
     /// <summary>
-    /// Scratch rows of every file of a load go into one table per step and entity, each file's under its own number,
-    /// read back through a view of that number. DuckDB keeps every table written inside a transaction until the
-    /// commit (at least a block per column): a table per file grew a 2,000-file load to 2.2 GB, and emptying a table
-    /// between files frees nothing before the commit either; appending keeps memory in proportion to the data.
+    /// Suspect rows of every file of a load go into one table per entity, each file's under its own number, read back
+    /// through a view of that number. DuckDB keeps every table written inside a transaction until the commit (at least
+    /// a block per column): a table per file grew a 2,000-file load to 2.2 GB; appending keeps memory in proportion
+    /// to the data.
     /// </summary>
     private int fileNumber;
 
@@ -31,12 +33,13 @@ internal sealed class CanonicalFileLoader(Warehouse warehouse, long loadId, Fiel
         var file = fileName = scan.FileName;
         entity = layout.Entity;
         fileNumber++;
+        var table = Ident(layout.Entity);
 
-        // A changed file replaces all rows its previous version brought, and their rejects.
-        var removed = replacing
-            ? warehouse.Scalar<long>($"SELECT count(*) FROM {Ident(layout.Entity)} WHERE source_file = $file", ("file", file))
-            : 0;
-        warehouse.Execute($"DELETE FROM raw.{Ident(layout.Entity)} WHERE source_file = $file", ("file", file));
+        // A changed file replaces all rows its previous version brought, and their rejects. (A file new to the ledger
+        // has none; its name is cleared all the same, so no row can ever stand for the same file and line twice.)
+        var deleted = warehouse.Execute($"DELETE FROM {table} WHERE source_file = $file", ("file", file));
+        var removed = replacing ? deleted : 0;
+        warehouse.Execute($"DELETE FROM kept_out.{table} WHERE source_file = $file", ("file", file));
         warehouse.Execute("DELETE FROM rejects WHERE file_name = $file", ("file", file));
 
         // This file's rejects go straight to the rejects table; _rej is the view of them the checks read.
@@ -45,29 +48,33 @@ internal sealed class CanonicalFileLoader(Warehouse warehouse, long loadId, Fiel
             SELECT line_number, column_name, raw_value, reason_code, reason FROM rejects WHERE load_id = {loadId} AND file_name = {Literal(file)}
             """);
         // One statement per call: the SQL trace (O2C_TRACE_SQL=1) then times each step.
-        var parsed = Scratch("parsed", layout, ReadRawSql(scan, layout));
+        var parsed = $"({ReadRawSql(scan, layout)})";
         RejectMalformed(scan);
         var suspect = Scratch("suspect", layout, FieldChecks.SuspectRows(layout, parsed, dates));
         Reject(FieldChecks.RejectsQuery(layout, suspect, dates));
-        // The rows whose fields all passed (every suspect row has a reject): fixed from here on, as a view or a table.
-        var typed = Scratch("typed", layout, $"""
-            SELECT _line, {FieldChecks.TypedProjection(layout)}
-            FROM {parsed} r WHERE NOT EXISTS (SELECT 1 FROM {suspect} s WHERE s._line = r._line)
-            """);
 
-        foreach (var rule in layout.Rules.Concat(MinorUnitRules(layout)))
-            Reject($"""
-                SELECT _line, {Literal(rule.Column)}, CAST({Ident(rule.Column)} AS VARCHAR), {Literal(rule.ReasonCode)}, {Literal(rule.Reason)}
-                FROM {typed} AS _typed WHERE {rule.BadWhen}
-                """);
-
+        // The rows whose fields all passed (every suspect row has a reject), typed, into the table in file order.
         var columns = string.Join(", ", layout.Columns.Select(c => Ident(c.Name)));
         warehouse.Execute($"""
-            INSERT INTO raw.{Ident(layout.Entity)} ({columns}, source_file, source_line, load_id)
-            SELECT {columns}, $file, _line, $load FROM {typed} t
-            WHERE NOT EXISTS (SELECT 1 FROM _rej WHERE _rej.line_number = t._line)
-            ORDER BY _line
+            INSERT INTO {table} ({columns}, source_file, source_line, load_id)
+            SELECT {FieldChecks.TypedProjection(layout)}, $file, _line, $load
+            FROM {parsed} r WHERE NOT EXISTS (SELECT 1 FROM {suspect} s WHERE s._line = r._line)
             """, ("file", file), ("load", loadId));
+
+        // Rules over each row's typed values, run on the rows just written (the newest load's, so DuckDB's zone maps
+        // skip the rest of the table); what they reject goes back out.
+        var written = $"(SELECT source_line AS _line, * FROM {table} WHERE load_id = {loadId} AND source_file = {Literal(file)})";
+        var ruleRejects = 0L;
+        foreach (var rule in layout.Rules.Concat(MinorUnitRules(layout)))
+            ruleRejects += Reject($"""
+                SELECT _line, {Literal(rule.Column)}, CAST({Ident(rule.Column)} AS VARCHAR), {Literal(rule.ReasonCode)}, {Literal(rule.Reason)}
+                FROM {written} AS _typed WHERE {rule.BadWhen}
+                """);
+        if (ruleRejects > 0)
+            warehouse.Execute($"""
+                DELETE FROM {table} t WHERE load_id = $load AND source_file = $file
+                  AND EXISTS (SELECT 1 FROM _rej WHERE _rej.line_number = t.source_line)
+                """, ("file", file), ("load", loadId));
         return removed;
     }
 
@@ -83,7 +90,7 @@ internal sealed class CanonicalFileLoader(Warehouse warehouse, long loadId, Fiel
     }
 
     /// <summary>Rejects of this file: <paramref name="select"/> yields line, column, raw value, reason code, reason.</summary>
-    private void Reject(string select, params (string Name, object? Value)[] parameters) =>
+    private long Reject(string select, params (string Name, object? Value)[] parameters) =>
         warehouse.Execute($"""
             INSERT INTO rejects (load_id, file_name, entity, line_number, column_name, raw_value, reason_code, reason, checked_against)
             SELECT {loadId}, {Literal(fileName)}, {Literal(entity)}, *, 'file' FROM ({select})

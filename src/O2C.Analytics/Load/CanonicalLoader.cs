@@ -26,19 +26,36 @@ public sealed class CanonicalLoader(Warehouse warehouse)
         var notes = new List<string>();
         // Each file is copied here as it is scanned, and the load reads the copy: what is hashed is what is loaded.
         using var staging = StagingFolder.Create();
-        // Everything that can make a file unreadable is found before the warehouse is touched.
-        var scanned = new List<(CsvFileScan Scan, EntityLayout Layout)>();
-        foreach (var path in paths)
+        // Everything that can make a file unreadable is found before the warehouse is touched. Files are scanned side
+        // by side (hashing and splitting are CPU-bound and the warehouse is idle meanwhile); a failure is reported for
+        // the first failing file in name order, whichever thread found it first.
+        var outcomes = new (CsvFileScan? Scan, EntityLayout? Layout, Exception? Error)[paths.Count];
+        var reporting = new Lock();
+        Parallel.For(0, paths.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellation }, i =>
         {
-            cancellation.ThrowIfCancellationRequested();
-            progress?.Report($"reading {Path.GetFileName(path)}");
+            var path = paths[i];
+            if (progress is not null)
+                lock (reporting) progress.Report($"reading {Path.GetFileName(path)}");
             try
             {
                 var layout = CanonicalLayouts.ForFile(path) ?? throw new SourceFileException(Path.GetFileName(path),
                     $"not a canonical file name; expected one of {string.Join(", ", CanonicalLayouts.All.Select(e => e.Entity))} (optionally followed by -suffix), .csv or .csv.gz");
-                var scan = CsvFileScan.Read(path, staging.Path);
-                CheckHeader(scan, layout, notes);
-                scanned.Add((scan, layout));
+                outcomes[i] = (CsvFileScan.Read(path, staging.Path), layout, null);
+            }
+            catch (Exception e) when (e is SourceFileException or IOException)
+            {
+                outcomes[i] = (null, null, e);
+            }
+        });
+        var scanned = new List<(CsvFileScan Scan, EntityLayout Layout)>();
+        for (var i = 0; i < paths.Count; i++)
+        {
+            var (scan, layout, error) = outcomes[i];
+            try
+            {
+                if (error is not null) throw error;
+                CheckHeader(scan!, layout!, notes);
+                scanned.Add((scan!, layout!));
             }
             catch (SourceFileException e)
             {
@@ -46,7 +63,7 @@ public sealed class CanonicalLoader(Warehouse warehouse)
             }
             catch (IOException e)
             {
-                throw new LoadFailedException($"load failed, nothing was loaded: {Path.GetFileName(path)}: {e.Message}", e);
+                throw new LoadFailedException($"load failed, nothing was loaded: {Path.GetFileName(paths[i])}: {e.Message}", e);
             }
         }
         var duplicateNames = scanned.GroupBy(s => s.Scan.FileName).Where(g => g.Count() > 1).Select(g => g.Key).ToList();

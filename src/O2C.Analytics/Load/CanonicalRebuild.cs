@@ -7,12 +7,14 @@ namespace O2C.Analytics.Load;
 public sealed record RebuildOutcome(IReadOnlyList<string> EntitiesRebuilt, long RowsOfUnchangedFilesNowRejected, long RowsOfUnchangedFilesNowLoaded);
 
 /// <summary>
-/// Rebuilds canonical tables from <c>raw.&lt;entity&gt;</c>, the rows every file in force brought that passed the
-/// checks a row can pass alone. Everything that depends on other rows is decided here, over all files at once and in
-/// an order that is a property of the rows, never of their arrival: a key in two files loads from the first file by
+/// Rebuilds canonical tables from the rows every file in force brought that passed the checks a row can pass alone:
+/// the table's own and those kept beside it in <c>kept_out.&lt;entity&gt;</c> (migration 0024). Everything that
+/// depends on other rows is decided here, over all files at once and in an order that is a property of the rows,
+/// never of their arrival: a key in two files loads from the first file by
 /// name (then line); a reference must name a row of the rebuilt parent; the set rules (currencies of linked rows,
 /// applications within their receipt) run over the whole table. So the tables and rejects are the same however the
-/// files came, one folder or one file at a time. Runs inside the load's transaction.
+/// files came, one folder or one file at a time. Only the rows whose fate changed move between the table and kept_out,
+/// so a day's load writes what it brought, not the whole history. Runs inside the load's transaction.
 /// </summary>
 internal sealed class CanonicalRebuild(Warehouse warehouse, long loadId)
 {
@@ -56,7 +58,9 @@ internal sealed class CanonicalRebuild(Warehouse warehouse, long loadId)
     private long RebuildPass(EntityLayout layout)
     {
         var table = Ident(layout.Entity);
-        var raw = $"raw.{table}";
+        var columns = string.Join(", ", layout.Columns.Select(c => Ident(c.Name)).Concat(["source_file", "source_line", "load_id"]));
+        // Every row of the files in force that passed the checks a row can pass alone: the table and its kept-out rows.
+        var all = $"(SELECT {columns} FROM {table} UNION ALL SELECT {columns} FROM kept_out.{table})";
         long taken = 0;
         long Counted(long rows) { taken += rows; return rows; }
         // Every row this rebuild keeps out, with why: reconciled with the rejects table at the end.
@@ -68,15 +72,19 @@ internal sealed class CanonicalRebuild(Warehouse warehouse, long loadId)
             warehouse.Execute($"""
                 INSERT INTO _found
                 SELECT source_file, source_line, {Literal(reference.Name)}, {Ident(reference.Name)}, {Literal(ReferenceCode(reference))}, {Literal(ReferenceReason(reference))}
-                FROM {raw} r
+                FROM {all} r
                 WHERE {Ident(reference.Name)} IS NOT NULL
                   AND NOT EXISTS (SELECT 1 FROM {Ident(reference.References!)} k WHERE k.{Ident(KeyOf(reference.References!))} = r.{Ident(reference.Name)})
                 """);
 
-        // 2. A key in several rows: the first by file name, then line, loads; the others are duplicates of it.
+        // 2. A key in several rows: the first by file name, then line, loads; the others are duplicates of it. Only
+        //    the keys seen more than once are ordered (a hash count first: sorting every row cost more than the rest).
+        var keyColumns = string.Join(", ", layout.Key.Select(Ident));
         var key = string.Join(", ", layout.Key.Select(k => "r." + Ident(k)));
         warehouse.Execute($"""
             INSERT INTO _found
+            WITH candidates AS (SELECT * FROM {all} r WHERE {NotFound}),
+                 repeated AS (SELECT {keyColumns} FROM candidates GROUP BY ALL HAVING count(*) > 1)
             SELECT source_file, source_line, {Literal(layout.Key[0])}, key_text, 'duplicate_key',
                    CASE WHEN first_file = source_file THEN 'duplicate key: first seen on line ' || first_line || ' of this file'
                         ELSE 'duplicate key: already loaded from ' || first_file || ' line ' || first_line END
@@ -84,18 +92,24 @@ internal sealed class CanonicalRebuild(Warehouse warehouse, long loadId)
                 SELECT r.source_file, r.source_line, {layout.KeyTextSql("r")} AS key_text,
                        first_value(r.source_file) OVER w AS first_file, first_value(r.source_line) OVER w AS first_line,
                        row_number() OVER w AS n
-                FROM {raw} r WHERE {NotFound}
+                FROM candidates r SEMI JOIN repeated USING ({keyColumns})
                 WINDOW w AS (PARTITION BY {key} ORDER BY r.source_file, r.source_line)
             ) WHERE n > 1
             """);
 
-        var columns = string.Join(", ", layout.Columns.Select(c => Ident(c.Name)).Concat(["source_file", "source_line", "load_id"]));
-        warehouse.Execute($"DELETE FROM {table}");
+        // The table becomes every row not found: only rows whose fate changed move.
+        // Moving out scans the whole table, so first ask whether any found row is still in it (most loads: none).
+        var leaving = warehouse.Scalar<long>($"""
+            SELECT count(*) FROM (SELECT DISTINCT file_name, line_number FROM _found) f
+            WHERE NOT EXISTS (SELECT 1 FROM kept_out.{table} k WHERE k.source_file = f.file_name AND k.source_line = f.line_number)
+            """);
+        if (leaving > 0) MoveOut(layout, "EXISTS (SELECT 1 FROM _found f WHERE f.file_name = r.source_file AND f.line_number = r.source_line)");
         warehouse.Execute($"""
             INSERT INTO {table} ({columns})
-            SELECT {columns} FROM {raw} r WHERE {NotFound}
+            SELECT {columns} FROM kept_out.{table} r WHERE {NotFound}
             ORDER BY source_file, source_line
             """);
+        warehouse.Execute($"DELETE FROM kept_out.{table} r WHERE {NotFound}");
 
         // 3. References to the entity itself (a memo correcting an invoice), until none dangles: taking one out can
         //    leave another naming it.
@@ -115,6 +129,15 @@ internal sealed class CanonicalRebuild(Warehouse warehouse, long loadId)
         return taken;
     }
 
+    /// <summary>Moves the table's rows that <paramref name="condition"/> (over alias r) holds for to kept_out.</summary>
+    private void MoveOut(EntityLayout layout, string condition)
+    {
+        var table = Ident(layout.Entity);
+        var columns = string.Join(", ", layout.Columns.Select(c => Ident(c.Name)).Concat(["source_file", "source_line", "load_id"]));
+        if (warehouse.Execute($"INSERT INTO kept_out.{table} ({columns}) SELECT {columns} FROM {table} r WHERE {condition}") > 0)
+            warehouse.Execute($"DELETE FROM {table} r WHERE {condition}");
+    }
+
     /// <summary>Moves the rows <paramref name="badRowsSql"/> selects (source_file, source_line, raw_value) to _found.</summary>
     private long TakeOut(EntityLayout layout, string column, string badRowsSql, string code, string reason)
     {
@@ -130,10 +153,7 @@ internal sealed class CanonicalRebuild(Warehouse warehouse, long loadId)
               AND NOT EXISTS (SELECT 1 FROM _taken t WHERE t.file_name = f.file_name AND t.line_number = f.line_number
                                 AND t.reason_code = f.reason_code AND t.column_name = f.column_name)
             """);
-        warehouse.Execute($"""
-            DELETE FROM {Ident(layout.Entity)} t
-            WHERE EXISTS (SELECT 1 FROM _found f WHERE f.file_name = t.source_file AND f.line_number = t.source_line)
-            """);
+        MoveOut(layout, "EXISTS (SELECT 1 FROM _found f WHERE f.file_name = r.source_file AND f.line_number = r.source_line)");
         return found;
     }
 

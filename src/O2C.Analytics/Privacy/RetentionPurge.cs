@@ -51,16 +51,16 @@ public sealed class RetentionPurge(Warehouse warehouse, SqlFolder sql)
         {
             var parameters = where.Contains("$before", StringComparison.Ordinal) ? new[] { p } : [];
             if (table == "rejects")
-                // A row rejected against the warehouse is kept in its raw table too: it goes with its reject.
+                // A row rejected against the warehouse is kept beside its table (kept_out): it goes with its reject.
                 foreach (var layout in Load.CanonicalLayouts.All)
                     warehouse.Execute($"""
-                        DELETE FROM raw.{layout.Entity} t WHERE EXISTS (
+                        DELETE FROM kept_out.{layout.Entity} t WHERE EXISTS (
                             SELECT 1 FROM rejects j WHERE j.checked_against = 'warehouse' AND j.file_name = t.source_file
                               AND j.line_number = t.source_line AND j.{where})
                         """, parameters);
             var rows = warehouse.Execute($"DELETE FROM {table} WHERE {where}", parameters);
-            // The kept file rows go too, or the next rebuild of the table would bring them back.
-            if (table != "rejects") warehouse.Execute($"DELETE FROM raw.{table} WHERE {where}", parameters);
+            // The kept-out rows go too, or the next rebuild of the table would bring them back.
+            if (table != "rejects") warehouse.Execute($"DELETE FROM kept_out.{table} WHERE {where}", parameters);
             warehouse.Execute("INSERT INTO purges VALUES ($id, now()::TIMESTAMP, $before, $table, $rows, $rule)",
                 ("id", purgeId), p, ("table", table), ("rows", (long)rows), ("rule", rule));
             tables.Add(new PurgedTable(table, rows, rule));

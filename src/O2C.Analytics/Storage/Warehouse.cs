@@ -76,12 +76,20 @@ public sealed class Warehouse : IDisposable
         Console.Error.WriteLine($"[sql start] {sql.Trim().Split('\n')[0]}");
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var rows = command.ExecuteNonQuery();
-        Console.Error.WriteLine($"[sql {clock.ElapsedMilliseconds,6} ms] {sql.Trim().Split('\n')[0]}");
+        // The statement on one line and cut, so generated statements that share a first line can be told apart.
+        var text = System.Text.RegularExpressions.Regex.Replace(sql, @"\s+", " ").Trim();
+        Console.Error.WriteLine($"[sql {clock.ElapsedMilliseconds,6} ms] {text[..Math.Min(text.Length, 240)]}");
         return rows;
     }
 
     /// <summary>O2C_TRACE_SQL=1 prints every statement's duration to stderr (for profiling).</summary>
     private static readonly bool Trace = Environment.GetEnvironmentVariable("O2C_TRACE_SQL") == "1";
+
+    /// <summary>A line of the SQL trace, when it is on.</summary>
+    internal static void TraceLine(string line)
+    {
+        if (Trace) Console.Error.WriteLine(line);
+    }
 
     public T? Scalar<T>(string sql, params (string Name, object? Value)[] parameters)
     {

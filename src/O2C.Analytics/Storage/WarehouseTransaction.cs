@@ -24,7 +24,9 @@ public sealed class WarehouseTransaction : IDisposable
     public void Commit()
     {
         if (own is null) return;
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         own.Commit();
+        Warehouse.TraceLine($"[sql {clock.ElapsedMilliseconds,6} ms] COMMIT");
         warehouse.EndTransaction(this);
     }
 

@@ -42,11 +42,11 @@ public class AtomicLoadTests
     {
         using var w = new TempWarehouse();
         var before = LoadOnceThenWriteThreeFiles(w);
-        // Make the third file's load fail inside the transaction, just as it starts: its raw table is gone. (A file
+        // Make the third file's load fail inside the transaction, just as it starts: its kept-out table is gone. (A file
         // replaced on disk no longer fails a load: the load reads the copy it scanned, PartialInputTests.)
         var progress = new SynchronousProgress(message =>
         {
-            if (message == "loading documents.csv") w.Warehouse.Execute("DROP TABLE raw.documents CASCADE");
+            if (message == "loading documents.csv") w.Warehouse.Execute("DROP TABLE kept_out.documents CASCADE");
         });
         var error = Assert.Throws<LoadFailedException>(() => new CanonicalLoader(w.Warehouse).LoadFolder(w.Sources, progress));
 

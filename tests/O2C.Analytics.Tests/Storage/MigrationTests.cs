@@ -35,6 +35,39 @@ public sealed class MigrationTests : IDisposable
         Assert.True(w.TableExists("kpi_values"));
     }
 
+    /// <summary>
+    /// Migration 0024: a warehouse whose raw layer held every file row keeps only the rows its tables do not hold, and
+    /// those still take part in later loads: the duplicate C1 of customers-b.csv, kept out behind customers-a.csv's,
+    /// loads once customers-a.csv no longer has C1.
+    /// </summary>
+    [Fact]
+    public void The_raw_layer_becomes_the_kept_out_rows_and_they_still_take_part_in_loads()
+    {
+        var path = Path.Combine(_folder, "layers.duckdb");
+        var sources = Directory.CreateDirectory(Path.Combine(_folder, "sources")).FullName;
+        using (var old = O2C.Analytics.Storage.Warehouse.Open(path))
+        {
+            MigrationRunner.Apply(old, _all.Where(m => m.Version <= 23).ToList());
+            const string Columns = "(customer_id, customer_name, segment, region, country_code, currency_code, payment_terms_days, risk_class, e_invoicing, source_file, source_line, load_id)";
+            foreach (var table in new[] { "raw.customers", "customers" })
+                old.Execute($"INSERT INTO {table} {Columns} VALUES ('C1', 'First Co', 'SMB', 'EMEA', 'DE', 'EUR', 30, 'A', false, 'customers-a.csv', 2, 1)");
+            old.Execute($"INSERT INTO raw.customers {Columns} VALUES ('C1', 'Second Co', 'SMB', 'EMEA', 'DE', 'EUR', 30, 'A', false, 'customers-b.csv', 2, 1)");
+        }
+        using var w = O2C.Analytics.Storage.Warehouse.Open(path);
+        MigrationRunner.Apply(w, _all);
+
+        Assert.Equal(0, w.Scalar<long>("SELECT count(*) FROM information_schema.schemata WHERE schema_name = 'raw'"));
+        Assert.Equal(["customers-b.csv:Second Co"], w.Query("SELECT source_file || ':' || customer_name FROM kept_out.customers", r => r.GetString(0)));
+        Assert.Equal(["customers-a.csv:First Co"], w.Query("SELECT source_file || ':' || customer_name FROM customers", r => r.GetString(0)));
+
+        // customers-a.csv comes again without C1 (customers-b.csv is not sent again): C1 is now the kept-out row's.
+        File.WriteAllText(Path.Combine(sources, "customers-a.csv"), Support.CanonicalFiles.Customers + "\n" + Support.CanonicalFiles.Customer("C2") + "\n");
+        new O2C.Analytics.Load.CanonicalLoader(w).LoadFolder(sources);
+        Assert.Equal(["C1:customers-b.csv:Second Co", "C2:customers-a.csv:Customer C2"],
+            w.Query("SELECT customer_id || ':' || source_file || ':' || customer_name FROM customers ORDER BY 1", r => r.GetString(0)));
+        Assert.Equal(0, w.Scalar<long>("SELECT count(*) FROM kept_out.customers"));
+    }
+
     [Fact]
     public void A_migration_edited_after_it_was_applied_is_refused()
     {

@@ -125,7 +125,7 @@ public static class KpiCalculator
 
     /// <summary>A KPI whose SQL computes each member itself; {member} becomes the grouping expression.</summary>
     internal static string PerGroupSql(KpiDefinition kpi, string kpiSql, string dimension, string memberExpression) => $"""
-        INSERT INTO kpi_values
+        INSERT /* kpi {kpi.Id} */ INTO kpi_values
         WITH parts AS (
         {Trim(kpiSql).Replace("{member}", $"coalesce({memberExpression}, 'Unassigned')")}
         ),

@@ -36,9 +36,17 @@ history_items as (
     join history_evenings h on h.evening = o.month_end
     where o.open_amount > 0
 ),
+-- An origin on a month start reads the month-end snapshot, which holds the same sums already made (events dated on or
+-- before the evening); only an origin on another day sums its events (13 origins at 1M invoices: 22 million event
+-- rows joined and grouped, 7.7 s of the query's 15).
 origin_items as (
+    select g.as_of - 1 as evening, o.document_id, o.open_amount
+    from origins g join int_document_open_asof_month_end o on o.month_end = g.as_of - 1
+    where o.open_amount > 0
+    union all
     select g.as_of - 1 as evening, e.document_id, sum(e.delta) as open_amount
-    from int_document_balance_events e join origins g on e.event_date < g.as_of
+    from int_document_balance_events e
+    join (select as_of from origins where as_of - 1 not in (select month_end from int_month_ends)) g on e.event_date < g.as_of
     group by all
     having sum(e.delta) > 0
 ),
@@ -166,25 +174,27 @@ level1 as (
 
 origin_cells as (select * from cells where role = 'origin'),
 
--- each origin item's rate for each week, shrunk towards the coarser cells
-item_rates as (
-    select c.evening + 1 as as_of, c.document_id, w.week,
+-- each origin cell's rate for each week, shrunk towards the coarser cells. A rate depends on the cell alone, so it is
+-- worked out once per cell (thousands), not per item and week (7 million rows at 1M invoices).
+cell_keys as (select distinct evening + 1 as as_of, age_band, disputed, behaviour from origin_cells),
+cell_rates as (
+    select k.as_of, k.age_band, k.disputed, k.behaviour, w.week,
            coalesce(
                (l3.items * (l3.paid_rc / nullif(l3.open_rc, 0)) + 30 * coalesce(
                     (l2.items * l2.rate + 30 * coalesce(l1.rate, 0)) / (l2.items + 30), l1.rate, 0)) / (l3.items + 30),
                (l2.items * l2.rate + 30 * coalesce(l1.rate, 0)) / (l2.items + 30),
                l1.rate, 0) as rate
-    from origin_cells c cross join weeks w
-    left join level1 l1 on l1.as_of = c.evening + 1 and l1.week = w.week and l1.age_band = c.age_band
-    left join level2 l2 on l2.as_of = c.evening + 1 and l2.week = w.week and l2.age_band = c.age_band and l2.disputed = c.disputed
-    left join level3 l3 on l3.as_of = c.evening + 1 and l3.week = w.week and l3.age_band = c.age_band
-     and l3.disputed = c.disputed and l3.behaviour = c.behaviour
+    from cell_keys k cross join weeks w
+    left join level1 l1 on l1.as_of = k.as_of and l1.week = w.week and l1.age_band = k.age_band
+    left join level2 l2 on l2.as_of = k.as_of and l2.week = w.week and l2.age_band = k.age_band and l2.disputed = k.disputed
+    left join level3 l3 on l3.as_of = k.as_of and l3.week = w.week and l3.age_band = k.age_band
+     and l3.disputed = k.disputed and l3.behaviour = k.behaviour
 ),
 
-item_weeks as (
-    select as_of, document_id,
+cell_weeks as (
+    select as_of, age_band, disputed, behaviour,
            list(rate order by week) as rates
-    from item_rates group by all
+    from cell_rates group by all
 ),
 
 forecast_items as (
@@ -195,7 +205,8 @@ forecast_items as (
         -- the weeks the history speaks for: the latest week with an eligible month end (14: weeks 14-26 too, so what
         -- is left is the allowance; less: what is left is not yet known, not lost)
         coalesce((select max(e.week) from eligible e where e.as_of = c.evening + 1), 0) as history_weeks
-    from origin_cells c join item_weeks w on w.as_of = c.evening + 1 and w.document_id = c.document_id
+    from origin_cells c join cell_weeks w on w.as_of = c.evening + 1 and w.age_band is not distinct from c.age_band
+     and w.disputed = c.disputed and w.behaviour = c.behaviour
 )
 
 -- where each item's open amount goes: weeks 1-13, weeks 14-26 (or, with less history, "later"), the allowance

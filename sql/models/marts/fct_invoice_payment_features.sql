@@ -13,47 +13,52 @@ with invoices as (
 ),
 rates as (select * from stg_fx_rates_to_reporting),
 
--- The customer's past, read in one pass: each customer's invoices (as questions: what was known before this
--- date?) and the facts history counts (cash settlements, disputes opened, promises made) form one stream ordered
--- by day. A question on day d has key 2d and a fact of day s key 2s + 1, so a window frame ending 1 PRECEDING
--- holds exactly the facts of days before d. A join of each invoice to its customer's earlier invoices says the
--- same but grows with the square of a customer's invoices; PaymentHistoryFeatureTests holds the two equal.
-events as (
+-- The customer's past, read in ordered passes: each customer's invoices (as questions: what was known before this
+-- date?) and the facts history counts form a stream ordered by day. A question on day d has key 2d and a fact of day
+-- s key 2s + 1, so a window frame ending 1 PRECEDING holds exactly the facts of days before d. A join of each invoice
+-- to its customer's earlier invoices says the same but grows with the square of a customer's invoices;
+-- PaymentHistoryFeatureTests holds the two equal. Two streams, not one: the medians (the costly frames) read only
+-- the questions and the cash settlements; the counts of disputes, promises and open and overdue items read the rest
+-- (one stream of everything: 17.5 s at 1M invoices; two: 8.7 s, every feature of every invoice the same).
+pay_events as (
     select customer_id, 2 * (document_date - date '2000-01-01') as k, document_id,
            null::bigint as days_to_pay, null::bigint as days_late, null::bigint as days_past_due, null::decimal(2,1) as is_late,
-           null::decimal(18,3) as amount, null::integer as dispute, null::integer as promise,
-           null::integer as open_delta, null::integer as overdue_delta,
-           coalesce(delivery_channel, 'unknown') as channel
+           null::decimal(18,3) as amount, coalesce(delivery_channel, 'unknown') as channel
     from invoices
     union all
     select customer_id, 2 * (settled_date - date '2000-01-01') + 1, null,
            settled_date - document_date, greatest(0, settled_date - due_date), settled_date - due_date,
-           case when settled_date > due_date then 1.0 else 0.0 end, amount, null, null, null, null,
-           coalesce(delivery_channel, 'unknown')
+           case when settled_date > due_date then 1.0 else 0.0 end, amount, coalesce(delivery_channel, 'unknown')
     from invoices where settled_by_cash
+),
+
+count_events as (
+    select customer_id, 2 * (document_date - date '2000-01-01') as k, document_id,
+           null::integer as dispute, null::integer as promise, null::integer as open_delta, null::integer as overdue_delta
+    from invoices
     union all
-    select customer_id, 2 * (opened_date - date '2000-01-01') + 1, null, null, null, null, null, null, 1, null, null, null, null
+    select customer_id, 2 * (opened_date - date '2000-01-01') + 1, null, 1, null, null, null
     from stg_disputes
     union all
-    select customer_id, 2 * (promise_date - date '2000-01-01') + 1, null, null, null, null, null, null, null, 1, null, null, null
+    select customer_id, 2 * (promise_date - date '2000-01-01') + 1, null, null, 1, null, null
     from stg_promises_to_pay
     -- the customer's open items: +1 when an invoice is issued, -1 when it is settled (by anything)
     union all
-    select customer_id, 2 * (document_date - date '2000-01-01') + 1, null, null, null, null, null, null, null, null, 1, null, null
+    select customer_id, 2 * (document_date - date '2000-01-01') + 1, null, null, null, 1, null
     from invoices
     union all
-    select customer_id, 2 * (settled_date - date '2000-01-01') + 1, null, null, null, null, null, null, null, null, -1, null, null
+    select customer_id, 2 * (settled_date - date '2000-01-01') + 1, null, null, null, -1, null
     from invoices where settled_date is not null
     -- ... and its overdue ones: +1 the day after the due date while still open, -1 when settled after it
     union all
-    select customer_id, 2 * (due_date - date '2000-01-01') + 1, null, null, null, null, null, null, null, null, null, 1, null
+    select customer_id, 2 * (due_date - date '2000-01-01') + 1, null, null, null, null, 1
     from invoices where settled_date is null or settled_date > due_date
     union all
-    select customer_id, 2 * (settled_date - date '2000-01-01') + 1, null, null, null, null, null, null, null, null, null, -1, null
+    select customer_id, 2 * (settled_date - date '2000-01-01') + 1, null, null, null, null, -1
     from invoices where settled_date > due_date
 ),
 
-history as (
+pay_history as (
     select * from (
         select
             document_id,
@@ -66,16 +71,12 @@ history as (
             -- trend: days late of settlements in the last 90 days (keys 2d-179 .. 2d-1) against those before
             -- (keys up to 2d-181)
             coalesce(avg(days_past_due) over last_90_days - avg(days_past_due) over before_90_days, 0) as hist_trend_days_late,
-            count(dispute) over before as disputes_before,
-            count(promise) over before as promises_before,
-            coalesce(sum(open_delta) over before, 0) as open_before,
-            coalesce(sum(overdue_delta) over before, 0) as overdue_before,
             -- the same history over the customer's invoices sent by this invoice's channel (a customer that moved
             -- to e-invoicing pays differently since)
             count(days_to_pay) over same_channel as hist_channel_count,
             quantile_cont(days_to_pay, 0.5) over same_channel as hist_channel_median_days_to_pay,
             avg(is_late) over same_channel as hist_channel_share_late
-        from events
+        from pay_events
         window
             before as (partition by customer_id order by k range between unbounded preceding and 1 preceding),
             last_90_days as (partition by customer_id order by k range between 179 preceding and 1 preceding),
@@ -84,6 +85,22 @@ history as (
     )
     where document_id is not null
 ),
+
+count_history as (
+    select * from (
+        select
+            document_id,
+            count(dispute) over before as disputes_before,
+            count(promise) over before as promises_before,
+            coalesce(sum(open_delta) over before, 0) as open_before,
+            coalesce(sum(overdue_delta) over before, 0) as overdue_before
+        from count_events
+        window before as (partition by customer_id order by k range between unbounded preceding and 1 preceding)
+    )
+    where document_id is not null
+),
+
+history as (select * from pay_history join count_history using (document_id)),
 
 final as (
     select

@@ -23,14 +23,16 @@ public sealed class CashForecaster(Warehouse warehouse, SqlFolder sql)
     private const double Z90 = 1.2815515655446004;
 
     /// <param name="keepItems">Also store each open item's forecast for this morning in cash_forecast_items (replacing it).</param>
-    public CashForecast For(DateOnly asOf, bool keepItems = false) => For([asOf], keepItems)[0];
+    public CashForecast For(DateOnly asOf, bool keepItems = false) => For([asOf], keepItems ? [asOf] : [])[0];
 
-    public IReadOnlyList<CashForecast> For(IReadOnlyList<DateOnly> origins, bool keepItems = false)
+    /// <param name="keepItemsOf">The origins whose open items' forecasts are also stored in cash_forecast_items.</param>
+    public IReadOnlyList<CashForecast> For(IReadOnlyList<DateOnly> origins, IReadOnlyList<DateOnly>? keepItemsOf = null)
     {
         // The band of each origin needs the forecasts made on the 12 month starts before it.
         var monthStarts = warehouse.Query("SELECT month_end + 1 FROM int_month_ends ORDER BY 1", r => r.GetFieldValue<DateOnly>(0));
         IEnumerable<DateOnly> BandOrigins(DateOnly origin) => monthStarts.Where(m => m < origin).TakeLast(BandHistory);
-        var forecasts = Build(origins.Concat(origins.SelectMany(BandOrigins)).Distinct().Order().ToList(), keepItems ? origins : []).ToDictionary(f => f.AsOf);
+        // Origins share most of their band's origins (this month's and last month's: 12 of 13), so they are built together.
+        var forecasts = Build(origins.Concat(origins.SelectMany(BandOrigins)).Distinct().Order().ToList(), keepItemsOf ?? []).ToDictionary(f => f.AsOf);
         // The band reads the misses of the forecasts made at the 12 month starts before the origin, those whose
         // history spoke for all 13 weeks (a forecast from a month of history misses for want of it, not by chance).
         return origins.Select(o => WithBand(forecasts[o], BandOrigins(o).Select(m => forecasts[m]).Where(p => p.HistoryWeeks >= Weeks).ToList())).ToList();

@@ -86,15 +86,16 @@ public sealed class PaymentPredictionRun(Warehouse warehouse, string modelsRoot,
         var silenced = _rules.Apply(warehouse, _sql, asOf);
         var predicted = models.Predict(open, openOn: asOf, lateNDays);
         using var transaction = warehouse.BeginTransaction();
-        var forecaster = new CashForecaster(warehouse, _sql);
-        var forecast = forecaster.For(asOf, keepItems: true);
         // The pack sets last month's forecast beside the cash that came in since. When none was stored (a first run),
-        // it is made now as it was that morning: the forecaster reads only facts dated before its morning.
+        // it is made now as it was that morning, with this one: the forecaster reads only facts dated before its morning.
         var previousAsOf = asOf.AddMonths(-1);
-        var previous = warehouse.Scalar<long>("""
+        var previousMissing = warehouse.Scalar<long>("""
             SELECT count(*) FILTER (WHERE f.as_of IS NULL) FROM int_month_ends m LEFT JOIN cash_forecasts f ON f.as_of = m.month_end + 1
             WHERE m.month_end + 1 = $previous
-            """, ("previous", previousAsOf)) > 0 ? forecaster.For(previousAsOf) : null;
+            """, ("previous", previousAsOf)) > 0;
+        var forecasts = new CashForecaster(warehouse, _sql).For(previousMissing ? [previousAsOf, asOf] : [asOf], keepItemsOf: [asOf]);
+        var forecast = forecasts[^1];
+        var previous = previousMissing ? forecasts[0] : null;
         warehouse.Execute("DELETE FROM payment_predictions WHERE run_id = $run AND as_of = $asof", ("run", runId), ("asof", asOf));
         using (var appender = warehouse.Connection.CreateAppender("payment_predictions"))
             for (var i = 0; i < open.Count; i++)

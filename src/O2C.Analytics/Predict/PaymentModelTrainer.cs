@@ -52,10 +52,12 @@ public sealed class PaymentModelTrainer(Warehouse warehouse, int seed = 42)
             test.Zip(labels, (r, l) => Math.Pow(r.BaselineLateScore - (l ? 1 : 0), 2)).Average(),
             Calibration(late, labels),
             // The test set holds only invoices paid by cash; say how many issued in its window were not (still open,
-            // written off, credited): the slowest payers, whom no paid-invoice MAE sees.
+            // written off, credited): the slowest payers, whom no paid-invoice MAE sees. Counted from the settlements
+            // the features view reads (its rows are these invoices; reading it would compute every feature to count).
             warehouse.Scalar<long>($"""
-                SELECT count(*) FROM fct_invoice_payment_features
-                WHERE document_date >= $split AND document_date <= $last AND NOT (days_to_pay IS NOT NULL AND settled_date < $asof)
+                SELECT count(*) FROM int_document_settlement s JOIN stg_documents d USING (document_id)
+                WHERE d.document_type = 'invoice' AND s.document_date >= $split AND s.document_date <= $last
+                  AND NOT (coalesce(s.settled_by_cash, false) AND s.settled_date IS NOT NULL AND s.settled_date < $asof)
                 """, ("split", split), ("last", rows[^1].Date), ("asof", asOf ?? DateOnly.MaxValue)));
         return (models, metrics, rows);
     }

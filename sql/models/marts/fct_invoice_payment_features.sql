@@ -13,6 +13,11 @@ with invoices as (
 ),
 rates as (select * from stg_fx_rates_to_reporting),
 
+-- The invoices whose features are asked for: every invoice here. Scoring and training read this same file with the
+-- CTE narrowed to the invoices they need (PaymentDataset); a question's features depend only on the facts before it,
+-- never on other questions, so its row is the same either way and the ordered passes read fewer rows.
+questions as (select * from invoices),
+
 -- The customer's past, read in ordered passes: each customer's invoices (as questions: what was known before this
 -- date?) and the facts history counts form a stream ordered by day. A question on day d has key 2d and a fact of day
 -- s key 2s + 1, so a window frame ending 1 PRECEDING holds exactly the facts of days before d. A join of each invoice
@@ -24,7 +29,7 @@ pay_events as (
     select customer_id, 2 * (document_date - date '2000-01-01') as k, document_id,
            null::bigint as days_to_pay, null::bigint as days_late, null::bigint as days_past_due, null::decimal(2,1) as is_late,
            null::decimal(18,3) as amount, coalesce(delivery_channel, 'unknown') as channel
-    from invoices
+    from questions
     union all
     select customer_id, 2 * (settled_date - date '2000-01-01') + 1, null,
            settled_date - document_date, greatest(0, settled_date - due_date), settled_date - due_date,
@@ -35,7 +40,7 @@ pay_events as (
 count_events as (
     select customer_id, 2 * (document_date - date '2000-01-01') as k, document_id,
            null::integer as dispute, null::integer as promise, null::integer as open_delta, null::integer as overdue_delta
-    from invoices
+    from questions
     union all
     select customer_id, 2 * (opened_date - date '2000-01-01') + 1, null, 1, null, null, null
     from stg_disputes
@@ -137,7 +142,7 @@ final as (
         case when i.settled_by_cash then i.settled_date end as settled_date,
         case when i.settled_by_cash then i.settled_date - i.document_date end as days_to_pay,
         case when i.settled_by_cash then greatest(0, i.settled_date - i.due_date) end as days_late
-    from invoices i
+    from questions i
     join history h using (document_id)
     left join stg_customers c using (customer_id)
     asof left join rates r on r.currency_code = i.currency_code and i.document_date >= r.rate_date

@@ -1,13 +1,25 @@
 using O2C.Analytics.Storage;
 namespace O2C.Analytics.Predict;
 
-/// <summary>Reads invoices with their features from fct_invoice_payment_features.</summary>
+/// <summary>Reads invoices with their features as fct_invoice_payment_features defines them.</summary>
 public static class PaymentDataset
 {
     /// <summary>Invoices paid by cash before the as-of date: what a model may learn from on that date.</summary>
     /// <param name="mostRecent">Only this many of the most recent ones (by invoice date), read in date order.</param>
-    public static List<PaymentRow> Settled(Warehouse warehouse, DateOnly asOf, int? mostRecent = null) =>
-        Read(warehouse, "days_to_pay IS NOT NULL AND settled_date < $asof", asOf, withOutcome: true, mostRecent);
+    public static List<PaymentRow> Settled(Warehouse warehouse, DateOnly asOf, int? mostRecent = null)
+    {
+        // The invoices asked about, in a scratch table: the features' SQL reads its questions three times.
+        warehouse.Execute($"""
+            CREATE OR REPLACE TEMP TABLE _settled_invoices AS
+            SELECT s.document_id FROM int_document_settlement s JOIN stg_documents d USING (document_id)
+            WHERE d.document_type = 'invoice' AND s.settled_by_cash AND s.settled_date < $asof
+            {(mostRecent is { } n ? $"ORDER BY s.document_date DESC, s.document_id DESC LIMIT {n}" : "")}
+            """, ("asof", asOf));
+        var rows = Read(warehouse, FeaturesOf("SELECT document_id FROM _settled_invoices"),
+            "days_to_pay IS NOT NULL AND settled_date < $asof", asOf, withOutcome: true, mostRecent);
+        warehouse.Execute("DROP TABLE _settled_invoices");
+        return rows;
+    }
 
     /// <summary>
     /// What a model trained on the morning of <paramref name="asOf"/> may learn from: invoices paid by cash before
@@ -36,7 +48,8 @@ public static class PaymentDataset
         var open = warehouse.Query("SELECT document_id, open_amount_rc FROM _open_invoices",
                 r => (Id: r.GetString(0), Amount: r.IsDBNull(1) ? 0m : r.GetDecimal(1)))
             .ToDictionary(x => x.Id, x => x.Amount);
-        var rows = Read(warehouse, "document_date < $asof AND document_id IN (SELECT document_id FROM _open_invoices)", asOf, withOutcome: false);
+        var rows = Read(warehouse, FeaturesOf("SELECT document_id FROM _open_invoices"),
+            "document_date < $asof AND document_id IN (SELECT document_id FROM _open_invoices)", asOf, withOutcome: false);
         warehouse.Execute("DROP TABLE _open_invoices");
         return rows
             .Select(r => r with { OpenAmountRc = open[r.DocumentId] })
@@ -50,22 +63,40 @@ public static class PaymentDataset
                     Due: r.GetFieldValue<DateOnly>(3)))
             .ToDictionary(x => x.Id, x => (x.DaysToPay, x.DaysLate, x.Due));
 
-    private static List<PaymentRow> Read(Warehouse warehouse, string where, DateOnly asOf, bool withOutcome, int? mostRecent = null) =>
+    /// <summary>
+    /// fct_invoice_payment_features for only the invoices <paramref name="asked"/> selects (a query of document_id):
+    /// the view's own SQL, its questions narrowed. At 1M invoices the 43k open ones' features take half the time of
+    /// the view's (the settlements still pass through the windows); at 10M, training's most recent 1M a fraction.
+    /// </summary>
+    private static string FeaturesOf(string asked)
+    {
+        const string AllQuestions = "questions as (select * from invoices)";
+        var sql = SqlFolder.Default().Read("models", "marts", "fct_invoice_payment_features.sql");
+        var at = sql.IndexOf(AllQuestions, StringComparison.Ordinal);
+        if (at < 0 || sql.IndexOf(AllQuestions, at + 1, StringComparison.Ordinal) >= 0)
+            throw new InvalidOperationException($"fct_invoice_payment_features.sql must define '{AllQuestions}' exactly once");
+        return $"({sql.Replace(AllQuestions, $"questions as (select * from invoices where document_id in ({asked}))", StringComparison.Ordinal)})";
+    }
+
+    private static List<PaymentRow> Read(Warehouse warehouse, string features, string where, DateOnly asOf, bool withOutcome, int? mostRecent = null) =>
         warehouse.Query($"""
             SELECT * FROM (
                 SELECT document_id, customer_id, document_date,
                        {string.Join(", ", PaymentFeatures.Numeric.Select(c => $"CAST(coalesce({c}, 0) AS DOUBLE)"))},
                        {string.Join(", ", PaymentFeatures.Categorical.Select(c => $"coalesce(CAST({c} AS VARCHAR), 'unknown')"))},
                        CAST(days_to_pay AS DOUBLE), CAST(days_late AS DOUBLE)
-                FROM fct_invoice_payment_features
+                FROM {features}
                 WHERE {where}
                 {(mostRecent is { } n ? $"ORDER BY document_date DESC, document_id DESC LIMIT {n}" : "")}
             ) ORDER BY document_date, document_id
             """, r =>
         {
+            // Plain loops: this runs for every paid invoice a model learns from (a million at scale).
             var i = 3;
-            var numeric = PaymentFeatures.Numeric.Select(_ => (float)r.GetDouble(i++)).ToArray();
-            var categorical = PaymentFeatures.Categorical.Select(_ => r.GetString(i++)).ToArray();
+            var numeric = new float[PaymentFeatures.Numeric.Count];
+            for (var c = 0; c < numeric.Length; c++) numeric[c] = (float)r.GetDouble(i++);
+            var categorical = new string[PaymentFeatures.Categorical.Count];
+            for (var c = 0; c < categorical.Length; c++) categorical[c] = r.GetString(i++);
             float? daysToPay = withOutcome && !r.IsDBNull(i) ? (float)r.GetDouble(i) : null;
             float? daysLate = withOutcome && !r.IsDBNull(i + 1) ? (float)r.GetDouble(i + 1) : null;
             return new PaymentRow(r.GetString(0), r.GetString(1), r.GetFieldValue<DateOnly>(2), numeric, categorical, daysToPay, daysLate);

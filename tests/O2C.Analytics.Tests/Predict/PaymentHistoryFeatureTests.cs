@@ -78,4 +78,35 @@ public sealed class PaymentHistoryFeatureTests(SamplePackFixture run)
         Assert.Equal(invoices, withHistory + withoutHistory);
         Assert.All(new[] { withHistory, withTrend, withDisputes, withPromises, withoutHistory }, n => Assert.InRange(n, 1, invoices - 1));
     }
+
+    /// <summary>
+    /// Scoring and training read the features' own SQL with the questions narrowed to the invoices they need (the open
+    /// ones; the most recent paid ones): each row must be the view's row for that invoice, feature for feature.
+    /// </summary>
+    [Fact]
+    public void Features_read_for_the_open_or_the_most_recent_paid_invoices_alone_are_the_views_rows()
+    {
+        using var w = run.OpenWarehouse();
+        var asOf = w.Scalar<DateOnly>("SELECT max(month_end) + 1 FROM int_month_ends");
+        var open = O2C.Analytics.Predict.PaymentDataset.Open(w, asOf);
+        var recent = O2C.Analytics.Predict.PaymentDataset.Settled(w, asOf, mostRecent: 500);
+        Assert.InRange(open.Count, 100, 100_000);
+        Assert.Equal(500, recent.Count);
+
+        foreach (var rows in new[] { open, recent })
+        {
+            var ids = string.Join(", ", rows.Select(r => $"'{r.DocumentId}'"));
+            var fromView = w.Query($"""
+                SELECT document_id, {string.Join(", ", O2C.Analytics.Predict.PaymentFeatures.Numeric.Select(c => $"CAST(coalesce({c}, 0) AS DOUBLE)"))},
+                       {string.Join(", ", O2C.Analytics.Predict.PaymentFeatures.Categorical.Select(c => $"coalesce(CAST({c} AS VARCHAR), 'unknown')"))}
+                FROM fct_invoice_payment_features WHERE document_id IN ({ids}) ORDER BY document_date, document_id
+                """, r => string.Join("|", Enumerable.Range(0, r.FieldCount).Select(i => i == 0 || i > O2C.Analytics.Predict.PaymentFeatures.Numeric.Count
+                    ? r.GetString(i) : ((float)r.GetDouble(i)).ToString("R", System.Globalization.CultureInfo.InvariantCulture))));
+            var read = rows.Select(r => string.Join("|", new[] { r.DocumentId }
+                .Concat(r.Numeric.Select(x => x.ToString("R", System.Globalization.CultureInfo.InvariantCulture))).Concat(r.Categorical)));
+            Assert.Equal(fromView, read);
+        }
+        // Not vacuous: the open invoices have histories (their customers paid before).
+        Assert.Contains(open, r => r.Feature("hist_count") > 0);
+    }
 }

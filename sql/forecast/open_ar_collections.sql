@@ -58,6 +58,14 @@ items as (
 
 evenings as (select distinct evening from items),
 
+-- the rate in force on each evening, per currency: a few hundred rows joined by equality (an ASOF join of every item
+-- and evening to the daily rates took 25 of the query's 73 s at 10M invoices)
+evening_rates as (
+    select v.evening, c.currency_code, r.rate
+    from evenings v cross join (select distinct currency_code from documents) c
+    asof left join rates r on r.currency_code = c.currency_code and v.evening >= r.rate_date
+),
+
 -- how each customer pays, as known on each evening: median days late (negative = early) of invoices settled by
 -- cash on or before it. One ordered pass per customer: settlements (key 2d) and the evenings' questions (key 2e + 1)
 -- in one stream, the median over the frame up to each question, so a settlement counts for every evening on or
@@ -121,7 +129,7 @@ cells as (
     join documents d using (document_id)
     left join behaviour b on b.evening = i.evening and b.customer_id = d.customer_id
     left join open_disputes od on od.evening = i.evening and od.document_id = i.document_id
-    asof left join rates r on r.currency_code = d.currency_code and i.evening >= r.rate_date
+    left join evening_rates r on r.evening = i.evening and r.currency_code = d.currency_code
 ),
 
 -- cash applied to each history item in each week after its evening (14 = weeks 14-26)

@@ -60,7 +60,7 @@ public sealed class CashMatcher(Warehouse warehouse)
                 {
                     applications.CreateRow().AppendValue($"MATCH-{runId}-{++sequence}").AppendValue(receipt.Id).AppendValue(document.Id)
                         .AppendValue(options.ApplicationDate).AppendValue(amount).AppendValue("auto")
-                        .AppendValue("o2c-cash-matching").AppendValue((long)sequence).AppendValue(0L).EndRow();
+                        .AppendValue(SourceOf(runId)).AppendValue((long)sequence).AppendValue(0L).EndRow();
                     document.Open -= amount;
                 }
                 if (proposal.Deduction > 0)
@@ -68,8 +68,9 @@ public sealed class CashMatcher(Warehouse warehouse)
                     var short_ = proposal.Applications[0].Document;
                     warehouse.Execute("""
                         INSERT INTO disputes VALUES ($id, 'deduction', $doc, $customer, 'other', $amount, $currency, $date, NULL, NULL, NULL, NULL,
-                                                     'client', 'o2c-cash-matching', 0, 0)
+                                                     'client', $source, $line, 0)
                         """, ("id", $"DED-MATCH-{runId}-{receipt.Id}"), ("doc", short_.Id), ("customer", short_.Customer),
+                        ("source", SourceOf(runId)), ("line", (long)deductions + 1),
                         ("amount", proposal.Deduction), ("currency", receipt.Currency), ("date", options.ApplicationDate));
                     deductions++;
                 }
@@ -100,6 +101,13 @@ public sealed class CashMatcher(Warehouse warehouse)
         transaction.Commit();
         return new CashMatchResult(runId, receipts.Count, auto, exceptions, applied, deductions, byRule);
     }
+
+    /// <summary>
+    /// Where a row this run wrote comes from, as source_file: the run, so each row's file and line are its own. The
+    /// loader tells rows apart by file and line when a later load takes one out or brings it back; a name shared by
+    /// every run once took out two runs' rows for one run's over-applied receipt.
+    /// </summary>
+    public static string SourceOf(long runId) => $"o2c-cash-matching-run-{runId}";
 
     private Proposal Propose(Receipt receipt, Dictionary<string, OpenDocument> byId, ILookup<string, OpenDocument> byNumber,
         ILookup<string, OpenDocument> byCustomer, CashMatchOptions options)

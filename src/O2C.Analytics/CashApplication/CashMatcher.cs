@@ -75,7 +75,12 @@ public sealed class CashMatcher(Warehouse warehouse)
                     deductions++;
                 }
                 if (receipt.Customer is null && proposal.Customer is not null)
+                {
                     warehouse.Execute("UPDATE receipts SET customer_id = $c WHERE receipt_id = $r", ("c", proposal.Customer), ("r", receipt.Id));
+                    // Recorded apart too: the loader fills it back when the receipt's file is sent again.
+                    warehouse.Execute("INSERT INTO receipt_payers VALUES ($r, $c, $run, $at)",
+                        ("r", receipt.Id), ("c", proposal.Customer), ("run", runId), ("at", now));
+                }
                 auto++;
                 applied[receipt.Currency] = applied.GetValueOrDefault(receipt.Currency) + proposal.Applications.Sum(a => a.Amount);
                 byRule[proposal.Rule] = byRule.GetValueOrDefault(proposal.Rule) + 1;

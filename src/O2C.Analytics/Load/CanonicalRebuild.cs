@@ -30,6 +30,7 @@ internal sealed class CanonicalRebuild(Warehouse warehouse, long loadId)
         {
             var dependsOnRebuilt = layout.References.Any(r => r.References != layout.Entity && rebuilt.Contains(r.References!));
             if (!changedEntities.Contains(layout.Entity) && !dependsOnRebuilt) continue;
+            if (layout.Entity == "receipts") FillIdentifiedPayers();
             var (rejected, loaded) = RebuildEntity(layout, changedFiles);
             nowRejected += rejected;
             nowLoaded += loaded;
@@ -37,6 +38,23 @@ internal sealed class CanonicalRebuild(Warehouse warehouse, long loadId)
         }
         warehouse.Execute("DROP TABLE IF EXISTS _found");
         return new RebuildOutcome(rebuilt, nowRejected, nowLoaded);
+    }
+
+    /// <summary>
+    /// A receipt its file leaves without a payer gets the one cash matching identified (receipt_payers, the latest),
+    /// before the receipts' rules and the tables that reference them are decided: a file sent again would otherwise
+    /// empty the payer of a receipt already applied to that customer's invoice.
+    /// </summary>
+    private void FillIdentifiedPayers()
+    {
+        // Only a payer still among the customers (rebuilt before receipts): a vanished one leaves the receipt unidentified.
+        foreach (var table in new[] { "receipts", "kept_out.receipts" })
+            warehouse.Execute($"""
+                UPDATE {table} SET customer_id = p.customer_id
+                FROM (SELECT receipt_id, arg_max(customer_id, run_id) AS customer_id FROM receipt_payers GROUP BY receipt_id) p
+                WHERE {table}.receipt_id = p.receipt_id AND {table}.customer_id IS NULL
+                  AND EXISTS (SELECT 1 FROM customers c WHERE c.customer_id = p.customer_id)
+                """);
     }
 
     private const string FoundColumns = "file_name VARCHAR, line_number BIGINT, column_name VARCHAR, raw_value VARCHAR, reason_code VARCHAR, reason VARCHAR";

@@ -44,4 +44,28 @@ public sealed class CashMatchedRowsInLoadsTests
             """, r => r.GetString(0)));
         Assert.Equal(1, w.Count("rejects"));
     }
+
+    /// <summary>
+    /// A receipt its file sends without a payer, identified by cash matching and applied: when the file comes again
+    /// (unchanged for R1, a new R2 beside it) R1 keeps the payer matching found, so it is never applied to C1's invoice
+    /// while its own customer is empty. (Found in review: the replaced row came back with no customer.)
+    /// </summary>
+    [Fact]
+    public void A_receipt_identified_by_matching_keeps_its_payer_when_its_file_is_sent_again()
+    {
+        using var w = new TempWarehouse();
+        w.Write("customers.csv", Customers, Customer("C1"));
+        w.Write("documents.csv", Documents, Invoice("INV-1001", "C1", "2026-03-02", "2026-04-01", "100.00"));
+        w.Write("receipts.csv", Receipts, "R1,,2026-03-20,2026-03-20,100.00,USD,wire,REF1,INV-1001");
+        new CanonicalLoader(w.Warehouse).LoadFolder(w.Sources);
+        Assert.Equal(1, new CashMatcher(w.Warehouse).Run(new CashMatchOptions(new DateOnly(2026, 3, 25))).AutoApplied);
+        Assert.Equal("C1", w.Warehouse.Scalar<string>("SELECT customer_id FROM receipts WHERE receipt_id = 'R1'"));
+
+        w.Write("receipts.csv", Receipts, "R1,,2026-03-20,2026-03-20,100.00,USD,wire,REF1,INV-1001", "R2,,2026-03-21,2026-03-21,5.00,USD,wire,REF2,");
+        new CanonicalLoader(w.Warehouse).LoadFolder(w.Sources);
+
+        Assert.Equal(["R1:C1", "R2:-"], w.Warehouse.Query("SELECT receipt_id || ':' || coalesce(customer_id, '-') FROM receipts ORDER BY 1", r => r.GetString(0)));
+        Assert.Equal(1, w.Count("applications WHERE receipt_id = 'R1'"));
+        Assert.Equal(0, w.Count("rejects"));
+    }
 }

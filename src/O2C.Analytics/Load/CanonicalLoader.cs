@@ -188,7 +188,8 @@ public sealed class CanonicalLoader(Warehouse warehouse)
     {
         var loaded = warehouse.Scalar<long>($"SELECT count(*) FROM {Ident(layout.Entity)} WHERE source_file = $f", ("f", scan.FileName));
         var rejected = warehouse.Scalar<long>("SELECT count(DISTINCT line_number) FROM rejects WHERE file_name = $f", ("f", scan.FileName));
-        var both = warehouse.Scalar<long>($"""
+        // A file with no rejects has no row in both (at 10M invoices this scan took 5 s a file, for nothing).
+        var both = rejected == 0 ? 0 : warehouse.Scalar<long>($"""
             SELECT count(*) FROM {Ident(layout.Entity)} t
             WHERE t.source_file = $f AND EXISTS (SELECT 1 FROM rejects r WHERE r.file_name = $f AND r.line_number = t.source_line)
             """, ("f", scan.FileName));

@@ -76,14 +76,13 @@ internal sealed class CanonicalRebuild(Warehouse warehouse, long loadId)
     private long RebuildPass(EntityLayout layout)
     {
         var table = Ident(layout.Entity);
-        var columns = string.Join(", ", layout.Columns.Select(c => Ident(c.Name)).Concat(["source_file", "source_line", "load_id"]));
+        var columns = StoredColumns(layout);
         // Every row of the files in force that passed the checks a row can pass alone: the table and its kept-out rows.
         var all = $"(SELECT {columns} FROM {table} UNION ALL SELECT {columns} FROM kept_out.{table})";
         long taken = 0;
         long Counted(long rows) { taken += rows; return rows; }
         // Every row this rebuild keeps out, with why: reconciled with the rejects table at the end.
         warehouse.Execute("CREATE OR REPLACE TEMP TABLE _found AS SELECT * FROM _taken");
-        const string NotFound = "NOT EXISTS (SELECT 1 FROM _found f WHERE f.file_name = r.source_file AND f.line_number = r.source_line)";
 
         // 1. References to other entities, which are already rebuilt.
         foreach (var reference in layout.References.Where(r => r.References != layout.Entity))
@@ -121,7 +120,7 @@ internal sealed class CanonicalRebuild(Warehouse warehouse, long loadId)
             SELECT count(*) FROM (SELECT DISTINCT file_name, line_number FROM _found) f
             WHERE NOT EXISTS (SELECT 1 FROM kept_out.{table} k WHERE k.source_file = f.file_name AND k.source_line = f.line_number)
             """);
-        if (leaving > 0) MoveOut(layout, "EXISTS (SELECT 1 FROM _found f WHERE f.file_name = r.source_file AND f.line_number = r.source_line)");
+        if (leaving > 0) MoveFoundOut(layout);
         warehouse.Execute($"""
             INSERT INTO {table} ({columns})
             SELECT {columns} FROM kept_out.{table} r WHERE {NotFound}
@@ -147,13 +146,22 @@ internal sealed class CanonicalRebuild(Warehouse warehouse, long loadId)
         return taken;
     }
 
-    /// <summary>Moves the table's rows that <paramref name="condition"/> (over alias r) holds for to kept_out.</summary>
-    private void MoveOut(EntityLayout layout, string condition)
+    /// <summary>Whether row r (of the table or its kept-out rows) is in _found.</summary>
+    private const string Found = "EXISTS (SELECT 1 FROM _found f WHERE f.file_name = r.source_file AND f.line_number = r.source_line)";
+
+    private const string NotFound = "NOT " + Found;
+
+    /// <summary>A table's columns as stored, its own and where each row came from: the same in kept_out.</summary>
+    private static string StoredColumns(EntityLayout layout) =>
+        string.Join(", ", layout.Columns.Select(c => Ident(c.Name)).Concat(["source_file", "source_line", "load_id"]));
+
+    /// <summary>Moves the table's rows found (in _found) to kept_out.</summary>
+    private void MoveFoundOut(EntityLayout layout)
     {
         var table = Ident(layout.Entity);
-        var columns = string.Join(", ", layout.Columns.Select(c => Ident(c.Name)).Concat(["source_file", "source_line", "load_id"]));
-        if (warehouse.Execute($"INSERT INTO kept_out.{table} ({columns}) SELECT {columns} FROM {table} r WHERE {condition}") > 0)
-            warehouse.Execute($"DELETE FROM {table} r WHERE {condition}");
+        var columns = StoredColumns(layout);
+        if (warehouse.Execute($"INSERT INTO kept_out.{table} ({columns}) SELECT {columns} FROM {table} r WHERE {Found}") > 0)
+            warehouse.Execute($"DELETE FROM {table} r WHERE {Found}");
     }
 
     /// <summary>Moves the rows <paramref name="badRowsSql"/> selects (source_file, source_line, raw_value) to _found.</summary>
@@ -171,7 +179,7 @@ internal sealed class CanonicalRebuild(Warehouse warehouse, long loadId)
               AND NOT EXISTS (SELECT 1 FROM _taken t WHERE t.file_name = f.file_name AND t.line_number = f.line_number
                                 AND t.reason_code = f.reason_code AND t.column_name = f.column_name)
             """);
-        MoveOut(layout, "EXISTS (SELECT 1 FROM _found f WHERE f.file_name = r.source_file AND f.line_number = r.source_line)");
+        MoveFoundOut(layout);
         return found;
     }
 

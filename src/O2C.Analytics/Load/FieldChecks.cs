@@ -25,14 +25,15 @@ internal static class FieldChecks
     {
         var checks = Checks(layout, window, name => "r." + Ident(Trimmed(name)));
         var conditions = checks.Where(c => !c.IsLookup).Select(c => $"({c.Condition})").ToList();
-        var lookups = layout.Columns.Where(c => c.Kind == FieldType.Currency).Select((c, i) => (Column: c, Alias: $"__currency_{i}")).ToList();
+        // The lookup checks (currency codes), as left joins: a row whose code joins nothing is suspect.
+        var lookups = checks.Where(c => c.IsLookup).Select((c, i) => (c.Column, Alias: $"__currency_{i}")).ToList();
         conditions.AddRange(lookups.Select(l =>
-            $"(NULLIF(r.{Ident(Trimmed(l.Column.Name))}, '') IS NOT NULL AND {l.Alias}.currency_code IS NULL)"));
+            $"(NULLIF(r.{Ident(Trimmed(l.Column))}, '') IS NOT NULL AND {l.Alias}.currency_code IS NULL)"));
         var trimmed = layout.Columns.Select(c => Ident(Trimmed(c.Name))).ToList();
         return $"""
             SELECT r.* EXCLUDE ({string.Join(", ", trimmed)})
             FROM (SELECT *, {string.Join(", ", layout.Columns.Select(c => $"trim({Ident(c.Name)}) AS {Ident(Trimmed(c.Name))}"))} FROM {rawTable}) AS r
-            {string.Join("\n", lookups.Select(l => $"LEFT JOIN currencies AS {l.Alias} ON {l.Alias}.currency_code = upper(r.{Ident(Trimmed(l.Column.Name))})"))}
+            {string.Join("\n", lookups.Select(l => $"LEFT JOIN currencies AS {l.Alias} ON {l.Alias}.currency_code = upper(r.{Ident(Trimmed(l.Column))})"))}
             WHERE {(conditions.Count == 0 ? "false" : string.Join("\n OR ", conditions))}
             """;
     }

@@ -16,7 +16,7 @@ public static class PaymentDataset
             {(mostRecent is { } n ? $"ORDER BY s.document_date DESC, s.document_id DESC LIMIT {n}" : "")}
             """, ("asof", asOf));
         var rows = Read(warehouse, FeaturesOf("SELECT document_id FROM _settled_invoices"),
-            "days_to_pay IS NOT NULL AND settled_date < $asof", asOf, withOutcome: true, mostRecent);
+            "days_to_pay IS NOT NULL AND settled_date < $asof", asOf, withOutcome: true);
         warehouse.Execute("DROP TABLE _settled_invoices");
         return rows;
     }
@@ -48,8 +48,7 @@ public static class PaymentDataset
         var open = warehouse.Query("SELECT document_id, open_amount_rc FROM _open_invoices",
                 r => (Id: r.GetString(0), Amount: r.IsDBNull(1) ? 0m : r.GetDecimal(1)))
             .ToDictionary(x => x.Id, x => x.Amount);
-        var rows = Read(warehouse, FeaturesOf("SELECT document_id FROM _open_invoices"),
-            "document_date < $asof AND document_id IN (SELECT document_id FROM _open_invoices)", asOf, withOutcome: false);
+        var rows = Read(warehouse, FeaturesOf("SELECT document_id FROM _open_invoices"), "document_date < $asof", asOf, withOutcome: false);
         warehouse.Execute("DROP TABLE _open_invoices");
         return rows
             .Select(r => r with { OpenAmountRc = open[r.DocumentId] })
@@ -78,17 +77,16 @@ public static class PaymentDataset
         return $"({sql.Replace(AllQuestions, $"questions as (select * from invoices where document_id in ({asked}))", StringComparison.Ordinal)})";
     }
 
-    private static List<PaymentRow> Read(Warehouse warehouse, string features, string where, DateOnly asOf, bool withOutcome, int? mostRecent = null) =>
+    /// <param name="features">FeaturesOf the invoices asked about: which rows come back is decided there.</param>
+    private static List<PaymentRow> Read(Warehouse warehouse, string features, string where, DateOnly asOf, bool withOutcome) =>
         warehouse.Query($"""
-            SELECT * FROM (
-                SELECT document_id, customer_id, document_date,
-                       {string.Join(", ", PaymentFeatures.Numeric.Select(c => $"CAST(coalesce({c}, 0) AS DOUBLE)"))},
-                       {string.Join(", ", PaymentFeatures.Categorical.Select(c => $"coalesce(CAST({c} AS VARCHAR), 'unknown')"))},
-                       CAST(days_to_pay AS DOUBLE), CAST(days_late AS DOUBLE)
-                FROM {features}
-                WHERE {where}
-                {(mostRecent is { } n ? $"ORDER BY document_date DESC, document_id DESC LIMIT {n}" : "")}
-            ) ORDER BY document_date, document_id
+            SELECT document_id, customer_id, document_date,
+                   {string.Join(", ", PaymentFeatures.Numeric.Select(c => $"CAST(coalesce({c}, 0) AS DOUBLE)"))},
+                   {string.Join(", ", PaymentFeatures.Categorical.Select(c => $"coalesce(CAST({c} AS VARCHAR), 'unknown')"))},
+                   CAST(days_to_pay AS DOUBLE), CAST(days_late AS DOUBLE)
+            FROM {features}
+            WHERE {where}
+            ORDER BY document_date, document_id
             """, r =>
         {
             // Plain loops: this runs for every paid invoice a model learns from (a million at scale).

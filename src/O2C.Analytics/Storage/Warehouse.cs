@@ -87,25 +87,23 @@ public sealed class Warehouse : IDisposable
     /// <summary>O2C_TRACE_SQL=1 prints every statement's duration to stderr (for profiling).</summary>
     private static readonly bool Trace = Environment.GetEnvironmentVariable("O2C_TRACE_SQL") == "1";
 
+    /// <summary>A clock for the SQL trace, when it is on.</summary>
+    internal static System.Diagnostics.Stopwatch? TraceClock() => Trace ? System.Diagnostics.Stopwatch.StartNew() : null;
+
     /// <summary>The statement on one line and cut, so generated statements that share a first line can be told apart.</summary>
-    private static void TraceFinished(System.Diagnostics.Stopwatch clock, string sql)
+    internal static void TraceFinished(System.Diagnostics.Stopwatch? clock, string sql)
     {
+        if (clock is null) return;
         var text = System.Text.RegularExpressions.Regex.Replace(sql, @"\s+", " ").Trim();
         Console.Error.WriteLine($"[sql {clock.ElapsedMilliseconds,6} ms] {text[..Math.Min(text.Length, 240)]}");
-    }
-
-    /// <summary>A line of the SQL trace, when it is on.</summary>
-    internal static void TraceLine(string line)
-    {
-        if (Trace) Console.Error.WriteLine(line);
     }
 
     public T? Scalar<T>(string sql, params (string Name, object? Value)[] parameters)
     {
         using var command = Command(sql, parameters);
-        var clock = Trace ? System.Diagnostics.Stopwatch.StartNew() : null;
+        var clock = TraceClock();
         var value = command.ExecuteScalar();
-        if (clock is not null) TraceFinished(clock, sql);
+        TraceFinished(clock, sql);
         if (value is null || value is DBNull) return default;
         if (value is T typed) return typed;
         return (T)Convert.ChangeType(value, Nullable.GetUnderlyingType(typeof(T)) ?? typeof(T), System.Globalization.CultureInfo.InvariantCulture);
@@ -114,11 +112,11 @@ public sealed class Warehouse : IDisposable
     public List<T> Query<T>(string sql, Func<DbDataReader, T> map, params (string Name, object? Value)[] parameters)
     {
         using var command = Command(sql, parameters);
-        var clock = Trace ? System.Diagnostics.Stopwatch.StartNew() : null;
+        var clock = TraceClock();
         using var reader = command.ExecuteReader();
         var rows = new List<T>();
         while (reader.Read()) rows.Add(map(reader));
-        if (clock is not null) TraceFinished(clock, sql);
+        TraceFinished(clock, sql);
         return rows;
     }
 

@@ -24,9 +24,9 @@ public sealed class WarehouseTransaction : IDisposable
     public void Commit()
     {
         if (own is null) return;
-        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var clock = Warehouse.TraceClock();
         own.Commit();
-        Warehouse.TraceLine($"[sql {clock.ElapsedMilliseconds,6} ms] COMMIT");
+        Warehouse.TraceFinished(clock, "COMMIT");
         warehouse.EndTransaction(this);
     }
 

@@ -94,7 +94,6 @@ public static class PipelineBenchmark
         DeleteDatabase(path);
         using var warehouse = WarehouseSetup.OpenMigrated(path, sql);
         stages.Add(Time("load", log, () => new CanonicalLoader(warehouse).LoadFolder(data).RowsLoaded, readCsv));
-        warehouse.Execute("INSERT INTO o2c_settings VALUES ('reporting_currency', 'USD')");
         stages.Add(Time("models (as-of snapshots)", log, () =>
         {
             ModelBuilder.Build(warehouse, sql);

@@ -77,4 +77,25 @@ public sealed class MigrationTests : IDisposable
         var error = Assert.Throws<InvalidOperationException>(() => MigrationRunner.Apply(w, edited));
         Assert.Contains("0001_reference_currencies was changed after it was applied", error.Message);
     }
+
+    /// <summary>
+    /// Migration 0026: a setting has one value. The benchmark had written a second reporting currency, and the rates
+    /// model's cross join with it doubled every published rate (8,052 rows for 4,026 at 1M invoices).
+    /// </summary>
+    [Fact]
+    public void A_setting_written_twice_keeps_one_value_and_cannot_be_written_twice_again()
+    {
+        var path = Path.Combine(_folder, "settings.duckdb");
+        using (var old = O2C.Analytics.Storage.Warehouse.Open(path))
+        {
+            MigrationRunner.Apply(old, _all.Where(m => m.Version <= 25).ToList());
+            old.Execute("INSERT INTO o2c_settings VALUES ('reporting_currency', 'USD')");
+            Assert.Equal(2, old.Scalar<long>("SELECT count(*) FROM o2c_settings WHERE setting_key = 'reporting_currency'"));
+        }
+        using var w = O2C.Analytics.Storage.Warehouse.Open(path);
+        MigrationRunner.Apply(w, _all);
+        Assert.Equal(["reporting_currency=USD"], w.Query("SELECT setting_key || '=' || setting_value FROM o2c_settings", r => r.GetString(0)));
+        var twice = Assert.Throws<DuckDB.NET.Data.DuckDBException>(() => w.Execute("INSERT INTO o2c_settings VALUES ('reporting_currency', 'EUR')"));
+        Assert.Contains("PRIMARY KEY", twice.Message, StringComparison.OrdinalIgnoreCase);
+    }
 }

@@ -41,6 +41,7 @@ public sealed class CashMatcher(Warehouse warehouse)
         using var applications = warehouse.Connection.CreateAppender("applications");
         using var log = warehouse.Connection.CreateAppender("cash_match_decisions");
         var now = DateTime.UtcNow;
+        var changes = new FactChanges(warehouse);
         void Log(Receipt receipt, string decision, Proposal proposal, string inputs)
         {
             var row = log.CreateRow().AppendValue(runId).AppendValue(receipt.Id).AppendValue(decision).AppendValue(proposal.Rule)
@@ -74,8 +75,12 @@ public sealed class CashMatcher(Warehouse warehouse)
                         ("amount", proposal.Deduction), ("currency", receipt.Currency), ("date", options.ApplicationDate));
                     deductions++;
                 }
+                // Applications and deductions are dated the run's application date; a payer identified changes the
+                // receipt's customer from its value date on.
+                changes.NoteDate(options.ApplicationDate);
                 if (receipt.Customer is null && proposal.Customer is not null)
                 {
+                    changes.NoteDate(receipt.ValueDate);
                     warehouse.Execute("UPDATE receipts SET customer_id = $c WHERE receipt_id = $r", ("c", proposal.Customer), ("r", receipt.Id));
                     // Recorded apart too: the loader fills it back when the receipt's file is sent again.
                     warehouse.Execute("INSERT INTO receipt_payers VALUES ($r, $c, $run, $at)",
@@ -103,6 +108,7 @@ public sealed class CashMatcher(Warehouse warehouse)
             warehouse.Execute("INSERT INTO cash_match_exceptions VALUES ($run, $r, $d, $a, $c, $s, $cand, $p)",
                 ("run", runId), ("r", receipt.Id), ("d", receipt.ValueDate), ("a", receipt.Remaining), ("c", receipt.Currency),
                 ("s", score), ("cand", candidates), ("p", ++rank));
+        changes.Record($"cash matching run {runId}");
         transaction.Commit();
         return new CashMatchResult(runId, receipts.Count, auto, exceptions, applied, deductions, byRule);
     }

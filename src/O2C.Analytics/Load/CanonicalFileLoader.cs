@@ -12,7 +12,7 @@ namespace O2C.Analytics.Load;
 /// table and its kept-out rows at once, what depends on other rows (keys, references, set rules). Nothing here loops
 /// over rows in C#.
 /// </summary>
-internal sealed class CanonicalFileLoader(Warehouse warehouse, long loadId, FieldChecks.DateWindow dates)
+internal sealed class CanonicalFileLoader(Warehouse warehouse, long loadId, FieldChecks.DateWindow dates, FactChanges changes)
 {
     private string fileName = "";
     private string entity = "";
@@ -37,6 +37,7 @@ internal sealed class CanonicalFileLoader(Warehouse warehouse, long loadId, Fiel
 
         // A changed file replaces all rows its previous version brought, and their rejects. (A file new to the ledger
         // has none; its name is cleared all the same, so no row can ever stand for the same file and line twice.)
+        changes.Note(layout, $"FROM {table} WHERE source_file = {Literal(file)}");
         var deleted = warehouse.Execute($"DELETE FROM {table} WHERE source_file = $file", ("file", file));
         var removed = replacing ? deleted : 0;
         warehouse.Execute($"DELETE FROM kept_out.{table} WHERE source_file = $file", ("file", file));
@@ -60,6 +61,7 @@ internal sealed class CanonicalFileLoader(Warehouse warehouse, long loadId, Fiel
             SELECT {FieldChecks.TypedProjection(layout)}, $file, _line, $load
             FROM {parsed} r WHERE NOT EXISTS (SELECT 1 FROM {suspect} s WHERE s._line = r._line)
             """, ("file", file), ("load", loadId));
+        changes.Note(layout, $"FROM {table} WHERE load_id = {loadId} AND source_file = {Literal(file)}");
 
         // Rules over each row's typed values, run on the rows just written (the newest load's, so DuckDB's zone maps
         // skip the rest of the table); what they reject goes back out.

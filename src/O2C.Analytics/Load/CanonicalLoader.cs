@@ -83,8 +83,9 @@ public sealed class CanonicalLoader(Warehouse warehouse)
         {
             var loadId = (warehouse.Scalar<long?>("SELECT max(load_id) FROM loads") ?? 0) + 1;
             var window = PlausibleDates.Read(warehouse);
+            var changes = new FactChanges(warehouse);
             var fileLoader = new CanonicalFileLoader(warehouse, loadId,
-                new FieldChecks.DateWindow(window.Earliest, window.LatestFrom(DateOnly.FromDateTime(started))));
+                new FieldChecks.DateWindow(window.Earliest, window.LatestFrom(DateOnly.FromDateTime(started))), changes);
             var read = new List<(CsvFileScan Scan, EntityLayout Layout, FileLoadStatus Status, long Removed)>();
             foreach (var (scan, layout) in ordered)
             {
@@ -115,7 +116,7 @@ public sealed class CanonicalLoader(Warehouse warehouse)
 
             var changed = read.Where(r => r.Status != FileLoadStatus.Unchanged).ToList();
             progress?.Report("checking keys and references across files");
-            var rebuild = new CanonicalRebuild(warehouse, loadId).Rebuild(
+            var rebuild = new CanonicalRebuild(warehouse, loadId, changes).Rebuild(
                 changed.Select(r => r.Layout.Entity).Concat(alsoRebuild ?? []).ToHashSet(StringComparer.Ordinal),
                 changed.Select(r => r.Scan.FileName).ToHashSet(StringComparer.Ordinal));
             var results = read.Select(r => r.Status == FileLoadStatus.Unchanged
@@ -156,6 +157,7 @@ public sealed class CanonicalLoader(Warehouse warehouse)
                     load_id = loadId,
                     files = results.Select(r => new { file = r.FileName, sha256 = r.Sha256, status = r.Status.ToString().ToLowerInvariant(), read = r.RowsRead, loaded = r.RowsLoaded, rejected = r.RowsRejected, removed = r.RowsRemoved }),
                 });
+            changes.Record($"load {loadId}");
             // The last moment to abandon: after this the load is in.
             cancellation.ThrowIfCancellationRequested();
             transaction.Commit();

@@ -16,7 +16,7 @@ public sealed record RebuildOutcome(IReadOnlyList<string> EntitiesRebuilt, long 
 /// files came, one folder or one file at a time. Only the rows whose fate changed move between the table and kept_out,
 /// so a day's load writes what it brought, not the whole history. Runs inside the load's transaction.
 /// </summary>
-internal sealed class CanonicalRebuild(Warehouse warehouse, long loadId)
+internal sealed class CanonicalRebuild(Warehouse warehouse, long loadId, FactChanges changes)
 {
     /// <summary>
     /// Rebuilds every entity with a changed file and every entity that references a rebuilt one, parents first.
@@ -48,6 +48,11 @@ internal sealed class CanonicalRebuild(Warehouse warehouse, long loadId)
     private void FillIdentifiedPayers()
     {
         // Only a payer still among the customers (rebuilt before receipts): a vanished one leaves the receipt unidentified.
+        const string Filled = """
+            customer_id IS NULL AND receipt_id IN (
+                SELECT p.receipt_id FROM receipt_payers p WHERE EXISTS (SELECT 1 FROM customers c WHERE c.customer_id = p.customer_id))
+            """;
+        changes.Note(CanonicalLayouts.All.Single(l => l.Entity == "receipts"), $"FROM receipts WHERE {Filled}");
         foreach (var table in new[] { "receipts", "kept_out.receipts" })
             warehouse.Execute($"""
                 UPDATE {table} SET customer_id = p.customer_id
@@ -198,6 +203,21 @@ internal sealed class CanonicalRebuild(Warehouse warehouse, long loadId)
             SELECT count(DISTINCT (file_name, line_number)) FROM rejects r
             WHERE entity = {Literal(layout.Entity)} AND checked_against = 'warehouse' AND {unchanged}
               AND EXISTS (SELECT 1 FROM {Ident(layout.Entity)} t WHERE t.source_file = r.file_name AND t.source_line = r.line_number)
+            """);
+        // Rows of unchanged files that came into the table or went out of it change the facts from their dates on
+        // (the changed files' rows were noted as they were read). Noted here, by their fate before and after, not as
+        // they move: a row a set rule takes out again on every pass would otherwise reach back to its date each load.
+        var table = Ident(layout.Entity);
+        var unchangedRow = changedFiles.Count == 0 ? "true" : $"t.source_file NOT IN ({string.Join(", ", changedFiles.Select(Literal))})";
+        const string WasKeptOut = """
+            EXISTS (SELECT 1 FROM rejects r WHERE r.entity = {0} AND r.checked_against = 'warehouse'
+                    AND r.file_name = t.source_file AND r.line_number = t.source_line)
+            """;
+        var wasKeptOut = string.Format(System.Globalization.CultureInfo.InvariantCulture, WasKeptOut, Literal(layout.Entity));
+        changes.Note(layout, $"FROM {table} t WHERE {unchangedRow} AND {wasKeptOut}");
+        changes.Note(layout, $"""
+            FROM kept_out.{table} t WHERE {unchangedRow} AND NOT {wasKeptOut}
+              AND EXISTS (SELECT 1 FROM _found f WHERE f.file_name = t.source_file AND f.line_number = t.source_line)
             """);
         var nowRejected = warehouse.Scalar<long>($"""
             SELECT count(DISTINCT (file_name, line_number)) FROM _found f

@@ -10,10 +10,16 @@ namespace O2C.Analytics.Metrics;
 /// </summary>
 public static class KpiCalculator
 {
-    public static void Run(Warehouse warehouse, SqlFolder sql, IReadOnlyList<KpiDefinition>? kpis = null, Action<string>? status = null)
+    /// <summary>
+    /// Computes the KPIs; with <paramref name="monthEndsFrom"/>, only for the month ends from that date on, the values of
+    /// earlier months staying as they are (an incremental refresh: WarehouseRefresh).
+    /// </summary>
+    public static void Run(Warehouse warehouse, SqlFolder sql, IReadOnlyList<KpiDefinition>? kpis = null, Action<string>? status = null,
+        DateOnly? monthEndsFrom = null)
     {
         using var transaction = warehouse.BeginTransaction();
-        warehouse.Execute("DELETE FROM kpi_values");
+        var months = monthEndsFrom is { } from ? $" AND m.month_end >= DATE '{from:yyyy-MM-dd}'" : "";
+        warehouse.Execute(monthEndsFrom is { } first ? $"DELETE FROM kpi_values WHERE period_end >= DATE '{first:yyyy-MM-dd}'" : "DELETE FROM kpi_values");
         var computed = new List<KpiDefinition>();
         foreach (var kpi in kpis ?? KpiCatalog.All)
         {
@@ -21,25 +27,25 @@ public static class KpiCalculator
             var missing = kpi.Requirements.FirstOrDefault(r => !warehouse.Scalar<bool>($"SELECT {r.Check}"));
             if (missing is not null)
             {
-                warehouse.Execute(NotAvailableSql(kpi, $"not available: {missing.Missing}"));
+                warehouse.Execute(NotAvailableSql(kpi, $"not available: {missing.Missing}", months));
                 continue;
             }
             var kpiSql = sql.Read("kpis", kpi.SqlFile);
             if (kpi.Kind == KpiKind.PerGroup)
             {
-                warehouse.Execute(PerGroupSql(kpi, kpiSql, ReportingDimension.Company, $"'{ReportingDimension.AllMembers}'"));
+                warehouse.Execute(PerGroupSql(kpi, kpiSql, ReportingDimension.Company, $"'{ReportingDimension.AllMembers}'", months));
                 foreach (var column in ReportingDimension.CustomerColumns)
-                    warehouse.Execute(PerGroupSql(kpi, kpiSql, ReportingDimension.Label(column), $"c.{column}"));
+                    warehouse.Execute(PerGroupSql(kpi, kpiSql, ReportingDimension.Label(column), $"c.{column}", months));
             }
             else
             {
-                warehouse.Execute(RollUpSql(kpi, kpiSql));
+                warehouse.Execute(RollUpSql(kpi, kpiSql, months));
             }
-            warehouse.Execute(NotAvailableSql(kpi, null));
+            warehouse.Execute(NotAvailableSql(kpi, null, months));
             computed.Add(kpi);
         }
-        if (computed.Count > 0) warehouse.Execute(MemberGapSql(computed));
-        MarkUnconvertibleBalances(warehouse, kpis ?? KpiCatalog.All);
+        if (computed.Count > 0) warehouse.Execute(MemberGapSql(computed, months));
+        MarkUnconvertibleBalances(warehouse, kpis ?? KpiCatalog.All, months);
         transaction.Commit();
     }
 
@@ -61,7 +67,7 @@ public static class KpiCalculator
     /// would sum to too little (a missing rate once made total open AR 0). Its balance-based KPIs are "not available",
     /// the reason naming the currencies and the date, for every dimension member.
     /// </summary>
-    private static void MarkUnconvertibleBalances(Warehouse warehouse, IReadOnlyList<KpiDefinition> kpis)
+    private static void MarkUnconvertibleBalances(Warehouse warehouse, IReadOnlyList<KpiDefinition> kpis, string months)
     {
         var affected = kpis.Where(k => BalanceSources.Any(s => k.SourceTables.Contains(s, StringComparison.Ordinal))).Select(k => $"'{k.Id}'").ToList();
         if (affected.Count == 0) return;
@@ -76,12 +82,12 @@ public static class KpiCalculator
                 FROM ({UnconvertibleBalancesSql})
                 GROUP BY month_end
             ) m
-            WHERE v.period_end = m.month_end AND v.kpi_id IN ({string.Join(", ", affected)})
+            WHERE v.period_end = m.month_end AND v.kpi_id IN ({string.Join(", ", affected)}){months}
             """);
     }
 
     /// <summary>Additive parts summed over every grouping set: the company total and each dimension.</summary>
-    internal static string RollUpSql(KpiDefinition kpi, string kpiSql)
+    internal static string RollUpSql(KpiDefinition kpi, string kpiSql, string months = "")
     {
         var columns = ReportingDimension.CustomerColumns.ToList();
         var labels = columns.ToDictionary(c => c, ReportingDimension.Label);
@@ -103,7 +109,7 @@ public static class KpiCalculator
             eligible AS (
                 SELECT p.* FROM parts p
                 JOIN int_month_ends m ON m.month_end = p.period_end
-                WHERE m.month_index >= {kpi.MinHistoryMonths - 1}
+                WHERE m.month_index >= {kpi.MinHistoryMonths - 1}{months}
             ),
             joined AS (
                 SELECT e.period_end, e.numerator, e.denominator, {customerColumns}{categoryColumn}
@@ -124,7 +130,7 @@ public static class KpiCalculator
     }
 
     /// <summary>A KPI whose SQL computes each member itself; {member} becomes the grouping expression.</summary>
-    internal static string PerGroupSql(KpiDefinition kpi, string kpiSql, string dimension, string memberExpression) => $"""
+    internal static string PerGroupSql(KpiDefinition kpi, string kpiSql, string dimension, string memberExpression, string months = "") => $"""
         INSERT /* kpi {kpi.Id} */ INTO kpi_values
         WITH parts AS (
         {Trim(kpiSql).Replace("{member}", $"coalesce({memberExpression}, 'Unassigned')")}
@@ -134,7 +140,7 @@ public static class KpiCalculator
                    p.numerator::DECIMAL(38,6) AS numerator, p.denominator::DECIMAL(38,6) AS denominator
             FROM parts p
             JOIN int_month_ends m ON m.month_end = p.period_end
-            WHERE m.month_index >= {kpi.MinHistoryMonths - 1}
+            WHERE m.month_index >= {kpi.MinHistoryMonths - 1}{months}
         )
         {ValueSelect(kpi, "eligible")}
         """;
@@ -165,7 +171,7 @@ public static class KpiCalculator
     /// ratio, the same as a member whose denominator is 0. Without this a member with no open AR had no row at all in one
     /// month and 0 in another.
     /// </summary>
-    internal static string MemberGapSql(IReadOnlyList<KpiDefinition> kpis)
+    internal static string MemberGapSql(IReadOnlyList<KpiDefinition> kpis, string months = "")
     {
         var members = string.Join("\n        UNION ALL ", ReportingDimension.CustomerColumns.Select(c =>
             $"SELECT DISTINCT '{ReportingDimension.Label(c)}' AS dimension, coalesce({c}, 'Unassigned') AS member FROM stg_customers"));
@@ -180,7 +186,7 @@ public static class KpiCalculator
             kpis(kpi_id, is_sum, first_month_index) AS (VALUES {catalogue}),
             wanted AS (
                 SELECT k.kpi_id, k.is_sum, m.month_end, d.dimension, d.member
-                FROM kpis k JOIN int_month_ends m ON m.month_index >= k.first_month_index CROSS JOIN members d
+                FROM kpis k JOIN int_month_ends m ON m.month_index >= k.first_month_index{months} CROSS JOIN members d
             )
             SELECT w.kpi_id, w.month_end, w.dimension, w.member,
                    0, CASE WHEN w.is_sum THEN NULL ELSE 0 END, CASE WHEN w.is_sum THEN 0 END,
@@ -192,7 +198,7 @@ public static class KpiCalculator
     }
 
     /// <summary>Company rows for months the KPI has no value for, with the reason (or the given one for every month).</summary>
-    internal static string NotAvailableSql(KpiDefinition kpi, string? reason)
+    internal static string NotAvailableSql(KpiDefinition kpi, string? reason, string months = "")
     {
         var note = reason is not null
             ? $"'{reason.Replace("'", "''")}'"
@@ -209,7 +215,7 @@ public static class KpiCalculator
             SELECT '{kpi.Id}', m.month_end, '{ReportingDimension.Company}', '{ReportingDimension.AllMembers}', {zero}, NULL, {zero},
                    {note}, now()::TIMESTAMP
             FROM int_month_ends m
-            WHERE NOT EXISTS (SELECT 1 FROM kpi_values v
+            WHERE true{months} AND NOT EXISTS (SELECT 1 FROM kpi_values v
                               WHERE v.kpi_id = '{kpi.Id}' AND v.period_end = m.month_end AND v.dimension = '{ReportingDimension.Company}')
             """;
     }

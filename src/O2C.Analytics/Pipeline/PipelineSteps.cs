@@ -54,9 +54,10 @@ public sealed class PipelineSteps(SqlFolder sql, OutputPaths paths, string repor
     /// <paramref name="month"/> (default: the latest closed month; the first run trains a model), then writes the
     /// Parquet snapshot when one is configured.
     /// </summary>
-    public RefreshResult Refresh(Warehouse warehouse, DateOnly today, ReportingMonth? month = null, bool score = true, Action<string>? status = null)
+    public RefreshResult Refresh(Warehouse warehouse, DateOnly today, ReportingMonth? month = null, bool score = true, Action<string>? status = null,
+        bool full = false)
     {
-        var charts = WarehouseRefresh.Run(warehouse, sql, reportingCurrency, status, spc);
+        var charts = WarehouseRefresh.Run(warehouse, sql, reportingCurrency, status, spc, full);
         var scoredMonth = month ?? ReportingPeriod.LatestClosedMonth(warehouse, today);
         long? runId = null;
         var scored = 0;

@@ -12,21 +12,34 @@ namespace O2C.Analytics.Pipeline;
 /// </summary>
 public static class WarehouseRefresh
 {
-    /// <summary>Returns the control charts, so that callers can draw them without charting twice.</summary>
+    /// <summary>
+    /// Returns the control charts, so that callers can draw them without charting twice. Incremental unless
+    /// <paramref name="full"/>: only the month ends from the earliest fact a load (or match, or purge) changed since
+    /// the last refresh are computed again (RefreshScope says which and why; <paramref name="status"/> hears it).
+    /// </summary>
     public static IReadOnlyList<ControlChart> Run(Warehouse warehouse, SqlFolder sql, string reportingCurrency, Action<string>? status = null,
-        SpcOptions? spc = null)
+        SpcOptions? spc = null, bool full = false)
     {
         using var transaction = warehouse.BeginTransaction();
         SetReportingCurrency(warehouse, reportingCurrency);
-        ModelBuilder.Build(warehouse, sql, name => status?.Invoke($"model {name}"));
-        KpiCalculator.Run(warehouse, sql, status: id => status?.Invoke($"kpi {id}"));
+        var builtFrom = RefreshFingerprint.Of(warehouse, sql, reportingCurrency);
+        var scope = RefreshScope.Decide(warehouse, builtFrom, full);
+        status?.Invoke(scope.Full ? $"all months: {scope.Reason}" : scope.Reason);
+        if (!scope.NothingChanged)
+        {
+            ModelBuilder.Build(warehouse, sql, name => status?.Invoke($"model {name}"), scope.MonthEndsFrom);
+            KpiCalculator.Run(warehouse, sql, status: id => status?.Invoke($"kpi {id}"), monthEndsFrom: scope.MonthEndsFrom);
+        }
         status?.Invoke("control charts");
         var charts = SpcRunner.Run(warehouse, spc ?? new SpcOptions());
         status?.Invoke("analyst views");
         Analyst.AnalystViews.Create(warehouse, sql);
         Analyst.WarehouseComments.Apply(warehouse, sql);
         warehouse.Execute("DELETE FROM refresh_state");
-        warehouse.Execute("INSERT INTO refresh_state SELECT coalesce(max(load_id), 0), now()::TIMESTAMP FROM loads");
+        warehouse.Execute("""
+            INSERT INTO refresh_state (refreshed_through_load, refreshed_at, refreshed_through_change, built_from)
+            SELECT coalesce(max(load_id), 0), now()::TIMESTAMP, $change, $built FROM loads
+            """, ("change", scope.ThroughChange), ("built", builtFrom));
         transaction.Commit();
         return charts;
     }

@@ -66,6 +66,13 @@ public sealed class RetentionPurge(Warehouse warehouse, SqlFolder sql)
             tables.Add(new PurgedTable(table, rows, rule));
         }
         warehouse.Execute("DROP TABLE _purge_documents; DROP TABLE _purge_receipts");
+        // Facts gone from the start of the history: every month's figures may change, so the next refresh is a full one.
+        if (tables.Any(t => t.Table != "rejects" && t.Rows > 0))
+        {
+            var changes = new FactChanges(warehouse);
+            changes.NoteWholeHistory();
+            changes.Record($"retention purge {purgeId}");
+        }
         var result = new PurgeResult(purgeId, before, tables);
         new AuditLog(warehouse).Record(AuditLog.Purge,
             $"purge {purgeId} of source rows before {before:yyyy-MM-dd}: {result.Rows:N0} rows removed ({string.Join(", ", tables.Where(t => t.Rows > 0).Select(t => $"{t.Table} {t.Rows:N0}"))})",

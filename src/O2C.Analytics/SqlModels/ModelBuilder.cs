@@ -36,7 +36,13 @@ public static class ModelBuilder
         return ordered;
     }
 
-    public static void Build(Warehouse warehouse, SqlFolder sql, Action<string>? status = null)
+    /// <summary>
+    /// Builds every model. With <paramref name="monthEndsFrom"/>, an incremental build: a table whose grain starts with
+    /// month_end keeps its rows before that date and has the rest computed again (the same SQL, filtered); other tables
+    /// are built again whole (they are per document, receipt or day, and cheap beside the month-end snapshots); views
+    /// stay, their SQL unchanged (RefreshFingerprint).
+    /// </summary>
+    public static void Build(Warehouse warehouse, SqlFolder sql, Action<string>? status = null, DateOnly? monthEndsFrom = null)
     {
         var models = Order(SqlModel.ReadAll(sql.File("models")));
         using var transaction = warehouse.BeginTransaction();
@@ -46,6 +52,17 @@ public static class ModelBuilder
             // Drop whichever kind exists so a model can change from view to table between versions.
             var existing = warehouse.Scalar<string>(
                 "SELECT table_type FROM information_schema.tables WHERE table_schema = 'main' AND table_name = $n", ("n", model.Name));
+            if (monthEndsFrom is { } from && existing is not null)
+            {
+                if (!model.IsTable) continue;
+                if (IsMonthEndGrained(model))
+                {
+                    var date = $"DATE '{from:yyyy-MM-dd}'";
+                    warehouse.Execute($"DELETE FROM {model.Name} WHERE month_end >= {date}");
+                    warehouse.Execute($"INSERT INTO {model.Name} BY NAME SELECT * FROM (\n{model.Sql}\n) WHERE month_end >= {date}");
+                    continue;
+                }
+            }
             if (existing is not null)
                 warehouse.Execute($"DROP {(existing == "VIEW" ? "VIEW" : "TABLE")} {model.Name}");
             var kind = model.IsTable ? "TABLE" : "VIEW";
@@ -53,4 +70,8 @@ public static class ModelBuilder
         }
         transaction.Commit();
     }
+
+    /// <summary>A table of month-end rows (its grain starts with month_end): what an incremental build recomputes by month.</summary>
+    public static bool IsMonthEndGrained(SqlModel model) =>
+        model.IsTable && model.Header.Grain.Count > 0 && model.Header.Grain[0] == "month_end";
 }

@@ -79,5 +79,9 @@ public class CashMatcherTests
             w.Warehouse.Query("SELECT receipt_id || ':' || rule FROM cash_match_decisions ORDER BY 1", r => r.GetString(0)));
         var exception = w.Warehouse.Scalar<string>("SELECT receipt_id || ' ' || candidates FROM cash_match_exceptions");
         Assert.StartsWith("R5 INV-0000202:0.70, INV-0000203:0.70", exception);
+        // For the incremental refresh: the applications are dated 6 October, but R2's payer, now C1, is C1's from
+        // R2's value date, 2 October.
+        Assert.Equal("cash matching run 1|2026-10-02|false",
+            w.Warehouse.Scalar<string>("SELECT changed_by || '|' || earliest_fact_date || '|' || whole_history FROM fact_changes ORDER BY change_id DESC LIMIT 1"));
     }
 }

@@ -179,7 +179,7 @@ public sealed class PipelineSchedulerTests : IDisposable
         using (var warehouse = WarehouseSetup.OpenMigrated(Path))
         {
             warehouse.Execute("INSERT INTO loads VALUES (1, now()::TIMESTAMP, now()::TIMESTAMP, '/erp', 1, 1, 0, 10, 0)");
-            warehouse.Execute("INSERT INTO refresh_state VALUES (1, now()::TIMESTAMP)");
+            warehouse.Execute("INSERT INTO refresh_state (refreshed_through_load, refreshed_at) VALUES (1, now()::TIMESTAMP)");
             // A later load that found every file unchanged owes nothing.
             warehouse.Execute("INSERT INTO loads VALUES (2, now()::TIMESTAMP, now()::TIMESTAMP, '/erp', 1, 0, 1, 0, 0)");
         }

@@ -62,12 +62,27 @@ public sealed class PipelineSteps(SqlFolder sql, OutputPaths paths, string repor
         long? runId = null;
         var scored = 0;
         if (score)
-        {
-            status?.Invoke("payment predictions (the first run trains the model)");
-            (runId, scored, _) = new PaymentPredictionRun(warehouse, paths.PaymentModels).ScoreOrTrainFirst(scoredMonth.End.AddDays(1));
-        }
+            (runId, scored) = Score(warehouse, scoredMonth.End.AddDays(1), status);
         var exports = paths.ParquetFolder is { Length: > 0 } ? ParquetExport.Write(warehouse, paths.Parquet) : [];
         return new RefreshResult(charts, scoredMonth, runId, scored, exports);
+    }
+
+    /// <summary>
+    /// Scores the open invoices as of <paramref name="asOf"/>, or keeps the scores stored for that date when nothing
+    /// known by then changed since they were computed (a day's facts after the month the scores are as of): the same
+    /// model on the same facts gives the same scores (PaymentPredictionRun.Stored).
+    /// </summary>
+    public (long RunId, int Scored) Score(Warehouse warehouse, DateOnly asOf, Action<string>? status = null)
+    {
+        var run = new PaymentPredictionRun(warehouse, paths.PaymentModels);
+        if (run.Stored(asOf) is { } stored)
+        {
+            status?.Invoke($"payment predictions as of {asOf:yyyy-MM-dd} kept: no fact dated on or before it changed");
+            return stored;
+        }
+        status?.Invoke("payment predictions (the first run trains the model)");
+        var (runId, scored, _) = run.ScoreOrTrainFirst(asOf);
+        return (runId, scored);
     }
 
     /// <summary>The month's KPI pack workbook and its company control charts, as the last refresh stored them.</summary>

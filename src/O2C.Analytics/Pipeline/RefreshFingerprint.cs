@@ -6,7 +6,7 @@ using O2C.Analytics.Storage;
 namespace O2C.Analytics.Pipeline;
 
 /// <summary>
-/// What the derived tables are built from besides the dates of the facts: the SQL models and KPI files, the KPI
+/// What the derived tables are built from besides the dates of the facts: the SQL files (models, KPIs, rules), the KPI
 /// catalogue and which KPIs have the source data they need (a first promise to pay turns every month's "not
 /// available" into a rate), the reporting currency and the program itself (its build). Months kept from an earlier
 /// refresh are only as good as the same definitions computing them again; when any of these differs, a refresh is a
@@ -17,9 +17,10 @@ public static class RefreshFingerprint
     public static string Of(Warehouse warehouse, SqlFolder sql, string reportingCurrency)
     {
         var text = new StringBuilder();
-        foreach (var folder in new[] { sql.File("models"), sql.File("kpis") })
-            foreach (var path in Directory.EnumerateFiles(folder, "*.sql", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
-                text.Append(Path.GetRelativePath(folder, path)).Append('\n').Append(File.ReadAllText(path)).Append('\n');
+        // Every SQL file: the models and KPIs, and the prediction rules and forecast the scoring reads (PipelineSteps
+        // keeps a month's scores when no fact before their date changed and the definitions are the same).
+        foreach (var path in Directory.EnumerateFiles(sql.Root, "*.sql", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+            text.Append(Path.GetRelativePath(sql.Root, path)).Append('\n').Append(File.ReadAllText(path)).Append('\n');
         foreach (var kpi in KpiCatalog.All)
         {
             text.Append(kpi.Id).Append(kpi.Kind).Append(kpi.MinHistoryMonths).Append(kpi.Scale);

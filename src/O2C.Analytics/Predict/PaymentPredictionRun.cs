@@ -64,6 +64,28 @@ public sealed class PaymentPredictionRun(Warehouse warehouse, string modelsRoot,
         return (latest.Id, scored, forecast);
     }
 
+    /// <summary>
+    /// The latest model's scores as of <paramref name="asOf"/> when they are stored (with the cash forecast of that date):
+    /// what a refresh that changed nothing known as of that date keeps instead of scoring again.
+    /// </summary>
+    public (long RunId, int Scored)? Stored(DateOnly asOf)
+    {
+        if (LatestRun() is not { } latest) return null;
+        // Their basis (prediction_basis): the definitions the derived tables are built from now, and no fact change
+        // recorded since that reaches back to the date or has no date.
+        var unchanged = warehouse.Scalar<bool>("""
+            SELECT EXISTS (
+                SELECT 1 FROM prediction_basis b
+                WHERE b.run_id = $run AND b.as_of = $asof AND b.built_from = (SELECT max(built_from) FROM refresh_state)
+                  AND NOT EXISTS (SELECT 1 FROM fact_changes c
+                                  WHERE c.change_id > b.through_change AND (c.whole_history OR c.earliest_fact_date <= b.as_of)))
+              AND EXISTS (SELECT 1 FROM cash_forecasts WHERE as_of = $asof)
+            """, ("run", latest.Id), ("asof", asOf));
+        if (!unchanged) return null;
+        var scored = warehouse.Scalar<long>("SELECT count(*) FROM payment_predictions WHERE run_id = $run AND as_of = $asof", ("run", latest.Id), ("asof", asOf));
+        return (latest.Id, (int)scored);
+    }
+
     /// <summary>Scores with the latest model, training one first when none can be used (a new warehouse, or models saved by an older version).</summary>
     public (long RunId, int Scored, bool Trained) ScoreOrTrainFirst(DateOnly asOf)
     {
@@ -113,6 +135,10 @@ public sealed class PaymentPredictionRun(Warehouse warehouse, string modelsRoot,
             }
         CashForecastStore.Save(warehouse, forecast);
         if (previous is not null) CashForecastStore.Save(warehouse, previous);
+        warehouse.Execute("""
+            INSERT OR REPLACE INTO prediction_basis
+            SELECT $run, $asof, coalesce((SELECT max(change_id) FROM fact_changes), 0), (SELECT max(built_from) FROM refresh_state), now()::TIMESTAMP
+            """, ("run", runId), ("asof", asOf));
         new Audit.AuditLog(warehouse).Record(Audit.AuditLog.PredictionsScored,
             $"{open.Count:N0} open invoices scored as of {asOf:yyyy-MM-dd} with payment model run {runId} ({silenced.Count:N0} given no date by the rules)",
             new { run_id = runId, as_of = asOf, scored = open.Count, no_prediction = silenced.Count });

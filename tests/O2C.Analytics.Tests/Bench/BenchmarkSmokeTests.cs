@@ -13,15 +13,25 @@ public sealed class BenchmarkSmokeTests : IDisposable
     [Fact]
     public void A_small_benchmark_times_every_stage_against_duckdb_alone()
     {
-        var report = PipelineBenchmark.Run(3_000, _folder, SqlFolder.Default(), _ => { });
+        var log = new List<string>();
+        var report = PipelineBenchmark.Run(3_000, _folder, SqlFolder.Default(), log.Add);
         Assert.Equal(
-            ["duckdb: read_csv", "duckdb: month-end aging", "load", "models (as-of snapshots)", "kpis", "spc", "predict: train (separate)", "predict: score", "workbook"],
+            ["duckdb: read_csv", "duckdb: month-end aging", "duckdb: read_csv (the day)", "load", "models (as-of snapshots)", "kpis", "spc",
+             "predict: train (separate)", "predict: score", "workbook", "day: load", "day: refresh", "day: score", "day: workbook"],
             report.Stages.Select(s => s.Name));
-        // The load reads exactly the rows DuckDB's read_csv read from the same files.
+        // The load reads exactly the rows DuckDB's read_csv read from the same files: the history, then the day.
         Assert.Equal(report.Stage("duckdb: read_csv").Rows, report.Stage("load").Rows);
+        Assert.Equal(report.Stage("duckdb: read_csv (the day)").Rows, report.Stage("day: load").Rows);
         Assert.InRange(report.Invoices, 2_500, 3_500);
         Assert.All(report.Stages, s => Assert.True(s.Rows > 0 && s.PeakBytes > 0, s.Name));
         Assert.Equal("duckdb: read_csv", report.Stage("load").ComparedWith);
+        // The day's refresh computes again only its month's KPI values; its scores are those stored (as of the first
+        // of the day's month, which the day's facts come after).
+        Assert.InRange(report.Stage("day: refresh").Rows, 1, report.Stage("kpis").Rows / 10);
+        Assert.Equal(report.Stage("predict: score").Rows, report.Stage("day: score").Rows);
+        Assert.Contains(log, l => l.StartsWith("day: score: payment predictions as of ", StringComparison.Ordinal) && l.EndsWith(" kept: no fact dated on or before it changed", StringComparison.Ordinal));
+        Assert.Contains(log, l => l.StartsWith("day: refresh: month ends from ", StringComparison.Ordinal));
         Assert.Contains("| **pipeline** (load to workbook, scoring included) |", report.Markdown());
+        Assert.Contains("| **incremental day** (load + refresh + score + workbook; target 30 s) |", report.Markdown());
     }
 }

@@ -64,4 +64,40 @@ public class PaymentPredictionRunTests
         Assert.All(backtest.CutOffs, c => Assert.True(c.Mae > 0 && c.BaselineMae > 0 && c.CashWape(4) is > 0 and < 1, $"{c.CutOff}: {c.Mae} {c.BaselineMae} {c.CashWape(4)}"));
         Assert.Equal(backtest.CutOffs[0].Mae, w.Warehouse.Scalar<double?>("SELECT mae_days FROM backtest_cut_offs WHERE cut_off = DATE '2026-08-31'"));
     }
+
+    /// <summary>
+    /// A refresh keeps a month's scores while nothing known by their date changed (issue 22's incremental day): a
+    /// receipt dated after the scores' as-of date leaves them, one dated before it makes them stale.
+    /// </summary>
+    [Fact]
+    public void Stored_scores_stand_until_a_fact_dated_on_or_before_their_date_changes()
+    {
+        using var w = new TempWarehouse();
+        var history = Path.Combine(w.Folder, "history");
+        O2C.Analytics.Generate.SampleGenerator.Run(new O2C.Analytics.Generate.GeneratorOptions(120, 24, 5, history, new DateOnly(2024, 11, 1)));
+        new CanonicalLoader(w.Warehouse).LoadFolder(history);
+        WarehouseRefresh.Run(w.Warehouse, SqlFolder.Default(), "USD");
+        var asOf = new DateOnly(2026, 11, 1);
+        var run = new PaymentPredictionRun(w.Warehouse, Path.Combine(w.Folder, "payment-models"));
+        var scored = run.TrainAndScore(asOf);
+        Assert.Equal((scored.RunId, scored.OpenInvoicesScored), run.Stored(asOf));
+
+        var customer = w.Warehouse.Scalar<string>("SELECT min(customer_id) FROM customers")!;
+        void ReceiptDated(string id, string date)
+        {
+            var folder = Directory.CreateDirectory(Path.Combine(w.Folder, id)).FullName;
+            File.WriteAllText(Path.Combine(folder, $"receipts-{id}.csv"),
+                $"{CanonicalFiles.Receipts}\n{id},{customer},{date},{date},10.00,USD,wire,{id},\n");
+            new CanonicalLoader(w.Warehouse).LoadFolder(folder);
+            WarehouseRefresh.Run(w.Warehouse, SqlFolder.Default(), "USD");
+        }
+        // 5 November, after the scores' 1 November: what they knew is unchanged.
+        ReceiptDated("R-DAY1", "2026-11-05");
+        Assert.Equal((scored.RunId, scored.OpenInvoicesScored), run.Stored(asOf));
+        // 1 November itself: the scores could have seen it; they are scored again.
+        ReceiptDated("R-DAY2", "2026-11-01");
+        Assert.Null(run.Stored(asOf));
+        run.ScoreWithLatestRun(asOf);
+        Assert.Equal((scored.RunId, scored.OpenInvoicesScored), run.Stored(asOf));
+    }
 }

@@ -7,7 +7,7 @@ namespace O2C.Analytics.Bench;
 /// A generated data set cut in two for the benchmark's incremental day: the history (every row whose earliest date is
 /// before the last day that has invoices) and the day (the rows from that day on, as a day's extract would bring them:
 /// its invoices and credit memos, receipts, applications, disputes, promises, contacts, write-offs and rates). Rows
-/// without a date (customers, targets) and the holiday calendar, loaded ahead, are history. Cut by DuckDB, file by file.
+/// without a date (customers) and the holiday calendar, loaded ahead, are history. Cut by DuckDB, file by file.
 /// </summary>
 public sealed record HistoryAndDay(string History, string Day, DateOnly LastDay)
 {

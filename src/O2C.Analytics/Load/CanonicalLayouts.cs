@@ -54,7 +54,16 @@ public static class CanonicalLayouts
             new("sent_date", "sent_date < document_date", "sent_before_document_date", "sent date is before the document date"),
             new("opening_balance_date", "opening_balance_date < document_date", "opening_item_after_opening_date", "an opening item must be issued by its opening balance date"),
         ],
-        "One row per AR billing document.");
+        "One row per AR billing document.",
+        [
+            // A memo dated before the invoice it corrects would take the invoice's amount off AR at month ends before
+            // the invoice existed (found in review of the incremental refresh: the invoice's rows then reach back).
+            new("document_date", """
+                SELECT m.source_file, m.source_line, CAST(m.document_date AS VARCHAR)
+                FROM documents m JOIN documents d ON d.document_id = m.corrects_document_id
+                WHERE m.document_date < d.document_date
+                """, "memo_before_corrected_document", "the memo is dated before the document it corrects"),
+        ]);
 
     public static readonly EntityLayout Receipts = new(
         "receipts", ["receipt_id"],
@@ -223,6 +232,11 @@ public static class CanonicalLayouts
         [new("amount", "amount <= 0", "non_positive_amount", "a write-off amount must be positive")],
         "One row per bad-debt or small-balance write-off.",
         [
+            new("write_off_date", """
+                SELECT w.source_file, w.source_line, CAST(w.write_off_date AS VARCHAR)
+                FROM write_offs w JOIN documents d ON d.document_id = w.document_id
+                WHERE w.write_off_date < d.document_date
+                """, "written_off_before_document_date", "the write-off is dated before its document's date"),
             new("amount", $"""
                 SELECT w.source_file, w.source_line, CAST(w.amount AS VARCHAR)
                 FROM write_offs w JOIN documents d ON d.document_id = w.document_id JOIN currencies m ON m.currency_code = d.currency_code

@@ -8,7 +8,7 @@ namespace O2C.Analytics.Pipeline;
 /// <summary>
 /// What the derived tables are built from besides the dates of the facts: the SQL files (models, KPIs, rules), the KPI
 /// catalogue and which KPIs have the source data they need (a first promise to pay turns every month's "not
-/// available" into a rate), the reporting currency and the program itself (its build). Months kept from an earlier
+/// available" into a rate), the dispute SLAs by category, the reporting currency and the program itself (its build). Months kept from an earlier
 /// refresh are only as good as the same definitions computing them again; when any of these differs, a refresh is a
 /// full one.
 /// </summary>
@@ -29,6 +29,8 @@ public static class RefreshFingerprint
             text.Append('\n');
         }
         text.Append(reportingCurrency.Trim().ToUpperInvariant()).Append('\n');
+        // Reference data the KPIs read that no load writes (seeded by a migration, edited by hand if at all).
+        text.Append(warehouse.Scalar<string>("SELECT string_agg(category || '=' || sla_business_days, ';' ORDER BY category) FROM dispute_category_sla")).Append('\n');
         text.Append(typeof(RefreshFingerprint).Assembly.ManifestModule.ModuleVersionId);
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
     }

@@ -8,7 +8,7 @@ namespace O2C.Analytics.Pipeline;
 /// a fact dated D changes nothing as of a month end before D (the as-of rule every model keeps). A full rebuild when
 /// asked (--full), when the derived tables were built from other models, KPIs or program (the fingerprint), when no
 /// refresh recorded what it was built through (the first one, a warehouse from before migration 0027), or when a
-/// pending change has no date to bound it (customers, targets, a purge).
+/// pending change has no date to bound it (customers, holidays, a purge).
 /// </summary>
 public sealed record RefreshScope(bool Full, DateOnly? MonthEndsFrom, long ThroughChange, string Reason)
 {
@@ -32,5 +32,28 @@ public sealed record RefreshScope(bool Full, DateOnly? MonthEndsFrom, long Throu
         if (pending.Count == 0) return new RefreshScope(false, null, through, "no fact changed since the last refresh");
         if (pending.Whole) return new RefreshScope(true, null, through, $"a change without a date to bound it ({pending.By})");
         return new RefreshScope(false, pending.From, through, $"month ends from {pending.From:yyyy-MM-dd} ({pending.By})");
+    }
+
+    /// <summary>
+    /// The reporting months run from the first month with facts to the last: a fact can make a month before its own
+    /// date appear (March's first invoice after January's last puts February between) or vanish (the last facts
+    /// withdrawn). From the earliest month end that appears or vanishes, when that is earlier.
+    /// </summary>
+    public RefreshScope WithMonthsThatAppearOrVanish(Warehouse warehouse, SqlFolder sql)
+    {
+        if (Full || MonthEndsFrom is not { } from) return this;
+        var monthEnds = sql.Read("models", "intermediate", "int_month_ends.sql");
+        var first = warehouse.Scalar<DateOnly?>($"""
+            WITH now_ AS (SELECT month_end FROM (
+            {monthEnds}
+            )), before_ AS (SELECT month_end FROM int_month_ends)
+            SELECT min(month_end) FROM (
+                (SELECT month_end FROM now_ EXCEPT SELECT month_end FROM before_)
+                UNION ALL (SELECT month_end FROM before_ EXCEPT SELECT month_end FROM now_))
+            WHERE month_end < $from
+            """, ("from", from));
+        if (first is not { } changed) return this;
+        var start = new DateOnly(changed.Year, changed.Month, 1);
+        return this with { MonthEndsFrom = start, Reason = $"month ends from {start:yyyy-MM-dd} (the month of {changed:yyyy-MM-dd} appears or vanishes; {Reason})" };
     }
 }

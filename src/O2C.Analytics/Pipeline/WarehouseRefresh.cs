@@ -23,7 +23,7 @@ public static class WarehouseRefresh
         using var transaction = warehouse.BeginTransaction();
         SetReportingCurrency(warehouse, reportingCurrency);
         var builtFrom = RefreshFingerprint.Of(warehouse, sql, reportingCurrency);
-        var scope = RefreshScope.Decide(warehouse, builtFrom, full);
+        var scope = RefreshScope.Decide(warehouse, builtFrom, full).WithMonthsThatAppearOrVanish(warehouse, sql);
         status?.Invoke(scope.Full ? $"all months: {scope.Reason}" : scope.Reason);
         if (!scope.NothingChanged)
         {

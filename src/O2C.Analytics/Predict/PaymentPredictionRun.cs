@@ -76,15 +76,18 @@ public sealed class PaymentPredictionRun(Warehouse warehouse, string modelsRoot,
         var unchanged = warehouse.Scalar<bool>("""
             SELECT EXISTS (
                 SELECT 1 FROM prediction_basis b
-                WHERE b.run_id = $run AND b.as_of = $asof AND b.built_from = (SELECT max(built_from) FROM refresh_state)
+                WHERE b.run_id = $run AND b.as_of = $asof AND b.built_from = (SELECT max(built_from) FROM refresh_state) || $settings
                   AND NOT EXISTS (SELECT 1 FROM fact_changes c
                                   WHERE c.change_id > b.through_change AND (c.whole_history OR c.earliest_fact_date <= b.as_of)))
               AND EXISTS (SELECT 1 FROM cash_forecasts WHERE as_of = $asof)
-            """, ("run", latest.Id), ("asof", asOf));
+            """, ("run", latest.Id), ("asof", asOf), ("settings", ScoringSettings));
         if (!unchanged) return null;
         var scored = warehouse.Scalar<long>("SELECT count(*) FROM payment_predictions WHERE run_id = $run AND as_of = $asof", ("run", latest.Id), ("asof", asOf));
         return (latest.Id, (int)scored);
     }
+
+    /// <summary>What scores depend on besides the model and the facts: the late threshold and the no-prediction rules.</summary>
+    private string ScoringSettings => $"; late {lateNDays}; {_rules}";
 
     /// <summary>Scores with the latest model, training one first when none can be used (a new warehouse, or models saved by an older version).</summary>
     public (long RunId, int Scored, bool Trained) ScoreOrTrainFirst(DateOnly asOf)
@@ -135,10 +138,13 @@ public sealed class PaymentPredictionRun(Warehouse warehouse, string modelsRoot,
             }
         CashForecastStore.Save(warehouse, forecast);
         if (previous is not null) CashForecastStore.Save(warehouse, previous);
+        // Built through the change the derived tables were last refreshed through (not the latest: a load since then
+        // is not in what these scores read), from their definitions and these scoring settings.
         warehouse.Execute("""
             INSERT OR REPLACE INTO prediction_basis
-            SELECT $run, $asof, coalesce((SELECT max(change_id) FROM fact_changes), 0), (SELECT max(built_from) FROM refresh_state), now()::TIMESTAMP
-            """, ("run", runId), ("asof", asOf));
+            SELECT $run, $asof, coalesce((SELECT max(refreshed_through_change) FROM refresh_state), -1),
+                   (SELECT max(built_from) FROM refresh_state) || $settings, now()::TIMESTAMP
+            """, ("run", runId), ("asof", asOf), ("settings", ScoringSettings));
         new Audit.AuditLog(warehouse).Record(Audit.AuditLog.PredictionsScored,
             $"{open.Count:N0} open invoices scored as of {asOf:yyyy-MM-dd} with payment model run {runId} ({silenced.Count:N0} given no date by the rules)",
             new { run_id = runId, as_of = asOf, scored = open.Count, no_prediction = silenced.Count });

@@ -44,6 +44,29 @@ public sealed class ImpossibleFactsTests
         Assert.Equal(["A4"], w.Warehouse.Query("SELECT application_id FROM applications", r => r.GetString(0)));
     }
 
+    /// <summary>
+    /// Found in review of the incremental refresh: a memo dated 20 January correcting an invoice of 10 March put the
+    /// invoice at -30 open at the January and February month ends, before it existed.
+    /// </summary>
+    [Fact]
+    public void A_memo_before_the_invoice_it_corrects_or_a_write_off_before_its_document_is_rejected()
+    {
+        using var w = new TempWarehouse();
+        BaseFacts(w);
+        w.Write("documents-memos.csv", Documents,
+            "M1,credit_memo,C1,,,2026-01-20,,,30.00,USD,I1,,email",    // line 2: before I1 (2026-03-10)
+            "M2,credit_memo,C1,,,2026-03-10,,,30.00,USD,I1,,email");   // line 3: the same day: loads
+        w.Write("write_offs.csv", WriteOffs,
+            "W1,I1,2026-03-09,10.00,small balance",                    // line 2: the day before I1
+            "W2,I1,2026-03-10,10.00,small balance");                   // line 3: loads
+        Load(w);
+
+        Assert.Equal(["2:document_date:memo_before_corrected_document"], Rejects(w, "documents-memos.csv"));
+        Assert.Equal(["2:write_off_date:written_off_before_document_date"], Rejects(w, "write_offs.csv"));
+        Assert.Equal(["I1", "M2"], w.Warehouse.Query("SELECT document_id FROM documents ORDER BY 1", r => r.GetString(0)));
+        Assert.Equal(["W2"], w.Warehouse.Query("SELECT write_off_id FROM write_offs", r => r.GetString(0)));
+    }
+
     [Fact]
     public void A_rate_from_a_currency_to_itself_must_be_one_and_every_rate_positive()
     {

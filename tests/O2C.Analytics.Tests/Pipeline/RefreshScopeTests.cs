@@ -114,4 +114,31 @@ public sealed class RefreshScopeTests : IDisposable
         // (Here the purge also empties receipts, so the KPIs' source data changed too: either reason is a full refresh.)
         Assert.StartsWith("all months: ", Refresh(), StringComparison.Ordinal);
     }
+
+    /// <summary>
+    /// Found in review: the reporting months run from the first month with facts to the last, so March's first invoice
+    /// after January's last puts February between, a month before the invoice's date. The refresh starts from it.
+    /// </summary>
+    [Fact]
+    public void A_month_that_appears_before_the_change_date_is_rebuilt_from()
+    {
+        _w.Write("customers.csv", Customers, Customer("C1"));
+        _w.Write("documents-jan.csv", Documents, "I1,invoice,C1,2026-01-08,2026-01-09,2026-01-10,2026-01-10,2026-02-09,100.00,USD,,,email");
+        Load();
+        Refresh();
+        _w.Write("documents-mar.csv", Documents, "I3,invoice,C1,2026-03-02,2026-03-04,2026-03-05,2026-03-05,2026-04-04,300.00,USD,,,email");
+        Load();
+        Assert.StartsWith("month ends from 2026-02-01 ", Refresh(), StringComparison.Ordinal);
+        var incremental = Months();
+        Assert.Equal(["2026-01-31", "2026-02-28", "2026-03-31"], incremental.Select(m => m.Split('|')[0]).Distinct().Order(StringComparer.Ordinal));
+        // I1 (100.00, due 9 February) open at the end of February, as a full refresh has it.
+        Refresh(full: true);
+        Assert.Equal(Months(), incremental);
+    }
+
+    /// <summary>Each month end with the documents open at it and their amounts.</summary>
+    private List<string> Months() => _w.Warehouse.Query("""
+        SELECT m.month_end || '|' || coalesce(s.document_id, '') || '|' || coalesce(CAST(s.open_amount AS VARCHAR), '')
+        FROM int_month_ends m LEFT JOIN fct_ar_snapshot_monthly s USING (month_end) ORDER BY 1
+        """, r => r.GetString(0));
 }

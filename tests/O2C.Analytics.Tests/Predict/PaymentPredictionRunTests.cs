@@ -99,5 +99,16 @@ public class PaymentPredictionRunTests
         Assert.Null(run.Stored(asOf));
         run.ScoreWithLatestRun(asOf);
         Assert.Equal((scored.RunId, scored.OpenInvoicesScored), run.Stored(asOf));
+        // Other scoring settings (a late threshold of 45 days) are not these scores.
+        Assert.Null(new PaymentPredictionRun(w.Warehouse, Path.Combine(w.Folder, "payment-models"), lateNDays: 45).Stored(asOf));
+
+        // Found in review: scores made between a load and its refresh read the tables as they were before the load.
+        // Their basis is the change the tables were refreshed through, so the refresh after them scores again.
+        var folder = Directory.CreateDirectory(Path.Combine(w.Folder, "R-DAY3")).FullName;
+        File.WriteAllText(Path.Combine(folder, "receipts-R-DAY3.csv"), $"{CanonicalFiles.Receipts}\nR-DAY3,{customer},2026-10-15,2026-10-15,10.00,USD,wire,R-DAY3,\n");
+        new CanonicalLoader(w.Warehouse).LoadFolder(folder);
+        run.ScoreWithLatestRun(asOf);
+        WarehouseRefresh.Run(w.Warehouse, SqlFolder.Default(), "USD");
+        Assert.Null(run.Stored(asOf));
     }
 }

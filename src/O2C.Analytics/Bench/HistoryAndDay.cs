@@ -25,9 +25,7 @@ public sealed record HistoryAndDay(string History, string Day, DateOnly LastDay)
                 ?? throw new InvalidOperationException($"{Path.GetFileName(path)} is not a canonical file");
             var source = $"read_csv('{path}', header = true, all_varchar = true)";
             var present = scratch.Query($"SELECT column_name FROM (DESCRIBE SELECT * FROM {source})", r => r.GetString(0)).ToHashSet(StringComparer.Ordinal);
-            var dates = layout.Entity == "holidays" ? []
-                : layout.Columns.Where(c => c.Kind == FieldType.Date && present.Contains(c.Name)).Select(c => $"CAST(\"{c.Name}\" AS DATE)").ToList();
-            var earliest = dates.Count switch { 0 => "NULL::DATE", 1 => dates[0], _ => $"least({string.Join(", ", dates)})" };
+            var earliest = (layout.Entity == "holidays" ? null : layout.EarliestDateSql(c => $"CAST({SqlText.Ident(c)} AS DATE)", present)) ?? "NULL::DATE";
             var isDay = $"coalesce({earliest} >= DATE '{lastDay:yyyy-MM-dd}', false)";
             scratch.Execute($"COPY (SELECT * FROM {source} WHERE NOT {isDay}) TO '{Path.Combine(history, name + ".csv")}' (HEADER, DELIMITER ',')");
             if (scratch.Scalar<long>($"SELECT count(*) FROM {source} WHERE {isDay}") > 0)

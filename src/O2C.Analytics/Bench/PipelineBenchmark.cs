@@ -131,7 +131,7 @@ public static class PipelineBenchmark
         // that day's month; scores are as of the first of the day's month and the pack is of the closed month.
         var month = ReportingMonth.Of(cut.LastDay).Plus(-1);
         var asOf = month.End.AddDays(1);
-        var paths = new Pipeline.OutputPaths(Path.Combine(workFolder, "reports"), Path.Combine(workFolder, "bench.duckdb"));
+        var paths = new OutputPaths(Path.Combine(workFolder, "reports"), Path.Combine(workFolder, "bench.duckdb"));
         var predictions = new PaymentPredictionRun(warehouse, paths.PaymentModels);
         stages.Add(Time("predict: train (separate)", log, () => { var m = predictions.TrainAndScore(asOf, trainingCap).Metrics; return m.TrainRows + m.TestRows; }));
         stages.Add(Time("predict: score", log, () => predictions.ScoreWithLatestRun(asOf).Scored));

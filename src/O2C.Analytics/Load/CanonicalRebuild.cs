@@ -47,18 +47,17 @@ internal sealed class CanonicalRebuild(Warehouse warehouse, long loadId, FactCha
     /// </summary>
     private void FillIdentifiedPayers()
     {
-        // Only a payer still among the customers (rebuilt before receipts): a vanished one leaves the receipt unidentified.
-        const string Filled = """
-            customer_id IS NULL AND receipt_id IN (
-                SELECT p.receipt_id FROM receipt_payers p WHERE EXISTS (SELECT 1 FROM customers c WHERE c.customer_id = p.customer_id))
+        // The latest payer of each receipt, only one still among the customers (rebuilt before receipts): a vanished one
+        // leaves the receipt unidentified.
+        const string Payers = """
+            SELECT p.* FROM (SELECT receipt_id, arg_max(customer_id, run_id) AS customer_id FROM receipt_payers GROUP BY receipt_id) p
+            WHERE EXISTS (SELECT 1 FROM customers c WHERE c.customer_id = p.customer_id)
             """;
-        changes.Note(CanonicalLayouts.All.Single(l => l.Entity == "receipts"), $"FROM receipts WHERE {Filled}");
+        changes.Note(CanonicalLayouts.Receipts, $"FROM receipts WHERE customer_id IS NULL AND receipt_id IN (SELECT receipt_id FROM ({Payers}))");
         foreach (var table in new[] { "receipts", "kept_out.receipts" })
             warehouse.Execute($"""
-                UPDATE {table} SET customer_id = p.customer_id
-                FROM (SELECT receipt_id, arg_max(customer_id, run_id) AS customer_id FROM receipt_payers GROUP BY receipt_id) p
+                UPDATE {table} SET customer_id = p.customer_id FROM ({Payers}) p
                 WHERE {table}.receipt_id = p.receipt_id AND {table}.customer_id IS NULL
-                  AND EXISTS (SELECT 1 FROM customers c WHERE c.customer_id = p.customer_id)
                 """);
     }
 
@@ -209,11 +208,10 @@ internal sealed class CanonicalRebuild(Warehouse warehouse, long loadId, FactCha
         // they move: a row a set rule takes out again on every pass would otherwise reach back to its date each load.
         var table = Ident(layout.Entity);
         var unchangedRow = changedFiles.Count == 0 ? "true" : $"t.source_file NOT IN ({string.Join(", ", changedFiles.Select(Literal))})";
-        const string WasKeptOut = """
-            EXISTS (SELECT 1 FROM rejects r WHERE r.entity = {0} AND r.checked_against = 'warehouse'
+        var wasKeptOut = $"""
+            EXISTS (SELECT 1 FROM rejects r WHERE r.entity = {Literal(layout.Entity)} AND r.checked_against = 'warehouse'
                     AND r.file_name = t.source_file AND r.line_number = t.source_line)
             """;
-        var wasKeptOut = string.Format(System.Globalization.CultureInfo.InvariantCulture, WasKeptOut, Literal(layout.Entity));
         changes.Note(layout, $"FROM {table} t WHERE {unchangedRow} AND {wasKeptOut}");
         changes.Note(layout, $"""
             FROM kept_out.{table} t WHERE {unchangedRow} AND NOT {wasKeptOut}

@@ -24,6 +24,16 @@ public sealed record EntityLayout(
     public string KeyTextSql(string? alias = null) =>
         string.Join(" || '|' || ", Key.Select(k => $"CAST({(alias is null ? "" : alias + ".")}{SqlText.Ident(k)} AS VARCHAR)"));
 
+    /// <summary>
+    /// A row's earliest date as SQL: the least of its date columns (each given as <paramref name="column"/> makes it,
+    /// those of <paramref name="present"/> only when given), or null when it has none.
+    /// </summary>
+    public string? EarliestDateSql(Func<string, string> column, IReadOnlySet<string>? present = null)
+    {
+        var dates = Columns.Where(c => c.Kind == FieldType.Date && (present is null || present.Contains(c.Name))).Select(c => column(c.Name)).ToList();
+        return dates.Count switch { 0 => null, 1 => dates[0], _ => $"least({string.Join(", ", dates)})" };
+    }
+
     /// <summary>A file belongs to this entity when its name is the entity, or the entity followed by -, _ or .</summary>
     public bool Owns(string fileName)
     {

@@ -18,8 +18,9 @@ public static class KpiCalculator
         DateOnly? monthEndsFrom = null)
     {
         using var transaction = warehouse.BeginTransaction();
-        var months = monthEndsFrom is { } from ? $" AND m.month_end >= DATE '{from:yyyy-MM-dd}'" : "";
-        warehouse.Execute(monthEndsFrom is { } first ? $"DELETE FROM kpi_values WHERE period_end >= DATE '{first:yyyy-MM-dd}'" : "DELETE FROM kpi_values");
+        var from = monthEndsFrom is { } date ? $"DATE '{date:yyyy-MM-dd}'" : null;
+        var months = from is null ? "" : $" AND m.month_end >= {from}";
+        warehouse.Execute(from is null ? "DELETE FROM kpi_values" : $"DELETE FROM kpi_values WHERE period_end >= {from}");
         var computed = new List<KpiDefinition>();
         foreach (var kpi in kpis ?? KpiCatalog.All)
         {

@@ -25,14 +25,12 @@ public sealed class FactChanges(Warehouse warehouse)
     /// <summary>Notes the rows of <paramref name="rowsSql"/> ("FROM ... WHERE ...", its rows with the layout's columns).</summary>
     public void Note(EntityLayout layout, string rowsSql)
     {
-        var dates = ReachBack.Contains(layout.Entity) ? []
-            : layout.Columns.Where(c => c.Kind == FieldType.Date).Select(c => SqlText.Ident(c.Name)).ToList();
-        if (dates.Count == 0)
+        var least = ReachBack.Contains(layout.Entity) ? null : layout.EarliestDateSql(SqlText.Ident);
+        if (least is null)
         {
             if (!wholeHistory && warehouse.Scalar<bool>($"SELECT EXISTS (SELECT 1 {rowsSql})")) wholeHistory = true;
             return;
         }
-        var least = dates.Count == 1 ? dates[0] : $"least({string.Join(", ", dates)})";
         // A row with no date at all (count > dated) bounds nothing.
         var (first, rows, dated) = warehouse.Query($"SELECT min({least}), count(*), count({least}) {rowsSql}",
             r => (r.IsDBNull(0) ? (DateOnly?)null : r.GetFieldValue<DateOnly>(0), r.GetInt64(1), r.GetInt64(2))).Single();

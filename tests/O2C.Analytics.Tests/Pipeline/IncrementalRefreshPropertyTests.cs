@@ -109,10 +109,10 @@ public sealed class IncrementalRefreshPropertyTests
             var layout = CanonicalLayouts.ForFile(Path.GetFileName(path))!;
             var source = $"read_csv('{path}', all_varchar = true, header = true)";
             var present = scratch.Query($"SELECT column_name FROM (DESCRIBE SELECT * FROM {source})", r => r.GetString(0)).ToHashSet(StringComparer.Ordinal);
-            var dates = layout.Columns.Where(c => c.Kind == FieldType.Date && present.Contains(c.Name)).Select(c => $"try_cast(\"{c.Name}\" AS DATE)").ToList();
             // The holiday calendar comes ahead, as a company loads it (a holiday's change is a full refresh: FactChanges).
-            var month = dates.Count == 0 || layout.Entity == "holidays" ? "'2025-01'"
-                : $"least(greatest(coalesce(strftime({(dates.Count == 1 ? dates[0] : $"least({string.Join(", ", dates)})")}, '%Y-%m'), '2025-01'), '2025-01'), '2025-10')";
+            var earliest = layout.Entity == "holidays" ? null : layout.EarliestDateSql(c => $"try_cast(\"{c}\" AS DATE)", present);
+            var month = earliest is null ? "'2025-01'"
+                : $"least(greatest(coalesce(strftime({earliest}, '%Y-%m'), '2025-01'), '2025-01'), '2025-10')";
             foreach (var key in scratch.Query($"SELECT DISTINCT {month} FROM {source} ORDER BY 1", r => r.GetString(0)))
             {
                 var chunk = Path.Combine(chunks, $"{Path.GetFileNameWithoutExtension(path)}-{key}.csv");

@@ -7,6 +7,7 @@ with events as (
     select document_id, event_date, sum(delta) as delta,
            bool_or(event_type = 'cash_applied') as has_cash
     from int_document_balance_events
+    where in_refresh(document_id)
     group by document_id, event_date
 ),
 
@@ -23,7 +24,7 @@ settled as (
     group by document_id
 ),
 
-documents as (select * from stg_documents where document_type <> 'credit_memo')
+documents as (select * from stg_documents where document_type <> 'credit_memo' and in_refresh(document_id))
 
 select
     d.document_id,

@@ -3,7 +3,7 @@
 -- Cash applied to invoices and debit memos, one row per application, dated by its application date, with
 -- days to pay (from the invoice date) and days late (after the due date, never negative).
 -- Amounts in reporting currency at the application date's rate.
-with applications as (select * from stg_applications),
+with applications as (select * from stg_applications where in_refresh(application_id)),
 documents as (select * from stg_documents where document_type <> 'credit_memo'),
 rates as (select * from stg_fx_rates_to_reporting),
 

@@ -2,8 +2,8 @@
 -- materialized: table
 -- Each receipt with how it was applied by the end of the month of its value date: fully or not,
 -- automatically or with a manual touch. Applications dated after that month end do not count for it.
-with receipts as (select * from stg_receipts),
-applications as (select * from stg_applications),
+with receipts as (select * from stg_receipts where in_refresh(receipt_id)),
+applications as (select * from stg_applications where in_refresh(receipt_id)),
 rates as (select * from stg_fx_rates_to_reporting),
 
 applied as (

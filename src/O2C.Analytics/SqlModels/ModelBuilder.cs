@@ -37,10 +37,17 @@ public static class ModelBuilder
     }
 
     /// <summary>
-    /// Builds every model. With <paramref name="monthEndsFrom"/>, an incremental build: a table whose grain starts with
-    /// month_end keeps its rows before that date and has the rest computed again (the same SQL, filtered); other tables
-    /// are built again whole (they are per document, receipt or day, and cheap beside the month-end snapshots); views
-    /// stay, their SQL unchanged (RefreshFingerprint).
+    /// Builds every model. With <paramref name="monthEndsFrom"/>, an incremental build, for facts changed on or after
+    /// that date (every date of a changed fact is on or after it):
+    /// <list type="bullet">
+    /// <item>a table whose grain starts with month_end keeps its rows before that date and has the rest computed again
+    /// (the same SQL, filtered);</item>
+    /// <item>a table with a file in sql/refresh (its one-column grain's keys that such a change can touch, given
+    /// <c>$from</c>) has those keys' rows computed again; its SQL narrows its own scans with <c>in_refresh(key)</c>, true for
+    /// every key in a full build, so the filter reaches the scans (DuckDB does not push one wrapped around the
+    /// windows and aggregates);</item>
+    /// <item>other tables are built again whole; views stay, their SQL unchanged (RefreshFingerprint).</item>
+    /// </list>
     /// </summary>
     public static void Build(Warehouse warehouse, SqlFolder sql, Action<string>? status = null, DateOnly? monthEndsFrom = null)
     {
@@ -49,17 +56,29 @@ public static class ModelBuilder
         foreach (var model in models)
         {
             status?.Invoke(model.Name);
+            RefreshEveryKey(warehouse);
             // Drop whichever kind exists so a model can change from view to table between versions.
             var existing = warehouse.Scalar<string>(
                 "SELECT table_type FROM information_schema.tables WHERE table_schema = 'main' AND table_name = $n", ("n", model.Name));
+            if (!model.IsTable && model.Sql.Contains("in_refresh(", StringComparison.Ordinal))
+                throw new InvalidOperationException($"Model {model.Name} is a view: in_refresh() is defined only while tables are built.");
             if (monthEndsFrom is { } from && existing is not null)
             {
                 if (!model.IsTable) continue;
+                var date = $"DATE '{from:yyyy-MM-dd}'";
                 if (IsMonthEndGrained(model))
                 {
-                    var date = $"DATE '{from:yyyy-MM-dd}'";
                     warehouse.Execute($"DELETE FROM {model.Name} WHERE month_end >= {date}");
                     warehouse.Execute($"INSERT INTO {model.Name} BY NAME SELECT * FROM (\n{model.Sql}\n) WHERE month_end >= {date}");
+                    continue;
+                }
+                if (KeysTouchedSql(sql, model) is { } touched)
+                {
+                    var key = model.Header.Grain[0];
+                    warehouse.Execute($"CREATE OR REPLACE TEMP TABLE _refresh_keys AS SELECT DISTINCT k AS refresh_key FROM (\n{touched}\n) t(k)", ("from", from));
+                    warehouse.Execute("CREATE OR REPLACE TEMP MACRO in_refresh(k) AS k IN (SELECT refresh_key FROM _refresh_keys)");
+                    warehouse.Execute($"DELETE FROM {model.Name} WHERE {key} IN (SELECT refresh_key FROM _refresh_keys)");
+                    warehouse.Execute($"INSERT INTO {model.Name} BY NAME SELECT * FROM (\n{model.Sql}\n) WHERE {key} IN (SELECT refresh_key FROM _refresh_keys)");
                     continue;
                 }
             }
@@ -68,7 +87,26 @@ public static class ModelBuilder
             var kind = model.IsTable ? "TABLE" : "VIEW";
             warehouse.Execute($"CREATE {kind} {model.Name} AS\n{model.Sql}");
         }
+        warehouse.Execute("DROP MACRO IF EXISTS in_refresh");
+        warehouse.Execute("DROP TABLE IF EXISTS _refresh_keys");
         transaction.Commit();
+    }
+
+    /// <summary>In a full build (and for every model not refreshed by keys), in_refresh() lets every key through.</summary>
+    private static void RefreshEveryKey(Warehouse warehouse) =>
+        warehouse.Execute("CREATE OR REPLACE TEMP MACRO in_refresh(k) AS true");
+
+    /// <summary>
+    /// sql/refresh/&lt;model&gt;.sql: the keys of a per-key table (one-column grain) that facts changed on or after
+    /// <c>$from</c> can touch. Null for other models: they are built again whole.
+    /// </summary>
+    public static string? KeysTouchedSql(SqlFolder sql, SqlModel model)
+    {
+        var file = sql.File("refresh", model.Name + ".sql");
+        if (!File.Exists(file)) return null;
+        if (!model.IsTable || model.Header.Grain.Count != 1 || IsMonthEndGrained(model))
+            throw new InvalidOperationException($"{file}: only a table with a one-column grain is refreshed by keys ({model.Name}).");
+        return File.ReadAllText(file);
     }
 
     /// <summary>A table of month-end rows (its grain starts with month_end): what an incremental build recomputes by month.</summary>

@@ -1,0 +1,99 @@
+using O2C.Analytics.Load;
+using O2C.Analytics.Pipeline;
+using O2C.Analytics.Storage;
+using O2C.Analytics.Tests.Support;
+using static O2C.Analytics.Tests.Support.CanonicalFiles;
+
+namespace O2C.Analytics.Tests.Pipeline;
+
+/// <summary>
+/// The per-document, per-receipt and per-promise tables an incremental refresh rebuilds only for the keys a change can
+/// touch (sql/refresh): one case each where the key's own dates are before the change and its row still moves. Each
+/// is held to a full refresh of the same facts.
+/// </summary>
+public sealed class KeyedRefreshTests : IDisposable
+{
+    private readonly TempWarehouse _w = new();
+
+    public void Dispose() => _w.Dispose();
+
+    private string Refresh(bool full = false)
+    {
+        new CanonicalLoader(_w.Warehouse).LoadFolder(_w.Sources);
+        var said = new List<string>();
+        WarehouseRefresh.Run(_w.Warehouse, SqlFolder.Default(), "USD", said.Add, full: full);
+        return said[0];
+    }
+
+    private List<string> Rows(string table) =>
+        _w.Warehouse.Query($"SELECT CAST(t AS VARCHAR) FROM {table} t ORDER BY 1", r => r.GetString(0));
+
+    /// <summary>The table after the incremental refresh, then after a full one: they must be equal.</summary>
+    private void AssertSameAsFull(string table)
+    {
+        var incremental = Rows(table);
+        Refresh(full: true);
+        Assert.Equal(Rows(table), incremental);
+    }
+
+    private void Start()
+    {
+        _w.Write("customers.csv", Customers, Customer("C1"));
+        // I1 issued 10 January for 100.00, due 9 February; I0, paid in January, keeps every KPI's source data there
+        // whatever the cases take away (else the refresh is a full one).
+        _w.Write("documents.csv", Documents, Invoice("I0", "C1", "2026-01-03", "2026-02-02", "50.00"),
+            Invoice("I1", "C1", "2026-01-10", "2026-02-09", "100.00"));
+        _w.Write("receipts.csv", Receipts, "R0,C1,2026-01-20,2026-01-20,50.00,USD,wire,REF0,I0",
+            "R1,C1,2026-02-05,2026-02-05,100.00,USD,wire,REF1,I1");
+        _w.Write("applications-jan.csv", Applications, "A0,R0,I0,2026-01-20,50.00,auto");
+    }
+
+    [Fact]
+    public void A_settling_payment_withdrawn_reopens_a_document_with_no_event_left_after_the_change()
+    {
+        Start();
+        _w.Write("applications-feb.csv", Applications, "A1,R1,I1,2026-02-05,100.00,auto");
+        Refresh();
+        Assert.Equal("2026-02-05", _w.Warehouse.Scalar<string>("SELECT CAST(settled_date AS VARCHAR) FROM int_document_settlement WHERE document_id = 'I1'"));
+
+        // The application file comes again empty. I1's events are now all dated 10 January, before the change
+        // (5 February): only its settlement as stored (5 February) says it can move.
+        _w.Write("applications-feb.csv", Applications);
+        Assert.Equal("month ends from 2026-02-05 (load 2)", Refresh());
+        Assert.Null(_w.Warehouse.Scalar<string>("SELECT CAST(settled_date AS VARCHAR) FROM int_document_settlement WHERE document_id = 'I1'"));
+        AssertSameAsFull("int_document_settlement");
+    }
+
+    [Fact]
+    public void A_later_application_within_the_value_dates_month_counts_for_its_receipt()
+    {
+        Start();
+        _w.Write("applications-1.csv", Applications, "A1,R1,I1,2026-02-05,60.00,auto");
+        Refresh();
+        // 40.00 more applied on 20 February (a manual touch): the receipt's value date (5 February) is before the
+        // change, its month end (28 February) is not. Applied by the period end: 60.00 + 40.00 = 100.00.
+        _w.Write("applications-2.csv", Applications, "A2,R1,I1,2026-02-20,40.00,manual");
+        Assert.Equal("month ends from 2026-02-20 (load 2)", Refresh());
+        Assert.Equal("100.000|1|false", _w.Warehouse.Scalar<string>(
+            "SELECT applied_by_period_end || '|' || manual_applications || '|' || is_straight_through FROM fct_receipt_cash_application WHERE receipt_id = 'R1'"));
+        AssertSameAsFull("fct_receipt_cash_application");
+        AssertSameAsFull("fct_payment_applications");
+    }
+
+    [Fact]
+    public void A_payment_on_the_grace_date_keeps_a_promise_made_before_the_change()
+    {
+        Start();
+        // Promised on 1 February to pay 100.00 on 10 February: grace until 12 February.
+        _w.Write("promises_to_pay.csv", Promises, "P1,C1,I1,2026-02-01,2026-02-10,100.00,USD,Ann");
+        _w.Write("applications-1.csv", Applications);
+        Refresh();
+        Assert.False(_w.Warehouse.Scalar<bool>("SELECT kept FROM int_promise_outcomes WHERE promise_id = 'P1'"));
+        // Paid on 12 February: the promise's dates (1 and 10 February) are before the change, its grace date is not.
+        _w.Write("receipts-2.csv", Receipts, "R2,C1,2026-02-12,2026-02-12,100.00,USD,wire,REF2,I1");
+        _w.Write("applications-1.csv", Applications, "A1,R2,I1,2026-02-12,100.00,auto");
+        Assert.Equal("month ends from 2026-02-12 (load 2)", Refresh());
+        Assert.True(_w.Warehouse.Scalar<bool>("SELECT kept FROM int_promise_outcomes WHERE promise_id = 'P1'"));
+        AssertSameAsFull("int_promise_outcomes");
+    }
+}

@@ -6,6 +6,7 @@
 with events as (
     select document_id, event_date, sum(delta) as delta
     from int_document_balance_events
+    where in_refresh(document_id)
     group by document_id, event_date
 ),
 

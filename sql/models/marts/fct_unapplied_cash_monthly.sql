@@ -2,8 +2,8 @@
 -- materialized: table
 -- Cash received but not (yet) applied at every month end: receipt amount less applications dated on or
 -- before the month end, converted at the month-end rate. Unidentified receipts have no customer.
-with receipts as (select * from stg_receipts),
-applications as (select * from stg_applications),
+with receipts as (select * from stg_receipts where in_refresh(receipt_id)),
+applications as (select * from stg_applications where in_refresh(receipt_id)),
 months as (select month_end from int_month_ends),
 rates as (select * from stg_fx_rates_to_reporting),
 

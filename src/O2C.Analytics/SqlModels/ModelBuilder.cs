@@ -42,10 +42,11 @@ public static class ModelBuilder
     /// <list type="bullet">
     /// <item>a table whose grain starts with month_end keeps its rows before that date and has the rest computed again
     /// (the same SQL, filtered);</item>
-    /// <item>a table with a file in sql/refresh (its one-column grain's keys that such a change can touch, given
-    /// <c>$from</c>) has those keys' rows computed again; its SQL narrows its own scans with <c>in_refresh(key)</c>, true for
-    /// every key in a full build, so the filter reaches the scans (DuckDB does not push one wrapped around the
-    /// windows and aggregates);</item>
+    /// <item>a per-key table with a file in sql/refresh (the keys such a change can touch, given <c>$from</c>) has those
+    /// keys' rows computed again;</item>
+    /// <item>a table with such a file narrows its own scans to those keys with <c>in_refresh(key)</c> (true for every key
+    /// in a full build), so the filter reaches the scans: DuckDB does not push one wrapped around windows and
+    /// aggregates;</item>
     /// <item>other tables are built again whole; views stay, their SQL unchanged (RefreshFingerprint).</item>
     /// </list>
     /// </summary>
@@ -66,17 +67,21 @@ public static class ModelBuilder
             {
                 if (!model.IsTable) continue;
                 var date = $"DATE '{from:yyyy-MM-dd}'";
+                var touched = KeysTouchedSql(sql, model);
+                if (touched is not null)
+                {
+                    warehouse.Execute($"CREATE OR REPLACE TEMP TABLE _refresh_keys AS SELECT DISTINCT k AS refresh_key FROM (\n{touched}\n) t(k)", ("from", from));
+                    warehouse.Execute("CREATE OR REPLACE TEMP MACRO in_refresh(k) AS k IN (SELECT refresh_key FROM _refresh_keys)");
+                }
                 if (IsMonthEndGrained(model))
                 {
                     warehouse.Execute($"DELETE FROM {model.Name} WHERE month_end >= {date}");
                     warehouse.Execute($"INSERT INTO {model.Name} BY NAME SELECT * FROM (\n{model.Sql}\n) WHERE month_end >= {date}");
                     continue;
                 }
-                if (KeysTouchedSql(sql, model) is { } touched)
+                if (touched is not null)
                 {
                     var key = model.Header.Grain[0];
-                    warehouse.Execute($"CREATE OR REPLACE TEMP TABLE _refresh_keys AS SELECT DISTINCT k AS refresh_key FROM (\n{touched}\n) t(k)", ("from", from));
-                    warehouse.Execute("CREATE OR REPLACE TEMP MACRO in_refresh(k) AS k IN (SELECT refresh_key FROM _refresh_keys)");
                     warehouse.Execute($"DELETE FROM {model.Name} WHERE {key} IN (SELECT refresh_key FROM _refresh_keys)");
                     warehouse.Execute($"INSERT INTO {model.Name} BY NAME SELECT * FROM (\n{model.Sql}\n) WHERE {key} IN (SELECT refresh_key FROM _refresh_keys)");
                     continue;
@@ -97,15 +102,18 @@ public static class ModelBuilder
         warehouse.Execute("CREATE OR REPLACE TEMP MACRO in_refresh(k) AS true");
 
     /// <summary>
-    /// sql/refresh/&lt;model&gt;.sql: the keys of a per-key table (one-column grain) that facts changed on or after
-    /// <c>$from</c> can touch. Null for other models: they are built again whole.
+    /// sql/refresh/&lt;model&gt;.sql, given <c>$from</c>: for a per-key table (one-column grain), the keys whose rows facts
+    /// changed on or after that date can touch; for a month-end table (grain month_end and a key), the keys that can
+    /// have rows at the month ends from that date on. Null when the model has none: a per-key table is then built again
+    /// whole, a month-end table reads every key.
     /// </summary>
     public static string? KeysTouchedSql(SqlFolder sql, SqlModel model)
     {
         var file = sql.File("refresh", model.Name + ".sql");
         if (!File.Exists(file)) return null;
-        if (!model.IsTable || model.Header.Grain.Count != 1 || IsMonthEndGrained(model))
-            throw new InvalidOperationException($"{file}: only a table with a one-column grain is refreshed by keys ({model.Name}).");
+        var keyed = IsMonthEndGrained(model) ? model.Header.Grain.Count == 2 : model.IsTable && model.Header.Grain.Count == 1;
+        if (!keyed)
+            throw new InvalidOperationException($"{file}: only a table of one key, or of month_end and one key, is refreshed by keys ({model.Name}).");
         return File.ReadAllText(file);
     }
 

@@ -96,4 +96,39 @@ public sealed class KeyedRefreshTests : IDisposable
         Assert.True(_w.Warehouse.Scalar<bool>("SELECT kept FROM int_promise_outcomes WHERE promise_id = 'P1'"));
         AssertSameAsFull("int_promise_outcomes");
     }
+
+    [Fact]
+    public void A_document_and_a_receipt_open_before_the_change_and_untouched_after_it_stay_open()
+    {
+        Start();
+        _w.Write("applications-1.csv", Applications);
+        Refresh();
+        // I1 (100.00) and R1 (100.00 received 5 February, nothing applied) are open at the end of February. A new
+        // invoice on 5 March: nothing of I1 or R1 is dated after February, yet both are open at the end of March.
+        _w.Write("documents-mar.csv", Documents, Invoice("I3", "C1", "2026-03-05", "2026-04-04", "300.00"));
+        Assert.Equal("month ends from 2026-03-05 (load 2)", Refresh());
+        Assert.Equal("100.000", _w.Warehouse.Scalar<string>(
+            "SELECT CAST(open_amount AS VARCHAR) FROM int_document_open_asof_month_end WHERE document_id = 'I1' AND month_end = DATE '2026-03-31'"));
+        Assert.Equal("100.000", _w.Warehouse.Scalar<string>(
+            "SELECT CAST(unapplied_amount AS VARCHAR) FROM fct_unapplied_cash_monthly WHERE receipt_id = 'R1' AND month_end = DATE '2026-03-31'"));
+        AssertSameAsFull("int_document_open_asof_month_end");
+        AssertSameAsFull("fct_unapplied_cash_monthly");
+    }
+
+    [Fact]
+    public void An_opening_item_older_than_the_first_month_stays_open_after_a_change_in_that_month()
+    {
+        // OB1, issued in June 2025, brought open on 31 December 2025: the months start in January 2026.
+        _w.Write("customers.csv", Customers, Customer("C1"));
+        _w.Write("documents-opening.csv", Documents + ",opening_balance_date",
+            "OB1,invoice,C1,,,2025-06-01,2025-06-01,2025-07-01,500.00,USD,,,email,2025-12-31");
+        _w.Write("documents.csv", Documents, Invoice("I1", "C1", "2026-01-10", "2026-02-09", "100.00"));
+        Refresh();
+        // A new invoice on 20 January: the month end before it (31 December) is before the first reporting month.
+        _w.Write("documents-2.csv", Documents, Invoice("I2", "C1", "2026-01-20", "2026-02-19", "200.00"));
+        Assert.Equal("month ends from 2026-01-20 (load 2)", Refresh());
+        Assert.Equal("500.000", _w.Warehouse.Scalar<string>(
+            "SELECT CAST(open_amount AS VARCHAR) FROM int_document_open_asof_month_end WHERE document_id = 'OB1' AND month_end = DATE '2026-01-31'"));
+        AssertSameAsFull("int_document_open_asof_month_end");
+    }
 }

@@ -133,7 +133,9 @@ public static class PipelineBenchmark
         var asOf = month.End.AddDays(1);
         var paths = new OutputPaths(Path.Combine(workFolder, "reports"), Path.Combine(workFolder, "bench.duckdb"));
         var predictions = new PaymentPredictionRun(warehouse, paths.PaymentModels);
-        stages.Add(Time("predict: train (separate)", log, () => { var m = predictions.TrainAndScore(asOf, trainingCap).Metrics; return m.TrainRows + m.TestRows; }));
+        // Training alone (read the features, fit and measure on the split, fit on all, save): the scoring `o2c predict
+        // train` ends with is the next stage, timed once (it used to be timed in both).
+        stages.Add(Time("predict: train (separate)", log, () => { var m = predictions.Train(asOf, trainingCap).Metrics; return m.TrainRows + m.TestRows; }));
         stages.Add(Time("predict: score", log, () => predictions.ScoreWithLatestRun(asOf).Scored));
         stages.Add(Time("workbook", log, () =>
         {

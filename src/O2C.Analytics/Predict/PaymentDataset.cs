@@ -8,7 +8,7 @@ public static class PaymentDataset
     /// <param name="mostRecent">Only this many of the most recent ones (by invoice date), read in date order.</param>
     public static List<PaymentRow> Settled(Warehouse warehouse, DateOnly asOf, int? mostRecent = null)
     {
-        // The invoices asked about, in a scratch table: the features' SQL reads its questions three times.
+        // The invoices asked about, in a scratch table.
         warehouse.Execute($"""
             CREATE OR REPLACE TEMP TABLE _settled_invoices AS
             SELECT s.document_id FROM int_document_settlement s JOIN stg_documents d USING (document_id)
@@ -33,7 +33,7 @@ public static class PaymentDataset
     {
         // Balance events dated before the as-of date; converted at the latest rate known the evening before (as the
         // cash forecast values them). Kept in a
-        // scratch table so only the open invoices' features are read (not every invoice ever issued).
+        // scratch table so only the open invoices' features are read.
         warehouse.Execute("""
             CREATE OR REPLACE TEMP TABLE _open_invoices AS
             WITH balances AS (
@@ -63,19 +63,11 @@ public static class PaymentDataset
             .ToDictionary(x => x.Id, x => (x.DaysToPay, x.DaysLate, x.Due));
 
     /// <summary>
-    /// fct_invoice_payment_features for only the invoices <paramref name="asked"/> selects (a query of document_id):
-    /// the view's own SQL, its questions narrowed. At 1M invoices the 43k open ones' features take half the time of
-    /// the view's (the settlements still pass through the windows); at 10M, training's most recent 1M a fraction.
+    /// fct_invoice_payment_features for only the invoices <paramref name="asked"/> selects (a query of document_id): the
+    /// features are stored by the refresh (int_invoice_features_at_issue), so reading them costs a join, not the
+    /// customers' histories.
     /// </summary>
-    private static string FeaturesOf(string asked)
-    {
-        const string AllQuestions = "questions as (select * from invoices)";
-        var sql = SqlFolder.Default().Read("models", "marts", "fct_invoice_payment_features.sql");
-        var at = sql.IndexOf(AllQuestions, StringComparison.Ordinal);
-        if (at < 0 || sql.IndexOf(AllQuestions, at + 1, StringComparison.Ordinal) >= 0)
-            throw new InvalidOperationException($"fct_invoice_payment_features.sql must define '{AllQuestions}' exactly once");
-        return $"({sql.Replace(AllQuestions, $"questions as (select * from invoices where document_id in ({asked}))", StringComparison.Ordinal)})";
-    }
+    private static string FeaturesOf(string asked) => $"(SELECT * FROM fct_invoice_payment_features WHERE document_id IN ({asked}))";
 
     /// <param name="features">FeaturesOf the invoices asked about: which rows come back is decided there.</param>
     private static List<PaymentRow> Read(Warehouse warehouse, string features, string where, DateOnly asOf, bool withOutcome) =>

@@ -24,6 +24,15 @@ public sealed class PaymentPredictionRun(Warehouse warehouse, string modelsRoot,
     /// <param name="maxTrainingRows">Learn from at most this many of the most recent paid invoices (the benchmark uses 1 million).</param>
     public PaymentRunResult TrainAndScore(DateOnly asOf, int? maxTrainingRows = null)
     {
+        var (runId, metrics, models, folder, importance) = Train(asOf, maxTrainingRows);
+        var (scored, forecast) = Score(models, runId, asOf);
+        return new PaymentRunResult(runId, metrics, scored, folder, importance, forecast);
+    }
+
+    /// <summary>Trains, measures and records a model run (its files saved), without scoring.</summary>
+    public (long RunId, PaymentModelMetrics Metrics, PaymentModels Models, string Folder, IReadOnlyDictionary<string, double> Importance) Train(
+        DateOnly asOf, int? maxTrainingRows = null)
+    {
         var (_, metrics, rows) = new PaymentModelTrainer(warehouse, seed).TrainAndMeasure(0.8, asOf, maxTrainingRows);
         // Measured on the split; the model that scores learns from every outcome known on the as-of morning.
         var known = PaymentModelTrainer.KnownBefore(rows, asOf);
@@ -52,8 +61,7 @@ public sealed class PaymentPredictionRun(Warehouse warehouse, string modelsRoot,
                 new { run_id = runId, rows = known.Count, folder, seed });
             transaction.Commit();
         }
-        var (scored, forecast) = Score(models, runId, asOf);
-        return new PaymentRunResult(runId, metrics, scored, folder, importance, forecast);
+        return (runId, metrics, models, folder, importance);
     }
 
     /// <summary>Scores the open invoices with the latest recorded run's models (no retraining).</summary>

@@ -131,4 +131,25 @@ public sealed class KeyedRefreshTests : IDisposable
             "SELECT CAST(open_amount AS VARCHAR) FROM int_document_open_asof_month_end WHERE document_id = 'OB1' AND month_end = DATE '2026-01-31'"));
         AssertSameAsFull("int_document_open_asof_month_end");
     }
+
+    [Fact]
+    public void A_payment_before_an_invoices_date_changes_its_history_features_and_a_new_invoice_gets_its_own()
+    {
+        Start();
+        _w.Write("documents-2.csv", Documents, Invoice("I2", "C1", "2026-02-20", "2026-03-22", "80.00"));
+        Refresh();
+        // Before I2 (20 February) the customer had paid I0 (20 January): one settlement in its history.
+        Assert.Equal(1, HistoryCount("I2"));
+        // I1 paid on 5 February, and I3 issued that day: I2's history now holds two settlements; I3's only I0 (I1's
+        // settlement is not before I3's own date).
+        _w.Write("applications-feb.csv", Applications, "A1,R1,I1,2026-02-05,100.00,auto");
+        _w.Write("documents-3.csv", Documents, Invoice("I3", "C1", "2026-02-05", "2026-03-07", "70.00"));
+        Assert.Equal("month ends from 2026-02-05 (load 2)", Refresh());
+        Assert.Equal(2, HistoryCount("I2"));
+        Assert.Equal(1, HistoryCount("I3"));
+        AssertSameAsFull("int_invoice_features_at_issue");
+    }
+
+    private long HistoryCount(string invoice) =>
+        _w.Warehouse.Scalar<long>("SELECT hist_count FROM int_invoice_features_at_issue WHERE document_id = $d", ("d", invoice));
 }

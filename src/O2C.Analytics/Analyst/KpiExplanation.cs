@@ -35,6 +35,7 @@ public static class KpiExplainer
         else if (customerDimensions.Contains(dimension)) filter = "coalesce(m.member, 'Unassigned') = $member";
         else if (dimension == kpi.CategoryDimension) filter = "coalesce(p.category, 'Unassigned') = $member";
         else throw new ArgumentException($"{kpi.Id} is not cut by {dimension}: the dimensions are {string.Join(", ", customerDimensions.Append(kpi.CategoryDimension).OfType<string>())}");
+        KpiCalculator.DefineFirstDay(warehouse, monthEnd);
         var parts = warehouse.Query($"""
             WITH parts AS (
             {sql.Read("kpis", kpi.SqlFile).Trim().TrimEnd(';')}

@@ -20,6 +20,7 @@ public static class KpiCalculator
         using var transaction = warehouse.BeginTransaction();
         var from = monthEndsFrom is { } date ? $"DATE '{date:yyyy-MM-dd}'" : null;
         var months = from is null ? "" : $" AND m.month_end >= {from}";
+        DefineFirstDay(warehouse, monthEndsFrom);
         warehouse.Execute(from is null ? "DELETE FROM kpi_values" : $"DELETE FROM kpi_values WHERE period_end >= {from}");
         var computed = new List<KpiDefinition>();
         foreach (var kpi in kpis ?? KpiCatalog.All)
@@ -48,6 +49,17 @@ public static class KpiCalculator
         if (computed.Count > 0) warehouse.Execute(MemberGapSql(computed, months));
         MarkUnconvertibleBalances(warehouse, kpis ?? KpiCatalog.All, months);
         transaction.Commit();
+    }
+
+    /// <summary>
+    /// kpi_first_day(): the first day of the earliest month whose values are computed (0001-01-01 for all of them). A
+    /// KPI's SQL may narrow its scans with it (rows of earlier months are not asked for), reaching back itself for
+    /// what it sums over trailing months.
+    /// </summary>
+    public static void DefineFirstDay(Warehouse warehouse, DateOnly? monthEndsFrom)
+    {
+        var first = monthEndsFrom is { } d ? new DateOnly(d.Year, d.Month, 1) : DateOnly.MinValue;
+        warehouse.Execute($"CREATE OR REPLACE TEMP MACRO kpi_first_day() AS DATE '{first:yyyy-MM-dd}'");
     }
 
     /// <summary>

@@ -3,6 +3,7 @@
 -- For each invoice and debit memo: the date its open amount first reached zero (its settlement date), and
 -- whether cash settled it. A settlement date depends only on events dated on or before it, so it never
 -- changes when later data arrives.
+-- The document's type and delivery channel ride along for the payment features (a join of every document saved).
 with events as (
     select document_id, event_date, sum(delta) as delta,
            bool_or(event_type = 'cash_applied') as has_cash
@@ -34,6 +35,8 @@ select
     d.due_date,
     d.currency_code,
     d.amount,
+    d.document_type,
+    d.delivery_channel,
     s.settled_date,
     coalesce(r.has_cash, false) as settled_by_cash
 from documents d

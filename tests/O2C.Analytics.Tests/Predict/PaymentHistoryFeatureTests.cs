@@ -3,7 +3,7 @@ using O2C.Analytics.Tests.Support;
 namespace O2C.Analytics.Tests.Predict;
 
 /// <summary>
-/// fct_invoice_payment_features computes a customer's history in one ordered pass (window frames over a stream
+/// int_invoice_features_at_issue computes a customer's history in ordered passes (window frames over a stream
 /// of invoice dates and facts), because joining each invoice to all of its customer's earlier invoices grows with
 /// the square of a customer's invoices (one customer with 30,000 invoices: 20 s against 2 s). The join is the
 /// plain definition, so it is the reference here: on every invoice of the bundled sample the two agree exactly.
@@ -77,6 +77,13 @@ public sealed class PaymentHistoryFeatureTests(SamplePackFixture run)
         Assert.Equal(w.Scalar<long>("SELECT count(*) FROM stg_documents WHERE document_type = 'invoice'"), invoices);
         Assert.Equal(invoices, withHistory + withoutHistory);
         Assert.All(new[] { withHistory, withTrend, withDisputes, withPromises, withoutHistory }, n => Assert.InRange(n, 1, invoices - 1));
+        // Both ways to the history are compared: customers with at most 32 invoices asked about are joined to their
+        // facts, the others read in ordered passes (int_invoice_features_at_issue).
+        var (customers, joined) = w.Query("""
+            SELECT count(*), count(*) FILTER (WHERE n <= 32)
+            FROM (SELECT customer_id, count(*) AS n FROM stg_documents WHERE document_type = 'invoice' GROUP BY customer_id)
+            """, r => (r.GetInt64(0), r.GetInt64(1))).Single();
+        Assert.InRange(joined, 1, customers - 1);
     }
 
     /// <summary>

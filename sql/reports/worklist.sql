@@ -47,10 +47,9 @@ paid_history as (
            avg(greatest(0, s.settled_date - s.due_date)) as mean_days_late,
            coalesce(avg(s.settled_date - s.due_date) filter (where s.settled_date > e.day - 90)
                     - avg(s.settled_date - s.due_date) filter (where s.settled_date <= e.day - 90), 0) as trend_days_late,
-           avg(d.amount) as mean_amount
-    from int_document_settlement s
-    join stg_documents d using (document_id), evening e
-    where d.document_type = 'invoice' and s.settled_by_cash and s.settled_date <= e.day
+           avg(s.amount) as mean_amount
+    from int_document_settlement s, evening e
+    where s.document_type = 'invoice' and s.settled_by_cash and s.settled_date <= e.day
     group by 1
 ),
 disputes_on_record as (

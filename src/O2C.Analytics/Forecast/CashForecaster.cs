@@ -35,8 +35,17 @@ public sealed class CashForecaster(Warehouse warehouse, SqlFolder sql)
         var forecasts = Build(origins.Concat(origins.SelectMany(BandOrigins)).Distinct().Order().ToList(), keepItemsOf ?? []).ToDictionary(f => f.AsOf);
         // The band reads the misses of the forecasts made at the 12 month starts before the origin, those whose
         // history spoke for all 13 weeks (a forecast from a month of history misses for want of it, not by chance).
-        return origins.Select(o => WithBand(forecasts[o], BandOrigins(o).Select(m => forecasts[m]).Where(p => p.HistoryWeeks >= Weeks).ToList())).ToList();
+        return origins.Select(o => WithBand(forecasts[o], BandOrigins(o).Select(m => forecasts[m]).Where(p => p.HistoryWeeks >= Weeks).ToList(),
+            CashKnownThrough(o))).ToList();
     }
+
+    /// <summary>
+    /// The last day with cash applied before the morning of <paramref name="origin"/>: the band's misses are of weeks
+    /// ended by then, so it reads only facts dated before its morning (the warehouse's latest application, which a
+    /// later load moves, would make a forecast scored again after the load differ from the one kept).
+    /// </summary>
+    private DateOnly? CashKnownThrough(DateOnly origin) =>
+        warehouse.Scalar<DateOnly?>("SELECT max(application_date) FROM stg_applications WHERE application_date < $o", ("o", origin));
 
     private List<CashForecast> Build(IReadOnlyList<DateOnly> origins, IReadOnlyList<DateOnly> keepItems)
     {
@@ -106,11 +115,11 @@ public sealed class CashForecaster(Warehouse warehouse, SqlFolder sql)
     /// lognormal from the earlier forecasts' misses in that week (all weeks pooled when fewer than 3 are known).
     /// Positive by construction wherever cash is expected.
     /// </summary>
-    private static CashForecast WithBand(CashForecast forecast, IReadOnlyList<CashForecast> earlier)
+    private static CashForecast WithBand(CashForecast forecast, IReadOnlyList<CashForecast> earlier, DateOnly? knownThrough)
     {
         double[] LogRatios(int? week) => earlier
             .SelectMany(e => e.Weeks.Where(w => (week is null || w.Week == week) && w.Actual is > 0 && w.Expected > 0
-                && w.WeekStart.AddDays(7) <= forecast.AsOf))
+                && knownThrough is { } last && w.WeekStart.AddDays(6) <= last))
             .Select(w => Math.Log((double)(w.Actual!.Value / w.Expected))).ToArray();
         var pooled = LogRatios(null);
         return forecast with

@@ -12,7 +12,8 @@ with rates as (select * from stg_fx_rates_to_reporting),
 -- A question's features depend only on its customer's facts before it, never on other questions: the facts read are
 -- those of the questions' customers.
 questions as (
-    select document_id, customer_id, document_date, due_date, amount, currency_code, settled_date, settled_by_cash, delivery_channel
+    select document_id, customer_id, document_date, due_date, amount, currency_code, settled_date, settled_by_cash,
+           coalesce(delivery_channel, 'unknown') as channel
     from int_document_settlement
     where document_type = 'invoice' and in_refresh(document_id)
 ),
@@ -25,7 +26,8 @@ asked as (
     select customer_id, count(*) <= 32 as by_join from questions group by customer_id
 ),
 history_invoices as (
-    select document_id, customer_id, document_date, due_date, amount, currency_code, settled_date, settled_by_cash, delivery_channel
+    select document_id, customer_id, document_date, due_date, amount, currency_code, settled_date, settled_by_cash,
+           coalesce(delivery_channel, 'unknown') as channel
     from int_document_settlement
     where document_type = 'invoice' and customer_id in (select customer_id from asked)
 ),
@@ -44,12 +46,12 @@ window_invoices as (select * from history_invoices where customer_id in (select 
 pay_events as (
     select customer_id, 2 * (document_date - date '2000-01-01') as k, document_id,
            null::bigint as days_to_pay, null::bigint as days_late, null::bigint as days_past_due, null::decimal(2,1) as is_late,
-           null::decimal(18,3) as amount, coalesce(delivery_channel, 'unknown') as channel
+           null::decimal(18,3) as amount, channel
     from window_questions
     union all
     select customer_id, 2 * (settled_date - date '2000-01-01') + 1, null,
            settled_date - document_date, greatest(0, settled_date - due_date), settled_date - due_date,
-           case when settled_date > due_date then 1.0 else 0.0 end, amount, coalesce(delivery_channel, 'unknown')
+           case when settled_date > due_date then 1.0 else 0.0 end, amount, channel
     from window_invoices where settled_by_cash
 ),
 
@@ -136,15 +138,14 @@ joined_pay as (
            avg(h.amount) as hist_mean_amount,
            coalesce(avg(case when h.settled_date >= i.document_date - 90 then h.settled_date - h.due_date end)
                   - avg(case when h.settled_date < i.document_date - 90 then h.settled_date - h.due_date end), 0) as hist_trend_days_late,
-           count(h.document_id) filter (where coalesce(h.delivery_channel, 'unknown') = coalesce(i.delivery_channel, 'unknown')) as hist_channel_count,
+           count(h.document_id) filter (where h.channel = i.channel) as hist_channel_count,
            quantile_cont(h.settled_date - h.document_date, 0.5)
-               filter (where coalesce(h.delivery_channel, 'unknown') = coalesce(i.delivery_channel, 'unknown')) as hist_channel_median_days_to_pay,
+               filter (where h.channel = i.channel) as hist_channel_median_days_to_pay,
            avg(case when h.settled_date > h.due_date then 1.0 else 0.0 end)
-               filter (where h.document_id is not null
-                         and coalesce(h.delivery_channel, 'unknown') = coalesce(i.delivery_channel, 'unknown')) as hist_channel_share_late
+               filter (where h.document_id is not null and h.channel = i.channel) as hist_channel_share_late
     from joined_questions i
     left join history_invoices h on h.customer_id = i.customer_id and h.settled_by_cash and h.settled_date < i.document_date
-    group by i.document_id, i.document_date, i.delivery_channel
+    group by i.document_id, i.document_date, i.channel
 ),
 
 joined_counts as (
@@ -181,7 +182,7 @@ final as (
         c.segment,
         c.region,
         -- the channel this invoice was sent by (known when it is sent); not the customer's all-time e-invoicing flag
-        coalesce(i.delivery_channel, 'unknown') as invoice_channel,
+        i.channel as invoice_channel,
         h.hist_count,
         h.hist_mean_days_to_pay,
         h.hist_median_days_to_pay,

@@ -11,8 +11,8 @@ public static class PaymentDataset
         // The invoices asked about, in a scratch table.
         warehouse.Execute($"""
             CREATE OR REPLACE TEMP TABLE _settled_invoices AS
-            SELECT s.document_id FROM int_document_settlement s JOIN stg_documents d USING (document_id)
-            WHERE d.document_type = 'invoice' AND s.settled_by_cash AND s.settled_date < $asof
+            SELECT s.document_id FROM int_document_settlement s
+            WHERE s.document_type = 'invoice' AND s.settled_by_cash AND s.settled_date < $asof
             {(mostRecent is { } n ? $"ORDER BY s.document_date DESC, s.document_id DESC LIMIT {n}" : "")}
             """, ("asof", asOf));
         var rows = Read(warehouse, FeaturesOf("SELECT document_id FROM _settled_invoices"),

@@ -53,10 +53,10 @@ public sealed class PaymentModelTrainer(Warehouse warehouse, int seed = 42)
             Calibration(late, labels),
             // The test set holds only invoices paid by cash; say how many issued in its window were not (still open,
             // written off, credited): the slowest payers, whom no paid-invoice MAE sees. Counted from the settlements
-            // the features view reads (its rows are these invoices; reading it would compute every feature to count).
+            // alone (they carry the document type).
             warehouse.Scalar<long>($"""
-                SELECT count(*) FROM int_document_settlement s JOIN stg_documents d USING (document_id)
-                WHERE d.document_type = 'invoice' AND s.document_date >= $split AND s.document_date <= $last
+                SELECT count(*) FROM int_document_settlement s
+                WHERE s.document_type = 'invoice' AND s.document_date >= $split AND s.document_date <= $last
                   AND NOT (coalesce(s.settled_by_cash, false) AND s.settled_date IS NOT NULL AND s.settled_date < $asof)
                 """, ("split", split), ("last", rows[^1].Date), ("asof", asOf ?? DateOnly.MaxValue)));
         return (models, metrics, rows);

@@ -100,10 +100,10 @@ public static class PredictCommand
         AnsiConsole.MarkupLineInterpolated($"open AR {N(forecast.OpenAr)} ({forecast.OpenItems:N0} items) = weeks 1-13 {N(forecast.ExpectedFromOpenAr)} + weeks 14-26 {N(forecast.ExpectedWeeks14To26)} + allowance (not expected as cash within 26 weeks) {N(forecast.Allowance)}");
     }
 
-    /// <summary>A warehouse refreshed by an older o2c lacks the features model: rebuild the models first.</summary>
+    /// <summary>A warehouse refreshed by an older o2c lacks the stored features: rebuild the models first.</summary>
     private static Warehouse Ready(Warehouse warehouse)
     {
-        if (!warehouse.TableExists("fct_invoice_payment_features"))
+        if (!warehouse.TableExists("int_invoice_features_at_issue"))
             O2C.Analytics.SqlModels.ModelBuilder.Build(warehouse, SqlFolder.Default());
         return warehouse;
     }

@@ -108,6 +108,12 @@ public sealed class CashMatcher(Warehouse warehouse)
             warehouse.Execute("INSERT INTO cash_match_exceptions VALUES ($run, $r, $d, $a, $c, $s, $cand, $p)",
                 ("run", runId), ("r", receipt.Id), ("d", receipt.ValueDate), ("a", receipt.Remaining), ("c", receipt.Currency),
                 ("s", score), ("cand", candidates), ("p", ++rank));
+        // The rows written are judged against the rest (keys, receipts' totals, dates) by the next load that rebuilds
+        // their tables, as if a file had brought them.
+        var source = Load.SqlText.Literal(SourceOf(runId));
+        Load.RebuildScope.Pending(warehouse, "applications", $"SELECT application_id FROM applications WHERE source_file = {source}");
+        Load.RebuildScope.Pending(warehouse, "disputes", $"SELECT dispute_id FROM disputes WHERE source_file = {source}");
+        Load.RebuildScope.Pending(warehouse, "receipts", $"SELECT receipt_id FROM receipt_payers WHERE run_id = {runId}");
         changes.Record($"cash matching run {runId}");
         transaction.Commit();
         return new CashMatchResult(runId, receipts.Count, auto, exceptions, applied, deductions, byRule);

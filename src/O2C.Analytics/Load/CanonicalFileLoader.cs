@@ -12,7 +12,7 @@ namespace O2C.Analytics.Load;
 /// table and its kept-out rows at once, what depends on other rows (keys, references, set rules). Nothing here loops
 /// over rows in C#.
 /// </summary>
-internal sealed class CanonicalFileLoader(Warehouse warehouse, long loadId, FieldChecks.DateWindow dates, FactChanges changes)
+internal sealed class CanonicalFileLoader(Warehouse warehouse, long loadId, FieldChecks.DateWindow dates, FactChanges changes, RebuildScope scope)
 {
     private string fileName = "";
     private string entity = "";
@@ -38,6 +38,7 @@ internal sealed class CanonicalFileLoader(Warehouse warehouse, long loadId, Fiel
         // A changed file replaces all rows its previous version brought, and their rejects. (A file new to the ledger
         // has none; its name is cleared all the same, so no row can ever stand for the same file and line twice.)
         changes.Note(layout, $"FROM {table} WHERE source_file = {Literal(file)}");
+        scope.NoteFileRows(layout, file);
         var deleted = warehouse.Execute($"DELETE FROM {table} WHERE source_file = $file", ("file", file));
         var removed = replacing ? deleted : 0;
         warehouse.Execute($"DELETE FROM kept_out.{table} WHERE source_file = $file", ("file", file));

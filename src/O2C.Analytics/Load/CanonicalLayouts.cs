@@ -60,10 +60,12 @@ public static class CanonicalLayouts
             // the invoice existed (found in review of the incremental refresh: the invoice's rows then reach back).
             new("document_date", """
                 SELECT m.source_file, m.source_line, CAST(m.document_date AS VARCHAR)
-                FROM documents m JOIN documents d ON d.document_id = m.corrects_document_id
+                FROM _judged m JOIN documents d ON d.document_id = m.corrects_document_id
                 WHERE m.document_date < d.document_date
                 """, "memo_before_corrected_document", "the memo is dated before the document it corrects"),
-        ]);
+        ],
+        // A memo's fate depends on the document it corrects (its presence, its date).
+        [new("corrects_document_id", "document_id")]);
 
     public static readonly EntityLayout Receipts = new(
         "receipts", ["receipt_id"],
@@ -92,7 +94,7 @@ public static class CanonicalLayouts
                 WITH matches AS MATERIALIZED (
                     SELECT v.file_name, v.line_number, v.source_file AS reversal_file, v.value_date AS reversal_date,
                            v.currency_code, v.amount, v.reference, r.source_file, r.source_line, r.value_date
-                    FROM receipts r
+                    FROM _judged r
                     JOIN bank_reversals v ON v.currency_code = r.currency_code AND v.amount = r.amount AND r.value_date <= v.value_date
                      AND {{CarriesReference("r", "v.reference")}}
                 ),
@@ -109,7 +111,10 @@ public static class CanonicalLayouts
                 FROM reversals v JOIN candidates c USING (currency_code, amount, reference, k)
                 WHERE c.value_date <= v.reversal_date
                 """, "reversed_by_bank", "the bank returned or recalled this payment (raw_value: where); it is not cash received"),
-        ]);
+        ],
+        // Returns pair with receipts by currency, amount and reference, latest with latest: every receipt a return
+        // could take back is judged, with all it competes with (a superset of the rule's matches: no reference test).
+        ScopeSeedSql: "SELECT r.receipt_id FROM receipts r JOIN bank_reversals v ON v.currency_code = r.currency_code AND v.amount = r.amount AND r.value_date <= v.value_date");
 
     public static readonly EntityLayout Applications = new(
         "applications", ["application_id"],
@@ -128,7 +133,7 @@ public static class CanonicalLayouts
                 WITH linked AS MATERIALIZED (
                     -- materialized so the planner cannot pair receipts with documents on the inequality alone
                     SELECT a.source_file, a.source_line, a.document_id, r.currency_code AS receipt_currency
-                    FROM applications a JOIN receipts r ON r.receipt_id = a.receipt_id
+                    FROM _judged a JOIN receipts r ON r.receipt_id = a.receipt_id
                 )
                 SELECT f.source_file, f.source_line, f.document_id
                 FROM linked f JOIN documents d ON d.document_id = f.document_id
@@ -136,19 +141,19 @@ public static class CanonicalLayouts
                 """, "currency_mismatch", "the receipt and the document are in different currencies"),
             new("amount", $"""
                 SELECT a.source_file, a.source_line, CAST(a.amount AS VARCHAR)
-                FROM applications a JOIN receipts r ON r.receipt_id = a.receipt_id JOIN currencies m ON m.currency_code = r.currency_code
+                FROM _judged a JOIN receipts r ON r.receipt_id = a.receipt_id JOIN currencies m ON m.currency_code = r.currency_code
                 WHERE {MinorUnits.Exceeded("a.amount", "m.minor_units")}
                 """, "too_many_decimals", "amount has more decimals than its receipt's currency uses (ISO 4217: JPY 0, USD 2, KWD 3)"),
             // Cash cannot settle a document before it exists, nor be applied before the bank credited it: such a
             // row put -1,500.00 into "current" at a month end before the invoice was issued.
             new("application_date", """
                 SELECT a.source_file, a.source_line, CAST(a.application_date AS VARCHAR)
-                FROM applications a JOIN documents d ON d.document_id = a.document_id
+                FROM _judged a JOIN documents d ON d.document_id = a.document_id
                 WHERE a.application_date < d.document_date
                 """, "applied_before_document_date", "the application is dated before its document's date"),
             new("application_date", """
                 SELECT a.source_file, a.source_line, CAST(a.application_date AS VARCHAR)
-                FROM applications a JOIN receipts r ON r.receipt_id = a.receipt_id
+                FROM _judged a JOIN receipts r ON r.receipt_id = a.receipt_id
                 WHERE a.application_date < r.value_date
                 """, "applied_before_value_date", "the application is dated before its receipt's value date"),
             // Applications are taken in date order (then file name and line, so arrival order plays no part); the
@@ -160,12 +165,14 @@ public static class CanonicalLayouts
                            sum(a.amount) OVER (PARTITION BY a.receipt_id
                                ORDER BY a.application_date, a.source_file, a.source_line
                                ROWS UNBOUNDED PRECEDING) AS applied_so_far
-                    FROM applications a
+                    FROM _judged a
                     JOIN receipts r USING (receipt_id)
                 )
                 WHERE applied_so_far > receipt_amount
                 """, "application_exceeds_receipt", "applications to this receipt exceed its amount"),
-        ]);
+        ],
+        // Applications draw on their receipt in date order: all of a receipt's are judged together.
+        [new("receipt_id", "receipt_id")]);
 
     public static readonly EntityLayout Disputes = new(
         "disputes", ["dispute_id"],
@@ -234,12 +241,12 @@ public static class CanonicalLayouts
         [
             new("write_off_date", """
                 SELECT w.source_file, w.source_line, CAST(w.write_off_date AS VARCHAR)
-                FROM write_offs w JOIN documents d ON d.document_id = w.document_id
+                FROM _judged w JOIN documents d ON d.document_id = w.document_id
                 WHERE w.write_off_date < d.document_date
                 """, "written_off_before_document_date", "the write-off is dated before its document's date"),
             new("amount", $"""
                 SELECT w.source_file, w.source_line, CAST(w.amount AS VARCHAR)
-                FROM write_offs w JOIN documents d ON d.document_id = w.document_id JOIN currencies m ON m.currency_code = d.currency_code
+                FROM _judged w JOIN documents d ON d.document_id = w.document_id JOIN currencies m ON m.currency_code = d.currency_code
                 WHERE {MinorUnits.Exceeded("w.amount", "m.minor_units")}
                 """, "too_many_decimals", "amount has more decimals than its document's currency uses (ISO 4217: JPY 0, USD 2, KWD 3)"),
         ]);

@@ -10,6 +10,9 @@ namespace O2C.Analytics.Load;
 /// </summary>
 public sealed class CanonicalLoader(Warehouse warehouse)
 {
+    /// <summary>Judge every row of a rebuilt table, not only those the load's change can reach (tests compare the two).</summary>
+    internal bool JudgeEveryRow { get; init; }
+
     /// <summary>A cancelled load (the scheduler shutting down) rolls back: the warehouse stays as it was.</summary>
     public LoadResult LoadFolder(string folder, IProgress<string>? progress = null, CancellationToken cancellation = default)
     {
@@ -84,8 +87,10 @@ public sealed class CanonicalLoader(Warehouse warehouse)
             var loadId = (warehouse.Scalar<long?>("SELECT max(load_id) FROM loads") ?? 0) + 1;
             var window = PlausibleDates.Read(warehouse);
             var changes = new FactChanges(warehouse);
+            var scope = new RebuildScope(warehouse, loadId, JudgeEveryRow);
+            scope.Begin();
             var fileLoader = new CanonicalFileLoader(warehouse, loadId,
-                new FieldChecks.DateWindow(window.Earliest, window.LatestFrom(DateOnly.FromDateTime(started))), changes);
+                new FieldChecks.DateWindow(window.Earliest, window.LatestFrom(DateOnly.FromDateTime(started))), changes, scope);
             var read = new List<(CsvFileScan Scan, EntityLayout Layout, FileLoadStatus Status, long Removed)>();
             foreach (var (scan, layout) in ordered)
             {
@@ -116,7 +121,7 @@ public sealed class CanonicalLoader(Warehouse warehouse)
 
             var changed = read.Where(r => r.Status != FileLoadStatus.Unchanged).ToList();
             progress?.Report("checking keys and references across files");
-            var rebuild = new CanonicalRebuild(warehouse, loadId, changes).Rebuild(
+            var rebuild = new CanonicalRebuild(warehouse, loadId, changes, scope).Rebuild(
                 changed.Select(r => r.Layout.Entity).Concat(alsoRebuild ?? []).ToHashSet(StringComparer.Ordinal),
                 changed.Select(r => r.Scan.FileName).ToHashSet(StringComparer.Ordinal));
             var results = read.Select(r => r.Status == FileLoadStatus.Unchanged

@@ -13,10 +13,11 @@ public sealed record RebuildOutcome(IReadOnlyList<string> EntitiesRebuilt, long 
 /// never of their arrival: a key in two files loads from the first file by
 /// name (then line); a reference must name a row of the rebuilt parent; the set rules (currencies of linked rows,
 /// applications within their receipt) run over the whole table. So the tables and rejects are the same however the
-/// files came, one folder or one file at a time. Only the rows whose fate changed move between the table and kept_out,
-/// so a day's load writes what it brought, not the whole history. Runs inside the load's transaction.
+/// files came, one folder or one file at a time. Only the rows the load's change can reach are judged (RebuildScope),
+/// and only the rows whose fate changed move between the table and kept_out, so a day's load reads and writes about
+/// what it brought, not the whole history. Runs inside the load's transaction.
 /// </summary>
-internal sealed class CanonicalRebuild(Warehouse warehouse, long loadId, FactChanges changes)
+internal sealed class CanonicalRebuild(Warehouse warehouse, long loadId, FactChanges changes, RebuildScope scope)
 {
     /// <summary>
     /// Rebuilds every entity with a changed file and every entity that references a rebuilt one, parents first.
@@ -30,13 +31,16 @@ internal sealed class CanonicalRebuild(Warehouse warehouse, long loadId, FactCha
         {
             var dependsOnRebuilt = layout.References.Any(r => r.References != layout.Entity && rebuilt.Contains(r.References!));
             if (!changedEntities.Contains(layout.Entity) && !dependsOnRebuilt) continue;
-            if (layout.Entity == "receipts") FillIdentifiedPayers();
+            if (layout.Entity == "receipts") FillIdentifiedPayers(layout);
+            scope.Decide(layout, rebuilt);
             var (rejected, loaded) = RebuildEntity(layout, changedFiles);
             nowRejected += rejected;
             nowLoaded += loaded;
             rebuilt.Add(layout.Entity);
         }
         warehouse.Execute("DROP TABLE IF EXISTS _found");
+        warehouse.Execute("DROP VIEW IF EXISTS _judged");
+        scope.End();
         return new RebuildOutcome(rebuilt, nowRejected, nowLoaded);
     }
 
@@ -45,7 +49,7 @@ internal sealed class CanonicalRebuild(Warehouse warehouse, long loadId, FactCha
     /// before the receipts' rules and the tables that reference them are decided: a file sent again would otherwise
     /// empty the payer of a receipt already applied to that customer's invoice.
     /// </summary>
-    private void FillIdentifiedPayers()
+    private void FillIdentifiedPayers(EntityLayout receipts)
     {
         // The latest payer of each receipt, only one still among the customers (rebuilt before receipts): a vanished one
         // leaves the receipt unidentified.
@@ -54,6 +58,7 @@ internal sealed class CanonicalRebuild(Warehouse warehouse, long loadId, FactCha
             WHERE EXISTS (SELECT 1 FROM customers c WHERE c.customer_id = p.customer_id)
             """;
         changes.Note(CanonicalLayouts.Receipts, $"FROM receipts WHERE customer_id IS NULL AND receipt_id IN (SELECT receipt_id FROM ({Payers}))");
+        scope.NoteKeys(receipts, $"SELECT receipt_id FROM receipts WHERE customer_id IS NULL AND receipt_id IN (SELECT receipt_id FROM ({Payers}))");
         foreach (var table in new[] { "receipts", "kept_out.receipts" })
             warehouse.Execute($"""
                 UPDATE {table} SET customer_id = p.customer_id FROM ({Payers}) p
@@ -81,8 +86,9 @@ internal sealed class CanonicalRebuild(Warehouse warehouse, long loadId, FactCha
     {
         var table = Ident(layout.Entity);
         var columns = StoredColumns(layout);
-        // Every row of the files in force that passed the checks a row can pass alone: the table and its kept-out rows.
-        var all = $"(SELECT {columns} FROM {table} UNION ALL SELECT {columns} FROM kept_out.{table})";
+        // Every row of the files in force that passed the checks a row can pass alone and that this rebuild judges: the
+        // table's (all, or those the load's change can reach) and its kept-out rows (always judged).
+        var all = $"(SELECT {columns} FROM {table} t WHERE {scope.Judged(layout, "t")} UNION ALL SELECT {columns} FROM kept_out.{table})";
         long taken = 0;
         long Counted(long rows) { taken += rows; return rows; }
         // Every row this rebuild keeps out, with why: reconciled with the rejects table at the end.
@@ -137,13 +143,14 @@ internal sealed class CanonicalRebuild(Warehouse warehouse, long loadId, FactCha
         foreach (var reference in layout.References.Where(r => r.References == layout.Entity))
             while (Counted(TakeOut(layout, reference.Name, $"""
                        SELECT t.source_file, t.source_line, t.{Ident(reference.Name)} FROM {table} t
-                       WHERE t.{Ident(reference.Name)} IS NOT NULL
+                       WHERE {scope.Judged(layout, "t")} AND t.{Ident(reference.Name)} IS NOT NULL
                          AND NOT EXISTS (SELECT 1 FROM {table} k WHERE k.{Ident(layout.Key[0])} = t.{Ident(reference.Name)})
                        """, ReferenceCode(reference), ReferenceReason(reference))) > 0)
             {
             }
 
-        // 4. Rules over sets of rows and linked tables, in the layout's order.
+        // 4. Rules over sets of rows and linked tables, in the layout's order, over the rows judged.
+        warehouse.Execute($"CREATE OR REPLACE TEMP VIEW _judged AS SELECT * FROM {table} t WHERE {scope.Judged(layout, "t")}");
         foreach (var rule in layout.SetRules)
             Counted(TakeOut(layout, rule.Column, rule.BadRowsSql, rule.ReasonCode, rule.Reason));
 
@@ -201,7 +208,7 @@ internal sealed class CanonicalRebuild(Warehouse warehouse, long loadId, FactCha
         var nowLoaded = warehouse.Scalar<long>($"""
             SELECT count(DISTINCT (file_name, line_number)) FROM rejects r
             WHERE entity = {Literal(layout.Entity)} AND checked_against = 'warehouse' AND {unchanged}
-              AND EXISTS (SELECT 1 FROM {Ident(layout.Entity)} t WHERE t.source_file = r.file_name AND t.source_line = r.line_number)
+              AND EXISTS (SELECT 1 FROM {Ident(layout.Entity)} t WHERE {scope.Judged(layout, "t")} AND t.source_file = r.file_name AND t.source_line = r.line_number)
             """);
         // Rows of unchanged files that came into the table or went out of it change the facts from their dates on
         // (the changed files' rows were noted as they were read). Noted here, by their fate before and after, not as
@@ -212,7 +219,8 @@ internal sealed class CanonicalRebuild(Warehouse warehouse, long loadId, FactCha
             EXISTS (SELECT 1 FROM rejects r WHERE r.entity = {Literal(layout.Entity)} AND r.checked_against = 'warehouse'
                     AND r.file_name = t.source_file AND r.line_number = t.source_line)
             """;
-        changes.Note(layout, $"FROM {table} t WHERE {unchangedRow} AND {wasKeptOut}");
+        // (A row kept out before is judged now: its key is in the scope.)
+        changes.Note(layout, $"FROM {table} t WHERE {scope.Judged(layout, "t")} AND {unchangedRow} AND {wasKeptOut}");
         changes.Note(layout, $"""
             FROM kept_out.{table} t WHERE {unchangedRow} AND NOT {wasKeptOut}
               AND EXISTS (SELECT 1 FROM _found f WHERE f.file_name = t.source_file AND f.line_number = t.source_line)

@@ -4,15 +4,21 @@ namespace O2C.Analytics.Load;
 /// The canonical CSV layout of one entity: the file-name prefix that identifies its files,
 /// its key, its columns and the row rules its rows must pass.
 /// </summary>
+/// <param name="ScopeSeedSql">Keys a rebuild of the entity always judges (the receipts a bank return could take back).</param>
 public sealed record EntityLayout(
     string Entity,
     IReadOnlyList<string> Key,
     IReadOnlyList<ColumnSpec> Columns,
     IReadOnlyList<RowRule> Rules,
     string Grain,
-    IReadOnlyList<PostInsertRule>? PostInsertRules = null)
+    IReadOnlyList<PostInsertRule>? PostInsertRules = null,
+    IReadOnlyList<ScopeGroup>? JudgedTogether = null,
+    string? ScopeSeedSql = null)
 {
     public IReadOnlyList<PostInsertRule> SetRules => PostInsertRules ?? [];
+
+    /// <summary>Rows the set rules judge together (RebuildScope): each set rule reading other rows of this table has one.</summary>
+    public IReadOnlyList<ScopeGroup> ScopeGroups => JudgedTogether ?? [];
 
     public IEnumerable<ColumnSpec> RequiredColumns => Columns.Where(c => c.Required);
 

@@ -66,6 +66,8 @@ public sealed class RetentionPurge(Warehouse warehouse, SqlFolder sql)
             tables.Add(new PurgedTable(table, rows, rule));
         }
         warehouse.Execute("DROP TABLE _purge_documents; DROP TABLE _purge_receipts");
+        // Rows left naming what went are judged again by the next load that rebuilds their tables: all of them (rare).
+        foreach (var layout in Load.CanonicalLayouts.All) Load.RebuildScope.Pending(warehouse, layout.Entity, "SELECT NULL::VARCHAR");
         // Facts gone from the start of the history: every month's figures may change, so the next refresh is a full one.
         if (tables.Any(t => t.Table != "rejects" && t.Rows > 0))
         {

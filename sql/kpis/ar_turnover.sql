@@ -1,8 +1,12 @@
 -- AR turnover = credit sales of the last 12 months / average of the 13 month-end AR balances (this month end
 -- and the 12 before). Parts, exact and additive: numerator = 12-month sales x 13; denominator = sum of the 13 balances.
-with months as (select * from int_month_ends),
-sales as (select * from fct_credit_sales_monthly),
-ar as (select month_end, customer_id, sum(open_amount_rc) as ar_end_rc from fct_ar_snapshot_monthly group by all),
+-- only the months computed (kpi_first_day()) and what they reach back to: 12 months of sales, 13 month ends of AR
+with months as (select * from int_month_ends where month_end >= kpi_first_day()),
+sales as (select * from fct_credit_sales_monthly where month_end >= kpi_first_day() - interval 12 month),
+ar as (
+    select month_end, customer_id, sum(open_amount_rc) as ar_end_rc from fct_ar_snapshot_monthly
+    where month_end >= kpi_first_day() - interval 13 month group by all
+),
 
 sales_12m as (
     select m.month_end, s.customer_id, sum(s.credit_sales_rc) as amount

@@ -5,6 +5,7 @@
 with ar as (
     select f.month_end, {member} as member, sum(f.ar_end_rc) as ar_end
     from fct_customer_month f join stg_customers c using (customer_id)
+    where f.month_end >= kpi_first_day()  -- only the months computed; the countback reads every month's sales
     group by all
 ),
 sales as (

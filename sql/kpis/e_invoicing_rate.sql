@@ -5,3 +5,4 @@ select last_day(document_date) as period_end, customer_id,
        1 as denominator
 from stg_documents
 where document_type = 'invoice' and delivery_channel is not null
+  and document_date >= kpi_first_day()  -- only the months computed

@@ -5,6 +5,7 @@ with invalid as (
     select dispute_id, document_id, customer_id, resolved_date, currency_code, amount
     from stg_disputes
     where dispute_kind = 'deduction' and outcome = 'invalid'
+      and resolved_date >= kpi_first_day() - 60  -- only the months computed: counted 60 days after resolution
 ),
 recovered as (
     select i.dispute_id, least(i.amount, coalesce(sum(a.amount), 0)) as recovered

@@ -4,4 +4,4 @@ select last_day(s.settled_date) as period_end, s.customer_id,
        round(s.amount * r.rate, 2) as denominator
 from int_document_settlement s
 asof left join stg_fx_rates_to_reporting r on r.currency_code = s.currency_code and s.document_date >= r.rate_date
-where s.settled_date is not null and s.settled_by_cash
+where s.settled_date is not null and s.settled_by_cash and s.settled_date >= kpi_first_day()  -- only the months computed

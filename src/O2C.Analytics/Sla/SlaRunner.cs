@@ -1,10 +1,16 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
 using O2C.Analytics.Storage;
 
 namespace O2C.Analytics.Sla;
 
 /// <summary>
 /// Writes the SLA definitions in force to the warehouse and measures every item of every SLA (sql/sla/): one
-/// transaction, so the review never sees definitions and measurements that disagree.
+/// transaction, so the review never sees definitions and measurements that disagree. An item is judged as of its
+/// quarter's end and sees nothing after it, so a run measures again only the quarters the fact changes since the last
+/// run can reach (sla_state, migration 0030): a day's facts after the last closed quarter reach none, and the day
+/// measures nothing; a late fact dated in a closed quarter has that quarter and the later ones measured again.
 /// </summary>
 public static class SlaRunner
 {
@@ -17,12 +23,18 @@ public static class SlaRunner
         if (contract.Actions.Select(a => a.Id).Distinct(StringComparer.Ordinal).Count() != contract.Actions.Count) problems.Add("SLA action ids must be unique");
         if (definitions.Select(d => d.Id).Distinct(StringComparer.Ordinal).Count() != definitions.Count) problems.Add("SLA ids must be unique");
         if (problems.Count > 0) throw new ArgumentException(string.Join("; ", problems));
-
         var horizon = Horizon(warehouse);
         using var transaction = warehouse.BeginTransaction();
+        var builtFrom = Fingerprint(warehouse, sql, definitions, contract);
+        var through = warehouse.Scalar<long?>("SELECT max(change_id) FROM fact_changes") ?? 0;
+        var from = MeasureFrom(warehouse, builtFrom);
         warehouse.Execute("DELETE FROM sla_definitions");
         warehouse.Execute("DELETE FROM sla_category_thresholds");
-        warehouse.Execute("DELETE FROM sla_measurements");
+        // The quarters measured again go, and any no longer closed (the horizon moved back); the others stay.
+        if (from is { } first)
+            warehouse.Execute("DELETE FROM sla_measurements WHERE quarter_end >= $from OR quarter_end > $horizon", ("from", first), ("horizon", horizon));
+        else
+            warehouse.Execute("DELETE FROM sla_measurements");
         warehouse.Execute("DELETE FROM sla_teams");
         warehouse.Execute("DELETE FROM sla_contract");
         warehouse.Execute("DELETE FROM sla_actions");
@@ -44,14 +56,55 @@ public static class SlaRunner
             if (d.Event == "dispute_resolution" && d.CategoryThresholds.Count == 0)
                 warehouse.Execute("INSERT INTO sla_category_thresholds SELECT $id, category, sla_business_days FROM dispute_category_sla", ("id", d.Id));
         }
-        var events = definitions.Select(d => d.Event).Distinct(StringComparer.Ordinal).ToList();
-        var union = string.Join("\nUNION ALL\n", events.Select(e => $"SELECT '{e}' AS event, * FROM ({sql.Read("sla", "events", e + ".sql")})"));
-        warehouse.Execute($"CREATE OR REPLACE TEMP TABLE sla_items AS {union}");
-        warehouse.Execute($"INSERT INTO sla_measurements {sql.Read("sla", "measure.sql")}", ("horizon", horizon));
-        warehouse.Execute("DROP TABLE sla_items");
+        // Nothing to measure when the first quarter ending on or after the change is not closed (most days).
+        var measureFrom = from ?? DateOnly.MinValue;
+        if (from is null || SlaQuarter.Of(measureFrom).End <= horizon)
+        {
+            var events = definitions.Select(d => d.Event).Distinct(StringComparer.Ordinal).ToList();
+            var union = string.Join("\nUNION ALL\n", events.Select(e => $"SELECT '{e}' AS event, * FROM ({sql.Read("sla", "events", e + ".sql")})"));
+            warehouse.Execute($"CREATE OR REPLACE TEMP TABLE sla_items AS {union}");
+            warehouse.Execute($"INSERT INTO sla_measurements {sql.Read("sla", "measure.sql")}", ("horizon", horizon), ("from", measureFrom));
+            warehouse.Execute("DROP TABLE sla_items");
+        }
+        warehouse.Execute("DELETE FROM sla_state");
+        warehouse.Execute("INSERT INTO sla_state VALUES ($through, $horizon, $built)", ("through", through), ("horizon", horizon), ("built", builtFrom));
         transaction.Commit();
         var measured = warehouse.Scalar<long>("SELECT count(*) FROM sla_measurements");
         return new SlaRunResult(horizon, SlaQuarter.LatestClosed(horizon), measured);
+    }
+
+    /// <summary>
+    /// The first quarter end to measure again: the earliest fact date changed since the last run, or the day after that
+    /// run's horizon (quarters closed since), whichever comes first; null for every quarter (no run recorded, other
+    /// definitions, or a change without a date to bound it).
+    /// </summary>
+    private static DateOnly? MeasureFrom(Warehouse warehouse, string builtFrom)
+    {
+        var state = warehouse.Query("SELECT measured_through_change, horizon, built_from FROM sla_state",
+            r => (Change: r.GetInt64(0), Horizon: r.GetFieldValue<DateOnly>(1), BuiltFrom: r.GetString(2))).FirstOrDefault();
+        if (state.BuiltFrom != builtFrom) return null;
+        var (whole, earliest) = warehouse.Query(
+            "SELECT coalesce(bool_or(whole_history), false), min(earliest_fact_date) FROM fact_changes WHERE change_id > $last",
+            r => (r.GetBoolean(0), r.IsDBNull(1) ? (DateOnly?)null : r.GetFieldValue<DateOnly>(1)), ("last", state.Change)).Single();
+        if (whole) return null;
+        var afterHorizon = state.Horizon.AddDays(1);
+        return earliest is { } date && date < afterHorizon ? date : afterHorizon;
+    }
+
+    /// <summary>
+    /// What the measurements are made from besides the facts: the definitions and contract (thresholds, owners, the
+    /// BPO's teams), the SQL, the dispute SLAs by category, the reporting currency and the program.
+    /// </summary>
+    private static string Fingerprint(Warehouse warehouse, SqlFolder sql, IReadOnlyList<SlaDefinition> definitions, SlaContract contract)
+    {
+        var text = new StringBuilder();
+        text.Append(JsonSerializer.Serialize(definitions)).Append('\n').Append(JsonSerializer.Serialize(contract)).Append('\n');
+        foreach (var path in Directory.EnumerateFiles(sql.File("sla"), "*.sql", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+            text.Append(Path.GetFileName(path)).Append('\n').Append(File.ReadAllText(path)).Append('\n');
+        text.Append(warehouse.Scalar<string>("SELECT string_agg(category || '=' || sla_business_days, ';' ORDER BY category) FROM dispute_category_sla")).Append('\n');
+        text.Append(warehouse.Scalar<string>("SELECT max(setting_value) FROM o2c_settings WHERE setting_key = 'reporting_currency'")).Append('\n');
+        text.Append(typeof(SlaRunner).Assembly.ManifestModule.ModuleVersionId);
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
     }
 
     /// <summary>The last day the data covers: no quarter after it is judged.</summary>

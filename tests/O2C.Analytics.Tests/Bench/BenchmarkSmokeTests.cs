@@ -17,7 +17,8 @@ public sealed class BenchmarkSmokeTests : IDisposable
         var report = PipelineBenchmark.Run(3_000, _folder, SqlFolder.Default(), log.Add);
         Assert.Equal(
             ["duckdb: read_csv", "duckdb: month-end aging", "duckdb: read_csv (the day)", "load", "models (as-of snapshots)", "kpis", "spc",
-             "predict: train (separate)", "predict: score", "workbook", "day: load", "day: refresh", "day: score", "day: workbook"],
+             "predict: train (separate)", "predict: score", "workbook", "sla: every quarter (the published pack's, separate)",
+             "day: load", "day: refresh", "day: score", "day: pack (as published)"],
             report.Stages.Select(s => s.Name));
         // The load reads exactly the rows DuckDB's read_csv read from the same files: the history, then the day.
         Assert.Equal(report.Stage("duckdb: read_csv").Rows, report.Stage("load").Rows);
@@ -32,6 +33,6 @@ public sealed class BenchmarkSmokeTests : IDisposable
         Assert.Contains(log, l => l.StartsWith("day: score: payment predictions as of ", StringComparison.Ordinal) && l.EndsWith(" kept: no fact dated on or before it changed", StringComparison.Ordinal));
         Assert.Contains(log, l => l.StartsWith("day: refresh: month ends from ", StringComparison.Ordinal));
         Assert.Contains("| **pipeline** (load to workbook, scoring included) |", report.Markdown());
-        Assert.Contains("| **incremental day** (load + refresh + score + workbook; target 30 s) |", report.Markdown());
+        Assert.Contains("| **incremental day** (load + refresh + score + pack as published; target 30 s) |", report.Markdown());
     }
 }

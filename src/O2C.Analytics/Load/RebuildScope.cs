@@ -96,11 +96,16 @@ internal sealed class RebuildScope(Warehouse warehouse, long loadId, bool everyR
 
         // Closed over the groups: a row whose group holds a judged row is judged (an application of a receipt with one
         // judged, a memo correcting a judged document), until no group adds a key.
+        // A group on the key itself reads the scope's keys, not the rows: a document the load removed has no row left,
+        // and a memo correcting it must be judged (found in review: it stayed in, naming no document).
         var all = $"(SELECT * FROM {table} UNION ALL SELECT * FROM kept_out.{table})";
+        string GroupValues(ScopeGroup g) => g.JudgedColumn == layout.Key[0]
+            ? $"SELECT key_value FROM {scope}"
+            : $"SELECT s.{Ident(g.JudgedColumn)} FROM {all} s WHERE s.{key} IN (SELECT key_value FROM {scope})";
         while (layout.ScopeGroups.Sum(g => warehouse.Execute($"""
                    INSERT INTO {scope}
                    SELECT DISTINCT r.{key} FROM {all} r
-                   WHERE r.{Ident(g.Column)} IN (SELECT s.{Ident(g.JudgedColumn)} FROM {all} s WHERE s.{key} IN (SELECT key_value FROM {scope}))
+                   WHERE r.{Ident(g.Column)} IN ({GroupValues(g)})
                      AND r.{key} NOT IN (SELECT key_value FROM {scope})
                    """)) > 0)
         {

@@ -12,7 +12,7 @@ public sealed record RebuildOutcome(IReadOnlyList<string> EntitiesRebuilt, long 
 /// depends on other rows is decided here, over all files at once and in an order that is a property of the rows,
 /// never of their arrival: a key in two files loads from the first file by
 /// name (then line); a reference must name a row of the rebuilt parent; the set rules (currencies of linked rows,
-/// applications within their receipt) run over the whole table. So the tables and rejects are the same however the
+/// applications within their receipt) run over the rows judged, with every row they read together. So the tables and rejects are the same however the
 /// files came, one folder or one file at a time. Only the rows the load's change can reach are judged (RebuildScope),
 /// and only the rows whose fate changed move between the table and kept_out, so a day's load reads and writes about
 /// what it brought, not the whole history. Runs inside the load's transaction.
@@ -58,8 +58,9 @@ internal sealed class CanonicalRebuild(Warehouse warehouse, long loadId, FactCha
             SELECT p.* FROM (SELECT receipt_id, arg_max(customer_id, run_id) AS customer_id FROM receipt_payers GROUP BY receipt_id) p
             WHERE EXISTS (SELECT 1 FROM customers c WHERE c.customer_id = p.customer_id)
             """;
-        changes.Note(CanonicalLayouts.Receipts, $"FROM receipts WHERE customer_id IS NULL AND receipt_id IN (SELECT receipt_id FROM ({Payers}))");
-        scope.NoteKeys(receipts, $"SELECT receipt_id FROM receipts WHERE customer_id IS NULL AND receipt_id IN (SELECT receipt_id FROM ({Payers}))");
+        var filled = $"FROM receipts WHERE customer_id IS NULL AND receipt_id IN (SELECT receipt_id FROM ({Payers}))";
+        changes.Note(receipts, filled);
+        scope.NoteKeys(receipts, $"SELECT receipt_id {filled}");
         foreach (var table in new[] { "receipts", "kept_out.receipts" })
             warehouse.Execute($"""
                 UPDATE {table} SET customer_id = p.customer_id FROM ({Payers}) p
@@ -176,18 +177,20 @@ internal sealed class CanonicalRebuild(Warehouse warehouse, long loadId, FactCha
     /// </summary>
     private string JudgedRows(EntityLayout layout)
     {
-        var table = Ident(layout.Entity);
-        if (scope.Whole(layout)) return table;
-        warehouse.Execute($"CREATE OR REPLACE TEMP TABLE _judged_rows AS SELECT * FROM {table} t WHERE {scope.Judged(layout, "t")}");
-        return "_judged_rows";
+        if (!scope.Whole(layout))
+            warehouse.Execute($"CREATE OR REPLACE TEMP TABLE _judged_rows AS SELECT * FROM {Ident(layout.Entity)} t WHERE {scope.Judged(layout, "t")}");
+        return JudgedName(layout);
     }
+
+    /// <summary>Where the judged rows in the table are: the table when every row is judged, else their copy.</summary>
+    private string JudgedName(EntityLayout layout) => scope.Whole(layout) ? Ident(layout.Entity) : "_judged_rows";
 
     /// <summary>Moves the table's rows found (in _found) to kept_out. Every row found is a judged one.</summary>
     private void MoveFoundOut(EntityLayout layout)
     {
         var table = Ident(layout.Entity);
         var columns = StoredColumns(layout);
-        var judged = scope.Whole(layout) ? table : "_judged_rows";
+        var judged = JudgedName(layout);
         if (warehouse.Execute($"INSERT INTO kept_out.{table} ({columns}) SELECT {columns} FROM {judged} r WHERE {Found}") == 0) return;
         warehouse.Execute($"DELETE FROM {table} r WHERE {Found}");
         if (!scope.Whole(layout)) warehouse.Execute($"DELETE FROM _judged_rows r WHERE {Found}");
@@ -225,7 +228,7 @@ internal sealed class CanonicalRebuild(Warehouse warehouse, long loadId, FactCha
         var unchanged = changedFiles.Count == 0 ? "true" : $"file_name NOT IN ({string.Join(", ", changedFiles.Select(Literal))})";
         var table = Ident(layout.Entity);
         // A row kept out before is judged now (every kept-out row is), so the judged rows are where it can be back.
-        var judged = scope.Whole(layout) ? table : "_judged_rows";
+        var judged = JudgedName(layout);
         // With no row rejected against the warehouse before, none came back: not worth a join with the table.
         var hadRejects = warehouse.Scalar<bool>(
             $"SELECT EXISTS (SELECT 1 FROM rejects WHERE entity = {Literal(layout.Entity)} AND checked_against = 'warehouse')");

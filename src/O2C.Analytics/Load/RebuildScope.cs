@@ -20,8 +20,11 @@ namespace O2C.Analytics.Load;
 /// </summary>
 internal sealed class RebuildScope(Warehouse warehouse, long loadId, bool everyRow = false)
 {
-    /// <summary>Keys of rows this load removed (a file's previous version), per entity, noted before they go.</summary>
-    private const string Removed = "_rebuild_removed";
+    /// <summary>
+    /// Keys of rows this load removed (a file's previous version, noted before it goes) or changed before judging, per
+    /// entity.
+    /// </summary>
+    private const string Touched = "_rebuild_touched";
 
     /// <summary>Above this many keys, and a quarter of the table, judging every row costs less than finding which.</summary>
     private const long WholeTableAbove = 100_000;
@@ -30,7 +33,7 @@ internal sealed class RebuildScope(Warehouse warehouse, long loadId, bool everyR
     private readonly List<string> decided = [];
 
     /// <summary>Before the load's first file: nothing removed yet.</summary>
-    public void Begin() => warehouse.Execute($"CREATE OR REPLACE TEMP TABLE {Removed} (entity VARCHAR, key_value VARCHAR)");
+    public void Begin() => warehouse.Execute($"CREATE OR REPLACE TEMP TABLE {Touched} (entity VARCHAR, key_value VARCHAR)");
 
     /// <summary>Entities with one text key are judged by key; the others (rates, calendars, targets: small) in whole.</summary>
     public static bool ByKey(EntityLayout layout) => layout.Key.Count == 1 && layout.Column(layout.Key[0])!.Kind == FieldType.Text;
@@ -38,20 +41,15 @@ internal sealed class RebuildScope(Warehouse warehouse, long loadId, bool everyR
     /// <summary>Notes the keys of the rows a file's previous version brought, before they are deleted.</summary>
     public void NoteFileRows(EntityLayout layout, string file)
     {
-        if (!ByKey(layout)) return;
         var key = Ident(layout.Key[0]);
         var table = Ident(layout.Entity);
-        warehouse.Execute($"""
-            INSERT INTO {Removed}
-            SELECT {Literal(layout.Entity)}, {key} FROM {table} WHERE source_file = $f
-            UNION ALL SELECT {Literal(layout.Entity)}, {key} FROM kept_out.{table} WHERE source_file = $f
-            """, ("f", file));
+        NoteKeys(layout, $"SELECT {key} FROM {table} WHERE source_file = {Literal(file)} UNION ALL SELECT {key} FROM kept_out.{table} WHERE source_file = {Literal(file)}");
     }
 
     /// <summary>Notes keys the rebuild itself changes before judging (a receipt given the payer cash matching found).</summary>
     public void NoteKeys(EntityLayout layout, string keysSql)
     {
-        if (ByKey(layout)) warehouse.Execute($"INSERT INTO {Removed} SELECT {Literal(layout.Entity)}, k FROM ({keysSql}) s(k)");
+        if (ByKey(layout)) warehouse.Execute($"INSERT INTO {Touched} SELECT {Literal(layout.Entity)}, k FROM ({keysSql}) s(k)");
     }
 
     /// <summary>
@@ -84,7 +82,7 @@ internal sealed class RebuildScope(Warehouse warehouse, long loadId, bool everyR
         var scope = ScopeTable(layout);
         var seeds = new List<string>
         {
-            $"SELECT key_value FROM {Removed} WHERE entity = {entity}",
+            $"SELECT key_value FROM {Touched} WHERE entity = {entity}",
             $"SELECT key_value FROM rebuild_pending WHERE entity = {entity} AND key_value IS NOT NULL",
             $"SELECT {key} FROM kept_out.{table}",
             $"SELECT {key} FROM {table} WHERE load_id = {loadId}",
@@ -126,7 +124,7 @@ internal sealed class RebuildScope(Warehouse warehouse, long loadId, bool everyR
         if (decided.Count > 0)
             warehouse.Execute($"DELETE FROM rebuild_pending WHERE entity IN ({string.Join(", ", decided.Select(Literal))})");
         foreach (var entity in decided) warehouse.Execute($"DROP TABLE IF EXISTS {ScopeTable(entity)}");
-        warehouse.Execute($"DROP TABLE IF EXISTS {Removed}");
+        warehouse.Execute($"DROP TABLE IF EXISTS {Touched}");
     }
 
     private static string ScopeTable(EntityLayout layout) => ScopeTable(layout.Entity);

@@ -16,7 +16,7 @@ public static class KpiDataWorkbook
         path = Path.GetFullPath(path);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         using var workbook = new XLWorkbook();
-        KpiValuesSheet.Write(workbook, pack);
+        var kpiValues = KpiValuesSheet.Write(workbook, pack);
         foreach (var area in pack.Kpis.Select(k => k.Area).Distinct()) AreaSheet.Write(workbook, pack, area);
         AgingSheet.Write(workbook, pack);
         AgedDebtorsSheet.Write(workbook, pack);
@@ -33,6 +33,6 @@ public static class KpiDataWorkbook
             });
         workbook.Properties.Title = $"O2C KPI data {Pipeline.ReportingMonth.Of(pack.MonthEnd)}";
         workbook.Properties.Created = pack.GeneratedAtUtc;
-        return WorkbookFile.SaveAtomically(workbook, path);
+        return WorkbookFile.SaveAtomically(workbook, path, kpiValues);
     }
 }

@@ -23,11 +23,13 @@ public static class KpiValuesSheet
         new("note", "Note", ColumnKind.Text, 30),
     ];
 
-    public static void Write(XLWorkbook workbook, KpiPack pack)
+    /// <returns>The rows after the first, streamed in when the workbook is saved.</returns>
+    public static StreamedTable? Write(XLWorkbook workbook, KpiPack pack)
     {
         var ws = SheetLayout.Add(workbook, Name, $"Every KPI by month, dimension and member, to {pack.MonthEnd:MMMM yyyy}",
             $"As computed and stored in kpi_values (amounts in {pack.ReportingCurrency}); a KPI over several members is sum(numerator) / sum(denominator), never an average of values. Formulas: Definitions sheet.");
-        TableWriter.Write(ws, 4, 1, pack.AllKpiValues ?? ReportTable.Empty(Columns), "KpiValues");
+        var rest = StreamedTable.Write(ws, 4, 1, pack.AllKpiValues ?? ReportTable.Empty(Columns), "KpiValues");
         SheetLayout.Print(ws, 4);
+        return rest;
     }
 }

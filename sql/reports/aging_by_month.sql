@@ -1,15 +1,23 @@
 -- Pack, Aging sheet: open receivables by aging bucket at every month end up to $month_end, in the reporting
 -- currency, with each bucket's share of the total open (credits not linked to an invoice included, so the
 -- shares add up to 100%). Only the customers in the pack's scope ($scope_dimension, $scope_member; 'company' = all).
+-- Read from the aging KPIs as stored (kpi_values: each bucket's amount is its KPI's numerator, the total open its
+-- denominator, summed over the scope's customers), so the sheet and the KPIs are one computation.
 with buckets as (
-    select month_end,
-           sum(current_amount) as current_amount, sum(d1_30_amount) as d1_30_amount, sum(d31_60_amount) as d31_60_amount,
-           sum(d61_90_amount) as d61_90_amount, sum(d91_120_amount) as d91_120_amount, sum(d120_plus_amount) as d120_plus_amount,
-           sum(unapplied_credit_amount) as unapplied_credit_amount, sum(total_open) as total_open
-    from fct_customer_aging_monthly
-    where month_end <= $month_end
-      and customer_id in (select customer_id from customers_in_scope($scope_dimension, $scope_member))
-    group by month_end
+    select period_end as month_end,
+           sum(numerator) filter (where kpi_id = 'aging_current_pct') as current_amount,
+           sum(numerator) filter (where kpi_id = 'aging_1_30_pct') as d1_30_amount,
+           sum(numerator) filter (where kpi_id = 'aging_31_60_pct') as d31_60_amount,
+           sum(numerator) filter (where kpi_id = 'aging_61_90_pct') as d61_90_amount,
+           sum(numerator) filter (where kpi_id = 'aging_91_120_pct') as d91_120_amount,
+           sum(numerator) filter (where kpi_id = 'aging_120_plus_pct') as d120_plus_amount,
+           sum(numerator) filter (where kpi_id = 'aging_unapplied_credit_pct') as unapplied_credit_amount,
+           sum(denominator) filter (where kpi_id = 'aging_current_pct') as total_open
+    from kpi_values
+    where kpi_id like 'aging\_%' escape '\'
+      and period_end <= $month_end and dimension = $scope_dimension
+      and (dimension = 'company' or member = $scope_member)
+    group by period_end
 )
 select *,
        current_amount / nullif(total_open, 0) as current_pct,

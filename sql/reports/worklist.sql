@@ -40,27 +40,11 @@ last_contact as (
     where a.activity_date <= e.day group by 1
 ),
 tracking as (select count(*) > 0 as records_contacts from stg_collection_activities a, evening e where a.activity_date <= e.day),
-paid_history as (
-    -- the customer's invoices settled by cash by the evening: days late (0 when on time), and the last 90 days'
-    -- days past due against those before, as the payment model's trend feature measures it
-    select s.customer_id, count(*) as paid_invoices,
-           avg(greatest(0, s.settled_date - s.due_date)) as mean_days_late,
-           coalesce(avg(s.settled_date - s.due_date) filter (where s.settled_date > e.day - 90)
-                    - avg(s.settled_date - s.due_date) filter (where s.settled_date <= e.day - 90), 0) as trend_days_late,
-           avg(s.amount) as mean_amount
-    from int_document_settlement s, evening e
-    where s.document_type = 'invoice' and s.settled_by_cash and s.settled_date <= e.day
-    group by 1
-),
-disputes_on_record as (
-    select d.customer_id, count(*) as disputes from stg_disputes d, evening e where d.opened_date <= e.day group by 1
-),
-promises_on_record as (
-    select p.customer_id, count(*) as promises from stg_promises_to_pay p, evening e where p.promise_date <= e.day group by 1
-),
-items as (
-    select p.document_id, p.customer_id, c.customer_name, c.collector, d.due_date, e.day - d.due_date as days_past_due,
-           p.open_amount_rc, p.expected_pay_date, p.probability_late, p.value_at_risk, p.reasons, p.no_prediction_reason,
+ranked as (
+    -- every open invoice's place in the list, from what decides it (the next step's conditions, expected loss, value
+    -- at risk); only the first $top go on to have their customers' histories read
+    select p.document_id, p.customer_id, c.customer_name, c.collector, d.due_date, d.amount, e.day - d.due_date as days_past_due,
+           p.open_amount_rc, p.expected_pay_date, p.probability_late, p.value_at_risk, p.no_prediction_reason,
            coalesce(f.allowance_rc, 0) as expected_loss,
            -- the next step, in a collector's words (the strongest first)
            concat_ws('; ',
@@ -81,18 +65,7 @@ items as (
                case when t.records_contacts and e.day > d.due_date and (lc.last_contact is null or e.day - lc.last_contact > 30) then 'NO_CONTACT' end,
                case when e.day - d.due_date > 90 then 'ESCALATE' end,
                case when d.due_date > e.day and p.probability_late >= 0.5 then 'REMIND' end
-           ], x -> x is not null) as action_codes,
-           -- why the invoice is at risk, strongest first, from the history known that evening (weights as the
-           -- payment model's reasons: days for lateness, 2 per dispute or promise, 3x the amount ratio)
-           list_reverse(list_sort(list_filter([
-               case when coalesce(h.paid_invoices, 0) = 0 then {'w': 1.0::double, 'c': 'NO_HISTORY', 't': 'no invoice of this customer paid by cash yet'} end,
-               case when h.mean_days_late >= 5 then {'w': h.mean_days_late::double, 'c': 'PAYS_LATE', 't': 'pays ' || round(h.mean_days_late)::integer || ' days late on average (' || h.paid_invoices || ' invoices paid)'} end,
-               case when h.trend_days_late >= 5 then {'w': h.trend_days_late::double, 'c': 'PAYING_LATER', 't': 'paying ' || round(h.trend_days_late)::integer || ' days later in the last 90 days'} end,
-               case when dr.disputes > 0 then {'w': 2.0 * dr.disputes, 'c': 'DISPUTES_ON_RECORD', 't': dr.disputes || ' dispute(s) on record'} end,
-               case when pr.promises > 0 then {'w': 2.0 * pr.promises, 'c': 'PROMISES_BEFORE', 't': pr.promises || ' promise(s) to pay made before'} end,
-               case when h.mean_amount > 0 and d.amount / h.mean_amount >= 2
-                    then {'w': 3.0 * (d.amount / h.mean_amount)::double, 'c': 'LARGE_AMOUNT', 't': 'amount ' || round(d.amount / h.mean_amount, 1) || 'x the customer''s usual'} end
-           ], x -> x is not null)))[1:3] as risks
+           ], x -> x is not null) as action_codes
     from predictions p
     cross join evening e
     cross join tracking t
@@ -103,10 +76,49 @@ items as (
     left join broken_promises bpc on bpc.document_id is null and bpc.customer_id = p.customer_id and e.day > d.due_date
     left join open_disputes od on od.document_id = p.document_id
     left join last_contact lc on lc.customer_id = p.customer_id
-    left join paid_history h on h.customer_id = p.customer_id
-    left join disputes_on_record dr on dr.customer_id = p.customer_id
-    left join promises_on_record pr on pr.customer_id = p.customer_id
     where $collector::varchar is null or c.collector = $collector::varchar
+    order by (next_step <> '') desc, expected_loss desc, value_at_risk desc, document_id
+    limit $top
+),
+listed_customers as (select distinct customer_id from ranked),
+paid_history as (
+    -- the customer's invoices settled by cash by the evening: days late (0 when on time), and the last 90 days'
+    -- days past due against those before, as the payment model's trend feature measures it
+    select s.customer_id, count(*) as paid_invoices,
+           avg(greatest(0, s.settled_date - s.due_date)) as mean_days_late,
+           coalesce(avg(s.settled_date - s.due_date) filter (where s.settled_date > e.day - 90)
+                    - avg(s.settled_date - s.due_date) filter (where s.settled_date <= e.day - 90), 0) as trend_days_late,
+           avg(s.amount) as mean_amount
+    from int_document_settlement s, evening e
+    where s.document_type = 'invoice' and s.settled_by_cash and s.settled_date <= e.day
+      and s.customer_id in (select customer_id from listed_customers)
+    group by 1
+),
+disputes_on_record as (
+    select d.customer_id, count(*) as disputes from stg_disputes d, evening e
+    where d.opened_date <= e.day and d.customer_id in (select customer_id from listed_customers) group by 1
+),
+promises_on_record as (
+    select p.customer_id, count(*) as promises from stg_promises_to_pay p, evening e
+    where p.promise_date <= e.day and p.customer_id in (select customer_id from listed_customers) group by 1
+),
+items as (
+    select r.*,
+           -- why the invoice is at risk, strongest first, from the history known that evening (weights as the
+           -- payment model's reasons: days for lateness, 2 per dispute or promise, 3x the amount ratio)
+           list_reverse(list_sort(list_filter([
+               case when coalesce(h.paid_invoices, 0) = 0 then {'w': 1.0::double, 'c': 'NO_HISTORY', 't': 'no invoice of this customer paid by cash yet'} end,
+               case when h.mean_days_late >= 5 then {'w': h.mean_days_late::double, 'c': 'PAYS_LATE', 't': 'pays ' || round(h.mean_days_late)::integer || ' days late on average (' || h.paid_invoices || ' invoices paid)'} end,
+               case when h.trend_days_late >= 5 then {'w': h.trend_days_late::double, 'c': 'PAYING_LATER', 't': 'paying ' || round(h.trend_days_late)::integer || ' days later in the last 90 days'} end,
+               case when dr.disputes > 0 then {'w': 2.0 * dr.disputes, 'c': 'DISPUTES_ON_RECORD', 't': dr.disputes || ' dispute(s) on record'} end,
+               case when pr.promises > 0 then {'w': 2.0 * pr.promises, 'c': 'PROMISES_BEFORE', 't': pr.promises || ' promise(s) to pay made before'} end,
+               case when h.mean_amount > 0 and r.amount / h.mean_amount >= 2
+                    then {'w': 3.0 * (r.amount / h.mean_amount)::double, 'c': 'LARGE_AMOUNT', 't': 'amount ' || round(r.amount / h.mean_amount, 1) || 'x the customer''s usual'} end
+           ], x -> x is not null)))[1:3] as risks
+    from ranked r
+    left join paid_history h on h.customer_id = r.customer_id
+    left join disputes_on_record dr on dr.customer_id = r.customer_id
+    left join promises_on_record pr on pr.customer_id = r.customer_id
 )
 select row_number() over (order by (next_step <> '') desc, expected_loss desc, value_at_risk desc, document_id) as rank,
        document_id, customer_id, customer_name, collector, due_date, days_past_due, open_amount_rc,

@@ -1,7 +1,8 @@
 -- grain: month_end, customer_id
 -- materialized: table
--- Each customer's open receivables at every month end by aging bucket, in the reporting currency: the one place
--- the buckets are pivoted, for the pack's Aging and Aged debtors sheets and for analysts.
+-- Each customer's open receivables at every month end by aging bucket, in the reporting currency, for the pack's
+-- aging by segment and region, its Aged debtors sheet and for analysts (the aging by month reads the aging KPIs,
+-- which sum to these rows: AgingByMonthTests).
 select
     month_end,
     customer_id,

@@ -21,6 +21,7 @@ public static class KpiCalculator
         var from = monthEndsFrom is { } date ? $"DATE '{date:yyyy-MM-dd}'" : null;
         var months = from is null ? "" : $" AND m.month_end >= {from}";
         DefineFirstDay(warehouse, monthEndsFrom);
+        DefineCustomerCells(warehouse);
         warehouse.Execute(from is null ? "DELETE FROM kpi_values" : $"DELETE FROM kpi_values WHERE period_end >= {from}");
         var computed = new List<KpiDefinition>();
         foreach (var kpi in kpis ?? KpiCatalog.All)
@@ -60,6 +61,27 @@ public static class KpiCalculator
     {
         var first = monthEndsFrom is { } d ? new DateOnly(d.Year, d.Month, 1) : DateOnly.MinValue;
         warehouse.Execute($"CREATE OR REPLACE TEMP MACRO kpi_first_day() AS DATE '{first:yyyy-MM-dd}'");
+    }
+
+    /// <summary>
+    /// The customers' cells: each distinct combination of reporting-dimension members (a few hundred), numbered, and
+    /// each customer's cell. A KPI's parts are summed by cell first (one pass keyed by a number) and only the cells are
+    /// rolled up to every dimension: the same sums as rolling up every customer, in about half the time (the grouping
+    /// sets ran over every customer row once per dimension).
+    /// </summary>
+    public static void DefineCustomerCells(Warehouse warehouse)
+    {
+        var members = ReportingDimension.CustomerColumns.Select(c => $"coalesce({c}, '{ReportingDimension.Unassigned}') AS {c}");
+        var same = ReportingDimension.CustomerColumns.Select(c => $"k.{c} = coalesce(c.{c}, '{ReportingDimension.Unassigned}')");
+        warehouse.Execute($"""
+            CREATE OR REPLACE TEMP TABLE _kpi_cells AS
+            SELECT row_number() OVER (ORDER BY {string.Join(", ", ReportingDimension.CustomerColumns)})::INTEGER AS cell, *
+            FROM (SELECT DISTINCT {string.Join(", ", members)} FROM stg_customers)
+            """);
+        warehouse.Execute($"""
+            CREATE OR REPLACE TEMP TABLE _kpi_customer_cells AS
+            SELECT c.customer_id, k.cell FROM stg_customers c JOIN _kpi_cells k ON {string.Join(" AND ", same)}
+            """);
     }
 
     /// <summary>
@@ -112,8 +134,8 @@ public static class KpiCalculator
         var dimensionCase = string.Join("\n            ", columns.Select(c => $"WHEN grouping({c}) = 0 THEN '{labels[c]}'"));
         var member = $"coalesce({string.Join(", ", columns)}, '{ReportingDimension.AllMembers}')";
         var sets = string.Join(", ", new[] { "(period_end)" }.Concat(columns.Select(c => $"(period_end, {c})")));
-        var customerColumns = string.Join(", ", ReportingDimension.CustomerColumns.Select(c => $"coalesce(c.{c}, 'Unassigned') AS {c}"));
-        var categoryColumn = kpi.CategoryDimension is null ? "" : ", coalesce(e.category, 'Unassigned') AS category";
+        var customerColumns = string.Join(", ", ReportingDimension.CustomerColumns.Select(c => $"coalesce(k.{c}, '{ReportingDimension.Unassigned}') AS {c}"));
+        var categoryColumn = kpi.CategoryDimension is null ? "" : $", coalesce(e.category, '{ReportingDimension.Unassigned}') AS category";
         return $"""
             INSERT /* kpi {kpi.Id} */ INTO kpi_values
             WITH parts AS (
@@ -124,9 +146,16 @@ public static class KpiCalculator
                 JOIN int_month_ends m ON m.month_end = p.period_end
                 WHERE m.month_index >= {kpi.MinHistoryMonths - 1}{months}
             ),
+            cells AS (
+                -- a customer missing from the master data is in no cell (0): every member 'Unassigned'
+                SELECT e.period_end, coalesce(cc.cell, 0) AS cell{(kpi.CategoryDimension is null ? "" : ", e.category")},
+                       sum(e.numerator) AS numerator, sum(e.denominator) AS denominator
+                FROM eligible e LEFT JOIN _kpi_customer_cells cc USING (customer_id)
+                GROUP BY ALL
+            ),
             joined AS (
                 SELECT e.period_end, e.numerator, e.denominator, {customerColumns}{categoryColumn}
-                FROM eligible e LEFT JOIN stg_customers c USING (customer_id)
+                FROM cells e LEFT JOIN _kpi_cells k USING (cell)
             ),
             rolled AS (
                 SELECT period_end,

@@ -5,6 +5,8 @@ public static class ReportingDimension
 {
     public const string Company = "company";
     public const string AllMembers = "All";
+    /// <summary>The member of a customer without one in a dimension, so members add up to the company.</summary>
+    public const string Unassigned = "Unassigned";
 
     public static readonly IReadOnlyList<string> CustomerColumns = ["region", "segment", "currency_code", "risk_class", "collector", "bpo_team"];
 

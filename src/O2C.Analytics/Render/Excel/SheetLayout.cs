@@ -40,7 +40,8 @@ public static class SheetLayout
         ws.PageSetup.PaperSize = XLPaperSize.A4Paper;
         ws.PageSetup.Margins.SetLeft(0.4).SetRight(0.4).SetTop(0.5).SetBottom(0.5);
         ws.PageSetup.FitToPages(1, onePage ? 1 : 0);
-        // Absolute ($4:$4): LibreOffice ignores print titles written as a relative 4:4.
+        // LibreOffice ignores print titles written as a relative 4:4, which ClosedXML writes whatever it is given:
+        // WorkbookFile.SaveAtomically makes them absolute (PrintTitles).
         if (repeatRow > 0) ws.PageSetup.SetRowsToRepeatAtTop($"${repeatRow}:${repeatRow}");
         ws.PageSetup.Footer.Left.AddText(Escape(ws.Name));
 

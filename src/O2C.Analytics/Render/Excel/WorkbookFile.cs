@@ -14,6 +14,7 @@ public static class WorkbookFile
         var temporary = Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileNameWithoutExtension(full)}.partial.xlsx");
         workbook.SaveAs(temporary);
         foreach (var table in streamed) table?.AppendRows(temporary);
+        PrintTitles.MakeAbsolute(temporary);
         File.Move(temporary, full, overwrite: true);
         return full;
     }

@@ -2,10 +2,12 @@
 -- active collectors (a named collector with a customer that has AR at month end or cash applied in the month).
 -- Computed per group ({member} over stg_customers c): distinct collectors do not add up over members.
 with cash as (
-    select period_end, customer_id, sum(amount_rc) as amount from fct_payment_applications group by all
+    -- only the months computed: each month stands alone
+    select period_end, customer_id, sum(amount_rc) as amount from fct_payment_applications
+    where period_end >= kpi_first_day() group by all
 ),
 active as (
-    select month_end as period_end, customer_id from fct_customer_month where ar_end_rc > 0
+    select month_end as period_end, customer_id from fct_customer_month where ar_end_rc > 0 and month_end >= kpi_first_day()
     union
     select period_end, customer_id from cash
 ),

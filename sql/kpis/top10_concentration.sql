@@ -4,6 +4,7 @@ with ar as (
     select f.month_end, f.customer_id, {member} as member, f.ar_end_rc
     from fct_customer_month f join stg_customers c using (customer_id)
     where f.ar_end_rc <> 0
+      and f.month_end >= kpi_first_day()  -- only the months computed: each month stands alone
 ),
 ranked as (
     select *, row_number() over (partition by month_end, member order by ar_end_rc desc, customer_id) as rank_in_member

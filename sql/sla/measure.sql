@@ -7,7 +7,8 @@
 --   done by the quarter end: breach when elapsed > threshold (exactly at the threshold is met);
 --   open at the quarter end: an ageing breach, elapsed counted as if done on the next business (calendar) day.
 -- Quarters that end after the data's horizon ($horizon) are not closed and not measured; those ending before $from
--- keep their earlier measurement (SlaRunner: no fact changed since reaches them).
+-- keep their earlier measurement (SlaRunner: no fact changed since reaches them). Only quarters ending on or before
+-- $through are measured by one run of this file (SlaRunner measures a year at a time, to bound its memory).
 -- Who handled an item: the dispute's own owner where the data records it, else the party of the customer's team
 -- (sla_teams), else unassigned (no team: an unidentified payer). An SLA the BPO owns measures only the items the BPO
 -- handled; a client SLA measures all; a per-item (data) SLA measures each item for its own owner.
@@ -42,7 +43,7 @@ in_quarter as (
 ),
 as_of_quarter_end as (
     select q.*, case when q.end_date <= q.quarter_end then q.end_date end as end_seen
-    from in_quarter q where q.quarter_end <= $horizon and q.quarter_end >= $from
+    from in_quarter q where q.quarter_end <= $horizon and q.quarter_end >= $from and q.quarter_end <= $through
 ),
 elapsed as (
     select a.*,

@@ -63,7 +63,14 @@ public static class SlaRunner
             var events = definitions.Select(d => d.Event).Distinct(StringComparer.Ordinal).ToList();
             var union = string.Join("\nUNION ALL\n", events.Select(e => $"SELECT '{e}' AS event, * FROM ({sql.Read("sla", "events", e + ".sql")})"));
             warehouse.Execute($"CREATE OR REPLACE TEMP TABLE sla_items AS {union}");
-            warehouse.Execute($"INSERT INTO sla_measurements {sql.Read("sla", "measure.sql")}", ("horizon", horizon), ("from", measureFrom));
+            // A year of quarters at a time: every quarter of a 10M warehouse at once (19 million items) peaked at 6 GiB.
+            var measure = sql.Read("sla", "measure.sql");
+            var firstYear = Math.Max(measureFrom.Year, warehouse.Scalar<DateOnly?>("SELECT min(start_date) FROM sla_items")?.Year ?? horizon.Year);
+            for (var year = firstYear; year <= horizon.Year; year++)
+            {
+                var yearFrom = new DateOnly(year, 1, 1) > measureFrom ? new DateOnly(year, 1, 1) : measureFrom;
+                warehouse.Execute($"INSERT INTO sla_measurements {measure}", ("horizon", horizon), ("from", yearFrom), ("through", new DateOnly(year, 12, 31)));
+            }
             warehouse.Execute("DROP TABLE sla_items");
         }
         warehouse.Execute("DELETE FROM sla_state");

@@ -11,9 +11,9 @@ namespace O2C.Analytics.Render.Excel;
 /// </summary>
 public static partial class PrintTitles
 {
-    public static void MakeAbsolute(string path)
+    /// <param name="document">The saved workbook, opened with AutoSave off (WorkbookFile.SaveAtomically).</param>
+    public static void MakeAbsolute(SpreadsheetDocument document)
     {
-        using var document = SpreadsheetDocument.Open(path, true, new OpenSettings { AutoSave = false });
         var workbook = document.WorkbookPart?.Workbook;
         var titles = workbook?.DefinedNames?.Elements<DefinedName>().Where(n => n.Name?.Value == "_xlnm.Print_Titles").ToList() ?? [];
         var changed = false;

@@ -43,11 +43,13 @@ public sealed class StreamedTable
         return table.Rows.Count > 1 ? new StreamedTable(ws.Name, tableName, row + 1, column, table) : null;
     }
 
-    /// <summary>Streams rows 2.. into the saved workbook at <paramref name="path"/> and widens the table over them.</summary>
-    internal void AppendRows(string path)
+    /// <summary>
+    /// Streams rows 2.. into the saved workbook (opened with AutoSave off: WorkbookFile.SaveAtomically) and widens the
+    /// table over them.
+    /// </summary>
+    internal void AppendRows(SpreadsheetDocument document)
     {
-        using var document = SpreadsheetDocument.Open(path, true, new OpenSettings { AutoSave = false });
-        var workbookPart = document.WorkbookPart ?? throw new InvalidDataException($"{path}: no workbook part");
+        var workbookPart = document.WorkbookPart ?? throw new InvalidDataException("the saved workbook has no workbook part");
         var sheet = workbookPart.Workbook.Sheets!.Elements<Sheet>().Single(s => s.Name?.Value == sheetName);
         var sheetPart = (WorksheetPart)workbookPart.GetPartById(sheet.Id!.Value!);
         var lastRow = firstDataRow + table.Rows.Count - 1;

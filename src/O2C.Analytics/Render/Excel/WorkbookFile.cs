@@ -1,5 +1,6 @@
 using O2C.Analytics.Sla;
 using ClosedXML.Excel;
+using DocumentFormat.OpenXml.Packaging;
 
 namespace O2C.Analytics.Render.Excel;
 
@@ -13,8 +14,12 @@ public static class WorkbookFile
         Directory.CreateDirectory(Path.GetDirectoryName(full)!);
         var temporary = Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileNameWithoutExtension(full)}.partial.xlsx");
         workbook.SaveAs(temporary);
-        foreach (var table in streamed) table?.AppendRows(temporary);
-        PrintTitles.MakeAbsolute(temporary);
+        // One pass over the saved package for what ClosedXML cannot write (each pass rewrites the whole file).
+        using (var document = SpreadsheetDocument.Open(temporary, true, new OpenSettings { AutoSave = false }))
+        {
+            foreach (var table in streamed) table?.AppendRows(document);
+            PrintTitles.MakeAbsolute(document);
+        }
         File.Move(temporary, full, overwrite: true);
         return full;
     }

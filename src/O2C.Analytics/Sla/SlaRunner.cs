@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using O2C.Analytics.Storage;
 
@@ -102,17 +100,13 @@ public static class SlaRunner
     /// What the measurements are made from besides the facts: the definitions and contract (thresholds, owners, the
     /// BPO's teams), the SQL, the dispute SLAs by category, the reporting currency and the program.
     /// </summary>
-    private static string Fingerprint(Warehouse warehouse, SqlFolder sql, IReadOnlyList<SlaDefinition> definitions, SlaContract contract)
-    {
-        var text = new StringBuilder();
-        text.Append(JsonSerializer.Serialize(definitions)).Append('\n').Append(JsonSerializer.Serialize(contract)).Append('\n');
-        foreach (var path in Directory.EnumerateFiles(sql.File("sla"), "*.sql", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
-            text.Append(Path.GetFileName(path)).Append('\n').Append(File.ReadAllText(path)).Append('\n');
-        text.Append(warehouse.Scalar<string>("SELECT string_agg(category || '=' || sla_business_days, ';' ORDER BY category) FROM dispute_category_sla")).Append('\n');
-        text.Append(warehouse.Scalar<string>("SELECT max(setting_value) FROM o2c_settings WHERE setting_key = 'reporting_currency'")).Append('\n');
-        text.Append(typeof(SlaRunner).Assembly.ManifestModule.ModuleVersionId);
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
-    }
+    private static string Fingerprint(Warehouse warehouse, SqlFolder sql, IReadOnlyList<SlaDefinition> definitions, SlaContract contract) =>
+        new DefinitionsFingerprint()
+            .Add(JsonSerializer.Serialize(definitions)).Add(JsonSerializer.Serialize(contract))
+            .AddSqlFiles(sql, "sla")
+            .AddDisputeSlas(warehouse)
+            .Add(warehouse.Scalar<string>("SELECT max(setting_value) FROM o2c_settings WHERE setting_key = 'reporting_currency'"))
+            .Hash();
 
     /// <summary>The last day the data covers: no quarter after it is judged.</summary>
     public static DateOnly Horizon(Warehouse warehouse) =>

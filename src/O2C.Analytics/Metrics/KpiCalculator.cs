@@ -36,9 +36,7 @@ public static class KpiCalculator
             var kpiSql = sql.Read("kpis", kpi.SqlFile);
             if (kpi.Kind == KpiKind.PerGroup)
             {
-                warehouse.Execute(PerGroupSql(kpi, kpiSql, ReportingDimension.Company, $"'{ReportingDimension.AllMembers}'", months));
-                foreach (var column in ReportingDimension.CustomerColumns)
-                    warehouse.Execute(PerGroupSql(kpi, kpiSql, ReportingDimension.Label(column), $"c.{column}", months));
+                warehouse.Execute(PerGroupSql(kpi, kpiSql, months));
             }
             else
             {
@@ -67,7 +65,10 @@ public static class KpiCalculator
     /// The customers' cells: each distinct combination of reporting-dimension members (a few hundred), numbered, and
     /// each customer's cell. A KPI's parts are summed by cell first (one pass keyed by a number) and only the cells are
     /// rolled up to every dimension: the same sums as rolling up every customer, in about half the time (the grouping
-    /// sets ran over every customer row once per dimension).
+    /// sets ran over every customer row once per dimension). _kpi_member_cells names, for the KPIs computed per group,
+    /// the members each cell belongs to (the company's 'All' and one per dimension), so that they compute every
+    /// dimension in one statement: seven statements each summing every month's credit sales for DSO countback cost
+    /// 2.3 of a 10M day's 21 s refresh.
     /// </summary>
     public static void DefineCustomerCells(Warehouse warehouse)
     {
@@ -81,6 +82,12 @@ public static class KpiCalculator
         warehouse.Execute($"""
             CREATE OR REPLACE TEMP TABLE _kpi_customer_cells AS
             SELECT c.customer_id, k.cell FROM stg_customers c JOIN _kpi_cells k ON {string.Join(" AND ", same)}
+            """);
+        var memberOf = ReportingDimension.CustomerColumns.Select(c => $"SELECT cell, '{ReportingDimension.Label(c)}', {c} FROM _kpi_cells");
+        warehouse.Execute($"""
+            CREATE OR REPLACE TEMP TABLE _kpi_member_cells AS
+            SELECT cell, '{ReportingDimension.Company}' AS dimension, '{ReportingDimension.AllMembers}' AS member FROM _kpi_cells
+            UNION ALL {string.Join("\nUNION ALL ", memberOf)}
             """);
     }
 
@@ -171,14 +178,17 @@ public static class KpiCalculator
             """;
     }
 
-    /// <summary>A KPI whose SQL computes each member itself; {member} becomes the grouping expression.</summary>
-    internal static string PerGroupSql(KpiDefinition kpi, string kpiSql, string dimension, string memberExpression, string months = "") => $"""
+    /// <summary>
+    /// A KPI whose SQL computes each member itself, every dimension at once: its rows are (period_end, dimension, member,
+    /// numerator, denominator), the members read from _kpi_member_cells.
+    /// </summary>
+    internal static string PerGroupSql(KpiDefinition kpi, string kpiSql, string months = "") => $"""
         INSERT /* kpi {kpi.Id} */ INTO kpi_values
         WITH parts AS (
-        {Trim(kpiSql).Replace("{member}", $"coalesce({memberExpression}, 'Unassigned')")}
+        {Trim(kpiSql)}
         ),
         eligible AS (
-            SELECT p.period_end, '{dimension}' AS dimension, p.member,
+            SELECT p.period_end, p.dimension, p.member,
                    p.numerator::DECIMAL(38,6) AS numerator, p.denominator::DECIMAL(38,6) AS denominator
             FROM parts p
             JOIN int_month_ends m ON m.month_end = p.period_end

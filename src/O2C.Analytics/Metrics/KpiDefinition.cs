@@ -2,7 +2,7 @@ namespace O2C.Analytics.Metrics;
 
 /// <summary>
 /// One KPI of the catalogue. Its SQL (sql/kpis/{Id}.sql) yields per period and customer (or, for PerGroup KPIs,
-/// per member) a numerator and a denominator; see <see cref="KpiKind"/> for how they combine.
+/// per dimension and member) a numerator and a denominator; see <see cref="KpiKind"/> for how they combine.
 /// </summary>
 /// <param name="MinHistoryMonths">Months of history a value needs (3 for a 3-month window); earlier months are not available.</param>
 /// <param name="CategoryDimension">When the SQL also yields a category column, the dimension name it is reported under.</param>

@@ -32,12 +32,12 @@ public class KpiCatalogTests
     }
 
     [Fact]
-    public void Per_group_sql_names_its_member_placeholder_and_additive_sql_does_not()
+    public void Per_group_sql_reads_the_member_cells_and_additive_sql_does_not()
     {
         foreach (var kpi in KpiCatalog.All)
         {
             var sql = SqlFolder.Default().Read("kpis", kpi.SqlFile);
-            Assert.True(sql.Contains("{member}") == (kpi.Kind == KpiKind.PerGroup), kpi.Id);
+            Assert.True(sql.Contains("_kpi_member_cells") == (kpi.Kind == KpiKind.PerGroup), kpi.Id);
         }
     }
 }

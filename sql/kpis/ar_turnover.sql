@@ -3,9 +3,11 @@
 -- only the months computed (kpi_first_day()) and what they reach back to: 12 months of sales, 13 month ends of AR
 with months as (select * from int_month_ends where month_end >= kpi_first_day()),
 sales as (select * from fct_credit_sales_monthly where month_end >= kpi_first_day() - interval 12 month),
+-- each customer's AR at month end as fct_customer_month holds it (its open items summed: reading those took 0.4 s of
+-- a 10M day's 0.66 s)
 ar as (
-    select month_end, customer_id, sum(open_amount_rc) as ar_end_rc from fct_ar_snapshot_monthly
-    where month_end >= kpi_first_day() - interval 13 month group by all
+    select month_end, customer_id, ar_end_rc from fct_customer_month
+    where month_end >= kpi_first_day() - interval 13 month
 ),
 
 sales_12m as (

@@ -41,7 +41,7 @@ public static class KpiCatalog
             Unit: "%", Direction: HigherIsBetter, Kind: Ratio, Scale: 100m, DefaultTarget: 80m, SourceTables: "fct_customer_month", Reference: Crf, MinHistoryMonths: 2),
         new("ar_turnover", "AR turnover", "Receivables",
             "credit sales of the last 12 months / average of the 13 month-end AR balances (this month end and the 12 before)",
-            Unit: "times", Direction: HigherIsBetter, Kind: Ratio, Scale: 1m, DefaultTarget: 8m, SourceTables: "fct_credit_sales_monthly, fct_ar_snapshot_monthly", Reference: Standard, MinHistoryMonths: 13),
+            Unit: "times", Direction: HigherIsBetter, Kind: Ratio, Scale: 1m, DefaultTarget: 8m, SourceTables: "fct_credit_sales_monthly, fct_customer_month", Reference: Standard, MinHistoryMonths: 13),
         new("credit_sales", "Credit sales", "Receivables",
             "invoices and debit memos issued in the month less credit memos issued in the month, in the reporting currency at each document's date rate (opening open items are balances, not sales)",
             Unit: "amount", Direction: HigherIsBetter, Kind: Sum, Scale: 1m, DefaultTarget: null, SourceTables: "fct_credit_sales_monthly", Reference: Standard),

@@ -2,11 +2,11 @@
 -- materialized: table
 -- Each document's open amount as of every month end, in document currency: the sum of its balance events
 -- dated on or before that month end. Events after a month end never touch it. Documents with nothing
--- open at a month end have no row for it.
+-- open at a month end have no row for it. An incremental refresh rolls the month end before forward instead
+-- (sql/refresh/int_document_open_asof_month_end.forward.sql).
 with events as (
     select document_id, event_date, sum(delta) as delta
     from int_document_balance_events
-    where in_refresh(document_id)
     group by document_id, event_date
 ),
 

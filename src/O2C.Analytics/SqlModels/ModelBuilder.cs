@@ -41,7 +41,8 @@ public static class ModelBuilder
     /// that date (every date of a changed fact is on or after it):
     /// <list type="bullet">
     /// <item>a table whose grain starts with month_end keeps its rows before that date and has the rest computed again
-    /// (the same SQL, filtered);</item>
+    /// (the same SQL, filtered), or rolled forward from its rows at the month end before when it has a
+    /// sql/refresh/&lt;model&gt;.forward.sql;</item>
     /// <item>a per-key table with a file in sql/refresh (the keys such a change can touch, given <c>$from</c>) has those
     /// keys' rows computed again;</item>
     /// <item>a table with such a file narrows its own scans to those keys with <c>in_refresh(key)</c> (true for every key
@@ -80,8 +81,10 @@ public static class ModelBuilder
                 }
                 if (IsMonthEndGrained(model))
                 {
+                    var forward = RolledForwardSql(sql, model);
+                    if (forward is not null) DefineRolledFrom(warehouse, from);
                     warehouse.Execute($"DELETE FROM {model.Name} WHERE month_end >= {date}");
-                    warehouse.Execute($"INSERT INTO {model.Name} BY NAME SELECT * FROM (\n{model.Sql}\n) WHERE month_end >= {date} ORDER BY month_end");
+                    warehouse.Execute($"INSERT INTO {model.Name} BY NAME SELECT * FROM (\n{forward ?? model.Sql}\n) WHERE month_end >= {date} ORDER BY month_end");
                     continue;
                 }
                 if (touched is not null)
@@ -104,6 +107,7 @@ public static class ModelBuilder
         }
         warehouse.Execute("DROP MACRO IF EXISTS in_refresh");
         warehouse.Execute("DROP MACRO IF EXISTS month_ends_from");
+        warehouse.Execute("DROP MACRO IF EXISTS rolled_from_month_end");
         warehouse.Execute("DROP TABLE IF EXISTS _refresh_keys");
         transaction.Commit();
     }
@@ -126,6 +130,33 @@ public static class ModelBuilder
         if (!keyed)
             throw new InvalidOperationException($"{file}: only a table of one key, or of month_end and one key, is refreshed by keys ({model.Name}).");
         return File.ReadAllText(file);
+    }
+
+    /// <summary>
+    /// sql/refresh/&lt;model&gt;.forward.sql, for a month-end table: its rows at the month ends from month_ends_from() on,
+    /// rolled forward from its own rows at rolled_from_month_end() (the month end before, whose rows stay) and what
+    /// happened after it, instead of computing every key's history again. Null when the model has none.
+    /// </summary>
+    public static string? RolledForwardSql(SqlFolder sql, SqlModel model)
+    {
+        var file = sql.File("refresh", model.Name + ".forward.sql");
+        if (!File.Exists(file)) return null;
+        if (!IsMonthEndGrained(model))
+            throw new InvalidOperationException($"{file}: only a month-end table is rolled forward ({model.Name}).");
+        return File.ReadAllText(file);
+    }
+
+    /// <summary>
+    /// rolled_from_month_end(): the month end before <paramref name="from"/>'s month, whose rows a roll-forward starts
+    /// from; 0001-01-01 when it is before the first reporting month end (no rows there: opening balances carry older
+    /// dates, so everything counts). A constant, so that scans narrowed by it skip what is older.
+    /// </summary>
+    private static void DefineRolledFrom(Warehouse warehouse, DateOnly from)
+    {
+        var before = new DateOnly(from.Year, from.Month, 1).AddDays(-1);
+        var first = warehouse.Scalar<DateOnly?>("SELECT min(month_end) FROM int_month_ends");
+        var start = first is { } f && f <= before ? before : DateOnly.MinValue;
+        warehouse.Execute($"CREATE OR REPLACE TEMP MACRO rolled_from_month_end() AS DATE '{start:yyyy-MM-dd}'");
     }
 
     /// <summary>A table of month-end rows (its grain starts with month_end): what an incremental build recomputes by month.</summary>

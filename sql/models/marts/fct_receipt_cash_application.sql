@@ -9,6 +9,7 @@ rates as (select * from stg_fx_rates_to_reporting),
 applied as (
     select r.receipt_id,
            sum(a.amount) as applied_amount,
+           max(a.application_date) as last_application_date,
            count(*) filter (where a.match_method = 'manual') as manual_applications,
            count(*) filter (where a.match_method = 'auto') as auto_applications
     from receipts r
@@ -33,6 +34,8 @@ final as (
         c.amount,
         c.amount_rc,
         coalesce(a.applied_amount, 0)::decimal(18,3) as applied_by_period_end,
+        -- the latest application counted (none: NULL); a refresh finds by it the receipts a withdrawn application touched
+        a.last_application_date,
         coalesce(a.manual_applications, 0) as manual_applications,
         coalesce(a.auto_applications, 0) as auto_applications,
         coalesce(a.applied_amount, 0) = c.amount as is_fully_applied,

@@ -81,6 +81,27 @@ public sealed class KeyedRefreshTests : IDisposable
     }
 
     [Fact]
+    public void A_withdrawn_application_within_the_value_dates_month_no_longer_counts_for_its_receipt()
+    {
+        Start();
+        _w.Write("applications-1.csv", Applications, "A1,R1,I1,2026-02-05,60.00,auto");
+        _w.Write("applications-2.csv", Applications, "A2,R1,I1,2026-02-20,40.00,manual");
+        Refresh();
+        Assert.Equal("100.000|1|2026-02-20", ReceiptApplied("R1"));
+        // The 20 February application withdrawn: the receipt (5 February) and the application left (5 February) are
+        // dated before the change; only the row as stored (its last application, 20 February) says it can move.
+        // Applied by the period end: 60.00, none manual.
+        _w.Write("applications-2.csv", Applications);
+        Assert.Equal("month ends from 2026-02-20 (load 2)", Refresh());
+        Assert.Equal("60.000|0|2026-02-05", ReceiptApplied("R1"));
+        AssertSameAsFull("fct_receipt_cash_application");
+    }
+
+    private string? ReceiptApplied(string receipt) => _w.Warehouse.Scalar<string>(
+        "SELECT applied_by_period_end || '|' || manual_applications || '|' || last_application_date FROM fct_receipt_cash_application WHERE receipt_id = $r",
+        ("r", receipt));
+
+    [Fact]
     public void A_payment_on_the_grace_date_keeps_a_promise_made_before_the_change()
     {
         Start();

@@ -97,6 +97,25 @@ public sealed class KeyedRefreshTests : IDisposable
         AssertSameAsFull("fct_receipt_cash_application");
     }
 
+    [Fact]
+    public void A_change_late_in_a_month_keeps_the_settlements_before_it_in_that_months_counts()
+    {
+        Start();
+        // I1 (due 9 February) settled by R1 on 5 February: one invoice settled in February, on time.
+        _w.Write("applications-1.csv", Applications, "A1,R1,I1,2026-02-05,100.00,auto");
+        Refresh();
+        Assert.Equal(1L, SettledInFebruary());
+        // An invoice issued on 20 February: February's month end is computed again from 20 February on; the
+        // settlement of 5 February still counts in it.
+        _w.Write("documents-2.csv", Documents, Invoice("I2", "C1", "2026-02-20", "2026-03-22", "70.00"));
+        Assert.Equal("month ends from 2026-02-20 (load 2)", Refresh());
+        Assert.Equal(1L, SettledInFebruary());
+        AssertSameAsFull("int_customer_settlements_monthly");
+    }
+
+    private long SettledInFebruary() => _w.Warehouse.Scalar<long>(
+        "SELECT coalesce(sum(invoices_settled), 0)::BIGINT FROM int_customer_settlements_monthly WHERE month_end = DATE '2026-02-28'");
+
     private string? ReceiptApplied(string receipt) => _w.Warehouse.Scalar<string>(
         "SELECT applied_by_period_end || '|' || manual_applications || '|' || last_application_date FROM fct_receipt_cash_application WHERE receipt_id = $r",
         ("r", receipt));

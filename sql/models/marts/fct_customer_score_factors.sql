@@ -1,0 +1,90 @@
+-- grain: month_end, customer_id
+-- materialized: table
+-- The payment-behaviour factors of every customer active at a month end (a row in fct_customer_month), each known on
+-- that date from facts dated on or before it only: invoices settled by cash in the last 12 months (how many, the share
+-- paid after the due date, mean days late, and the late share of the last 3 months against the 9 before), promises
+-- whose grace date passed in the last 12 months and were broken, disputes opened in the last 12 months, the share of
+-- AR past due, AR over the credit limit (converted at the month end's rate) and months since the first document. The
+-- customer score (issue 23) gives these points. A settlement is dated by the day the invoice's balance first reached
+-- zero, which depends only on events up to that day: one dated after the month end is not seen.
+with active as (
+    select month_end, customer_id, ar_end_rc, past_due_ar_rc from fct_customer_month
+    where month_end >= month_ends_from()
+),
+
+-- monthly counts by customer (the month of the settlement, the promise's grace date, the dispute's opening); the
+-- windows below add up the 12 months to a month end
+settled as (
+    select customer_id, month_end, invoices_settled as settled, settled_late as late, days_late
+    from int_customer_settlements_monthly where month_end >= month_ends_from() - interval 12 month
+),
+broken as (
+    select customer_id, last_day(grace_date) as month_end, count(*) filter (where not kept) as broken
+    from int_promise_outcomes where grace_date >= month_ends_from() - interval 12 month
+    group by all
+),
+opened as (
+    select customer_id, last_day(opened_date) as month_end, count(*) as disputes
+    from stg_disputes where opened_date >= month_ends_from() - interval 12 month
+    group by all
+),
+settlement_history as (
+    select a.month_end, a.customer_id,
+           coalesce(sum(s.settled), 0) as settled_12m,
+           coalesce(sum(s.late), 0) as late_12m,
+           coalesce(sum(s.days_late), 0) as days_late_12m,
+           coalesce(sum(s.settled) filter (where s.month_end > last_day(a.month_end - interval 3 month)), 0) as settled_3m,
+           coalesce(sum(s.late) filter (where s.month_end > last_day(a.month_end - interval 3 month)), 0) as late_3m
+    from active a
+    left join settled s on s.customer_id = a.customer_id
+         and s.month_end <= a.month_end and s.month_end > last_day(a.month_end - interval 12 month)
+    group by all
+),
+promises_12m as (
+    select a.month_end, a.customer_id, coalesce(sum(b.broken), 0) as broken_promises_12m
+    from active a
+    left join broken b on b.customer_id = a.customer_id
+         and b.month_end <= a.month_end and b.month_end > last_day(a.month_end - interval 12 month)
+    group by all
+),
+disputes_12m as (
+    select a.month_end, a.customer_id, coalesce(sum(o.disputes), 0) as disputes_12m
+    from active a
+    left join opened o on o.customer_id = a.customer_id
+         and o.month_end <= a.month_end and o.month_end > last_day(a.month_end - interval 12 month)
+    group by all
+),
+first_document as (
+    -- a customer active at a month end has a document dated on or before it: the first is never a later one
+    select customer_id, min(document_date) as first_document_date from stg_documents group by all
+),
+credit_limits as (
+    -- the credit limit in the reporting currency at the month end's rate
+    select a.month_end, a.customer_id, round(c.credit_limit * r.rate, 2) as credit_limit_rc
+    from active a
+    join stg_customers c using (customer_id)
+    asof left join stg_fx_rates_to_reporting r on r.currency_code = c.currency_code and a.month_end >= r.rate_date
+    where c.credit_limit > 0
+)
+
+select
+    a.month_end,
+    a.customer_id,
+    t.settled_12m::bigint as invoices_settled_12m,
+    case when t.settled_12m > 0 then t.late_12m / t.settled_12m end as late_share_12m,
+    case when t.settled_12m > 0 then t.days_late_12m / t.settled_12m end as mean_days_late_12m,
+    -- late share of the last 3 months less that of the 9 before (0 when either has no settlement)
+    case when t.settled_3m > 0 and t.settled_12m > t.settled_3m
+         then t.late_3m / t.settled_3m - (t.late_12m - t.late_3m) / (t.settled_12m - t.settled_3m)
+         else 0 end as late_share_trend,
+    p.broken_promises_12m::bigint as broken_promises_12m,
+    d.disputes_12m::bigint as disputes_12m,
+    case when a.ar_end_rc > 0 then a.past_due_ar_rc / a.ar_end_rc else 0 end as past_due_share,
+    case when l.credit_limit_rc > 0 then a.ar_end_rc / l.credit_limit_rc end as credit_limit_use,
+    date_diff('month', f.first_document_date, a.month_end) as tenure_months
+from active a
+join settlement_history t using (month_end, customer_id)
+join promises_12m p using (month_end, customer_id)
+join disputes_12m d using (month_end, customer_id)
+left join credit_limits l using (month_end, customer_id)
+left join first_document f using (customer_id)

@@ -12,46 +12,32 @@ with active as (
     where month_end >= month_ends_from()
 ),
 
--- monthly counts by customer (the month of the settlement, the promise's grace date, the dispute's opening); the
--- windows below add up the 12 months to a month end
-settled as (
-    select customer_id, month_end, invoices_settled as settled, settled_late as late, days_late
+-- monthly counts by customer (the month of the settlement, the promise's grace date, the dispute's opening), in one
+-- stream; history adds up the 12 months to each month end
+monthly as (
+    select customer_id, month_end, invoices_settled as settled, settled_late as late, days_late, 0 as broken, 0 as disputes
     from int_customer_settlements_monthly where month_end >= month_ends_from() - interval 12 month
-),
-broken as (
-    select customer_id, last_day(grace_date) as month_end, count(*) filter (where not kept) as broken
+    union all
+    select customer_id, last_day(grace_date), 0, 0, 0, count(*) filter (where not kept), 0
     from int_promise_outcomes where grace_date >= month_ends_from() - interval 12 month
     group by all
-),
-opened as (
-    select customer_id, last_day(opened_date) as month_end, count(*) as disputes
+    union all
+    select customer_id, last_day(opened_date), 0, 0, 0, 0, count(*)
     from stg_disputes where opened_date >= month_ends_from() - interval 12 month
     group by all
 ),
-settlement_history as (
+history as (
     select a.month_end, a.customer_id,
-           coalesce(sum(s.settled), 0) as settled_12m,
-           coalesce(sum(s.late), 0) as late_12m,
-           coalesce(sum(s.days_late), 0) as days_late_12m,
-           coalesce(sum(s.settled) filter (where s.month_end > last_day(a.month_end - interval 3 month)), 0) as settled_3m,
-           coalesce(sum(s.late) filter (where s.month_end > last_day(a.month_end - interval 3 month)), 0) as late_3m
+           coalesce(sum(m.settled), 0) as settled_12m,
+           coalesce(sum(m.late), 0) as late_12m,
+           coalesce(sum(m.days_late), 0) as days_late_12m,
+           coalesce(sum(m.settled) filter (where m.month_end > last_day(a.month_end - interval 3 month)), 0) as settled_3m,
+           coalesce(sum(m.late) filter (where m.month_end > last_day(a.month_end - interval 3 month)), 0) as late_3m,
+           coalesce(sum(m.broken), 0) as broken_promises_12m,
+           coalesce(sum(m.disputes), 0) as disputes_12m
     from active a
-    left join settled s on s.customer_id = a.customer_id
-         and s.month_end <= a.month_end and s.month_end > last_day(a.month_end - interval 12 month)
-    group by all
-),
-promises_12m as (
-    select a.month_end, a.customer_id, coalesce(sum(b.broken), 0) as broken_promises_12m
-    from active a
-    left join broken b on b.customer_id = a.customer_id
-         and b.month_end <= a.month_end and b.month_end > last_day(a.month_end - interval 12 month)
-    group by all
-),
-disputes_12m as (
-    select a.month_end, a.customer_id, coalesce(sum(o.disputes), 0) as disputes_12m
-    from active a
-    left join opened o on o.customer_id = a.customer_id
-         and o.month_end <= a.month_end and o.month_end > last_day(a.month_end - interval 12 month)
+    left join monthly m on m.customer_id = a.customer_id
+         and m.month_end <= a.month_end and m.month_end > last_day(a.month_end - interval 12 month)
     group by all
 ),
 first_document as (
@@ -77,14 +63,12 @@ select
     case when t.settled_3m > 0 and t.settled_12m > t.settled_3m
          then t.late_3m / t.settled_3m - (t.late_12m - t.late_3m) / (t.settled_12m - t.settled_3m)
          else 0 end as late_share_trend,
-    p.broken_promises_12m::bigint as broken_promises_12m,
-    d.disputes_12m::bigint as disputes_12m,
+    t.broken_promises_12m::bigint as broken_promises_12m,
+    t.disputes_12m::bigint as disputes_12m,
     case when a.ar_end_rc > 0 then a.past_due_ar_rc / a.ar_end_rc else 0 end as past_due_share,
     case when l.credit_limit_rc > 0 then a.ar_end_rc / l.credit_limit_rc end as credit_limit_use,
     date_diff('month', f.first_document_date, a.month_end) as tenure_months
 from active a
-join settlement_history t using (month_end, customer_id)
-join promises_12m p using (month_end, customer_id)
-join disputes_12m d using (month_end, customer_id)
+join history t using (month_end, customer_id)
 left join credit_limits l using (month_end, customer_id)
 left join first_document f using (customer_id)

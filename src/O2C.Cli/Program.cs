@@ -30,6 +30,7 @@ var root = new RootCommand("o2c: Order-to-Cash analytics and KPI reporting on an
     MigrateCommand.Create(),
     PurgeCommand.Create(),
     AuditCommand.Create(),
+    CustomerScoreCommand.Create(),
 };
 root.Options.Add(CommonOptions.Database);
 root.Options.Add(CommonOptions.Config);

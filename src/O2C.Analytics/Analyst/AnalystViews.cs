@@ -12,7 +12,8 @@ public static class AnalystViews
 {
     /// <summary>In dependency order: v_ar_monthly reads v_open_items, customers_in_scope customer_dimension_members.</summary>
     public static readonly IReadOnlyList<string> Files =
-        ["v_open_items", "open_items_as_of", "customer_dimension_members", "customers_in_scope", "v_ar_monthly", "v_kpi_values", "v_control_chart_signals", "v_payment_predictions", "v_sla_breaches"];
+        ["v_open_items", "open_items_as_of", "customer_dimension_members", "customers_in_scope", "v_ar_monthly", "v_kpi_values", "v_control_chart_signals", "v_payment_predictions", "v_sla_breaches",
+         "customer_forward_delinquency"];
 
     public static void Create(Warehouse warehouse, SqlFolder sql)
     {

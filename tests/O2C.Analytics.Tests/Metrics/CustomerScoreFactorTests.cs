@@ -90,4 +90,23 @@ public sealed class CustomerScoreFactorTests : IDisposable
         Assert.Equal(0.009, Factor<double>("credit_limit_use"), 6);
         Assert.Equal(9L, Factor<long>("tenure_months"));
     }
+
+    /// <summary>
+    /// The scorecard's points for those values (int_customer_scorecard): late share 0.5 in 40-60 % = 1; 9.5 days
+    /// late in 7-15 = 21; trend +0.67 worsening = 0; 1 broken promise = 1; 1 dispute in 1-2 = 10; past due 44 % in
+    /// 25-50 % = 0; limit use 0.9 % in &lt;= 25 % = 20; tenure 9 in 6-12 = 0. Score 1 + 21 + 0 + 1 + 10 + 0 + 20 + 0 = 53:
+    /// band C (50-64). Had the score seen 1 April, I4 paid would leave nothing past due (27 points: 80, band A) and
+    /// the second broken promise would take the promise's 1 point.
+    /// </summary>
+    [Fact]
+    public void Score_at_the_month_end_adds_the_points_of_each_factors_bin_and_not_the_day_after()
+    {
+        var row = _w.Warehouse.Query("""
+            SELECT score, score_band, late_share_bin, late_share_points, days_late_points, late_trend_bin, late_trend_points,
+                   broken_promises_points, disputes_bin, disputes_points, past_due_bin, past_due_points,
+                   credit_limit_use_points, tenure_bin, tenure_points
+            FROM fct_customer_score_monthly WHERE customer_id = 'C1' AND month_end = DATE '2026-03-31'
+            """, r => Enumerable.Range(0, r.FieldCount).Select(i => r.GetValue(i).ToString() ?? "").ToArray()).Single();
+        Assert.Equal(["53", "C", "40-60%", "1", "21", "worsening", "0", "1", "1-2", "10", "25-50%", "0", "20", "6-12", "0"], row);
+    }
 }

@@ -25,7 +25,7 @@ public sealed class ModelContractTests(SamplePackFixture run)
     public void Every_model_and_analyst_view_names_its_grain_and_meaning()
     {
         var models = ModelsAndViews().ToList();
-        Assert.Equal(26 + 6, models.Count);
+        Assert.Equal(28 + 6, models.Count);
         Assert.All(models, m =>
         {
             Assert.True(m.Header.Grain.Count > 0, $"{m.Name}: no '-- grain:' line");

@@ -31,6 +31,7 @@ var root = new RootCommand("o2c: Order-to-Cash analytics and KPI reporting on an
     PurgeCommand.Create(),
     AuditCommand.Create(),
     CustomerScoreCommand.Create(),
+    PilotCommand.Create(),
 };
 root.Options.Add(CommonOptions.Database);
 root.Options.Add(CommonOptions.Config);

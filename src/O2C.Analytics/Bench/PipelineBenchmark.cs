@@ -79,7 +79,7 @@ public static class PipelineBenchmark
         {
             log($"generating {customers:N0} customers into {data}");
             // No opening open-items file: DuckDB alone then reads one file per table, as the baseline query expects.
-            SampleGenerator.Run(new GeneratorOptions(customers, 36, 42, data, GeneratorOptions.DefaultFirstMonth, OpeningMonths: 0));
+            SampleGenerator.Run(new GeneratorOptions(customers, 36, 42, data, GeneratorOptions.DefaultFirstMonth, OpeningMonths: 0, Pilot: false));
         }
         // The history is every stage's input; the last day of it comes after, as the incremental day.
         var cut = HistoryAndDay.Cut(data, Path.Combine(workFolder, $"cut-{customers}"));

@@ -12,7 +12,8 @@ public sealed class CustomerHistory(
     DocumentNumbers numbers,
     SampleFiles files,
     SampleRandom customerRandom,
-    SampleOperations operations)
+    SampleOperations operations,
+    SamplePilot? pilot = null)
 {
     // Each invoice draws from a stream forked off the customer's, and receipts from their own: so a later cut-off
     // (one more month) adds facts without changing a single earlier one.
@@ -123,7 +124,7 @@ public sealed class CustomerHistory(
             dispute = OpenDispute(id, invoiceDate, payable, billingError);
         if (dispute is not null) payable -= dispute.Amount;
         if (payable > 0) PayAndChase(id, invoiceDate, due, payable, monthIndex, dispute);
-        else if (dispute is not null) SettleDispute(dispute, id, due, monthIndex);
+        else if (dispute is not null) SettleDispute(dispute, id, invoiceDate, due, monthIndex);
     }
 
     private sealed record Dispute(string Id, string Category, decimal Amount, DateOnly Opened, DateOnly Resolved, bool Valid);
@@ -142,7 +143,7 @@ public sealed class CustomerHistory(
     }
 
     /// <summary>A valid dispute ends in a credit memo; an invalid one is paid after it is resolved.</summary>
-    private void SettleDispute(Dispute dispute, string documentId, DateOnly due, int monthIndex)
+    private void SettleDispute(Dispute dispute, string documentId, DateOnly issued, DateOnly due, int monthIndex)
     {
         if (dispute.Valid)
         {
@@ -152,13 +153,13 @@ public sealed class CustomerHistory(
         else
         {
             var payDate = Later(dispute.Resolved.AddDays(rng.Between(2, 20)), PayDate(due, monthIndex));
-            _payments.Add(new PlannedPayment(payDate, documentId, dispute.Amount, payDate));
+            _payments.Add(Planned(new PlannedPayment(payDate, documentId, dispute.Amount, payDate), issued));
         }
     }
 
     private void PayAndChase(string documentId, DateOnly invoiceDate, DateOnly due, decimal payable, int monthIndex, Dispute? disputed)
     {
-        if (disputed is not null) SettleDispute(disputed, documentId, due, monthIndex);
+        if (disputed is not null) SettleDispute(disputed, documentId, invoiceDate, due, monthIndex);
 
         if (customer.NeverPaysSome && rng.Chance(NeverPaidShare))
         {
@@ -167,27 +168,44 @@ public sealed class CustomerHistory(
         }
 
         var payDate = Later(PayDate(due, monthIndex), invoiceDate.AddDays(1));
-        payDate = Chase(documentId, due, payable, payDate);
+        payDate = Chase(documentId, due, payable, payDate, Sooner(invoiceDate));
 
         if (rng.Chance(0.05))
         {
             // Paid in two instalments.
             var first = Round(payable * (decimal)(0.5 + 0.3 * rng.Uniform()));
-            _payments.Add(new PlannedPayment(payDate, documentId, first, invoiceDate.AddDays(1)));
+            _payments.Add(Planned(new PlannedPayment(payDate, documentId, first, invoiceDate.AddDays(1)), invoiceDate));
             var second = payDate.AddDays(rng.Between(12, 45));
-            _payments.Add(new PlannedPayment(second, documentId, payable - first, second));
+            _payments.Add(Planned(new PlannedPayment(second, documentId, payable - first, second), invoiceDate));
         }
         else if (disputed is null && rng.Chance(0.03))
         {
             // Short payment: the customer deducts part and a deduction opens.
             var shortBy = Round(payable * (decimal)(0.02 + 0.10 * rng.Uniform()));
-            _payments.Add(new PlannedPayment(payDate, documentId, payable - shortBy, invoiceDate.AddDays(1)));
-            Deduction(documentId, payDate, shortBy);
+            var paid = Planned(new PlannedPayment(payDate, documentId, payable - shortBy, invoiceDate.AddDays(1)), invoiceDate);
+            _payments.Add(paid);
+            Deduction(documentId, paid.Date, shortBy);
         }
         else
         {
-            _payments.Add(new PlannedPayment(payDate, documentId, payable, invoiceDate.AddDays(1)));
+            _payments.Add(Planned(new PlannedPayment(payDate, documentId, payable, invoiceDate.AddDays(1)), invoiceDate));
         }
+    }
+
+    /// <summary>Days sooner a pilot customer pays an invoice issued on <paramref name="issued"/> (SamplePilot): 0 outside the pilot.</summary>
+    private int Sooner(DateOnly issued) => pilot is not null && issued >= pilot.Start ? pilot.EffectDays : 0;
+
+    /// <summary>
+    /// A payment as the customer makes it: a pilot customer pays an invoice issued from the pilot's start that many
+    /// days sooner, never before the day after the invoice. Moved after every other decision about it, so that the
+    /// invoice's own random stream draws the same and the effect is exactly the pilot's.
+    /// </summary>
+    private PlannedPayment Planned(PlannedPayment payment, DateOnly issued)
+    {
+        var sooner = Sooner(issued);
+        if (sooner == 0) return payment;
+        var earliest = issued.AddDays(1);
+        return payment with { Date = Later(payment.Date.AddDays(-sooner), earliest), NotBefore = Later(payment.NotBefore.AddDays(-sooner), earliest) };
     }
 
     private void Deduction(string documentId, DateOnly paidOn, decimal shortBy)
@@ -205,6 +223,7 @@ public sealed class CustomerHistory(
         else if (rng.Chance(0.75))
         {
             var recoveredOn = resolved.AddDays(rng.Between(5, 35));
+            // dated from the deduction, which a pilot's sooner payment has already moved
             _payments.Add(new PlannedPayment(recoveredOn, documentId, shortBy, recoveredOn));
             if (recoveredOn <= CutOff) recovered = shortBy;
         }
@@ -219,12 +238,14 @@ public sealed class CustomerHistory(
     /// Dunning for an invoice still unpaid: a reminder email, a letter, a call that may win a promise; a broken
     /// promise is followed up. Returns the payment date, which a promise can pull earlier.
     /// </summary>
-    private DateOnly Chase(string documentId, DateOnly due, decimal open, DateOnly payDate)
+    private DateOnly Chase(string documentId, DateOnly due, decimal open, DateOnly payDate, int sooner = 0)
     {
+        // A pilot customer pays sooner (Planned): nothing is sent after it paid, though the draws are as without it.
+        var paidBy = payDate == DateOnly.MaxValue ? payDate : payDate.AddDays(-sooner);
         void Activity(DateOnly date, string type, string outcome)
         {
             // Before the first month (an opening item's early chasing) the company's old system holds it.
-            if (date > CutOff || date >= payDate || date < options.FirstMonth) return;
+            if (date > CutOff || date >= paidBy || date < options.FirstMonth) return;
             files.Activities.Text(numbers.Activity()).Text(customer.CustomerId).Text(documentId).Date(date).Text(type).Text(outcome).Text(customer.Collector).End();
         }
 
@@ -237,7 +258,7 @@ public sealed class CustomerHistory(
         if (outcome != "promise") return payDate;
 
         var promised = calendar.OnOrAfter(callDate.AddDays(rng.Between(3, 12)));
-        if (callDate >= options.FirstMonth)
+        if (callDate >= options.FirstMonth && callDate < paidBy)
             files.Promises.Text(numbers.Promise()).Text(customer.CustomerId).Text(documentId).Date(callDate).Date(promised)
                 .Money(open).Text(customer.Currency).Text(customer.Collector).End();
         if (payDate != DateOnly.MaxValue && rng.Chance(0.72))

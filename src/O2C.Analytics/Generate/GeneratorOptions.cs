@@ -1,6 +1,7 @@
 namespace O2C.Analytics.Generate;
 
 /// <summary>What <c>o2c generate</c> makes: how many customers over how many months from which first month.</summary>
+/// <param name="Pilot">Whether the history carries the sample's collection-strategy pilot (SamplePilot), when it is long enough.</param>
 /// <param name="OpeningMonths">
 /// Months of trading before the first month whose invoices still open at its start are written as the opening
 /// open-items file (documents-opening.csv): the company's balance when it starts using the product. 0 = none.
@@ -13,7 +14,8 @@ public sealed record GeneratorOptions(
     DateOnly FirstMonth,
     bool Gzip = false,
     int? DeteriorationStart = null,
-    int OpeningMonths = 12)
+    int OpeningMonths = 12,
+    bool Pilot = true)
 {
     /// <summary>The default history ends with October 2026, the last month closed when the project began.</summary>
     public static readonly DateOnly DefaultFirstMonth = new(2023, 11, 1);

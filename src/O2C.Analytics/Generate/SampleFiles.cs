@@ -33,10 +33,15 @@ public sealed class SampleFiles : IDisposable
         Holidays = new CsvWriter(P("holidays"), gzip, "holiday_date", "holiday_name");
         KpiTargets = new CsvWriter(P("kpi_targets"), gzip, "kpi_id", "effective_from", "target_value", "tolerance");
         ServiceEvents = new CsvWriter(P("service_events"), gzip, "event_id", "kind", "start_date", "end_date", "team", "note");
+        CollectionStrategies = new CsvWriter(P("collection_strategies"), gzip, "strategy_id", "score_band", "channel", "first_contact_days",
+            "cadence_days", "call_after_days", "description");
+        Pilots = new CsvWriter(P("pilots"), gzip, "pilot_id", "strategy_id", "start_date", "pilot_share", "seed", "score_bands",
+            "pre_months", "post_months", "description");
         var truth = Directory.CreateDirectory(Path.Combine(folder, "_truth")).FullName;
         TruthProfiles = new CsvWriter(Path.Combine(truth, "customer_profiles.csv"), false, "customer_id", "behaviour",
             "deterioration_start", "batch_payer", "dispute_rate");
         TruthReceipts = new CsvWriter(Path.Combine(truth, "receipt_documents.csv" + (gzip ? ".gz" : "")), gzip, "receipt_id", "document_id", "amount");
+        TruthPilot = new CsvWriter(Path.Combine(truth, "pilot_customers.csv"), false, "pilot_id", "customer_id", "effect_from", "effect_days");
     }
 
     public CsvWriter Customers { get; }
@@ -55,7 +60,11 @@ public sealed class SampleFiles : IDisposable
     public CsvWriter KpiTargets { get; }
     /// <summary>System outages and staffing gaps (SampleOperations).</summary>
     public CsvWriter ServiceEvents { get; }
+    public CsvWriter CollectionStrategies { get; }
+    public CsvWriter Pilots { get; }
     public CsvWriter TruthProfiles { get; }
+    /// <summary>The customers the sample's pilot strategy worked on, and how: every payment of their invoices issued from effect_from came effect_days sooner.</summary>
+    public CsvWriter TruthPilot { get; }
     /// <summary>Which documents each receipt really paid, whether or not the cash was ever applied: the truth cash matching is scored against.</summary>
     public CsvWriter TruthReceipts { get; }
 
@@ -65,11 +74,12 @@ public sealed class SampleFiles : IDisposable
         ("applications", Applications.Rows), ("disputes", Disputes.Rows), ("promises_to_pay", Promises.Rows),
         ("collection_activities", Activities.Rows), ("write_offs", WriteOffs.Rows), ("fx_rates", FxRates.Rows),
         ("holidays", Holidays.Rows), ("kpi_targets", KpiTargets.Rows), ("service_events", ServiceEvents.Rows),
+        ("collection_strategies", CollectionStrategies.Rows), ("pilots", Pilots.Rows),
     ];
 
     public void Dispose()
     {
-        foreach (var f in new[] { Customers, Documents, _openingDocuments, Receipts, Applications, Disputes, Promises, Activities, WriteOffs, FxRates, Holidays, KpiTargets, ServiceEvents, TruthProfiles, TruthReceipts })
+        foreach (var f in new[] { Customers, Documents, _openingDocuments, Receipts, Applications, Disputes, Promises, Activities, WriteOffs, FxRates, Holidays, KpiTargets, ServiceEvents, CollectionStrategies, Pilots, TruthProfiles, TruthReceipts, TruthPilot })
             f?.Dispose();
     }
 }

@@ -1,4 +1,9 @@
 using System.Diagnostics;
+using O2C.Analytics.Load;
+using O2C.Analytics.Pilots;
+using O2C.Analytics.Pipeline;
+using O2C.Analytics.SqlModels;
+using O2C.Analytics.Storage;
 
 namespace O2C.Analytics.Generate;
 
@@ -13,26 +18,79 @@ public static class SampleGenerator
     public static GeneratorSummary Run(GeneratorOptions options, IProgress<(int Done, int Total)>? progress = null)
     {
         var clock = Stopwatch.StartNew();
+        var pilot = SamplePilot.For(options);
+        var pilotCustomers = pilot is null ? new HashSet<string>() : DrawPilot(options, pilot);
+        var rows = Write(options, pilot, pilotCustomers, progress);
+        return new GeneratorSummary(options.OutputFolder, rows, clock.Elapsed);
+    }
+
+    /// <summary>
+    /// The pilot's group as the product draws it (PilotAssignment) from the scores at the month end before the start:
+    /// the same history written without the pilot's effect to a scratch folder, loaded, its models built, the pilot
+    /// drawn. The effect changes nothing before the start (each invoice draws from its own stream, and only invoices
+    /// issued from the start are paid sooner), so `o2c refresh` draws the same customers from the sample itself.
+    /// </summary>
+    private static HashSet<string> DrawPilot(GeneratorOptions options, SamplePilot pilot)
+    {
+        var scratch = Directory.CreateTempSubdirectory("o2c-pilot-draw-");
+        try
+        {
+            var data = Path.Combine(scratch.FullName, "data");
+            Write(options with { OutputFolder = data, Gzip = false }, pilot, new HashSet<string>(), null);
+            using var warehouse = Warehouse.Open(Path.Combine(scratch.FullName, "draw.duckdb"));
+            var sql = SqlFolder.Default();
+            MigrationRunner.Apply(warehouse, Migration.ReadAll(sql.Migrations));
+            new CanonicalLoader(warehouse).LoadFolder(data);
+            WarehouseRefresh.SetReportingCurrency(warehouse, ReportingCurrency);
+            ModelBuilder.Build(warehouse, sql);
+            PilotAssignment.DrawDue(warehouse, sql, DateTimeOffset.UnixEpoch);
+            return warehouse.Query("SELECT customer_id FROM pilot_assignments WHERE pilot_id = $pilot AND arm = 'pilot'",
+                r => r.GetString(0), ("pilot", pilot.PilotId)).ToHashSet(StringComparer.Ordinal);
+        }
+        finally
+        {
+            scratch.Delete(recursive: true);
+        }
+    }
+
+    private static List<(string Entity, long Rows)> Write(GeneratorOptions options, SamplePilot? pilot, IReadOnlySet<string> pilotCustomers,
+        IProgress<(int Done, int Total)>? progress)
+    {
         var calendar = BusinessCalendar.UsFederal(options.FirstMonth.Year - 1, options.CutOff.Year + 1);
         var numbers = new DocumentNumbers();
         var operations = new SampleOperations(options, calendar);
-        using (var files = new SampleFiles(options.OutputFolder, options.Gzip, openingItems: options.OpeningMonths > 0))
+        using var files = new SampleFiles(options.OutputFolder, options.Gzip, openingItems: options.OpeningMonths > 0);
+        WriteHolidays(files, calendar, options);
+        WriteFxRates(files, options);
+        WriteTargets(files, options);
+        WritePilot(files, pilot);
+        foreach (var e in operations.Events)
+            files.ServiceEvents.Text(e.Id).Text(e.Kind).Date(e.Start).Date(e.End).Text(e.Team).Text(e.Note).End();
+        for (var i = 1; i <= options.Customers; i++)
         {
-            WriteHolidays(files, calendar, options);
-            WriteFxRates(files, options);
-            WriteTargets(files, options);
-            foreach (var e in operations.Events)
-                files.ServiceEvents.Text(e.Id).Text(e.Kind).Date(e.Start).Date(e.End).Text(e.Team).Text(e.Note).End();
-            for (var i = 1; i <= options.Customers; i++)
-            {
-                var rng = SampleRandom.For(options.Seed, i);
-                var customer = CustomerFactory.Create(i, rng, options.Story);
-                WriteCustomer(files, customer, options);
-                new CustomerHistory(customer, options, calendar, numbers, files, rng, operations).Generate();
-                if (i % 500 == 0 || i == options.Customers) progress?.Report((i, options.Customers));
-            }
-            return new GeneratorSummary(options.OutputFolder, files.Counts.ToList(), clock.Elapsed);
+            var rng = SampleRandom.For(options.Seed, i);
+            var customer = CustomerFactory.Create(i, rng, options.Story);
+            WriteCustomer(files, customer, options);
+            var inPilot = pilot is not null && pilotCustomers.Contains(customer.CustomerId);
+            if (inPilot) files.TruthPilot.Text(pilot!.PilotId).Text(customer.CustomerId).Date(pilot.Start).Integer(pilot.EffectDays).End();
+            new CustomerHistory(customer, options, calendar, numbers, files, rng, operations, inPilot ? pilot : null).Generate();
+            if (i % 500 == 0 || i == options.Customers) progress?.Report((i, options.Customers));
         }
+        return files.Counts.ToList();
+    }
+
+    /// <summary>The bands' standing strategies, and the pilot (none when the history is too short for one).</summary>
+    private static void WritePilot(SampleFiles files, SamplePilot? pilot)
+    {
+        foreach (var s in SamplePilot.Strategies)
+        {
+            files.CollectionStrategies.Text(s.Id).Text(s.Band).Text(s.Channel).Integer(s.FirstContact).Integer(s.Cadence);
+            (s.CallAfter is { } call ? files.CollectionStrategies.Integer(call) : files.CollectionStrategies.Text(null)).Text(s.Description).End();
+        }
+        if (pilot is null) return;
+        files.Pilots.Text(pilot.PilotId).Text(pilot.StrategyId).Date(pilot.Start).Number(pilot.Share, "0.####").Integer(pilot.Seed)
+            .Text(pilot.Bands).Integer(pilot.PreMonths).Integer(pilot.PostMonths)
+            .Text("Bands C to E: half get a courtesy call 3 days before the due date; the other half are the control group").End();
     }
 
     private static void WriteCustomer(SampleFiles files, CustomerProfile c, GeneratorOptions options)

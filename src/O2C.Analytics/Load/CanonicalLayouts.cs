@@ -305,6 +305,56 @@ public static class CanonicalLayouts
         "One row per KPI target from a month on.");
 
     /// <summary>
+    /// How customers are chased (issue 23): the standing strategy of each customer score band, and the strategies
+    /// pilots try. The parameters say what a collector does; the product measures what followed (o2c pilot report).
+    /// </summary>
+    public static readonly EntityLayout CollectionStrategies = new(
+        "collection_strategies", ["strategy_id"],
+        [
+            new("strategy_id", Text, Required: true, Description: "Strategy key."),
+            new("score_band", Text, Description: "The customer score band (A to E) this is the standing strategy of; empty = tried in a pilot only."),
+            new("channel", Choice, Required: true, Choices: ["email", "letter", "call", "portal"], Description: "First channel of contact."),
+            new("first_contact_days", Integer, Required: true, Description: "Days from the due date to the first contact; negative = before the due date."),
+            new("cadence_days", Integer, Required: true, Description: "Days between contacts while the invoice is unpaid."),
+            new("call_after_days", Integer, Description: "Days past due a collector calls; empty = no call."),
+            new("description", Text, Description: "The strategy in words."),
+        ],
+        [
+            new("score_band", "score_band NOT IN ('A', 'B', 'C', 'D', 'E')", "unknown_score_band", "score bands are A to E"),
+            new("cadence_days", "cadence_days <= 0", "non_positive_cadence", "the cadence must be at least one day"),
+            new("first_contact_days", "first_contact_days NOT BETWEEN -60 AND 180", "implausible_first_contact", "the first contact is more than 60 days before or 180 days after the due date"),
+            new("call_after_days", "call_after_days NOT BETWEEN -60 AND 365", "implausible_call_day", "the call is more than 60 days before or a year after the due date"),
+        ],
+        "One row per collection strategy.");
+
+    /// <summary>
+    /// A pilot tries a strategy on a random share of the customers of some score bands from its start date; the rest
+    /// of those customers are its control group. The product draws the groups (stratified by band, fixed seed) and
+    /// measures the difference in differences (docs/customer-score.md).
+    /// </summary>
+    public static readonly EntityLayout Pilots = new(
+        "pilots", ["pilot_id"],
+        [
+            new("pilot_id", Text, Required: true, Description: "Pilot name, as in o2c pilot report NAME."),
+            new("strategy_id", Text, Required: true, References: "collection_strategies", Description: "The strategy tried."),
+            new("start_date", Date, Required: true, Description: "First day the pilot customers are chased by it."),
+            new("pilot_share", Rate, Required: true, Description: "Share of each band's customers given the strategy, above 0 and below 1."),
+            new("seed", Integer, Required: true, Description: "Fixes the random draw: the same seed and customers give the same groups."),
+            new("score_bands", Text, Description: "Bands taking part, separated by ';', e.g. C;D;E; empty = every band."),
+            new("pre_months", Integer, Required: true, Description: "Months before the start the groups are compared over."),
+            new("post_months", Integer, Required: true, Description: "Months from the start measured."),
+            new("description", Text, Description: "What is tried and why."),
+        ],
+        [
+            new("pilot_share", "pilot_share <= 0 OR pilot_share >= 1", "share_out_of_range", "the pilot share must be above 0 and below 1 (the rest is the control group)"),
+            new("pre_months", "pre_months NOT BETWEEN 1 AND 24", "pre_months_out_of_range", "the months before the start must be 1 to 24"),
+            new("post_months", "post_months NOT BETWEEN 1 AND 24", "post_months_out_of_range", "the months measured must be 1 to 24"),
+            new("score_bands", "score_bands IS NOT NULL AND NOT list_has_all(['A', 'B', 'C', 'D', 'E'], string_split(score_bands, ';'))",
+                "unknown_score_band", "score bands are A to E, separated by ';'"),
+        ],
+        "One row per collection-strategy pilot.");
+
+    /// <summary>
     /// Whether receipt <paramref name="receipt"/> carries a bank return's reference: as its bank reference, or as a whole
     /// word of its remittance text (E2E-1 is not E2E-10). The receipts rule and the extract's message match alike.
     /// </summary>
@@ -315,7 +365,7 @@ public static class CanonicalLayouts
     public static readonly IReadOnlyList<EntityLayout> All =
     [
         Customers, FxRates, Holidays, KpiTargets, Documents, Receipts, Applications,
-        Disputes, PromisesToPay, CollectionActivities, WriteOffs, ServiceEvents,
+        Disputes, PromisesToPay, CollectionActivities, WriteOffs, ServiceEvents, CollectionStrategies, Pilots,
     ];
 
     public static EntityLayout? ForFile(string fileName) => All.FirstOrDefault(e => e.Owns(fileName));

@@ -277,6 +277,7 @@ internal sealed class CanonicalRebuild(Warehouse warehouse, long loadId, FactCha
         "customers" => "customer",
         "documents" => "document",
         "receipts" => "receipt",
+        "collection_strategies" => "collection_strategy",
         _ => entity,
     };
 

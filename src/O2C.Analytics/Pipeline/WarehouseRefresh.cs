@@ -30,6 +30,8 @@ public static class WarehouseRefresh
             ModelBuilder.Build(warehouse, sql, name => status?.Invoke($"model {name}"), scope.MonthEndsFrom);
             KpiCalculator.Run(warehouse, sql, status: id => status?.Invoke($"kpi {id}"), monthEndsFrom: scope.MonthEndsFrom);
         }
+        foreach (var note in Pilots.PilotAssignment.DrawDue(warehouse, sql, DateTimeOffset.UtcNow))
+            status?.Invoke(note);
         status?.Invoke("control charts");
         var charts = SpcRunner.Run(warehouse, spc ?? new SpcOptions());
         status?.Invoke("analyst views");
@@ -66,7 +68,7 @@ public static class WarehouseRefresh
             WHERE files_loaded > 0 AND load_id > coalesce((SELECT max(refreshed_through_load) FROM refresh_state), 0)
             """) > 0;
 
-    private static void SetReportingCurrency(Warehouse warehouse, string currency)
+    internal static void SetReportingCurrency(Warehouse warehouse, string currency)
     {
         var code = currency.Trim().ToUpperInvariant();
         if (warehouse.Scalar<long>("SELECT count(*) FROM currencies WHERE currency_code = $c", ("c", code)) == 0)

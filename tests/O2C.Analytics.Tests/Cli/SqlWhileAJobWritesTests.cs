@@ -51,7 +51,7 @@ public sealed class SqlWhileAJobWritesTests : IDisposable
             Assert.False(job.IsCompleted);
             release.Set();
             Assert.Equal(0, waiting.WaitForExit());
-            Assert.Equal(new[] { "n", "127291" }, waiting.Lines.Where(l => !l.Contains("waiting up to", StringComparison.Ordinal)));
+            Assert.Equal(new[] { "n", "127293" }, waiting.Lines.Where(l => !l.Contains("waiting up to", StringComparison.Ordinal)));
         }
         Assert.Equal("succeeded", await job);
     }

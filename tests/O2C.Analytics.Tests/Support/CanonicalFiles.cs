@@ -13,6 +13,8 @@ public static class CanonicalFiles
     public const string Activities = "activity_id,customer_id,document_id,activity_date,activity_type,outcome,collector";
     public const string WriteOffs = "write_off_id,document_id,write_off_date,amount,reason";
     public const string Holidays = "holiday_date,holiday_name";
+    public const string StrategiesHeader = "strategy_id,score_band,channel,first_contact_days,cadence_days,call_after_days,description";
+    public const string PilotsHeader = "pilot_id,strategy_id,start_date,pilot_share,seed,score_bands,pre_months,post_months,description";
 
     public static string Customer(string id, string currency = "USD", string region = "North America", string segment = "Enterprise") =>
         $"{id},Customer {id},{segment},{region},US,{currency},30,100000.00,B,Ann,Team A,true";

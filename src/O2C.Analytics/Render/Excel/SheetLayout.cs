@@ -58,6 +58,13 @@ public static class SheetLayout
         // stray prints and no chart is cut.
         var lastRow = ws.LastRowUsed()?.RowNumber() ?? 1;
         var lastColumn = ws.LastColumnUsed()?.ColumnNumber() ?? 1;
+        // A merged range's text sits in its first cell: the columns it spans past that count as used (the summary's
+        // tiles and owner column lost their last column without this).
+        foreach (var merged in ws.MergedRanges)
+        {
+            lastRow = Math.Max(lastRow, merged.RangeAddress.LastAddress.RowNumber);
+            lastColumn = Math.Max(lastColumn, merged.RangeAddress.LastAddress.ColumnNumber);
+        }
         foreach (var picture in ws.Pictures)
         {
             var top = picture.TopLeftCell.Address;

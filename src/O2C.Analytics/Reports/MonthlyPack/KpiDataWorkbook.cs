@@ -5,8 +5,8 @@ namespace O2C.Analytics.Reports.MonthlyPack;
 
 /// <summary>
 /// Writes the analyst workbook (reports/o2c-kpi-data-YYYY-MM.xlsx), beside the pack and not mailed: every KPI value
-/// by month, dimension and member; each area's trends, breakdowns and control charts; aged debtors; every
-/// control-chart signal; definitions; lineage.
+/// by month, dimension and member; each area's trends, breakdowns and control charts; aged debtors; the
+/// collection strategies and pilots; every control-chart signal; definitions; lineage.
 /// </summary>
 public static class KpiDataWorkbook
 {
@@ -21,6 +21,8 @@ public static class KpiDataWorkbook
         AgingSheet.Write(workbook, pack);
         AgedDebtorsSheet.Write(workbook, pack);
         ForecastWorklistSheet.Write(workbook, pack);
+        StrategiesSheet.Write(workbook, pack);
+        PilotsSheet.Write(workbook, pack);
         SignalsSheet.Write(workbook, pack);
         DefinitionsSheet.Write(workbook, pack);
         LineageSheet.Write(workbook, pack);

@@ -53,6 +53,13 @@ public sealed record KpiPack(
     /// <summary>The latest stored backtest's forecast accuracy, when one was run (o2c predict backtest).</summary>
     public ForecastBacktestAccuracy? ForecastBacktest { get; init; }
     public PackProvenance? Provenance { get; init; }
+    /// <summary>The collection-strategy pilots whose groups are drawn, as of the month end (company packs only).</summary>
+    public IReadOnlyList<Pilots.PilotReport> Pilots { get; init; } = [];
+    /// <summary>The standing collection strategy of each score band and those pilots try (collection_strategies).</summary>
+    public ReportTable? Strategies { get; init; }
+
+    /// <summary>The pilots with a result by the month end, in one sentence each: the summary's and the mail's.</summary>
+    public IReadOnlyList<string> PilotLines => Pilots.Select(Summary.PilotSummary.Line).OfType<string>().ToList();
 
     public KpiTarget? Target(string kpiId) => Targets?.GetValueOrDefault(kpiId);
 

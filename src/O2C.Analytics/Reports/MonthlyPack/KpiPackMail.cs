@@ -103,6 +103,12 @@ public static class KpiPackMail
             foreach (var item in items) html.Append($"<li>{E(item.Text)} <span style=\"color:#595959\">Owner: {E(item.Owner)}</span></li>");
             html.Append("</ul>");
         }
+        if (pack.PilotLines.Count > 0)
+        {
+            html.Append("<h3 style=\"margin:16px 0 4px 0\">Pilots</h3><ul style=\"margin-top:0\">");
+            foreach (var line in pack.PilotLines) html.Append($"<li>{E(line)}</li>");
+            html.Append("</ul>");
+        }
         foreach (var (cid, title) in images)
             html.Append($"<p><img src=\"cid:{cid}\" alt=\"{E(title)}\" width=\"620\" height=\"300\"></p>");
         html.Append($"<p style=\"color:#595959\">Amounts in {E(pack.ReportingCurrency)}; the pack ({E(pack.Scope.Label)}) is attached. {E(dataWorkbook)}</p>");
@@ -126,6 +132,8 @@ public static class KpiPackMail
         var items = PackAttention.Of(pack);
         if (items.Count == 0) text.AppendLine("  nothing flagged this month");
         foreach (var item in items) text.AppendLine($"  - {item.Text} Owner: {item.Owner}");
+        if (pack.PilotLines.Count > 0) text.AppendLine().AppendLine("Pilots");
+        foreach (var line in pack.PilotLines) text.AppendLine($"  - {line}");
         text.AppendLine().AppendLine($"Amounts in {pack.ReportingCurrency}; the pack ({pack.Scope.Label}) is attached. {dataWorkbook}");
         return text.ToString();
     }

@@ -69,6 +69,10 @@ public static class KpiPackReader
             AuditChain = new Audit.AuditLog(warehouse).Verify().Summary,
             Worklist = forecast is null ? null : ReportQuery.Run(warehouse, sql, "worklist.sql", ForecastWorklistSheet.WorklistColumns, ("as_of", monthEnd.AddDays(1)), ("top", ForecastWorklistSheet.WorklistRows), ("collector", null)),
             Forecast = forecast,
+            Pilots = Pilots.PilotEvaluation.PilotIds(warehouse)
+                .Select(id => Pilots.PilotEvaluation.Report(warehouse, sql, id, asOf: monthEnd)!)
+                .Where(r => r.Drawn && r.Pilot.Start <= monthEnd).ToList(),
+            Strategies = ReportQuery.Run(warehouse, sql, "collection_strategies.sql", StrategiesSheet.Columns),
             ForecastBacktest = warehouse.Query("""
                 SELECT count(*), avg(cash_wape_4w), avg(baseline_cash_wape_4w) FROM backtest_cut_offs
                 WHERE backtest_id = (SELECT max(backtest_id) FROM backtest_runs) AND cash_wape_4w IS NOT NULL AND baseline_cash_wape_4w IS NOT NULL

@@ -67,6 +67,15 @@ public static class SummarySheet
             ws.Row(row).Height = 15 * SheetLayout.Lines(item.Text, ColumnWidth * (width - 2) * 0.95);
         }
         if (items.Count == 0) ws.Cell(++row, 1).SetValue("Nothing flagged this month.");
+        foreach (var line in pack.PilotLines)
+        {
+            // a pilot's result: one line under what needs attention (issue 23)
+            row++;
+            var text = ws.Range(row, 1, row, width).Merge();
+            UntrustedText.Set(text.FirstCell(), "\u25B8 " + line);
+            text.Style.Alignment.SetWrapText().Alignment.SetVertical(XLAlignmentVerticalValues.Top);
+            ws.Row(row).Height = 15 * SheetLayout.Lines(line, ColumnWidth * width * 0.95);
+        }
 
         row += 1;
         ws.Row(row).Height = 8;

@@ -26,7 +26,7 @@ public sealed class KpiPackWorkbookTests(SamplePackFixture run)
         // Leadership's pack, and the analyst workbook beside it (named on the scorecard, not mailed).
         Assert.Equal(["Summary", "Cash and DSO", "Aging", "Top overdue", "Cash forecast", "Disputes and cash", "Scorecard", "Definitions"], run.Workbook.Worksheets.Select(w => w.Name));
         Assert.Equal(Path.Combine(run.Folder, "reports", "o2c-kpi-data-2026-10.xlsx"), run.Result.DataWorkbookPath);
-        string[] data = ["KPI values", .. Areas.Select(AreaSheet.SheetName), "Aging detail", "Aged debtors", "Forecast & worklist", "Signals", "Definitions", "Data lineage"];
+        string[] data = ["KPI values", .. Areas.Select(AreaSheet.SheetName), "Aging detail", "Aged debtors", "Forecast & worklist", "Strategies", "Pilots", "Signals", "Definitions", "Data lineage"];
         Assert.Equal(data, run.DataWorkbook.Worksheets.Select(w => w.Name));
         Assert.Contains(run.Workbook.Worksheet(SummarySheet.Name).CellsUsed(), c => c.GetString().Contains("o2c-kpi-data-2026-10.xlsx", StringComparison.Ordinal));
     }
@@ -47,6 +47,10 @@ public sealed class KpiPackWorkbookTests(SamplePackFixture run)
             // Full size: no sheet is fitted (shrunk) to its page, so the smallest font set (9 pt) is what prints.
             foreach (var sheet in run.Workbook.Worksheets)
             {
+                // The print area holds every merged range whole: the summary's last column was cut off without it.
+                var area = sheet.PageSetup.PrintAreas.Single().RangeAddress.LastAddress;
+                Assert.All(sheet.MergedRanges, m => Assert.True(m.RangeAddress.LastAddress.ColumnNumber <= area.ColumnNumber,
+                    $"{sheet.Name}: {m.RangeAddress} is cut at column {area.ColumnNumber}"));
                 Assert.Equal(100, sheet.PageSetup.Scale);
                 Assert.Equal(0, sheet.PageSetup.PagesWide);
                 Assert.All(sheet.CellsUsed(), c => Assert.True(c.Style.Font.FontSize >= 9, $"{sheet.Name}!{c.Address} at {c.Style.Font.FontSize} pt"));
@@ -354,7 +358,7 @@ public sealed class KpiPackWorkbookTests(SamplePackFixture run)
         }
         var sheet = run.DataWorkbook.Worksheet(LineageSheet.Name);
         var rows = sheet.Table("SourceFiles").DataRange.Rows().ToList();
-        Assert.Equal(13, ledger.Count);
+        Assert.Equal(15, ledger.Count);
         Assert.Equal(ledger, rows.Select(r => (r.Cell(2).GetString(), r.Cell(3).GetString(), r.Cell(9).GetValue<long>(), r.Cell(10).GetValue<long>())));
         // Nothing lost, nothing doubled: the rows the lineage says were loaded are the rows in the warehouse.
         Assert.Equal(rowsInTables, rows.Sum(r => r.Cell(9).GetValue<long>()));
@@ -375,7 +379,7 @@ public sealed class KpiPackWorkbookTests(SamplePackFixture run)
         // The run loaded the sample, trained the first payment model and scored the open invoices, in that order.
         Assert.Equal(["predictions_scored", "model_trained", "load"], entries.Select(e => e.Action));
         Assert.StartsWith("load 1 from ", entries[2].Detail);
-        Assert.Contains("13 file(s), 13 changed", entries[2].Detail);
+        Assert.Contains("15 file(s), 15 changed", entries[2].Detail);
 
         var sheet = run.DataWorkbook.Worksheet(LineageSheet.Name);
         var rows = sheet.Table("AuditLog").DataRange.Rows().ToList();

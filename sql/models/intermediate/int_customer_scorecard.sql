@@ -8,7 +8,7 @@
 -- adjacent bins pooled where the rate did not rise from a better bin to a worse one (bins run by value; the risk
 -- is expected to rise with the value, except tenure's), a logistic regression on the
 -- weights, scaled so that the best bins add up to 100. Fitted on the sample's month ends November 2023 to June 2025,
--- validated on the later ones (scripts/calibrate-customer-score.cs, docs/customer-score.md). Tenure's bins pooled
+-- validated on the later ones (o2c customer-score --fit-until 2025-06, docs/customer-score.md). Tenure's bins pooled
 -- into one on the sample: it is shown with 0 points. A customer without a credit limit gets the middle bin's points.
 select factor, bin, bin_order::integer as bin_order, above::double as above, up_to::double as up_to,
        factor <> 'tenure_months' as risk_rises_with_value, points::integer as points

@@ -5,7 +5,8 @@
 -- paid after the due date, mean days late, and the late share of the last 3 months against the 9 before), promises
 -- whose grace date passed in the last 12 months and were broken, disputes opened in the last 12 months, the share of
 -- AR past due, AR over the credit limit (converted at the month end's rate) and months since the first document. The
--- customer score (issue 23) gives these points. A settlement is dated by the day the invoice's balance first reached
+-- credit limit is the master data's as it stands: no history of limits is kept, so a changed limit changes the use of
+-- every month end at the next full refresh. The customer score (issue 23) gives these points. A settlement is dated by the day the invoice's balance first reached
 -- zero, which depends only on events up to that day: one dated after the month end is not seen.
 with active as (
     select month_end, customer_id, ar_end_rc, past_due_ar_rc from fct_customer_month

@@ -33,8 +33,9 @@ public static class KpiExplainer
         string filter;
         if (dimension == ReportingDimension.Company) filter = "true";
         else if (customerDimensions.Contains(dimension)) filter = "coalesce(m.member, 'Unassigned') = $member";
+        else if (dimension == ReportingDimension.ScoreBand) filter = $"coalesce(b.score_band, '{ReportingDimension.Unscored}') = $member";
         else if (dimension == kpi.CategoryDimension) filter = "coalesce(p.category, 'Unassigned') = $member";
-        else throw new ArgumentException($"{kpi.Id} is not cut by {dimension}: the dimensions are {string.Join(", ", customerDimensions.Append(kpi.CategoryDimension).OfType<string>())}");
+        else throw new ArgumentException($"{kpi.Id} is not cut by {dimension}: the dimensions are {string.Join(", ", customerDimensions.Append(ReportingDimension.ScoreBand).Append(kpi.CategoryDimension).OfType<string>())}");
         KpiCalculator.DefineFirstDay(warehouse, monthEnd);
         var parts = warehouse.Query($"""
             WITH parts AS (
@@ -43,6 +44,8 @@ public static class KpiExplainer
             SELECT p.customer_id, any_value(c.customer_name), sum(p.numerator)::DECIMAL(38,6), sum(p.denominator)::DECIMAL(38,6)
             FROM parts p LEFT JOIN stg_customers c USING (customer_id)
             LEFT JOIN customer_dimension_members() m ON m.customer_id = p.customer_id AND m.dimension = $dimension
+            -- the score band a customer entered the month with (ReportingDimension.ScoreBand)
+            LEFT JOIN fct_customer_score_monthly b ON b.customer_id = p.customer_id AND last_day(b.month_end + INTERVAL 1 MONTH) = p.period_end
             WHERE p.period_end = $month_end AND {filter}
             GROUP BY p.customer_id
             HAVING coalesce(sum(p.numerator), 0) <> 0 OR coalesce(sum(p.denominator), 0) <> 0

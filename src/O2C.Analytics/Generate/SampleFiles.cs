@@ -41,7 +41,8 @@ public sealed class SampleFiles : IDisposable
         TruthProfiles = new CsvWriter(Path.Combine(truth, "customer_profiles.csv"), false, "customer_id", "behaviour",
             "deterioration_start", "batch_payer", "dispute_rate");
         TruthReceipts = new CsvWriter(Path.Combine(truth, "receipt_documents.csv" + (gzip ? ".gz" : "")), gzip, "receipt_id", "document_id", "amount");
-        TruthPilot = new CsvWriter(Path.Combine(truth, "pilot_customers.csv"), false, "pilot_id", "customer_id", "effect_from", "effect_days");
+        TruthPilot = new CsvWriter(Path.Combine(truth, "pilot_customers.csv"), false, "pilot_id", "customer_id", "effect_from", "effect_days",
+            "days_to_pay_numerator_without", "days_to_pay_denominator_without");
     }
 
     public CsvWriter Customers { get; }
@@ -63,7 +64,11 @@ public sealed class SampleFiles : IDisposable
     public CsvWriter CollectionStrategies { get; }
     public CsvWriter Pilots { get; }
     public CsvWriter TruthProfiles { get; }
-    /// <summary>The customers the sample's pilot strategy worked on, and how: every payment of their invoices issued from effect_from came effect_days sooner.</summary>
+    /// <summary>
+    /// The customers the sample's pilot strategy worked on, and how: every payment of their invoices issued from
+    /// effect_from came effect_days sooner; with the pilot's days to pay over its months measured as they would have
+    /// been without it (amount x days, amount), from which the true effect follows.
+    /// </summary>
     public CsvWriter TruthPilot { get; }
     /// <summary>Which documents each receipt really paid, whether or not the cash was ever applied: the truth cash matching is scored against.</summary>
     public CsvWriter TruthReceipts { get; }

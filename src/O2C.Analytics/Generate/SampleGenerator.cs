@@ -19,7 +19,7 @@ public static class SampleGenerator
     {
         var clock = Stopwatch.StartNew();
         var pilot = SamplePilot.For(options);
-        var pilotCustomers = pilot is null ? new HashSet<string>() : DrawPilot(options, pilot);
+        var pilotCustomers = pilot is null ? new Dictionary<string, (decimal, decimal)>() : DrawPilot(options, pilot);
         var rows = Write(options, pilot, pilotCustomers, progress);
         return new GeneratorSummary(options.OutputFolder, rows, clock.Elapsed);
     }
@@ -29,23 +29,38 @@ public static class SampleGenerator
     /// the same history written without the pilot's effect to a scratch folder, loaded, its models built, the pilot
     /// drawn. The effect changes nothing before the start (each invoice draws from its own stream, and only invoices
     /// issued from the start are paid sooner), so `o2c refresh` draws the same customers from the sample itself.
+    /// With each pilot customer: its days to pay over the months measured in that history without the effect (the
+    /// pilot's own measure, as of the cut-off), the counterfactual the truth file keeps, so that the effect the sample
+    /// carries is known exactly, weekly payment runs and all.
     /// </summary>
-    private static HashSet<string> DrawPilot(GeneratorOptions options, SamplePilot pilot)
+    private static Dictionary<string, (decimal AmountDays, decimal Amount)> DrawPilot(GeneratorOptions options, SamplePilot pilot)
     {
         var scratch = Directory.CreateTempSubdirectory("o2c-pilot-draw-");
         try
         {
             var data = Path.Combine(scratch.FullName, "data");
-            Write(options with { OutputFolder = data, Gzip = false }, pilot, new HashSet<string>(), null);
+            Write(options with { OutputFolder = data, Gzip = false }, pilot, new Dictionary<string, (decimal, decimal)>(), null);
             using var warehouse = Warehouse.Open(Path.Combine(scratch.FullName, "draw.duckdb"));
             var sql = SqlFolder.Default();
             MigrationRunner.Apply(warehouse, Migration.ReadAll(sql.Migrations));
             new CanonicalLoader(warehouse).LoadFolder(data);
             WarehouseRefresh.SetReportingCurrency(warehouse, ReportingCurrency);
             ModelBuilder.Build(warehouse, sql);
-            PilotAssignment.DrawDue(warehouse, sql, DateTimeOffset.UnixEpoch);
-            return warehouse.Query("SELECT customer_id FROM pilot_assignments WHERE pilot_id = $pilot AND arm = 'pilot'",
-                r => r.GetString(0), ("pilot", pilot.PilotId)).ToHashSet(StringComparer.Ordinal);
+            // drawn as a refresh the day after the history's last day would draw it
+            PilotAssignment.DrawDue(warehouse, sql, new DateTimeOffset(options.CutOff.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero));
+            Analyst.AnalystViews.Create(warehouse, sql); // open_items_as_of(), which the measure reads
+            PilotEvaluation.DefineAsOf(warehouse, options.CutOff);
+            var measure = PilotMetric.All.Single(m => m.Id == "days_to_pay").Parts(sql).Trim().TrimEnd(';');
+            return warehouse.Query($"""
+                WITH parts AS ({measure})
+                SELECT a.customer_id, coalesce(sum(p.numerator), 0), coalesce(sum(p.denominator), 0)
+                FROM pilot_assignments a
+                LEFT JOIN parts p ON p.customer_id = a.customer_id AND p.period_end >= $start AND p.period_end < $after
+                WHERE a.pilot_id = $pilot AND a.arm = 'pilot'
+                GROUP BY ALL
+                """, r => (Id: r.GetString(0), Parts: (r.GetDecimal(1), r.GetDecimal(2))),
+                ("pilot", pilot.PilotId), ("start", pilot.Start), ("after", pilot.Start.AddMonths(pilot.PostMonths)))
+                .ToDictionary(c => c.Id, c => c.Parts, StringComparer.Ordinal);
         }
         finally
         {
@@ -53,7 +68,7 @@ public static class SampleGenerator
         }
     }
 
-    private static List<(string Entity, long Rows)> Write(GeneratorOptions options, SamplePilot? pilot, IReadOnlySet<string> pilotCustomers,
+    private static List<(string Entity, long Rows)> Write(GeneratorOptions options, SamplePilot? pilot, IReadOnlyDictionary<string, (decimal AmountDays, decimal Amount)> pilotCustomers,
         IProgress<(int Done, int Total)>? progress)
     {
         var calendar = BusinessCalendar.UsFederal(options.FirstMonth.Year - 1, options.CutOff.Year + 1);
@@ -71,8 +86,10 @@ public static class SampleGenerator
             var rng = SampleRandom.For(options.Seed, i);
             var customer = CustomerFactory.Create(i, rng, options.Story);
             WriteCustomer(files, customer, options);
-            var inPilot = pilot is not null && pilotCustomers.Contains(customer.CustomerId);
-            if (inPilot) files.TruthPilot.Text(pilot!.PilotId).Text(customer.CustomerId).Date(pilot.Start).Integer(pilot.EffectDays).End();
+            var inPilot = pilotCustomers.TryGetValue(customer.CustomerId, out var without) && pilot is not null;
+            if (inPilot)
+                files.TruthPilot.Text(pilot!.PilotId).Text(customer.CustomerId).Date(pilot.Start).Integer(pilot.EffectDays)
+                    .Number(without.AmountDays, "0.######").Number(without.Amount, "0.######").End();
             new CustomerHistory(customer, options, calendar, numbers, files, rng, operations, inPilot ? pilot : null).Generate();
             if (i % 500 == 0 || i == options.Customers) progress?.Report((i, options.Customers));
         }

@@ -337,7 +337,7 @@ public static class CanonicalLayouts
         [
             new("pilot_id", Text, Required: true, Description: "Pilot name, as in o2c pilot report NAME."),
             new("strategy_id", Text, Required: true, References: "collection_strategies", Description: "The strategy tried."),
-            new("start_date", Date, Required: true, Description: "First day the pilot customers are chased by it."),
+            new("start_date", Date, Required: true, Description: "First day the pilot customers are chased by it: the first of a month."),
             new("pilot_share", Rate, Required: true, Description: "Share of each band's customers given the strategy, above 0 and below 1."),
             new("seed", Integer, Required: true, Description: "Fixes the random draw: the same seed and customers give the same groups."),
             new("score_bands", Text, Description: "Bands taking part, separated by ';', e.g. C;D;E; empty = every band."),
@@ -346,6 +346,7 @@ public static class CanonicalLayouts
             new("description", Text, Description: "What is tried and why."),
         ],
         [
+            new("start_date", "day(start_date) <> 1", "start_not_first_of_month", "a pilot starts on the first of a month: its months are measured whole"),
             new("pilot_share", "pilot_share <= 0 OR pilot_share >= 1", "share_out_of_range", "the pilot share must be above 0 and below 1 (the rest is the control group)"),
             new("pre_months", "pre_months NOT BETWEEN 1 AND 24", "pre_months_out_of_range", "the months before the start must be 1 to 24"),
             new("post_months", "post_months NOT BETWEEN 1 AND 24", "post_months_out_of_range", "the months measured must be 1 to 24"),

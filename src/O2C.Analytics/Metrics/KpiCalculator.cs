@@ -83,6 +83,13 @@ public static class KpiCalculator
             CREATE OR REPLACE TEMP TABLE _kpi_customer_cells AS
             SELECT c.customer_id, k.cell FROM stg_customers c JOIN _kpi_cells k ON {string.Join(" AND ", same)}
             """);
+        // Each customer's score band by KPI month: its band at the month end before (ReportingDimension.ScoreBand).
+        warehouse.Execute("""
+            CREATE OR REPLACE TEMP TABLE _kpi_score_bands AS
+            SELECT last_day(month_end + INTERVAL 1 MONTH) AS period_end, customer_id, score_band
+            FROM fct_customer_score_monthly
+            WHERE score_band IS NOT NULL AND month_end >= kpi_first_day() - INTERVAL 1 MONTH
+            """);
         var memberOf = ReportingDimension.CustomerColumns.Select(c => $"SELECT cell, '{ReportingDimension.Label(c)}', {c} FROM _kpi_cells");
         warehouse.Execute($"""
             CREATE OR REPLACE TEMP TABLE _kpi_member_cells AS
@@ -138,6 +145,8 @@ public static class KpiCalculator
             columns.Add("category");
             labels["category"] = category;
         }
+        columns.Add(ReportingDimension.ScoreBand);
+        labels[ReportingDimension.ScoreBand] = ReportingDimension.ScoreBand;
         var dimensionCase = string.Join("\n            ", columns.Select(c => $"WHEN grouping({c}) = 0 THEN '{labels[c]}'"));
         var member = $"coalesce({string.Join(", ", columns)}, '{ReportingDimension.AllMembers}')";
         var sets = string.Join(", ", new[] { "(period_end)" }.Concat(columns.Select(c => $"(period_end, {c})")));
@@ -156,12 +165,14 @@ public static class KpiCalculator
             cells AS (
                 -- a customer missing from the master data is in no cell (0): every member 'Unassigned'
                 SELECT e.period_end, coalesce(cc.cell, 0) AS cell{(kpi.CategoryDimension is null ? "" : ", e.category")},
+                       coalesce(b.score_band, '{ReportingDimension.Unscored}') AS score_band,
                        sum(e.numerator) AS numerator, sum(e.denominator) AS denominator
                 FROM eligible e LEFT JOIN _kpi_customer_cells cc USING (customer_id)
+                LEFT JOIN _kpi_score_bands b ON b.customer_id = e.customer_id AND b.period_end = e.period_end
                 GROUP BY ALL
             ),
             joined AS (
-                SELECT e.period_end, e.numerator, e.denominator, {customerColumns}{categoryColumn}
+                SELECT e.period_end, e.numerator, e.denominator, {customerColumns}{categoryColumn}, e.score_band
                 FROM cells e LEFT JOIN _kpi_cells k USING (cell)
             ),
             rolled AS (
@@ -226,19 +237,22 @@ public static class KpiCalculator
     internal static string MemberGapSql(IReadOnlyList<KpiDefinition> kpis, string months = "")
     {
         var members = string.Join("\n        UNION ALL ", ReportingDimension.CustomerColumns.Select(c =>
-            $"SELECT DISTINCT '{ReportingDimension.Label(c)}' AS dimension, coalesce({c}, 'Unassigned') AS member FROM stg_customers"));
+            $"SELECT DISTINCT '{ReportingDimension.Label(c)}' AS dimension, coalesce({c}, 'Unassigned') AS member FROM stg_customers")
+            .Append($"SELECT '{ReportingDimension.ScoreBand}', unnest([{string.Join(", ", ReportingDimension.ScoreBandMembers.Select(m => $"'{m}'"))}])"));
         // One statement for every KPI: a statement per KPI cost a third of a small refresh.
         var catalogue = string.Join(", ", kpis.Select(k =>
-            $"('{k.Id}', {(k.Kind == KpiKind.Sum ? "true" : "false")}, {k.MinHistoryMonths - 1})"));
+            $"('{k.Id}', {(k.Kind == KpiKind.Sum ? "true" : "false")}, {k.MinHistoryMonths - 1}, {(k.Kind == KpiKind.PerGroup ? "true" : "false")})"));
         return $"""
             INSERT /* kpi members */ INTO kpi_values
             WITH members AS (
                 {members}
             ),
-            kpis(kpi_id, is_sum, first_month_index) AS (VALUES {catalogue}),
+            kpis(kpi_id, is_sum, first_month_index, per_group) AS (VALUES {catalogue}),
             wanted AS (
                 SELECT k.kpi_id, k.is_sum, m.month_end, d.dimension, d.member
                 FROM kpis k JOIN int_month_ends m ON m.month_index >= k.first_month_index{months} CROSS JOIN members d
+                -- a KPI computed per member as a whole is not cut by score band (ReportingDimension.ScoreBand)
+                WHERE NOT (k.per_group AND d.dimension = '{ReportingDimension.ScoreBand}')
             )
             SELECT w.kpi_id, w.month_end, w.dimension, w.member,
                    0, CASE WHEN w.is_sum THEN NULL ELSE 0 END, CASE WHEN w.is_sum THEN 0 END,

@@ -15,7 +15,13 @@ public sealed record DiffInDiff(int PilotCustomers, int ControlCustomers, double
     double ControlBefore, double ControlAfter, double Estimate, double Low, double High)
 {
     /// <summary>The interval leaves out 0: an effect at 95 %.</summary>
-    public bool IsEffect => Low > 0 || High < 0;
+    public bool IsEffect => HasInterval && (Low > 0 || High < 0);
+
+    /// <summary>Both groups have enough customers for a bootstrap interval worth reading.</summary>
+    public bool HasInterval => double.IsFinite(Low) && double.IsFinite(High);
+
+    /// <summary>Fewer customers than this in either group: the estimate is shown, with no interval (a bootstrap of a few is falsely narrow).</summary>
+    public const int MinimumForInterval = 10;
 
     public const int Replicates = 2000;
 
@@ -32,6 +38,7 @@ public sealed record DiffInDiff(int PilotCustomers, int ControlCustomers, double
         var control = customers.Where(c => !c.InPilot).ToList();
         if (pilot.Count == 0 || control.Count == 0) return null;
         var point = Of(pilot, control, scale);
+        if (pilot.Count < MinimumForInterval || control.Count < MinimumForInterval) return point;
         var strata = customers.GroupBy(c => (c.InPilot, c.Stratum)).Select(g => (g.Key.InPilot, Members: g.ToArray())).ToList();
         var random = new Random(seed);
         var estimates = new double[Replicates];

@@ -5,10 +5,22 @@ using O2C.Analytics.Storage;
 
 namespace O2C.Analytics.Pilots;
 
-/// <summary>A pilot as loaded (pilots) and the strategy it tries (collection_strategies).</summary>
+/// <summary>
+/// A pilot's design as drawn (pilot_designs; as loaded in pilots until it is drawn) and the strategy it tries.
+/// <paramref name="ChangedSinceDraw"/>: pilots.csv now says something else, which is not what is measured.
+/// </summary>
 public sealed record PilotDefinition(string PilotId, string StrategyId, DateOnly Start, decimal Share, int Seed, string? Bands,
-    int PreMonths, int PostMonths, string? Description, string? StrategyDescription)
+    int PreMonths, int PostMonths, string? Description, string? StrategyDescription, bool ChangedSinceDraw = false)
 {
+    /// <summary>Days each invoice is followed for its days to pay (sql/pilots/invoice_days_to_pay.sql).</summary>
+    public const int FollowUpDays = 90;
+
+    /// <summary>The first day the result is final: the last month's invoices have had their follow-up days.</summary>
+    public DateOnly FinalFrom => LastMonthEnd.AddDays(FollowUpDays);
+
+    /// <summary>The placebo's start: the same test moved back by the months measured, all of it before the start.</summary>
+    public DateOnly PlaceboStart => Start.AddMonths(-PostMonths);
+
     /// <summary>The first month end counted before the start: the pre-period is the month ends from it to the start.</summary>
     public DateOnly BeforeFrom => Start.AddMonths(-PreMonths);
 
@@ -30,8 +42,17 @@ public sealed record PilotReport(PilotDefinition Pilot, DateOnly? DrawnFrom, lon
 {
     public bool Drawn => DrawnFrom is not null;
 
-    /// <summary>Every month measured has closed by the report's date: the result is final.</summary>
-    public bool Complete => Drawn && AsOf >= Pilot.LastMonthEnd;
+    /// <summary>Every month measured has closed, and its invoices have had their follow-up days, by the report's date: the result is final.</summary>
+    public bool Complete => Drawn && AsOf >= Pilot.FinalFrom;
+
+    /// <summary>The warehouse's first month end: a comparison reaching back before it is shorter than designed.</summary>
+    public DateOnly? FirstMonthEnd { get; init; }
+
+    /// <summary>The placebo's months before reach back before the warehouse's first month.</summary>
+    public bool ReachesBeforeData => FirstMonthEnd is { } first && Pilot.PlaceboStart.AddMonths(-Pilot.PreMonths) < new DateOnly(first.Year, first.Month, 1);
+
+    /// <summary>When the groups were drawn (pilot_designs.assigned_at), to tell a pilot drawn before its start from one drawn after.</summary>
+    public DateTime? DrawnAt { get; init; }
 
     /// <summary>The measure the pilot is read by first: days to pay.</summary>
     public PilotMetricResult? Primary => Metrics.FirstOrDefault(m => m.Metric.Id == PilotMetric.All[0].Id);
@@ -46,18 +67,25 @@ public sealed record PilotReport(PilotDefinition Pilot, DateOnly? DrawnFrom, lon
 /// </summary>
 public static class PilotEvaluation
 {
+    /// <summary>Every pilot loaded or drawn (a drawn pilot stays, even when its row leaves pilots.csv).</summary>
     public static IReadOnlyList<string> PilotIds(Warehouse warehouse) =>
-        warehouse.Query("SELECT pilot_id FROM pilots ORDER BY pilot_id", r => r.GetString(0));
+        warehouse.Query("SELECT pilot_id FROM pilots UNION SELECT pilot_id FROM pilot_designs ORDER BY 1", r => r.GetString(0));
 
+    /// <summary>The design measured: as drawn (pilot_designs) once drawn, as loaded before.</summary>
     public static PilotDefinition? Definition(Warehouse warehouse, string pilotId) =>
         warehouse.Query("""
-            SELECT p.pilot_id, p.strategy_id, p.start_date, p.pilot_share, p.seed, p.score_bands, p.pre_months, p.post_months,
-                   p.description, s.description
-            FROM pilots p LEFT JOIN collection_strategies s USING (strategy_id)
-            WHERE p.pilot_id = $pilot
+            SELECT pilot_id, coalesce(d.strategy_id, p.strategy_id), coalesce(d.start_date, p.start_date), coalesce(d.pilot_share, p.pilot_share),
+                   coalesce(d.seed, p.seed), CASE WHEN d.pilot_id IS NULL THEN p.score_bands ELSE d.score_bands END,
+                   coalesce(d.pre_months, p.pre_months, 6), coalesce(d.post_months, p.post_months, 3), p.description, s.description,
+                   d.pilot_id IS NOT NULL AND (p.pilot_id IS NULL OR d.strategy_id <> p.strategy_id OR d.start_date <> p.start_date
+                       OR d.pilot_share <> p.pilot_share OR d.seed <> p.seed OR d.score_bands IS DISTINCT FROM p.score_bands
+                       OR coalesce(d.pre_months, p.pre_months) <> p.pre_months OR coalesce(d.post_months, p.post_months) <> p.post_months)
+            FROM pilots p FULL JOIN pilot_designs d USING (pilot_id)
+            LEFT JOIN collection_strategies s ON s.strategy_id = coalesce(d.strategy_id, p.strategy_id)
+            WHERE pilot_id = $pilot
             """, r => new PilotDefinition(r.GetString(0), r.GetString(1), r.GetFieldValue<DateOnly>(2), r.GetDecimal(3), r.GetInt32(4),
                 r.IsDBNull(5) ? null : r.GetString(5), r.GetInt32(6), r.GetInt32(7), r.IsDBNull(8) ? null : r.GetString(8),
-                r.IsDBNull(9) ? null : r.GetString(9)), ("pilot", pilotId)).SingleOrDefault();
+                r.IsDBNull(9) ? null : r.GetString(9), r.GetBoolean(10)), ("pilot", pilotId)).SingleOrDefault();
 
     /// <summary>
     /// The pilot's report as of <paramref name="asOf"/> (default: the latest month end): nothing dated after it counts.
@@ -67,14 +95,15 @@ public static class PilotEvaluation
     {
         if (Definition(warehouse, pilotId) is not { } pilot) return null;
         var design = warehouse.Query("""
-            SELECT last_day(start_date - INTERVAL 1 MONTH), customers, pilot_customers FROM pilot_designs WHERE pilot_id = $pilot
-            """, r => (From: r.GetFieldValue<DateOnly>(0), Customers: r.GetInt64(1), InPilot: r.GetInt64(2)), ("pilot", pilotId)).SingleOrDefault();
+            SELECT last_day(start_date - INTERVAL 1 MONTH), customers, pilot_customers, assigned_at FROM pilot_designs WHERE pilot_id = $pilot
+            """, r => (From: r.GetFieldValue<DateOnly>(0), Customers: r.GetInt64(1), InPilot: r.GetInt64(2), At: r.GetDateTime(3)), ("pilot", pilotId)).SingleOrDefault();
         var latest = asOf ?? warehouse.Scalar<DateOnly?>("SELECT max(month_end) FROM int_month_ends");
-        if (design == default || latest is not { } day) return new PilotReport(pilot, null, 0, 0, latest, []);
+        var first = warehouse.Scalar<DateOnly?>("SELECT min(month_end) FROM int_month_ends");
+        if (design == default || latest is not { } day) return new PilotReport(pilot, null, 0, 0, latest, []) { FirstMonthEnd = first };
 
         KpiCalculator.DefineFirstDay(warehouse, null);
         DefineAsOf(warehouse, day);
-        var placeboStart = pilot.Start.AddMonths(-pilot.PostMonths);
+        var placeboStart = pilot.PlaceboStart;
         var results = PilotMetric.All.Select(metric =>
         {
             var changes = Changes(warehouse, sql, metric, pilotId, pilot.BeforeFrom, pilot.Start, pilot.AfterTo);
@@ -83,7 +112,7 @@ public static class PilotEvaluation
             return new PilotMetricResult(metric, DiffInDiff.Measure(changes, scale), DiffInDiff.Measure(placebo, scale),
                 DiffInDiff.Measure(AaSplit(changes, pilot, aaSeed ?? pilot.Seed + 1), scale));
         }).ToList();
-        return new PilotReport(pilot, design.From, design.Customers, design.InPilot, latest, results);
+        return new PilotReport(pilot, design.From, design.Customers, design.InPilot, latest, results) { FirstMonthEnd = first, DrawnAt = design.At };
     }
 
     /// <summary>pilot_as_of(): the last day whose facts a pilot's measures count (a payment after it is not seen).</summary>

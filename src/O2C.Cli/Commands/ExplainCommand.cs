@@ -16,7 +16,7 @@ public static class ExplainCommand
     {
         var kpi = new Argument<string>("kpi") { Description = "KPI id (o2c kpi --list), e.g. dso, past_due_pct, cash_collected" };
         var month = MonthOption.Create("Month, yyyy-MM (default: the latest closed month)");
-        var dimension = new Option<string>("--dimension") { Description = "company (default), region, segment, currency, risk_class, collector, bpo_team", DefaultValueFactory = _ => ReportingDimension.Company };
+        var dimension = new Option<string>("--dimension") { Description = "company (default), region, segment, currency, risk_class, collector, bpo_team, score_band", DefaultValueFactory = _ => ReportingDimension.Company };
         var member = new Option<string?>("--member") { Description = "The dimension's member, e.g. EMEA (required with --dimension)" };
         var top = new Option<int>("--top") { Description = "Customers listed, largest part first (the totals always cover all)", DefaultValueFactory = _ => 25 };
         var format = new Option<string>("--format") { Description = "table or csv (csv lists every customer)", DefaultValueFactory = _ => "table" };

@@ -18,7 +18,7 @@ public static class KpiCommand
         var month = MonthOption.Create("Month, yyyy-MM (default: the latest closed month)");
         var dimension = new Option<string>("--dimension")
         {
-            Description = "company, region, segment, currency, risk_class, collector, bpo_team or dispute_category",
+            Description = "company, region, segment, currency, risk_class, collector, bpo_team, score_band (the band at the month end before) or dispute_category",
             DefaultValueFactory = _ => ReportingDimension.Company,
         };
         var format = new Option<string>("--format") { Description = "table, csv or json", DefaultValueFactory = _ => "table" };

@@ -21,19 +21,30 @@ public sealed class PilotDiffInDiffTests
     [Fact]
     public void The_estimate_is_the_pilot_groups_change_less_the_control_groups()
     {
-        var d = DiffInDiff.Measure(
+        CustomerChange[] four =
         [
             new("P1", true, "C", 300, 10, 200, 10), new("P2", true, "C", 400, 10, 360, 10),
             new("C1", false, "C", 300, 10, 330, 10), new("C2", false, "C", 500, 10, 490, 10),
-        ])!;
+        ];
+        var d = DiffInDiff.Measure(four)!;
         Assert.Equal((35.0, 28.0, 40.0, 41.0), (d.PilotBefore, d.PilotAfter, d.ControlBefore, d.ControlAfter));
         Assert.Equal(-8.0, d.Estimate, 10);
         Assert.Equal((2, 2), (d.PilotCustomers, d.ControlCustomers));
-        // Resampling two customers a side: the pilot's change is -10 (P1 twice), -7 or -4 (P2 twice); the control's
-        // +3, +1 or -1. The interval lies within -13 to -3 and holds the estimate.
-        Assert.InRange(d.Low, -13.0, -8.0);
-        Assert.InRange(d.High, -8.0, -3.0);
-        Assert.True(d.IsEffect);
+        // Two customers a side give no interval: a bootstrap of so few is falsely narrow.
+        Assert.False(d.HasInterval);
+        Assert.False(d.IsEffect);
+
+        // The same four, five times over (ten a side): the same sums, so the same -8. Resampled, the pilot group's
+        // change lies between -10 (all P1) and -4 (all P2), the control's between -1 and +3: the interval is within
+        // -13 to -3, holds -8, and, with -10 to -4 against -1 to +3 overlapping nowhere, leaves out 0.
+        var many = Enumerable.Range(0, 5).SelectMany(i => four.Select(c => c with { CustomerId = c.CustomerId + "-" + i })).ToList();
+        var ten = DiffInDiff.Measure(many)!;
+        Assert.Equal(-8.0, ten.Estimate, 10);
+        Assert.True(ten.HasInterval);
+        Assert.InRange(-8.0, ten.Low, ten.High);
+        Assert.InRange(ten.Low, -13.0, -8.0);
+        Assert.InRange(ten.High, -8.0, -3.0);
+        Assert.True(ten.IsEffect);
         // Without a control customer there is nothing to compare with.
         Assert.Null(DiffInDiff.Measure([new("P1", true, "C", 300, 10, 200, 10)]));
     }
@@ -68,7 +79,7 @@ public sealed class PilotDiffInDiffTests
         Assert.Equal(0, new CanonicalLoader(w.Warehouse).LoadFolder(w.Sources).RowsRejected);
         // The groups as drawn, set by hand here (the draw is tested on the sample).
         w.Warehouse.Execute("""
-            INSERT INTO pilot_designs VALUES ('trial', 'call-first', DATE '2026-04-01', 0.5, 7, NULL, now()::TIMESTAMP, 2, 1);
+            INSERT INTO pilot_designs VALUES ('trial', 'call-first', DATE '2026-04-01', 0.5, 7, NULL, now()::TIMESTAMP, 2, 1, 2, 2);
             INSERT INTO pilot_assignments VALUES ('trial', 'P', 'C', 'pilot'), ('trial', 'K', 'C', 'control');
             """);
         WarehouseRefresh.Run(w.Warehouse, SqlFolder.Default(), "USD");
@@ -83,6 +94,9 @@ public sealed class PilotDiffInDiffTests
         var effect = report.Metrics.Single(m => m.Metric.Id == "days_to_pay").Effect!;
         Assert.Equal(-10.0, effect.Estimate, 10);
         Assert.Equal((30.0, 20.0, 40.0, 40.0), (effect.PilotBefore, effect.PilotAfter, effect.ControlBefore, effect.ControlAfter));
-        Assert.True(report.Complete);
+        // One customer a side: an estimate, no interval. Not final before the May invoices have had 90 days.
+        Assert.False(effect.HasInterval);
+        Assert.False(report.Complete);
+        Assert.Equal(new DateOnly(2026, 8, 29), pilot.FinalFrom);
     }
 }

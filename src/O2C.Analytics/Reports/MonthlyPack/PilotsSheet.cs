@@ -40,7 +40,7 @@ public static class PilotsSheet
         var ws = SheetLayout.Add(workbook, Name, $"Collection-strategy pilots: {pack.MonthEnd:MMMM yyyy}",
             "A pilot tries a strategy on a random share of each band's customers (drawn once, from the scores at the month end before its start); the rest are its control group. " +
             "Effect: the pilot group's change from the months before the start to the months from it, less the control group's (each group's measure as the KPI is for any group of customers). " +
-            "Interval: bootstrap by customer. Placebo (the same test before the start) and A/A (the control group split in two) must find nothing. Percent measures in points.");
+            "Interval: bootstrap by customer. Placebo (the same test before the start) and A/A (the control group split in two) must find nothing. Differences of percentages in points. Customers: those with the measure on both sides of the start.");
         var row = 4;
         if (pack.Pilots.Count == 0)
         {
@@ -56,7 +56,9 @@ public static class PilotsSheet
             UntrustedText.Set(ws.Cell(row + 1, 1),
                 $"Strategy {p.StrategyId}; start {p.Start:yyyy-MM-dd}; {p.Share:0.##%} of bands {p.Bands ?? "A to E"}, seed {p.Seed}; groups drawn from the scores at {report.DrawnFrom:yyyy-MM-dd}: " +
                 $"{report.PilotCustomers:N0} pilot, {report.Customers - report.PilotCustomers:N0} control. Compared: {p.PreMonths} month ends before the start ({p.BeforeFrom:yyyy-MM} on) with {p.PostMonths} from it (to {p.LastMonthEnd:yyyy-MM}). " +
-                (report.Complete ? "Complete." : $"Running: measured to {report.AsOf:yyyy-MM-dd}, interim figures."));
+                (report.Complete ? "Final." : $"Interim: measured to {report.AsOf:yyyy-MM-dd}; final from {p.FinalFrom:yyyy-MM-dd}, when the last month's invoices have had {PilotDefinition.FollowUpDays} days.") +
+                (p.ChangedSinceDraw ? " pilots.csv has changed since the draw: measured as drawn." : "") +
+                (report.ReachesBeforeData ? $" The months compared reach back before the warehouse's first month ({report.FirstMonthEnd:yyyy-MM})." : ""));
             var rows = report.Metrics.Select(m => Row(m)).ToList();
             row = TableWriter.Write(ws, row + 3, 1, new ReportTable(ResultColumns, rows), $"Pilot{++n}", setWidths: n == 1) + 2;
         }
@@ -68,6 +70,7 @@ public static class PilotsSheet
     {
         var e = m.Effect;
         var reading = e is null ? "no customers on both sides"
+            : !e.HasInterval ? $"too few customers for an interval (under {DiffInDiff.MinimumForInterval} a side)"
             : !e.IsEffect ? "no effect at 95 %"
             : (m.Metric.LowerIsBetter ? e.High < 0 : e.Low > 0) ? "better than control" : "worse than control";
         if (m.Placebo?.IsEffect == true || m.AaSplit?.IsEffect == true) reading += "; a check found a difference";

@@ -83,21 +83,13 @@ public static class KpiCalculator
             CREATE OR REPLACE TEMP TABLE _kpi_customer_cells AS
             SELECT c.customer_id, k.cell, (row_number() OVER ())::INTEGER AS customer_key FROM stg_customers c JOIN _kpi_cells k ON {string.Join(" AND ", same)}
             """);
-        // Each customer's score band by KPI month: its band at the month end before (ReportingDimension.ScoreBand). When
-        // one month is computed (a day's refresh), the band rides on the customer's cell, and a KPI's parts need no
-        // second join (at 10M invoices the join by customer and month cost the day's KPIs about 3 s).
-        var singleMonth = warehouse.Scalar<long>("SELECT count(*) FROM int_month_ends WHERE month_end >= kpi_first_day()") == 1;
-        warehouse.Execute($"""
-            ALTER TABLE _kpi_customer_cells ADD COLUMN entering_band VARCHAR;
-            {(singleMonth ? """
-              UPDATE _kpi_customer_cells cc SET entering_band = s.score_band
-              FROM fct_customer_score_monthly s
-              WHERE s.customer_id = cc.customer_id AND s.month_end = kpi_first_day() - 1 AND s.score_band IS NOT NULL;
-              """ : "")}
+        // Each customer's score band by KPI month: its band at the month end before (ReportingDimension.ScoreBand),
+        // keyed by an integer customer key (joined by customer id and month, the day's KPIs took about 3 s more at 10M).
+        warehouse.Execute("""
             CREATE OR REPLACE TEMP TABLE _kpi_score_bands AS
             SELECT last_day(s.month_end + INTERVAL 1 MONTH) AS period_end, cc.customer_key, s.score_band
             FROM fct_customer_score_monthly s JOIN _kpi_customer_cells cc USING (customer_id)
-            WHERE s.score_band IS NOT NULL AND s.month_end >= kpi_first_day() - INTERVAL 1 MONTH AND NOT {(singleMonth ? "true" : "false")};
+            WHERE s.score_band IS NOT NULL AND s.month_end >= kpi_first_day() - INTERVAL 1 MONTH
             """);
         var memberOf = ReportingDimension.CustomerColumns.Select(c => $"SELECT cell, '{ReportingDimension.Label(c)}', {c} FROM _kpi_cells");
         warehouse.Execute($"""
@@ -174,7 +166,7 @@ public static class KpiCalculator
             cells AS (
                 -- a customer missing from the master data is in no cell (0): every member 'Unassigned'
                 SELECT e.period_end, coalesce(cc.cell, 0) AS cell{(kpi.CategoryDimension is null ? "" : ", e.category")},
-                       coalesce(cc.entering_band, b.score_band, '{ReportingDimension.Unscored}') AS score_band,
+                       coalesce(b.score_band, '{ReportingDimension.Unscored}') AS score_band,
                        sum(e.numerator) AS numerator, sum(e.denominator) AS denominator
                 FROM eligible e LEFT JOIN _kpi_customer_cells cc USING (customer_id)
                 LEFT JOIN _kpi_score_bands b ON b.customer_key = cc.customer_key AND b.period_end = e.period_end

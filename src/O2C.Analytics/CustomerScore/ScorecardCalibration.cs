@@ -2,8 +2,10 @@ using O2C.Analytics.Storage;
 
 namespace O2C.Analytics.CustomerScore;
 
-/// <summary>A scorecard bin's fitted points beside the points the scorecard has now.</summary>
-/// A bin no customer-month fell in has no fitted points (its current points are a choice, e.g. no credit limit).
+/// <summary>
+/// A scorecard bin's fitted points beside the points the scorecard has now. A bin no customer-month fell in has no
+/// fitted points (its current points are a choice, e.g. no credit limit).
+/// </summary>
 public sealed record FittedBin(string Factor, string Bin, int BinOrder, long CustomerMonths, long Delinquent, double? WeightOfEvidence, int? FittedPoints, int CurrentPoints);
 
 /// <summary>

@@ -50,7 +50,7 @@ public static class SampleGenerator
             PilotAssignment.DrawDue(warehouse, sql, new DateTimeOffset(options.CutOff.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero));
             Analyst.AnalystViews.Create(warehouse, sql); // open_items_as_of(), which the measure reads
             PilotEvaluation.DefineAsOf(warehouse, options.CutOff);
-            var measure = PilotMetric.All.Single(m => m.Id == "days_to_pay").Parts(sql).Trim().TrimEnd(';');
+            var measure = PilotMetric.All.Single(m => m.Id == "days_to_pay").Parts(sql);
             return warehouse.Query($"""
                 WITH parts AS ({measure})
                 SELECT a.customer_id, coalesce(sum(p.numerator), 0), coalesce(sum(p.denominator), 0)

@@ -25,17 +25,14 @@ public static class PilotAssignment
         var closed = ReportingPeriod.LatestClosedMonth(warehouse, DateOnly.FromDateTime(now.UtcDateTime)).End;
         var first = warehouse.Scalar<DateOnly>("SELECT min(month_end) FROM int_month_ends");
         var pilots = warehouse.Query("""
-            SELECT p.pilot_id, last_day(p.start_date - INTERVAL 1 MONTH), p.start_date,
-                   d.pilot_id IS NOT NULL AS drawn,
-                   d.pilot_id IS NOT NULL AND (d.strategy_id <> p.strategy_id OR d.start_date <> p.start_date OR d.pilot_share <> p.pilot_share
-                       OR d.seed <> p.seed OR d.score_bands IS DISTINCT FROM p.score_bands
-                       OR d.pre_months IS DISTINCT FROM p.pre_months OR d.post_months IS DISTINCT FROM p.post_months) AS changed
+            SELECT p.pilot_id, last_day(p.start_date - INTERVAL 1 MONTH), p.start_date, d.pilot_id IS NOT NULL AS drawn
             FROM pilots p LEFT JOIN pilot_designs d USING (pilot_id)
             ORDER BY p.pilot_id
-            """, r => (Id: r.GetString(0), ScoredAt: r.GetFieldValue<DateOnly>(1), Start: r.GetFieldValue<DateOnly>(2), Drawn: r.GetBoolean(3), Changed: r.GetBoolean(4)));
+            """, r => (Id: r.GetString(0), ScoredAt: r.GetFieldValue<DateOnly>(1), Start: r.GetFieldValue<DateOnly>(2), Drawn: r.GetBoolean(3)));
         foreach (var p in pilots)
         {
-            if (p.Changed)
+            // what "changed" means is the measured design's own (PilotEvaluation.Definition)
+            if (p.Drawn && PilotEvaluation.Definition(warehouse, p.Id)!.ChangedSinceDraw)
                 notes.Add($"pilot {p.Id}: its definition changed after its groups were drawn; the groups and the design drawn stand (pilot_designs). A new design needs a new pilot id.");
             if (p.Drawn) continue;
             if (p.ScoredAt < first)
@@ -44,14 +41,13 @@ public static class PilotAssignment
                 continue;
             }
             if (p.ScoredAt > closed) continue; // not yet: the month end before the start has not closed
-            var refusal = Draw(warehouse, sql, p.Id, now);
-            notes.Add(refusal ?? Drawn(warehouse, p.Id, p.ScoredAt, p.Start, now));
+            notes.Add(Draw(warehouse, sql, p.Id, p.ScoredAt, p.Start, now));
         }
         return notes;
     }
 
-    /// <summary>Draws and keeps one pilot's groups; returns why not, keeping nothing, when a group would be too small.</summary>
-    private static string? Draw(Warehouse warehouse, SqlFolder sql, string pilotId, DateTimeOffset now)
+    /// <summary>Draws and keeps one pilot's groups and says so; or says why not, keeping nothing, when a group would be too small.</summary>
+    private static string Draw(Warehouse warehouse, SqlFolder sql, string pilotId, DateOnly scoredAt, DateOnly start, DateTimeOffset now)
     {
         warehouse.Execute($"CREATE OR REPLACE TEMP TABLE _pilot_draw AS {sql.Read("pilots", "pilot_assignment.sql")}", ("pilot_id", pilotId));
         var (inPilot, inControl, thinBands) = warehouse.Query("""
@@ -72,14 +68,7 @@ public static class PilotAssignment
                    (SELECT count(*) FROM _pilot_draw) AS customers, (SELECT count(*) FROM _pilot_draw WHERE arm = 'pilot') AS pilot_customers
             FROM pilots WHERE pilot_id = $pilot_id
             """, ("pilot_id", pilotId), ("now", now.UtcDateTime));
-        return null;
-    }
-
-    private static string Drawn(Warehouse warehouse, string pilotId, DateOnly scoredAt, DateOnly start, DateTimeOffset now)
-    {
-        var (customers, inPilot) = warehouse.Query("SELECT customers, pilot_customers FROM pilot_designs WHERE pilot_id = $pilot_id",
-            r => (r.GetInt64(0), r.GetInt64(1)), ("pilot_id", pilotId)).Single();
         var late = DateOnly.FromDateTime(now.UtcDateTime) > start ? $" (drawn after its start {start:yyyy-MM-dd}, as it would have been drawn then)" : "";
-        return $"pilot {pilotId}: drawn from the scores at {scoredAt:yyyy-MM-dd}: {inPilot:N0} of {customers:N0} customers in the pilot group{late}";
+        return $"pilot {pilotId}: drawn from the scores at {scoredAt:yyyy-MM-dd}: {inPilot:N0} of {inPilot + inControl:N0} customers in the pilot group{late}";
     }
 }

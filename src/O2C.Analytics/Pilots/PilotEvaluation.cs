@@ -125,7 +125,7 @@ public static class PilotEvaluation
     {
         var rows = warehouse.Query($"""
             WITH parts AS (
-            {metric.Parts(sql).Trim().TrimEnd(';')}
+            {metric.Parts(sql)}
             ),
             sides AS (
                 SELECT customer_id, period_end >= $start AS after, coalesce(sum(numerator), 0) AS numerator, sum(denominator) AS denominator

@@ -7,8 +7,11 @@ namespace O2C.Analytics.Pilots;
 /// over the months' parts (period_end, customer_id, numerator, denominator). The KPIs' own parts where a KPI is the
 /// measure (sql/kpis), so a pilot's ADD is the catalogue's ADD.
 /// </summary>
-public sealed record PilotMetric(string Id, string Name, string ShortName, string Unit, bool LowerIsBetter, decimal Scale, Func<SqlFolder, string> Parts)
+public sealed record PilotMetric(string Id, string Name, string ShortName, string Unit, bool LowerIsBetter, decimal Scale, Func<SqlFolder, string> ReadParts)
 {
+    /// <summary>The measure's parts as one query, ready to stand in a WITH clause.</summary>
+    public string Parts(SqlFolder sql) => Trim(ReadParts(sql));
+
     public static readonly IReadOnlyList<PilotMetric> All =
     [
         new("days_to_pay", "Days to pay (invoices issued in the window, to the payment's value date)", "Days to pay", "days", true, 1m,

@@ -12,6 +12,7 @@ public sealed class WarehouseTransaction : IDisposable
 {
     private readonly Warehouse warehouse;
     private readonly DbTransaction? own;
+    private bool commitAttempted;
 
     internal WarehouseTransaction(Warehouse warehouse, DbTransaction? own)
     {
@@ -25,6 +26,9 @@ public sealed class WarehouseTransaction : IDisposable
     {
         if (own is null) return;
         var clock = Warehouse.TraceClock();
+        // A failed COMMIT (a full disk) ends the transaction in DuckDB and in its driver: a Rollback after it has
+        // nothing to undo and the driver would refuse it ("already finished"), hiding the failure that matters.
+        commitAttempted = true;
         own.Commit();
         Warehouse.TraceFinished(clock, "COMMIT");
         warehouse.EndTransaction(this);
@@ -33,7 +37,7 @@ public sealed class WarehouseTransaction : IDisposable
     public void Rollback()
     {
         if (own is null) return;
-        own.Rollback();
+        if (!commitAttempted) own.Rollback();
         warehouse.EndTransaction(this);
     }
 

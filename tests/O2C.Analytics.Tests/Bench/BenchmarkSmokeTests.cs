@@ -34,5 +34,24 @@ public sealed class BenchmarkSmokeTests : IDisposable
         Assert.Contains(log, l => l.StartsWith("day: refresh: month ends from ", StringComparison.Ordinal));
         Assert.Contains("| **pipeline** (load to workbook, scoring included) |", report.Markdown());
         Assert.Contains("| **incremental day** (load + refresh + score + pack as published; target 30 s) |", report.Markdown());
+
+        // The day alone, twice, from the warehouse the run kept before its day: the same work as the run's own day.
+        var days = PipelineBenchmark.RunDayOnly(3_000, _folder, SqlFolder.Default(), log.Add, repeats: 2);
+        Assert.Equal(2, days.Count);
+        foreach (var day in days)
+        {
+            Assert.Equal(["duckdb: read_csv (the day)", "day: load", "day: refresh", "day: score", "day: pack (as published)"], day.Stages.Select(s => s.Name));
+            Assert.All(day.Stages, s => Assert.Equal(report.Stage(s.Name).Rows, s.Rows));
+            Assert.Equal(report.Invoices, day.Invoices);
+            Assert.DoesNotContain("**pipeline**", day.Markdown(), StringComparison.Ordinal);
+            Assert.Contains("| **incremental day** (", day.Markdown(), StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void The_day_alone_needs_the_warehouse_a_full_run_kept_and_says_so()
+    {
+        var error = Assert.Throws<InvalidOperationException>(() => PipelineBenchmark.RunDayOnly(3_000, _folder, SqlFolder.Default(), _ => { }, repeats: 1));
+        Assert.Contains("run `o2c bench --invoices 3000` once first", error.Message, StringComparison.Ordinal);
     }
 }

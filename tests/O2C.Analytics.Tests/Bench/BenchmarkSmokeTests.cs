@@ -46,6 +46,12 @@ public sealed class BenchmarkSmokeTests : IDisposable
             Assert.DoesNotContain("**pipeline**", day.Markdown(), StringComparison.Ordinal);
             Assert.Contains("| **incremental day** (", day.Markdown(), StringComparison.Ordinal);
         }
+
+        // Kept by another version of the program, the day would be a full refresh: refused, saying why.
+        using (var kept = Warehouse.Open(Path.Combine(_folder, PipelineBenchmark.BeforeDayFile)))
+            kept.Execute("UPDATE refresh_state SET built_from = 'an older program'");
+        var refused = Assert.Throws<InvalidOperationException>(() => PipelineBenchmark.RunDayOnly(3_000, _folder, SqlFolder.Default(), log.Add, repeats: 1));
+        Assert.StartsWith("before-day.duckdb was built by another version of the program", refused.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -21,7 +21,8 @@ public sealed class CashMatcher(Warehouse warehouse)
         public decimal Open { get; set; } = open;
     }
 
-    private sealed record Receipt(string Id, string? Customer, DateOnly ValueDate, string Currency, decimal Remaining, string? Remittance);
+    private sealed record Receipt(string Id, string? Customer, DateOnly ValueDate, string Currency, decimal Remaining, string? Remittance,
+        string? PayerName = null, string? PayerAccount = null);
 
     private sealed record Proposal(string Rule, decimal Score, List<(OpenDocument Document, decimal Amount)> Applications, decimal Deduction, string? Customer);
 
@@ -32,6 +33,7 @@ public sealed class CashMatcher(Warehouse warehouse)
         var byNumber = documents.ToLookup(d => RemittanceReferences.NumberOf(d.Id));
         var byCustomer = documents.ToLookup(d => d.Customer);
         var receipts = UnappliedReceipts();
+        var payers = new PayerDirectory(warehouse);
         using var transaction = warehouse.BeginTransaction();
         var runId = (warehouse.Scalar<long?>("SELECT max(run_id) FROM cash_match_decisions") ?? 0) + 1;
         int auto = 0, exceptions = 0, deductions = 0, sequence = 0;
@@ -52,8 +54,10 @@ public sealed class CashMatcher(Warehouse warehouse)
         }
         foreach (var receipt in receipts)
         {
-            var proposal = Propose(receipt, byId, byNumber, byCustomer, options);
+            var payer = receipt.Customer is null ? payers.Identify(receipt.PayerName, receipt.PayerAccount) : null;
+            var proposal = Propose(receipt, payer, byId, byNumber, byCustomer, options);
             var inputs = $"remittance='{receipt.Remittance}'; amount={N(receipt.Remaining)} {receipt.Currency}; customer={receipt.Customer ?? "unidentified"}; " +
+                         $"payer='{receipt.PayerName}' account='{receipt.PayerAccount}' identified={(payer is null ? "no" : $"{payer.Customer} by {payer.Rule}")}; " +
                          $"open={string.Join(",", proposal.Applications.Select(a => $"{a.Document.Id}:{N(a.Document.Open)}"))}";
             if (proposal.Applications.Count > 0 && proposal.Score >= options.AutoApplyThreshold)
             {
@@ -126,17 +130,22 @@ public sealed class CashMatcher(Warehouse warehouse)
     /// </summary>
     public static string SourceOf(long runId) => $"o2c-cash-matching-run-{runId}";
 
-    private Proposal Propose(Receipt receipt, Dictionary<string, OpenDocument> byId, ILookup<string, OpenDocument> byNumber,
+    private Proposal Propose(Receipt receipt, IdentifiedPayer? payer, Dictionary<string, OpenDocument> byId, ILookup<string, OpenDocument> byNumber,
         ILookup<string, OpenDocument> byCustomer, CashMatchOptions options)
     {
-        var referenced = References(receipt, byId, byNumber).Where(r => r.Document.Open > 0).ToList();
+        // The customer: stated on the receipt, or named by the statement's payer name or account. An identified payer's
+        // own items first; references to others' items only when none of its own is referenced.
+        var customer = receipt.Customer ?? payer?.Customer;
+        var referenced = References(receipt, customer, byId, byNumber).Where(r => r.Document.Open > 0).ToList();
+        if (referenced.Count == 0 && receipt.Customer is null && payer is not null)
+            referenced = References(receipt, null, byId, byNumber).Where(r => r.Document.Open > 0).ToList();
         if (referenced.Count > 0)
         {
             var score = referenced.Min(r => r.Score);
             var rule = referenced.OrderBy(r => r.Score).First().Rule;
             var docs = referenced.Select(r => r.Document).ToList();
             var total = docs.Sum(d => d.Open);
-            var customer = docs[0].Customer;
+            customer = docs[0].Customer;
             if (receipt.Remaining == total)
                 return new Proposal(rule, score, docs.Select(d => (d, d.Open)).ToList(), 0, customer);
             if (receipt.Remaining > total)
@@ -154,22 +163,25 @@ public sealed class CashMatcher(Warehouse warehouse)
                 ? new Proposal(rule + "+short_payment", score * 0.97m, [(only, receipt.Remaining)], shortBy, customer)
                 : new Proposal(rule + "+partial_payment", score * 0.95m, [(only, receipt.Remaining)], 0, customer);
         }
-        if (receipt.Customer is null) return new Proposal("none", 0, [], 0, null);
-        var open = byCustomer[receipt.Customer].Where(d => d.Open > 0 && d.Currency == receipt.Currency).ToList();
+        if (customer is null) return new Proposal("none", 0, [], 0, null);
+        // How the customer is known: on the receipt, or by the payer's account or name (payer_account+amount).
+        var known = payer is null ? "amount_and_customer" : payer.Rule + "+amount";
+        var open = byCustomer[customer].Where(d => d.Open > 0 && d.Currency == receipt.Currency).ToList();
         var same = open.Where(d => d.Open == receipt.Remaining).ToList();
         if (same.Count == 1)
         {
             // Unique amount of this customer; less sure when other open items are within 5 % of it.
             var near = open.Count(d => d != same[0] && Math.Abs(d.Open - receipt.Remaining) <= receipt.Remaining * 0.05m);
-            return new Proposal("amount_and_customer", near == 0 ? 0.90m : 0.75m, [(same[0], same[0].Open)], 0, receipt.Customer);
+            var sure = near == 0 ? 0.90m : 0.75m;
+            return new Proposal(known, payer is null ? sure : Math.Min(sure, payer.Score), [(same[0], same[0].Open)], 0, customer);
         }
         var combination = ExactSubset(open.OrderBy(d => d.Due).Take(16).ToList(), receipt.Remaining, maxSize: 3);
         return combination is not null
-            ? new Proposal("subset_sum", 0.80m, combination.Select(d => (d, d.Open)).ToList(), 0, receipt.Customer)
-            : new Proposal("none", same.Count > 1 ? 0.5m : 0, [], 0, receipt.Customer);
+            ? new Proposal("subset_sum", 0.80m, combination.Select(d => (d, d.Open)).ToList(), 0, customer)
+            : new Proposal("none", same.Count > 1 ? 0.5m : 0, [], 0, customer);
     }
 
-    private static IEnumerable<(OpenDocument Document, decimal Score, string Rule)> References(Receipt receipt,
+    private static IEnumerable<(OpenDocument Document, decimal Score, string Rule)> References(Receipt receipt, string? customer,
         Dictionary<string, OpenDocument> byId, ILookup<string, OpenDocument> byNumber)
     {
         var seen = new HashSet<string>();
@@ -179,14 +191,14 @@ public sealed class CashMatcher(Warehouse warehouse)
             {
                 "exact" when byId.TryGetValue(token, out var d) => [(d, 1.00m, "exact_reference")],
                 "fuzzy" when byId.TryGetValue(token, out var d) => [(d, 0.95m, "fuzzy_reference")],
-                "bare" => byNumber[token].Where(d => d.Currency == receipt.Currency && (receipt.Customer is null || d.Customer == receipt.Customer))
+                "bare" => byNumber[token].Where(d => d.Currency == receipt.Currency && (customer is null || d.Customer == customer))
                     .ToList() is { Count: 1 } unique ? [(unique[0], 0.92m, "bare_number")] : [],
                 _ => [],
             };
             foreach (var (document, score, rule) in found)
             {
                 if (document.Currency != receipt.Currency) continue;
-                if (receipt.Customer is not null && document.Customer != receipt.Customer) continue;
+                if (customer is not null && document.Customer != customer) continue;
                 if (seen.Add(document.Id)) yield return (document, score, rule);
             }
         }
@@ -195,7 +207,7 @@ public sealed class CashMatcher(Warehouse warehouse)
     private static IEnumerable<(OpenDocument Document, decimal Score)> Candidates(Receipt receipt, Dictionary<string, OpenDocument> byId,
         ILookup<string, OpenDocument> byNumber, ILookup<string, OpenDocument> byCustomer)
     {
-        var referenced = References(receipt, byId, byNumber).Select(r => (r.Document, r.Score));
+        var referenced = References(receipt, receipt.Customer, byId, byNumber).Select(r => (r.Document, r.Score));
         var sameCustomer = receipt.Customer is null ? [] : byCustomer[receipt.Customer]
             .Where(d => d.Open > 0 && d.Currency == receipt.Currency)
             .Select(d => (Document: d, Score: Math.Round(0.7m * (1 - Math.Min(1, Math.Abs(d.Open - receipt.Remaining) / Math.Max(receipt.Remaining, 0.01m))), 2)));
@@ -236,12 +248,13 @@ public sealed class CashMatcher(Warehouse warehouse)
 
     private List<Receipt> UnappliedReceipts() => warehouse.Query("""
         WITH applied AS (SELECT receipt_id, sum(amount) AS amount FROM applications GROUP BY 1)
-        SELECT r.receipt_id, r.customer_id, r.value_date, r.currency_code, r.amount - coalesce(a.amount, 0), r.remittance_text
+        SELECT r.receipt_id, r.customer_id, r.value_date, r.currency_code, r.amount - coalesce(a.amount, 0), r.remittance_text,
+               r.payer_name, r.payer_account
         FROM receipts r LEFT JOIN applied a USING (receipt_id)
         WHERE r.amount - coalesce(a.amount, 0) > 0
         ORDER BY r.value_date, r.receipt_id
         """, r => new Receipt(r.GetString(0), r.IsDBNull(1) ? null : r.GetString(1), r.GetFieldValue<DateOnly>(2), r.GetString(3),
-            r.GetDecimal(4), r.IsDBNull(5) ? null : r.GetString(5)));
+            r.GetDecimal(4), r.IsDBNull(5) ? null : r.GetString(5), r.IsDBNull(6) ? null : r.GetString(6), r.IsDBNull(7) ? null : r.GetString(7)));
 
     private static string N(decimal d) => d.ToString("0.00", CultureInfo.InvariantCulture);
 }

@@ -79,6 +79,8 @@ public static class CanonicalLayouts
             new("payment_method", Choice, Required: true, Choices: ["wire", "ach", "check", "card", "sepa", "other"]),
             new("bank_reference", Text),
             new("remittance_text", Text),
+            new("payer_name", Text, Description: "The payer's name as the bank statement shows it (cash matching identifies the customer by it)."),
+            new("payer_account", Text, Description: "The payer's account (IBAN or account number) as the bank statement shows it."),
         ],
         [
             new("amount", "amount <= 0", "non_positive_amount", "a receipt amount must be positive"),
@@ -308,6 +310,21 @@ public static class CanonicalLayouts
     /// How customers are chased (issue 23): the standing strategy of each customer score band, and the strategies
     /// pilots try. The parameters say what a collector does; the product measures what followed (o2c pilot report).
     /// </summary>
+    /// <summary>
+    /// Who pays for a customer, as bank statements show it: its accounts and the names it pays under (a parent company,
+    /// a factor, a trading name). Cash matching identifies a receipt's customer by them (and by the customer's own name);
+    /// an account or name known for two customers identifies neither.
+    /// </summary>
+    public static readonly EntityLayout CustomerPayers = new(
+        "customer_payers", ["identifier_type", "identifier", "customer_id"],
+        [
+            new("customer_id", Text, Required: true, References: "customers"),
+            new("identifier_type", Choice, Required: true, Choices: ["account", "name"], Description: "account: an IBAN or account number the customer pays from; name: a name it pays under."),
+            new("identifier", Text, Required: true, Description: "The account (spaces allowed: DE89 3704 ...) or the name as statements write it."),
+        ],
+        [new("identifier", "identifier_type = 'account' AND length(regexp_replace(identifier, '[^0-9A-Za-z]', '', 'g')) < 5", "implausible_account", "an account number has at least 5 letters or digits")],
+        "One row per account or name a customer pays from or under.");
+
     public static readonly EntityLayout CollectionStrategies = new(
         "collection_strategies", ["strategy_id"],
         [
@@ -365,7 +382,7 @@ public static class CanonicalLayouts
     /// <summary>Load order: referenced entities first.</summary>
     public static readonly IReadOnlyList<EntityLayout> All =
     [
-        Customers, FxRates, Holidays, KpiTargets, Documents, Receipts, Applications,
+        Customers, CustomerPayers, FxRates, Holidays, KpiTargets, Documents, Receipts, Applications,
         Disputes, PromisesToPay, CollectionActivities, WriteOffs, ServiceEvents, CollectionStrategies, Pilots,
     ];
 

@@ -11,6 +11,14 @@ public class Camt053ReaderTests
     private static string Sample(string name) => Path.Combine(RepoPaths.Shared!, "bankfiles", "camt053", name);
 
     [SharedDataFact]
+    public void The_payers_name_and_account_come_from_the_related_parties()
+    {
+        // minimal: the 8.85 EUR credit's debtor is NAME NAME, paying from NL56AGDH9619008421 (DbtrAcct/Id/IBAN).
+        var credit = Assert.Single(Camt053Reader.Read(Sample("camt053.v2.minimal.xml")).Credits);
+        Assert.Equal((8.85m, "NAME NAME", "NL56AGDH9619008421"), (credit.Amount, credit.CounterpartyName, credit.CounterpartyAccount));
+    }
+
+    [SharedDataFact]
     public void Every_version_yields_its_one_credit_of_8_85_eur_value_dated_2_january_2015()
     {
         foreach (var name in new[] { "camt053.v2.minimal.xml", "camt053.v2.minimal.ultimate.xml", "camt053.v2.with-party-ids.xml",

@@ -59,6 +59,8 @@ public class Mt940ReaderTests
         Assert.Equal("KARL        KAUFMANN", first.CounterpartyName);
         Assert.StartsWith("EREF+EndToEndId TFNR 22 004 00001SVWZ+Verw CTSc-01 BC-PPP TF", first.RemittanceText);
         Assert.Equal("0724710333343453", first.BankReference);
+        // ?31: the payer's account, for payer identification (issue 24).
+        Assert.Equal("DE14508800500194785000", first.CounterpartyAccount);
     }
 
     [SharedDataFact]

@@ -5,7 +5,8 @@ namespace O2C.Analytics.Extract.Bank;
 
 /// <summary>
 /// Writes the credits of a statement file as canonical receipts: unidentified (no customer) until cash matching
-/// names the payer, with the bank reference and remittance text kept. Debits are not receipts.
+/// names the payer, with the bank reference, the remittance text and the payer's name and account kept apart (a name
+/// read as remittance could pass for a reference). Debits are not receipts.
 /// </summary>
 public static class BankStager
 {
@@ -21,7 +22,7 @@ public static class BankStager
     {
         var path = Path.Combine(stagingFolder, FileName(sourceName, file.FileName));
         using var csv = new CsvWriter(path, gzip: false, "receipt_id", "customer_id", "value_date", "posted_date", "amount",
-            "currency_code", "payment_method", "bank_reference", "remittance_text");
+            "currency_code", "payment_method", "bank_reference", "remittance_text", "payer_name", "payer_account");
         foreach (var group in file.Credits.GroupBy(c => c.Line))
         {
             var n = 0;
@@ -33,7 +34,8 @@ public static class BankStager
                 csv.Text(id).Text(null).Date(credit.ValueDate).Date(posted).Money(StagedAmount(credit.Amount, minorUnits(credit.Currency)))
                     .Text(credit.Currency).Text(BankStatementReader.PaymentMethod(file.Format, credit.TypeCode, credit.Currency))
                     .Text(credit.BankReference ?? credit.CustomerReference)
-                    .Text(string.Join(" ", new[] { credit.CounterpartyName, credit.CustomerReference, credit.RemittanceText }.Where(s => !string.IsNullOrEmpty(s))))
+                    .Text(string.Join(" ", new[] { credit.CustomerReference, credit.RemittanceText }.Where(s => !string.IsNullOrEmpty(s))))
+                    .Text(credit.CounterpartyName).Text(credit.CounterpartyAccount)
                     .End();
             }
         }

@@ -4,7 +4,9 @@ namespace O2C.Analytics.Extract.Bank;
 /// One entry of a bank statement. Amount is signed: positive for a credit (money in), negative for a debit.
 /// Line is where the entry starts in its file, for messages and lineage. <paramref name="IsReversal"/>: the bank
 /// marks the entry as undoing an earlier one (camt.053 RvslInd, MT940 RC/RD): a reversed debit brings money back
-/// but is no customer's payment; a reversed credit takes back a payment received before.
+/// but is no customer's payment; a reversed credit takes back a payment received before. CounterpartyName and
+/// CounterpartyAccount are the payer's (or payee's) as the statement shows them: cash matching identifies the
+/// customer by them.
 /// </summary>
 public sealed record BankTransaction(
     string AccountNumber,
@@ -18,7 +20,8 @@ public sealed record BankTransaction(
     string? RemittanceText,
     string? CounterpartyName,
     int Line,
-    bool IsReversal = false)
+    bool IsReversal = false,
+    string? CounterpartyAccount = null)
 {
     /// <summary>Money a customer paid in: a credit that reverses nothing.</summary>
     public bool IsCredit => Amount > 0 && !IsReversal;

@@ -91,9 +91,11 @@ public static class Camt053Reader
     {
         var party = amount > 0 ? "Dbtr" : "Cdtr";
         var counterparty = detail.Text("RltdPties", party, "Nm") ?? detail.Text("RltdPties", party, "Pty", "Nm");
+        // The payer's account: DbtrAcct (CdtrAcct for a debit), by IBAN or another scheme's id.
+        var counterpartyAccount = detail.Text("RltdPties", party + "Acct", "Id", "IBAN") ?? detail.Text("RltdPties", party + "Acct", "Id", "Othr", "Id");
         return new BankTransaction(account, currency, valueDate, bookingDate, amount, typeCode,
             detail.Text("Refs", "AcctSvcrRef") ?? entry.Text("AcctSvcrRef"), detail.Text("Refs", "EndToEndId"),
-            remittance, counterparty, detail?.Line() ?? entry.Line());
+            remittance, counterparty, detail?.Line() ?? entry.Line(), CounterpartyAccount: counterpartyAccount);
     }
 
     /// <summary>Structured references first (creditor reference, referred document numbers), then unstructured text.</summary>

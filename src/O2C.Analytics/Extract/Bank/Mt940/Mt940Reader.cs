@@ -113,28 +113,30 @@ public static partial class Mt940Reader
         var amount = Amount(fileName, field.Line, m.Groups["amount"].Value);
         // C credit, D debit; RC reverses a credit (money out), RD reverses a debit (money in).
         var signed = mark is "C" or "RD" ? amount : -amount;
-        var (remittance, counterparty) = Information(information);
+        var (remittance, counterparty, counterpartyAccount) = Information(information);
         var supplementary = string.Join(" ", field.Value.Split('\n').Skip(1).Select(l => l.Trim()).Where(l => l.Length > 0));
         return new BankTransaction(account, currency, valueDate, bookingDate, signed, m.Groups["type"].Value,
             Blank(m.Groups["bank"].Value), Blank(m.Groups["reference"].Value.Trim()),
             Blank(string.Join(" ", new[] { remittance, supplementary }.Where(s => !string.IsNullOrEmpty(s)))), counterparty, field.Line,
-            IsReversal: mark.StartsWith('R'));
+            IsReversal: mark.StartsWith('R'), CounterpartyAccount: counterpartyAccount);
     }
 
     /// <summary>
-    /// The :86: text. German banks structure it with ?nn subfields: ?20-?29 purpose, ?32-?33 counterparty name;
-    /// otherwise the whole text is the remittance information.
+    /// The :86: text. German banks structure it with ?nn subfields: ?20-?29 purpose, ?30 the counterparty's bank code
+    /// (BIC or BLZ), ?31 its account (IBAN or account number), ?32-?33 its name; otherwise the whole text is the
+    /// remittance information.
     /// </summary>
-    private static (string? Remittance, string? Counterparty) Information(string text)
+    private static (string? Remittance, string? Counterparty, string? CounterpartyAccount) Information(string text)
     {
         var flat = string.Join("", text.Split('\n').Select(l => l.TrimEnd()));
         if (!flat.Contains("?20", StringComparison.Ordinal))
-            return (Blank(string.Join(" ", text.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0))), null);
+            return (Blank(string.Join(" ", text.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0))), null, null);
         var parts = flat.Split('?').Skip(1).Where(p => p.Length >= 2).Select(p => (Code: p[..2], Text: p[2..])).ToList();
         var purpose = string.Concat(parts.Where(p => string.CompareOrdinal(p.Code, "20") >= 0 && string.CompareOrdinal(p.Code, "29") <= 0
                                                      || string.CompareOrdinal(p.Code, "60") >= 0 && string.CompareOrdinal(p.Code, "63") <= 0).Select(p => p.Text));
         var name = string.Concat(parts.Where(p => p.Code is "32" or "33").Select(p => p.Text)).Trim();
-        return (Blank(purpose.Trim()), Blank(name));
+        var account = string.Concat(parts.Where(p => p.Code == "31").Select(p => p.Text)).Trim();
+        return (Blank(purpose.Trim()), Blank(name), Blank(account));
     }
 
     private static (decimal Amount, DateOnly Date, string Currency) Balance(string fileName, Mt940Field field)

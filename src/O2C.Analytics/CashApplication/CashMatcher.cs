@@ -12,25 +12,16 @@ namespace O2C.Analytics.CashApplication;
 /// </summary>
 public sealed class CashMatcher(Warehouse warehouse)
 {
-    private sealed class OpenDocument(string id, string customer, string currency, DateOnly? due, decimal open)
-    {
-        public string Id { get; } = id;
-        public string Customer { get; } = customer;
-        public string Currency { get; } = currency;
-        public DateOnly? Due { get; } = due;
-        public decimal Open { get; set; } = open;
-    }
-
     private sealed record Receipt(string Id, string? Customer, DateOnly ValueDate, string Currency, decimal Remaining, string? Remittance,
         string? PayerName = null, string? PayerAccount = null);
 
-    private sealed record Proposal(string Rule, decimal Score, List<(OpenDocument Document, decimal Amount)> Applications, decimal Deduction, string? Customer);
+    private sealed record Proposal(string Rule, decimal Score, List<(OpenDocument Document, decimal Amount)> Applications, decimal Deduction, string? Customer,
+        string? Note = null);
 
     public CashMatchResult Run(CashMatchOptions options)
     {
         var documents = OpenDocuments();
-        var byId = documents.ToDictionary(d => d.Id);
-        var byNumber = documents.ToLookup(d => RemittanceReferences.NumberOf(d.Id));
+        var references = new ReferenceResolver(documents.ToLookup(d => RemittanceReferences.NumberOf(d.Id)));
         var byCustomer = documents.ToLookup(d => d.Customer);
         var receipts = UnappliedReceipts();
         var payers = new PayerDirectory(warehouse);
@@ -55,10 +46,11 @@ public sealed class CashMatcher(Warehouse warehouse)
         foreach (var receipt in receipts)
         {
             var payer = receipt.Customer is null ? payers.Identify(receipt.PayerName, receipt.PayerAccount) : null;
-            var proposal = Propose(receipt, payer, byId, byNumber, byCustomer, options);
+            var proposal = Propose(receipt, payer, references, byCustomer, options);
             var inputs = $"remittance='{receipt.Remittance}'; amount={N(receipt.Remaining)} {receipt.Currency}; customer={receipt.Customer ?? "unidentified"}; " +
                          $"payer='{receipt.PayerName}' account='{receipt.PayerAccount}' identified={(payer is null ? "no" : $"{payer.Customer} by {payer.Rule}")}; " +
-                         $"open={string.Join(",", proposal.Applications.Select(a => $"{a.Document.Id}:{N(a.Document.Open)}"))}";
+                         $"open={string.Join(",", proposal.Applications.Select(a => $"{a.Document.Id}:{N(a.Document.Open)}"))}" +
+                         (proposal.Note is null ? "" : $"; {proposal.Note}");
             if (proposal.Applications.Count > 0 && proposal.Score >= options.AutoApplyThreshold)
             {
                 foreach (var (document, amount) in proposal.Applications)
@@ -98,7 +90,7 @@ public sealed class CashMatcher(Warehouse warehouse)
             else
             {
                 exceptions++;
-                var candidates = string.Join(", ", Candidates(receipt, byId, byNumber, byCustomer).Take(5).Select(c => $"{c.Document.Id}:{c.Score.ToString("0.00", CultureInfo.InvariantCulture)}"));
+                var candidates = string.Join(", ", Candidates(receipt, payer, references, byCustomer).Take(5).Select(c => $"{c.Document.Id}:{c.Score.ToString("0.00", CultureInfo.InvariantCulture)}"));
                 pendingExceptions.Add((receipt, proposal.Score, candidates));
                 Log(receipt, "exception", proposal, inputs);
             }
@@ -130,15 +122,14 @@ public sealed class CashMatcher(Warehouse warehouse)
     /// </summary>
     public static string SourceOf(long runId) => $"o2c-cash-matching-run-{runId}";
 
-    private Proposal Propose(Receipt receipt, IdentifiedPayer? payer, Dictionary<string, OpenDocument> byId, ILookup<string, OpenDocument> byNumber,
+    private static Proposal Propose(Receipt receipt, IdentifiedPayer? payer, ReferenceResolver references,
         ILookup<string, OpenDocument> byCustomer, CashMatchOptions options)
     {
-        // The customer: stated on the receipt, or named by the statement's payer name or account. An identified payer's
-        // own items first; references to others' items only when none of its own is referenced.
+        // The customer: stated on the receipt, or named by the statement's payer name or account. A known payer's
+        // references name its own documents only; one naming another customer's is a conflict for a person.
         var customer = receipt.Customer ?? payer?.Customer;
-        var referenced = References(receipt, customer, byId, byNumber).Where(r => r.Document.Open > 0).ToList();
-        if (referenced.Count == 0 && receipt.Customer is null && payer is not null)
-            referenced = References(receipt, null, byId, byNumber).Where(r => r.Document.Open > 0).ToList();
+        var (referenced, conflict) = references.Resolve(receipt.Remittance, receipt.Remaining, receipt.Currency, customer);
+        if (conflict is not null) return new Proposal("other_customers_reference", 0, [], 0, customer, conflict);
         if (referenced.Count > 0)
         {
             var score = referenced.Min(r => r.Score);
@@ -175,40 +166,20 @@ public sealed class CashMatcher(Warehouse warehouse)
             var sure = near == 0 ? 0.90m : 0.75m;
             return new Proposal(known, payer is null ? sure : Math.Min(sure, payer.Score), [(same[0], same[0].Open)], 0, customer);
         }
-        var combination = ExactSubset(open.OrderBy(d => d.Due).Take(16).ToList(), receipt.Remaining, maxSize: 3);
-        return combination is not null
-            ? new Proposal("subset_sum", 0.80m, combination.Select(d => (d, d.Open)).ToList(), 0, customer)
+        // A payment run without a list: the one set of two to four open items adding up to the amount.
+        var run = same.Count == 0 ? PaymentRun.UniqueSet(open, receipt.Remaining) : null;
+        return run is not null
+            ? new Proposal(payer is null ? "payment_run" : payer.Rule + "+payment_run", payer is null ? 0.92m : Math.Min(0.92m, payer.Score),
+                run.Select(d => (d, d.Open)).ToList(), 0, customer)
             : new Proposal("none", same.Count > 1 ? 0.5m : 0, [], 0, customer);
     }
 
-    private static IEnumerable<(OpenDocument Document, decimal Score, string Rule)> References(Receipt receipt, string? customer,
-        Dictionary<string, OpenDocument> byId, ILookup<string, OpenDocument> byNumber)
+    private static IEnumerable<(OpenDocument Document, decimal Score)> Candidates(Receipt receipt, IdentifiedPayer? payer, ReferenceResolver references,
+        ILookup<string, OpenDocument> byCustomer)
     {
-        var seen = new HashSet<string>();
-        foreach (var (token, kind) in RemittanceReferences.Find(receipt.Remittance))
-        {
-            IEnumerable<(OpenDocument, decimal, string)> found = kind switch
-            {
-                "exact" when byId.TryGetValue(token, out var d) => [(d, 1.00m, "exact_reference")],
-                "fuzzy" when byId.TryGetValue(token, out var d) => [(d, 0.95m, "fuzzy_reference")],
-                "bare" => byNumber[token].Where(d => d.Currency == receipt.Currency && (customer is null || d.Customer == customer))
-                    .ToList() is { Count: 1 } unique ? [(unique[0], 0.92m, "bare_number")] : [],
-                _ => [],
-            };
-            foreach (var (document, score, rule) in found)
-            {
-                if (document.Currency != receipt.Currency) continue;
-                if (customer is not null && document.Customer != customer) continue;
-                if (seen.Add(document.Id)) yield return (document, score, rule);
-            }
-        }
-    }
-
-    private static IEnumerable<(OpenDocument Document, decimal Score)> Candidates(Receipt receipt, Dictionary<string, OpenDocument> byId,
-        ILookup<string, OpenDocument> byNumber, ILookup<string, OpenDocument> byCustomer)
-    {
-        var referenced = References(receipt, receipt.Customer, byId, byNumber).Select(r => (r.Document, r.Score));
-        var sameCustomer = receipt.Customer is null ? [] : byCustomer[receipt.Customer]
+        var customer = receipt.Customer ?? payer?.Customer;
+        var referenced = references.Resolve(receipt.Remittance, receipt.Remaining, receipt.Currency, customer).Found.Select(r => (r.Document, r.Score));
+        var sameCustomer = customer is null ? [] : byCustomer[customer]
             .Where(d => d.Open > 0 && d.Currency == receipt.Currency)
             .Select(d => (Document: d, Score: Math.Round(0.7m * (1 - Math.Min(1, Math.Abs(d.Open - receipt.Remaining) / Math.Max(receipt.Remaining, 0.01m))), 2)));
         return referenced.Concat(sameCustomer).GroupBy(c => c.Document.Id).Select(g => g.MaxBy(c => c.Score)).OrderByDescending(c => c.Score);

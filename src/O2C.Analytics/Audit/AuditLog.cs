@@ -20,6 +20,7 @@ public sealed class AuditLog(Warehouse warehouse)
     public const string PackSent = "pack_sent";
     public const string SlaReviewSent = "sla_review_sent";
     public const string Purge = "purge";
+    public const string CashApplied = "cash_applied";
 
     private static readonly string Genesis = new('0', 64);
 

@@ -16,7 +16,7 @@ public static class MatchCommand
             Description = "Apply matches scoring at least this (0-1); the rest go to the exception queue",
             DefaultValueFactory = _ => 0.90m,
         };
-        var command = new Command("match", "Match unapplied receipts to open invoices; apply confident matches, queue the rest") { threshold };
+        var command = new Command("match", "Match unapplied receipts to open invoices; apply confident matches, queue the rest") { threshold, Apply() };
         command.SetAction(parse =>
         {
             var settings = O2cSettings.Load();
@@ -24,6 +24,35 @@ public static class MatchCommand
             var options = new CashMatchOptions(DateOnly.FromDateTime(DateTime.Today), parse.GetValue(threshold));
             var result = Progress.Status("Matching cash", _ => new CashMatcher(warehouse).Run(options));
             Print(result);
+            return 0;
+        });
+        return command;
+    }
+
+    /// <summary>
+    /// `o2c match apply --receipt R --document D [--document D2]`: a person applies an exception; the payer's account
+    /// and name become aliases of the customer for its next receipts (docs/cash-application.md).
+    /// </summary>
+    private static Command Apply()
+    {
+        var receipt = new Option<string>("--receipt") { Description = "The receipt to apply (cash_match_exceptions.receipt_id)", Required = true };
+        var documents = new Option<string[]>("--document")
+        {
+            Description = "A document it pays, in full (repeat for several)", Required = true, AllowMultipleArgumentsPerToken = true,
+        };
+        var by = new Option<string>("--by") { Description = "Who decides (recorded in the audit log)", DefaultValueFactory = _ => Environment.UserName };
+        var command = new Command("apply", "Apply a receipt by hand to documents of one customer; the payer's account and name are learned for its next receipts")
+            { receipt, documents, by };
+        command.SetAction(parse =>
+        {
+            var settings = O2cSettings.Load();
+            using var warehouse = CommonOptions.OpenWarehouse(parse, settings);
+            var decision = new ManualApplication(warehouse).Apply(parse.GetValue(receipt)!, parse.GetValue(documents)!, parse.GetValue(by)!,
+                DateOnly.FromDateTime(DateTime.Today));
+            AnsiConsole.MarkupLineInterpolated($"decision {decision.RunId}: {parse.GetValue(receipt)} applied to {string.Join(", ", parse.GetValue(documents)!)}.");
+            foreach (var lesson in decision.Learned)
+                AnsiConsole.MarkupLineInterpolated($"  learned: {lesson}");
+            AnsiConsole.MarkupLine("Run [bold]o2c refresh[/] for the KPIs to see it.");
             return 0;
         });
         return command;

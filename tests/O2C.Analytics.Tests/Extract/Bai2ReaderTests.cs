@@ -63,8 +63,9 @@ public class Bai2ReaderTests
             Assert.Equal((22, "account 107049932 control total", -1260161341762m, 7999960m), (first.Line, first.What, first.Expected, first.Actual));
             Assert.Contains("line 22: account 107049932 control total: the file says -1260161341762, the entries add up to 7999960", first.ToString());
         }
-        Assert.Equal(9, Bai2Reader.Read(Sample("sample4-continuations-newline-delimited.txt")).Credits.Count());
-        Assert.Equal(11, Bai2Reader.Read(Sample("sample5-issue113.txt")).Credits.Count());
+        // 9 and 11 credit entries, of which 4 each are returns (255, 257, 261, 266): no customer's payment
+        Assert.Equal(5, Bai2Reader.Read(Sample("sample4-continuations-newline-delimited.txt")).Credits.Count());
+        Assert.Equal(7, Bai2Reader.Read(Sample("sample5-issue113.txt")).Credits.Count());
     }
 
     [SharedDataFact]
@@ -83,5 +84,21 @@ public class Bai2ReaderTests
         Assert.Equal(
             ["line 16: account 10200123456 control total: the file says 834000, the entries add up to 834100"],
             file.Problems.Select(p => p.ToString()));
+    }
+
+    [SharedDataFact]
+    public void Returned_items_and_bounced_wires_are_no_customers_payment()
+    {
+        // sample4 (a bank's real return traffic): 255 Check Return 9.31, 257 ACH Debit Payment Return 600.00, 261 ACH
+        // Credit Reject 1,435.00 and 266 Outgoing Wire Return 19.12 bring money back that no customer paid; 557 ACH
+        // Credit Receipt Return 2,000.00 takes back a customer's ACH payment (issue 24: all were read as payments).
+        var file = Bai2Reader.Read(Sample("sample4-continuations-newline-delimited.txt"));
+        var all = file.Statements.SelectMany(s => s.Transactions).ToList();
+        Assert.DoesNotContain(file.Credits, c => c.TypeCode is "255" or "257" or "261" or "266");
+        Assert.Equal([1435.00m, 19.12m, 600.00m, 9.31m],
+            all.Where(t => t.TypeCode is "255" or "257" or "261" or "266").OrderBy(t => t.Line).Select(t => t.Amount));
+        Assert.All(all.Where(t => t.TypeCode is "255" or "257" or "261" or "266"), t => Assert.True(t.IsReversal && !t.IsCredit));
+        var takenBack = Assert.Single(all, t => t.TypeCode == "557");
+        Assert.Equal((-2000.00m, true), (takenBack.Amount, takenBack.ReversesCredit));
     }
 }

@@ -128,3 +128,42 @@ public class Camt053BatchTests
             file.Credits.Select(c => $"{c.Amount:0.00}|{c.CounterpartyName}|{c.CustomerReference}|{c.RemittanceText}"));
     }
 }
+
+/// <summary>
+/// Issue 24: returns on a camt.053.001.08 statement that only their bank transaction code names (no RvslInd): a refund
+/// of ours bounced back (PMNT/ICDT/RRTN, a credit) and a direct debit of ours returned unpaid (PMNT/IDDT/UPDD, a
+/// debit). Neither is a customer's payment; the returned debit takes back the receipt it collected.
+/// </summary>
+public class Camt053ReturnTests
+{
+    private static string Entry(string amount, string indicator, string family, string subFamily, string name) => $"""
+        <Ntry><Amt Ccy="EUR">{amount}</Amt><CdtDbtInd>{indicator}</CdtDbtInd><Sts><Cd>BOOK</Cd></Sts>
+          <BookgDt><Dt>2026-10-05</Dt></BookgDt><ValDt><Dt>2026-10-05</Dt></ValDt>
+          <BkTxCd><Domn><Cd>PMNT</Cd><Fmly><Cd>{family}</Cd><SubFmlyCd>{subFamily}</SubFmlyCd></Fmly></Domn></BkTxCd>
+          <NtryDtls><TxDtls><RltdPties><{(indicator == "CRDT" ? "Dbtr" : "Cdtr")}><Nm>{name}</Nm></{(indicator == "CRDT" ? "Dbtr" : "Cdtr")}></RltdPties>
+          <RmtInf><Ustrd>RG2178</Ustrd></RmtInf></TxDtls></NtryDtls></Ntry>
+        """;
+
+    [Fact]
+    public void A_bounced_refund_and_a_returned_direct_debit_are_no_payments()
+    {
+        var xml = $"""
+            <?xml version="1.0" encoding="UTF-8"?>
+            <Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.053.001.08"><BkToCstmrStmt>
+              <GrpHdr><MsgId>M1</MsgId><CreDtTm>2026-10-05T18:00:00</CreDtTm></GrpHdr>
+              <Stmt><Id>S1</Id><CreDtTm>2026-10-05T18:00:00</CreDtTm>
+                <Acct><Id><IBAN>DE89370400440532013000</IBAN></Id><Ccy>EUR</Ccy></Acct>
+                {Entry("1250.00", "CRDT", "RCDT", "ESCT", "NORDWIND HANDELS GMBH")}
+                {Entry("340.00", "CRDT", "ICDT", "RRTN", "BRIGHTLINE FOODS LTD")}
+                {Entry("980.00", "DBIT", "IDDT", "UPDD", "NORDLICHT TRADING")}
+              </Stmt>
+            </BkToCstmrStmt></Document>
+            """;
+        var file = Camt053Reader.Parse("returns.xml", new MemoryStream(System.Text.Encoding.UTF8.GetBytes(xml)));
+        var credit = Assert.Single(file.Credits);
+        Assert.Equal((1250.00m, "NORDWIND HANDELS GMBH"), (credit.Amount, credit.CounterpartyName));
+        var entries = file.Statements.Single().Transactions;
+        Assert.Equal((340.00m, true, false), (entries[1].Amount, entries[1].IsReversal, entries[1].IsCredit));
+        Assert.Equal((-980.00m, true), (entries[2].Amount, entries[2].ReversesCredit));
+    }
+}

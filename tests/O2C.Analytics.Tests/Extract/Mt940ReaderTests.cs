@@ -6,7 +6,8 @@ namespace O2C.Analytics.Tests.Extract;
 
 /// <summary>
 /// The MT940 samples of ../shared/bankfiles/mt940 (wolph/mt940 test data, many banks' dialects). Expected counts
-/// and sums were read off the files (:61: lines whose mark is C or RD are credits).
+/// and sums were read off the files (:61: lines whose mark is C or RD are credits, unless they are returns: type RTI or
+/// GVC 109/159).
 /// </summary>
 public class Mt940ReaderTests
 {
@@ -17,8 +18,9 @@ public class Mt940ReaderTests
     {
         (string File, int Statements, int Lines, int Credits, decimal CreditSum)[] expected =
         [
-            ("betterplace-sepa_mt9401.sta", 26, 97, 41, 5188474.94m),
-            ("betterplace-sepa_snippet.sta", 2, 11, 8, 1430745.72m),
+            // 41 credits on the statement lines, of which 17 are returned transfers (GVC 159 RETOURE: 3,149,794.74)
+            ("betterplace-sepa_mt9401.sta", 26, 97, 24, 2038680.20m),
+            ("betterplace-sepa_snippet.sta", 2, 11, 5, 500098.84m), // 8, of which 3 returns (930,646.88)
             ("cmxl-mt940.sta", 3, 16, 7, 72436.74m),
             ("jejik-abnamro.sta", 2, 10, 0, 0m),
             ("jejik-ing.sta", 1, 7, 2, 4.68m),
@@ -91,6 +93,38 @@ public class Mt940ReaderTests
         lines[index] = lines[index].Replace("2402,00", "2403,00");
         var problem = Assert.Single(Mt940Reader.Parse("altered.sta", lines).Problems);
         Assert.Equal((617874.30m, 617873.30m), (problem.Expected, problem.Actual));
+    }
+}
+
+/// <summary>
+/// Issue 24: returns on a German statement. A refund of ours bounced back (GVC 159, Rueckueberweisung) and a direct
+/// debit of ours returned unpaid (GVC 109, Ruecklastschrift, type NRTI) undo earlier entries: neither is a customer's
+/// payment, and the returned debit takes back the receipt it collected.
+/// </summary>
+public class Mt940ReturnTests
+{
+    private static readonly string[] Statement =
+    [
+        ":20:STARTUMSE", ":25:50010517/5407324931", ":28C:00012/001", ":60F:C261001EUR10000,00",
+        ":61:2610051005C1250,00NTRFNONREF//0510012345",
+        ":86:166?00GUTSCHRIFT?20SVWZ+RG2178?31DE44500105175407324931?32NORDWIND HANDELS GMBH",
+        ":61:2610051005C340,00NTRFNONREF//0510012346",
+        ":86:159?00RUECKUEBERWEISUNG?20SVWZ+Erstattung GS-0004411?21AC04 Konto aufgeloest?32BRIGHTLINE FOODS LTD",
+        ":61:2610061006D980,00NRTINONREF//0610012347",
+        ":86:109?00RUECKLASTSCHRIFT?20SVWZ+Lastschrift INV-0000701?21MS03?32NORDLICHT TRADING",
+        ":62F:C261006EUR10610,00", "-",
+    ];
+
+    [Fact]
+    public void A_bounced_refund_and_a_returned_direct_debit_are_no_payments()
+    {
+        var file = O2C.Analytics.Extract.Bank.Mt940.Mt940Reader.Parse("returns.sta", Statement);
+        Assert.Empty(file.Problems); // 10,000 + 1,250 + 340 - 980 = 10,610
+        var credit = Assert.Single(file.Credits);
+        Assert.Equal((1250.00m, "NORDWIND HANDELS GMBH"), (credit.Amount, credit.CounterpartyName));
+        var lines = file.Statements.Single().Transactions;
+        Assert.Equal((340.00m, true, false), (lines[1].Amount, lines[1].IsReversal, lines[1].IsCredit));
+        Assert.Equal((-980.00m, true), (lines[2].Amount, lines[2].ReversesCredit));
     }
 }
 

@@ -104,6 +104,13 @@ public static class Bai2Reader
         return total;
     }
 
+    /// <summary>
+    /// Type codes of entries that undo an earlier one. Credits: a debit reversed, a cheque or ACH item of ours returned,
+    /// a credit we sent rejected, an outgoing wire returned (a bounced refund): money back, no customer's payment.
+    /// Debits: a credit reversed, a deposited item or ACH receipt returned: a customer's payment taken back.
+    /// </summary>
+    private static readonly HashSet<int> Returns = [252, 255, 257, 258, 261, 266, 268, 552, 555, 557, 558, 566, 568];
+
     private static decimal Detail(string fileName, Bai2Record r, Account account, DateOnly groupDate)
     {
         var type = r.Field(0);
@@ -115,7 +122,8 @@ public static class Bai2Reader
         var credit = code is >= 100 and <= 399 or >= 900 and <= 919;
         var amount = Scale(raw, account.Currency) * (credit ? 1 : -1);
         account.Transactions.Add(new BankTransaction(account.Number, account.Currency, valueDate, groupDate, amount, type,
-            Blank(r.Field(refIndex)), Blank(r.Field(refIndex + 1)), Blank(r.Field(refIndex + 2)), null, r.Line));
+            Blank(r.Field(refIndex)), Blank(r.Field(refIndex + 1)), Blank(r.Field(refIndex + 2)), null, r.Line,
+            IsReversal: Returns.Contains(code)));
         return raw;
     }
 

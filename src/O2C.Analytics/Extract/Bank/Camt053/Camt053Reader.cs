@@ -51,7 +51,8 @@ public static class Camt053Reader
                 booked += amount;
                 var entryCurrency = entry.Child("Amt")?.Attribute("Ccy")?.Value ?? currency;
                 // RvslInd: the entry undoes an earlier one (a returned or recalled payment).
-                var reversal = string.Equals(entry.Text("RvslInd"), "true", StringComparison.OrdinalIgnoreCase);
+                var reversal = string.Equals(entry.Text("RvslInd"), "true", StringComparison.OrdinalIgnoreCase)
+                    || IsReturn(entry.Text("BkTxCd", "Domn", "Fmly", "SubFmlyCd"));
                 transactions.AddRange(Transactions(fileName, entry, account, entryCurrency, amount).Select(t => t with { IsReversal = reversal }));
             }
             if (opening is { } o && closing is { } c && o.Amount + booked != c.Amount)
@@ -61,6 +62,13 @@ public static class Camt053Reader
         }
         return new BankStatementFile(fileName, "camt.053", result, problems);
     }
+
+    /// <summary>
+    /// ISO bank transaction sub-families of entries that undo an earlier one without always saying so in RvslInd:
+    /// reversal due to a payment return (RRTN; a refund of ours bounced back), to a returned or unpaid direct debit
+    /// (UPDD), to a cancellation request (RPCR), ACH return and reversal (ARET, AREV).
+    /// </summary>
+    private static bool IsReturn(string? subFamily) => subFamily is "RRTN" or "UPDD" or "RPCR" or "ARET" or "AREV";
 
     private static IEnumerable<BankTransaction> Transactions(string fileName, XElement entry, string account, string currency, decimal amount)
     {

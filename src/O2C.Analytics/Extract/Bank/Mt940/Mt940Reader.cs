@@ -115,10 +115,14 @@ public static partial class Mt940Reader
         var signed = mark is "C" or "RD" ? amount : -amount;
         var (remittance, counterparty, counterpartyAccount) = Information(information);
         var supplementary = string.Join(" ", field.Value.Split('\n').Skip(1).Select(l => l.Trim()).Where(l => l.Length > 0));
+        // A returned item (:61: type RTI) or the German business codes 109 (Ruecklastschrift: a direct debit of ours
+        // returned unpaid) and 159 (Rueckueberweisung: a transfer of ours, a refund say, returned): an earlier entry
+        // undone, not a customer's payment, whether the bank also marks it RC/RD or not.
+        var returned = m.Groups["type"].Value[1..] == "RTI" || BusinessCode(information) is "109" or "159";
         return new BankTransaction(account, currency, valueDate, bookingDate, signed, m.Groups["type"].Value,
             Blank(m.Groups["bank"].Value), Blank(m.Groups["reference"].Value.Trim()),
             Blank(string.Join(" ", new[] { remittance, supplementary }.Where(s => !string.IsNullOrEmpty(s)))), counterparty, field.Line,
-            IsReversal: mark.StartsWith('R'), CounterpartyAccount: counterpartyAccount);
+            IsReversal: mark.StartsWith('R') || returned, CounterpartyAccount: counterpartyAccount);
     }
 
     /// <summary>
@@ -137,6 +141,13 @@ public static partial class Mt940Reader
         var name = string.Concat(parts.Where(p => p.Code is "32" or "33").Select(p => p.Text)).Trim();
         var account = string.Concat(parts.Where(p => p.Code == "31").Select(p => p.Text)).Trim();
         return (Blank(purpose.Trim()), Blank(name), Blank(account));
+    }
+
+    /// <summary>The business transaction code (GVC) German banks put before the ?nn subfields of :86:, e.g. 166 in "166?00GUTSCHRIFT".</summary>
+    private static string? BusinessCode(string information)
+    {
+        var text = information.TrimStart();
+        return text.Length >= 4 && char.IsAsciiDigit(text[0]) && char.IsAsciiDigit(text[1]) && char.IsAsciiDigit(text[2]) && text[3] == '?' ? text[..3] : null;
     }
 
     private static (decimal Amount, DateOnly Date, string Currency) Balance(string fileName, Mt940Field field)

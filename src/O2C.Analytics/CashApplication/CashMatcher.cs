@@ -20,7 +20,7 @@ public sealed class CashMatcher(Warehouse warehouse)
 
     public CashMatchResult Run(CashMatchOptions options)
     {
-        var documents = OpenDocuments();
+        var documents = OpenDocuments.Read(warehouse);
         var references = new ReferenceResolver(documents.ToLookup(d => RemittanceReferences.NumberOf(d.Id)));
         var byCustomer = documents.ToLookup(d => d.Customer);
         var receipts = UnappliedReceipts();
@@ -202,20 +202,6 @@ public sealed class CashMatcher(Warehouse warehouse)
         }
         return found;
     }
-
-    private List<OpenDocument> OpenDocuments() => warehouse.Query("""
-        WITH credits AS (SELECT corrects_document_id AS document_id, sum(amount) AS amount FROM documents
-                         WHERE document_type = 'credit_memo' AND corrects_document_id IS NOT NULL GROUP BY 1),
-             applied AS (SELECT document_id, sum(amount) AS amount FROM applications GROUP BY 1),
-             written AS (SELECT document_id, sum(amount) AS amount FROM write_offs GROUP BY 1)
-        SELECT d.document_id, d.customer_id, d.currency_code, d.due_date,
-               d.amount - coalesce(c.amount, 0) - coalesce(p.amount, 0) - coalesce(w.amount, 0) AS open_amount
-        FROM documents d
-        LEFT JOIN credits c USING (document_id) LEFT JOIN applied p USING (document_id) LEFT JOIN written w USING (document_id)
-        WHERE d.document_type <> 'credit_memo'
-          AND d.amount - coalesce(c.amount, 0) - coalesce(p.amount, 0) - coalesce(w.amount, 0) > 0
-        """, r => new OpenDocument(r.GetString(0), r.GetString(1), r.GetString(2),
-            r.IsDBNull(3) ? null : r.GetFieldValue<DateOnly>(3), r.GetDecimal(4)));
 
     private List<Receipt> UnappliedReceipts() => warehouse.Query("""
         WITH applied AS (SELECT receipt_id, sum(amount) AS amount FROM applications GROUP BY 1)

@@ -14,8 +14,6 @@ public sealed record ManualDecision(long RunId, IReadOnlyList<string> Learned);
 /// </summary>
 public sealed class ManualApplication(Warehouse warehouse)
 {
-    private sealed record OpenItem(string Id, string Customer, string Currency, decimal Open);
-
     private sealed record ReceiptToApply(string? Customer, string Currency, decimal Remaining, string? PayerName, string? PayerAccount, DateOnly ValueDate);
 
     public ManualDecision Apply(string receiptId, IReadOnlyList<string> documentIds, string decidedBy, DateOnly applicationDate)
@@ -90,17 +88,10 @@ public sealed class ManualApplication(Warehouse warehouse)
     /// <summary>Where a person's applications come from, as source_file: the decision, so each row's file and line are its own.</summary>
     public static string SourceOf(long runId) => $"o2c-manual-application-{runId}";
 
-    private OpenItem Open(string documentId) => warehouse.Query("""
-        SELECT d.document_id, d.customer_id, d.currency_code,
-               d.amount - coalesce((SELECT sum(c.amount) FROM documents c WHERE c.document_type = 'credit_memo' AND c.corrects_document_id = d.document_id), 0)
-                        - coalesce((SELECT sum(a.amount) FROM applications a WHERE a.document_id = d.document_id), 0)
-                        - coalesce((SELECT sum(w.amount) FROM write_offs w WHERE w.document_id = d.document_id), 0)
-        FROM documents d WHERE d.document_id = $d AND d.document_type <> 'credit_memo'
-        """, r => new OpenItem(r.GetString(0), r.GetString(1), r.GetString(2), r.GetDecimal(3)), ("d", documentId)).SingleOrDefault() is { Open: > 0 } item
-        ? item
-        : throw new ArgumentException($"{documentId} is not an open invoice or debit memo");
+    private OpenDocument Open(string documentId) => OpenDocuments.Read(warehouse, documentId).SingleOrDefault()
+        ?? throw new ArgumentException($"{documentId} is not an open invoice or debit memo");
 
-    private static string Names(IReadOnlyList<OpenItem> items) =>
+    private static string Names(IReadOnlyList<OpenDocument> items) =>
         items.Count == 1 ? items[0].Id : string.Join(", ", items.Take(items.Count - 1).Select(d => d.Id)) + " and " + items[^1].Id;
 
     private static string N(decimal amount) => amount.ToString("N2", CultureInfo.InvariantCulture);

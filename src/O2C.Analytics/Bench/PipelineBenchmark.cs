@@ -74,7 +74,7 @@ public static class PipelineBenchmark
 
     public static BenchReport Run(long invoices, string workFolder, SqlFolder sql, Action<string> log, int trainingCap = 1_000_000)
     {
-        var customers = Math.Max(20, (int)Math.Round(invoices / InvoicesPerCustomer));
+        var customers = CustomersFor(invoices);
         var data = Path.Combine(workFolder, $"data-{customers}");
         if (!File.Exists(Path.Combine(data, "documents.csv")))
         {
@@ -131,7 +131,7 @@ public static class PipelineBenchmark
         // that day's month; scores are as of the first of the day's month and the pack is of the closed month.
         var month = ReportingMonth.Of(cut.LastDay).Plus(-1);
         var asOf = month.End.AddDays(1);
-        var paths = new OutputPaths(Path.Combine(workFolder, "reports"), Path.Combine(workFolder, "bench.duckdb"));
+        var paths = PathsIn(workFolder);
         var predictions = new PaymentPredictionRun(warehouse, paths.PaymentModels);
         // Training alone (read the features, fit and measure on the split, fit on all, save): the scoring `o2c predict
         // train` ends with is the next stage, timed once (it used to be timed in both).
@@ -148,7 +148,7 @@ public static class PipelineBenchmark
 
         // The pack as published also measures every SLA (its attention list names those below target): every quarter
         // the first time, outside the pipeline's stages (the targets' pipeline ends with the workbook).
-        var steps = new PipelineSteps(sql, paths, "USD", new SpcOptions(), new Mail.MailSettings(), Sla.SlaCatalog.Defaults);
+        var steps = Steps(sql, paths);
         stages.Add(Time("sla: every quarter (the published pack's, separate)", log, () => Sla.SlaRunner.Run(warehouse, sql, Sla.SlaCatalog.Defaults).ItemsMeasured));
 
         // The warehouse as the day finds it, kept for `o2c bench --day-only` (the day alone, again, in minutes).
@@ -168,13 +168,15 @@ public static class PipelineBenchmark
     /// </summary>
     public static IReadOnlyList<BenchReport> RunDayOnly(long invoices, string workFolder, SqlFolder sql, Action<string> log, int repeats)
     {
-        var customers = Math.Max(20, (int)Math.Round(invoices / InvoicesPerCustomer));
+        var customers = CustomersFor(invoices);
         var before = Path.Combine(workFolder, BeforeDayFile);
         if (!File.Exists(before))
             throw new InvalidOperationException($"{before} does not exist: run `o2c bench --invoices {invoices}` once first (it keeps the warehouse as the day finds it)");
         var cut = HistoryAndDay.Cut(Path.Combine(workFolder, $"data-{customers}"), Path.Combine(workFolder, $"cut-{customers}"));
         var dayFiles = Directory.GetFiles(cut.Day, "*.csv").Order(StringComparer.Ordinal).ToList();
         var month = ReportingMonth.Of(cut.LastDay).Plus(-1);
+        // the full run's output paths: the day scores with the payment model it trained
+        var steps = Steps(sql, PathsIn(workFolder));
         var reports = new List<BenchReport>();
         for (var i = 1; i <= repeats; i++)
         {
@@ -189,8 +191,6 @@ public static class PipelineBenchmark
             DeleteDatabase(path);
             File.Copy(before, path);
             var stages = new List<BenchStage> { readDay };
-            var paths = new OutputPaths(Path.Combine(workFolder, "reports"), Path.Combine(workFolder, "bench.duckdb"));
-            var steps = new PipelineSteps(sql, paths, "USD", new SpcOptions(), new Mail.MailSettings(), Sla.SlaCatalog.Defaults);
             using (var warehouse = WarehouseSetup.OpenMigrated(path, sql))
             {
                 // Built by another program (models, KPIs or SQL changed since), the day would rebuild everything, and the
@@ -205,6 +205,15 @@ public static class PipelineBenchmark
         }
         return reports;
     }
+
+    /// <summary>The customers of a data set of that many invoices (InvoicesPerCustomer).</summary>
+    private static int CustomersFor(long invoices) => Math.Max(20, (int)Math.Round(invoices / InvoicesPerCustomer));
+
+    private static OutputPaths PathsIn(string workFolder) =>
+        new(Path.Combine(workFolder, "reports"), Path.Combine(workFolder, "bench.duckdb"));
+
+    private static PipelineSteps Steps(SqlFolder sql, OutputPaths paths) =>
+        new(sql, paths, "USD", new SpcOptions(), new Mail.MailSettings(), Sla.SlaCatalog.Defaults);
 
     private static long ReadDay(Warehouse raw, IEnumerable<string> dayFiles) => dayFiles.Sum(f =>
     {

@@ -26,7 +26,7 @@ public sealed class CashMatcher(Warehouse warehouse)
         var receipts = UnappliedReceipts();
         var payers = new PayerDirectory(warehouse);
         using var transaction = warehouse.BeginTransaction();
-        var runId = (warehouse.Scalar<long?>("SELECT max(run_id) FROM cash_match_decisions") ?? 0) + 1;
+        var runId = ReceiptPayer.NextRunId(warehouse);
         int auto = 0, exceptions = 0, deductions = 0, sequence = 0;
         var applied = new SortedDictionary<string, decimal>(StringComparer.Ordinal);
         var byRule = new Dictionary<string, int>();
@@ -46,7 +46,11 @@ public sealed class CashMatcher(Warehouse warehouse)
         foreach (var receipt in receipts)
         {
             var payer = receipt.Customer is null ? payers.Identify(receipt.PayerName, receipt.PayerAccount) : null;
-            var proposal = Propose(receipt, payer, references, byCustomer, options);
+            // The customer: stated on the receipt, or named by the statement's payer name or account. A known payer's
+            // references name its own documents only; one naming another customer's is a conflict for a person.
+            var customer = receipt.Customer ?? payer?.Customer;
+            var referenced = references.Resolve(receipt.Remittance, receipt.Remaining, receipt.Currency, customer);
+            var proposal = Propose(receipt, customer, payer, referenced, byCustomer, options);
             var inputs = $"remittance='{receipt.Remittance}'; amount={N(receipt.Remaining)} {receipt.Currency}; customer={receipt.Customer ?? "unidentified"}; " +
                          $"payer='{receipt.PayerName}' account='{receipt.PayerAccount}' identified={(payer is null ? "no" : $"{payer.Customer} by {payer.Rule}")}; " +
                          $"open={string.Join(",", proposal.Applications.Select(a => $"{a.Document.Id}:{N(a.Document.Open)}"))}" +
@@ -75,13 +79,7 @@ public sealed class CashMatcher(Warehouse warehouse)
                 // receipt's customer from its value date on.
                 changes.NoteDate(options.ApplicationDate);
                 if (receipt.Customer is null && proposal.Customer is not null)
-                {
-                    changes.NoteDate(receipt.ValueDate);
-                    warehouse.Execute("UPDATE receipts SET customer_id = $c WHERE receipt_id = $r", ("c", proposal.Customer), ("r", receipt.Id));
-                    // Recorded apart too: the loader fills it back when the receipt's file is sent again.
-                    warehouse.Execute("INSERT INTO receipt_payers VALUES ($r, $c, $run, $at)",
-                        ("r", receipt.Id), ("c", proposal.Customer), ("run", runId), ("at", now));
-                }
+                    ReceiptPayer.Name(warehouse, changes, receipt.Id, receipt.ValueDate, proposal.Customer, runId, now);
                 auto++;
                 applied[receipt.Currency] = applied.GetValueOrDefault(receipt.Currency) + proposal.Applications.Sum(a => a.Amount);
                 byRule[proposal.Rule] = byRule.GetValueOrDefault(proposal.Rule) + 1;
@@ -90,7 +88,7 @@ public sealed class CashMatcher(Warehouse warehouse)
             else
             {
                 exceptions++;
-                var candidates = string.Join(", ", Candidates(receipt, payer, references, byCustomer).Take(5).Select(c => $"{c.Document.Id}:{c.Score.ToString("0.00", CultureInfo.InvariantCulture)}"));
+                var candidates = string.Join(", ", Candidates(receipt, customer, referenced.Found, byCustomer).Take(5).Select(c => $"{c.Document.Id}:{c.Score.ToString("0.00", CultureInfo.InvariantCulture)}"));
                 pendingExceptions.Add((receipt, proposal.Score, candidates));
                 Log(receipt, "exception", proposal, inputs);
             }
@@ -109,7 +107,7 @@ public sealed class CashMatcher(Warehouse warehouse)
         var source = Load.SqlText.Literal(SourceOf(runId));
         Load.RebuildScope.Pending(warehouse, "applications", $"SELECT application_id FROM applications WHERE source_file = {source}");
         Load.RebuildScope.Pending(warehouse, "disputes", $"SELECT dispute_id FROM disputes WHERE source_file = {source}");
-        Load.RebuildScope.Pending(warehouse, "receipts", $"SELECT receipt_id FROM receipt_payers WHERE run_id = {runId}");
+        ReceiptPayer.Pending(warehouse, runId);
         changes.Record($"cash matching run {runId}");
         transaction.Commit();
         return new CashMatchResult(runId, receipts.Count, auto, exceptions, applied, deductions, byRule);
@@ -122,13 +120,10 @@ public sealed class CashMatcher(Warehouse warehouse)
     /// </summary>
     public static string SourceOf(long runId) => $"o2c-cash-matching-run-{runId}";
 
-    private static Proposal Propose(Receipt receipt, IdentifiedPayer? payer, ReferenceResolver references,
-        ILookup<string, OpenDocument> byCustomer, CashMatchOptions options)
+    private static Proposal Propose(Receipt receipt, string? customer, IdentifiedPayer? payer,
+        (List<ReferencedDocument> Found, string? Conflict) resolved, ILookup<string, OpenDocument> byCustomer, CashMatchOptions options)
     {
-        // The customer: stated on the receipt, or named by the statement's payer name or account. A known payer's
-        // references name its own documents only; one naming another customer's is a conflict for a person.
-        var customer = receipt.Customer ?? payer?.Customer;
-        var (referenced, conflict) = references.Resolve(receipt.Remittance, receipt.Remaining, receipt.Currency, customer);
+        var (referenced, conflict) = resolved;
         if (conflict is not null) return new Proposal("other_customers_reference", 0, [], 0, customer, conflict);
         if (referenced.Count > 0)
         {
@@ -174,11 +169,10 @@ public sealed class CashMatcher(Warehouse warehouse)
             : new Proposal("none", same.Count > 1 ? 0.5m : 0, [], 0, customer);
     }
 
-    private static IEnumerable<(OpenDocument Document, decimal Score)> Candidates(Receipt receipt, IdentifiedPayer? payer, ReferenceResolver references,
+    private static IEnumerable<(OpenDocument Document, decimal Score)> Candidates(Receipt receipt, string? customer, List<ReferencedDocument> found,
         ILookup<string, OpenDocument> byCustomer)
     {
-        var customer = receipt.Customer ?? payer?.Customer;
-        var referenced = references.Resolve(receipt.Remittance, receipt.Remaining, receipt.Currency, customer).Found.Select(r => (r.Document, r.Score));
+        var referenced = found.Select(r => (r.Document, r.Score));
         var sameCustomer = customer is null ? [] : byCustomer[customer]
             .Where(d => d.Open > 0 && d.Currency == receipt.Currency)
             .Select(d => (Document: d, Score: Math.Round(0.7m * (1 - Math.Min(1, Math.Abs(d.Open - receipt.Remaining) / Math.Max(receipt.Remaining, 0.01m))), 2)));

@@ -48,7 +48,7 @@ public sealed class ManualApplication(Warehouse warehouse)
         var lessons = learned.Select(l => $"{l.Type} {l.Key} -> {customer}").ToList();
 
         using var transaction = warehouse.BeginTransaction();
-        var runId = (warehouse.Scalar<long?>("SELECT max(run_id) FROM cash_match_decisions") ?? 0) + 1;
+        var runId = ReceiptPayer.NextRunId(warehouse);
         var source = SourceOf(runId);
         var now = DateTime.UtcNow;
         var line = 0L;
@@ -59,12 +59,7 @@ public sealed class ManualApplication(Warehouse warehouse)
         var changes = new FactChanges(warehouse);
         changes.NoteDate(applicationDate);
         if (receipt.Customer is null)
-        {
-            // the receipt is the customer's from its value date; the loader fills the payer back when its file returns
-            changes.NoteDate(receipt.ValueDate);
-            warehouse.Execute("UPDATE receipts SET customer_id = $c WHERE receipt_id = $r", ("c", customer), ("r", receiptId));
-            warehouse.Execute("INSERT INTO receipt_payers VALUES ($r, $c, $run, $at)", ("r", receiptId), ("c", customer), ("run", runId), ("at", now));
-        }
+            ReceiptPayer.Name(warehouse, changes, receiptId, receipt.ValueDate, customer, runId, now);
         foreach (var (type, key) in learned)
             warehouse.Execute("INSERT INTO payer_aliases VALUES ($type, $key, $c, $r, $run, $by, $at)",
                 ("type", type), ("key", key), ("c", customer), ("r", receiptId), ("run", runId), ("by", decidedBy), ("at", now));
@@ -79,7 +74,7 @@ public sealed class ManualApplication(Warehouse warehouse)
             new { run_id = runId, receipt_id = receiptId, documents = items.Select(d => new { d.Id, d.Open }), decided_by = decidedBy, learned = lessons });
         // Judged against the rest by the next load that rebuilds their tables, as if a file had brought them.
         Load.RebuildScope.Pending(warehouse, "applications", $"SELECT application_id FROM applications WHERE source_file = {Load.SqlText.Literal(source)}");
-        Load.RebuildScope.Pending(warehouse, "receipts", $"SELECT receipt_id FROM receipt_payers WHERE run_id = {runId}");
+        ReceiptPayer.Pending(warehouse, runId);
         changes.Record($"manual cash application {runId}");
         transaction.Commit();
         return new ManualDecision(runId, lessons);

@@ -1,5 +1,6 @@
 -- Bad-debt write-off % = write-offs of the last 12 months / credit sales of the last 12 months x 100.
--- Write-offs convert at their own date's rate.
+-- Write-offs convert at their own date's rate. A cash discount taken within terms and a bank's charge kept from a payment
+-- (reasons cash_discount and bank_charge, written off by cash matching or loaded) are no bad debt.
 with months as (select * from int_month_ends where month_end >= kpi_first_day()),
 rates as (select * from stg_fx_rates_to_reporting),
 write_offs as (
@@ -9,6 +10,7 @@ write_offs as (
     asof left join rates r on r.currency_code = d.currency_code and w.write_off_date >= r.rate_date
     -- only the months computed (kpi_first_day()) and what they reach back to: 12 months
     where w.write_off_date >= kpi_first_day() - interval 12 month
+      and coalesce(w.reason, '') not in ('cash_discount', 'bank_charge')
 ),
 written as (
     select m.month_end, w.customer_id, sum(w.amount_rc) as amount

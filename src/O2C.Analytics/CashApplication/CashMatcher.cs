@@ -15,8 +15,14 @@ public sealed class CashMatcher(Warehouse warehouse)
     private sealed record Receipt(string Id, string? Customer, DateOnly ValueDate, string Currency, decimal Remaining, string? Remittance,
         string? PayerName = null, string? PayerAccount = null);
 
-    private sealed record Proposal(string Rule, decimal Score, List<(OpenDocument Document, decimal Amount)> Applications, decimal Deduction, string? Customer,
-        string? Note = null);
+    private sealed record Proposal(string Rule, decimal Score, List<(OpenDocument Document, decimal Amount)> Applications, List<Adjustment> Adjustments,
+        string? Customer, string? Note = null)
+    {
+        public decimal Deduction => Adjustments.Where(a => a.IsDeduction).Sum(a => a.Amount);
+    }
+
+    /// <summary>What the matcher knows besides the documents: discount terms per customer, minor units per currency.</summary>
+    private sealed record Context(IReadOnlyDictionary<string, DiscountTerms> Terms, IReadOnlyDictionary<string, int> MinorUnits, CashMatchOptions Options);
 
     public CashMatchResult Run(CashMatchOptions options)
     {
@@ -25,9 +31,14 @@ public sealed class CashMatcher(Warehouse warehouse)
         var byCustomer = documents.ToLookup(d => d.Customer);
         var receipts = UnappliedReceipts();
         var payers = new PayerDirectory(warehouse);
+        var context = new Context(
+            warehouse.Query("SELECT customer_id, cash_discount_pct, cash_discount_days FROM customers WHERE cash_discount_pct IS NOT NULL",
+                r => (r.GetString(0), new DiscountTerms(r.GetDecimal(1), r.GetInt32(2)))).ToDictionary(t => t.Item1, t => t.Item2),
+            warehouse.Query("SELECT currency_code, minor_units FROM currencies", r => (r.GetString(0), r.GetInt32(1))).ToDictionary(t => t.Item1, t => t.Item2),
+            options);
         using var transaction = warehouse.BeginTransaction();
         var runId = ReceiptPayer.NextRunId(warehouse);
-        int auto = 0, exceptions = 0, deductions = 0, sequence = 0;
+        int auto = 0, exceptions = 0, deductions = 0, writeOffs = 0, sequence = 0;
         var applied = new SortedDictionary<string, decimal>(StringComparer.Ordinal);
         var byRule = new Dictionary<string, int>();
         var pendingExceptions = new List<(Receipt Receipt, decimal Score, string Candidates)>();
@@ -50,10 +61,11 @@ public sealed class CashMatcher(Warehouse warehouse)
             // references name its own documents only; one naming another customer's is a conflict for a person.
             var customer = receipt.Customer ?? payer?.Customer;
             var referenced = references.Resolve(receipt.Remittance, receipt.Remaining, receipt.Currency, customer);
-            var proposal = Propose(receipt, customer, payer, referenced, byCustomer, options);
+            var proposal = Propose(receipt, customer, payer, referenced, byCustomer, context);
             var inputs = $"remittance='{receipt.Remittance}'; amount={N(receipt.Remaining)} {receipt.Currency}; customer={receipt.Customer ?? "unidentified"}; " +
                          $"payer='{receipt.PayerName}' account='{receipt.PayerAccount}' identified={(payer is null ? "no" : $"{payer.Customer} by {payer.Rule}")}; " +
                          $"open={string.Join(",", proposal.Applications.Select(a => $"{a.Document.Id}:{N(a.Document.Open)}"))}" +
+                         (proposal.Adjustments.Count == 0 ? "" : "; " + string.Join(", ", proposal.Adjustments.Select(a => $"{a.Reason} {a.Document.Id}:{N(a.Amount)}"))) +
                          (proposal.Note is null ? "" : $"; {proposal.Note}");
             if (proposal.Applications.Count > 0 && proposal.Score >= options.AutoApplyThreshold)
             {
@@ -64,16 +76,23 @@ public sealed class CashMatcher(Warehouse warehouse)
                         .AppendValue(SourceOf(runId)).AppendValue((long)sequence).AppendValue(0L).EndRow();
                     document.Open -= amount;
                 }
-                if (proposal.Deduction > 0)
+                // What the payer kept: a deduction for the customer to answer, or a discount or bank charge written off.
+                var kept = 0;
+                foreach (var adjustment in proposal.Adjustments)
                 {
-                    var short_ = proposal.Applications[0].Document;
-                    warehouse.Execute("""
-                        INSERT INTO disputes VALUES ($id, 'deduction', $doc, $customer, 'other', $amount, $currency, $date, NULL, NULL, NULL, NULL,
-                                                     'client', $source, $line, 0)
-                        """, ("id", $"DED-MATCH-{runId}-{receipt.Id}"), ("doc", short_.Id), ("customer", short_.Customer),
-                        ("source", SourceOf(runId)), ("line", (long)deductions + 1),
-                        ("amount", proposal.Deduction), ("currency", receipt.Currency), ("date", options.ApplicationDate));
-                    deductions++;
+                    var suffix = ++kept == 1 ? "" : $"-{kept}";
+                    if (adjustment.IsDeduction)
+                        warehouse.Execute("""
+                            INSERT INTO disputes VALUES ($id, 'deduction', $doc, $customer, $category, $amount, $currency, $date, NULL, NULL, NULL, NULL,
+                                                         'client', $source, $line, 0)
+                            """, ("id", $"DED-MATCH-{runId}-{receipt.Id}{suffix}"), ("doc", adjustment.Document.Id), ("customer", adjustment.Document.Customer),
+                            ("category", adjustment.Reason), ("source", SourceOf(runId)), ("line", (long)++deductions),
+                            ("amount", adjustment.Amount), ("currency", receipt.Currency), ("date", options.ApplicationDate));
+                    else
+                        warehouse.Execute("INSERT INTO write_offs VALUES ($id, $doc, $date, $amount, $reason, $source, $line, 0)",
+                            ("id", $"WO-MATCH-{runId}-{receipt.Id}{suffix}"), ("doc", adjustment.Document.Id), ("date", options.ApplicationDate),
+                            ("amount", adjustment.Amount), ("reason", adjustment.Reason), ("source", SourceOf(runId)), ("line", (long)++writeOffs));
+                    adjustment.Document.Open -= adjustment.Amount;
                 }
                 // Applications and deductions are dated the run's application date; a payer identified changes the
                 // receipt's customer from its value date on.
@@ -107,6 +126,7 @@ public sealed class CashMatcher(Warehouse warehouse)
         var source = Load.SqlText.Literal(SourceOf(runId));
         Load.RebuildScope.Pending(warehouse, "applications", $"SELECT application_id FROM applications WHERE source_file = {source}");
         Load.RebuildScope.Pending(warehouse, "disputes", $"SELECT dispute_id FROM disputes WHERE source_file = {source}");
+        Load.RebuildScope.Pending(warehouse, "write_offs", $"SELECT write_off_id FROM write_offs WHERE source_file = {source}");
         ReceiptPayer.Pending(warehouse, runId);
         changes.Record($"cash matching run {runId}");
         transaction.Commit();
@@ -121,10 +141,10 @@ public sealed class CashMatcher(Warehouse warehouse)
     public static string SourceOf(long runId) => $"o2c-cash-matching-run-{runId}";
 
     private static Proposal Propose(Receipt receipt, string? customer, IdentifiedPayer? payer,
-        (List<ReferencedDocument> Found, string? Conflict) resolved, ILookup<string, OpenDocument> byCustomer, CashMatchOptions options)
+        (List<ReferencedDocument> Found, string? Conflict) resolved, ILookup<string, OpenDocument> byCustomer, Context context)
     {
         var (referenced, conflict) = resolved;
-        if (conflict is not null) return new Proposal("other_customers_reference", 0, [], 0, customer, conflict);
+        if (conflict is not null) return new Proposal("other_customers_reference", 0, [], [], customer, conflict);
         if (referenced.Count > 0)
         {
             var score = referenced.Min(r => r.Score);
@@ -133,23 +153,22 @@ public sealed class CashMatcher(Warehouse warehouse)
             var total = docs.Sum(d => d.Open);
             customer = docs[0].Customer;
             if (receipt.Remaining == total)
-                return new Proposal(rule, score, docs.Select(d => (d, d.Open)).ToList(), 0, customer);
+                return new Proposal(rule, score, docs.Select(d => (d, d.Open)).ToList(), [], customer);
             if (receipt.Remaining > total)
-                return new Proposal(rule + "+overpayment", score * 0.9m, docs.Select(d => (d, d.Open)).ToList(), 0, customer);
-            if (docs.Count > 1)
-            {
-                var subset = ExactSubset(docs, receipt.Remaining);
-                return subset is not null
-                    ? new Proposal(rule + "+subset", score, subset.Select(d => (d, d.Open)).ToList(), 0, customer)
-                    : new Proposal(rule + "+ambiguous_split", score * 0.8m, [], 0, customer);
-            }
+                return new Proposal(rule + "+overpayment", score * 0.9m, docs.Select(d => (d, d.Open)).ToList(), [], customer);
+            var subset = docs.Count > 1 ? ExactSubset(docs, receipt.Remaining) : null;
+            if (subset is not null) return new Proposal(rule + "+subset", score, subset.Select(d => (d, d.Open)).ToList(), [], customer);
+            // Short of what it names: a discount, a stated deduction or a bank's fee may say why.
+            var net = Net(docs, receipt, context);
+            if (net is not null) return new Proposal(rule + net.Rule, score, net.Applications, net.Adjustments, customer);
+            if (docs.Count > 1) return new Proposal(rule + "+ambiguous_split", score * 0.8m, [], [], customer);
             var only = docs[0];
             var shortBy = only.Open - receipt.Remaining;
-            return shortBy / only.Open <= options.ShortPaymentTolerance
-                ? new Proposal(rule + "+short_payment", score * 0.97m, [(only, receipt.Remaining)], shortBy, customer)
-                : new Proposal(rule + "+partial_payment", score * 0.95m, [(only, receipt.Remaining)], 0, customer);
+            return shortBy / only.Open <= context.Options.ShortPaymentTolerance
+                ? new Proposal(rule + "+short_payment", score * 0.97m, [(only, receipt.Remaining)], [new Adjustment(only, shortBy, true, "other")], customer)
+                : new Proposal(rule + "+partial_payment", score * 0.95m, [(only, receipt.Remaining)], [], customer);
         }
-        if (customer is null) return new Proposal("none", 0, [], 0, null);
+        if (customer is null) return new Proposal("none", 0, [], [], null);
         // How the customer is known: on the receipt, or by the payer's account or name (payer_account+amount).
         var known = payer is null ? "amount_and_customer" : payer.Rule + "+amount";
         var open = byCustomer[customer].Where(d => d.Open > 0 && d.Currency == receipt.Currency).ToList();
@@ -159,14 +178,37 @@ public sealed class CashMatcher(Warehouse warehouse)
             // Unique amount of this customer; less sure when other open items are within 5 % of it.
             var near = open.Count(d => d != same[0] && Math.Abs(d.Open - receipt.Remaining) <= receipt.Remaining * 0.05m);
             var sure = near == 0 ? 0.90m : 0.75m;
-            return new Proposal(known, payer is null ? sure : Math.Min(sure, payer.Score), [(same[0], same[0].Open)], 0, customer);
+            return new Proposal(known, payer is null ? sure : Math.Min(sure, payer.Score), [(same[0], same[0].Open)], [], customer);
+        }
+        if (same.Count == 0 && context.Terms.ContainsKey(customer))
+        {
+            // Paid less the early-payment discount: the one open item whose discounted amount is the receipt's.
+            var discounted = open.Select(d => (Document: d, Net: Net([d], receipt, context, onlyDiscount: true)))
+                .Where(x => x.Net is not null).ToList();
+            if (discounted.Count == 1)
+                return new Proposal(known + discounted[0].Net!.Rule, payer is null ? 0.90m : Math.Min(0.90m, payer.Score),
+                    discounted[0].Net!.Applications, discounted[0].Net!.Adjustments, customer);
         }
         // A payment run without a list: the one set of two to four open items adding up to the amount.
         var run = same.Count == 0 ? PaymentRun.UniqueSet(open, receipt.Remaining) : null;
         return run is not null
             ? new Proposal(payer is null ? "payment_run" : payer.Rule + "+payment_run", payer is null ? 0.92m : Math.Min(0.92m, payer.Score),
-                run.Select(d => (d, d.Open)).ToList(), 0, customer)
-            : new Proposal("none", same.Count > 1 ? 0.5m : 0, [], 0, customer);
+                run.Select(d => (d, d.Open)).ToList(), [], customer)
+            : new Proposal("none", same.Count > 1 ? 0.5m : 0, [], [], customer);
+    }
+
+    /// <summary>
+    /// The shortfall explained (NetPayment) for documents of one customer and currency; with onlyDiscount, only an
+    /// earned early-payment discount counts (an amount matched to no reference is not evidence enough for the rest).
+    /// </summary>
+    private static NetSettlement? Net(List<OpenDocument> documents, Receipt receipt, Context context, bool onlyDiscount = false)
+    {
+        if (documents.Select(d => (d.Customer, d.Currency)).Distinct().Count() != 1 || documents[0].Currency != receipt.Currency) return null;
+        var settled = NetPayment.Explain(documents, receipt.Remaining, receipt.ValueDate, receipt.Currency,
+            context.Terms.GetValueOrDefault(documents[0].Customer), onlyDiscount ? [] : RemittanceAdjustments.Read(receipt.Remittance),
+            onlyDiscount ? context.Options with { BankFeeTolerance = new Dictionary<string, decimal>() } : context.Options,
+            context.MinorUnits.GetValueOrDefault(receipt.Currency, 2));
+        return onlyDiscount && settled?.Rule != "+cash_discount" ? null : settled;
     }
 
     private static IEnumerable<(OpenDocument Document, decimal Score)> Candidates(Receipt receipt, string? customer, List<ReferencedDocument> found,

@@ -21,11 +21,11 @@ public static partial class RemittanceReferences
     private static partial Regex Dates();
 
     [GeneratedRegex(@"(?<![0-9.,])\d{1,2}(?:[.,]\d{1,2})?\s?%")]
-    private static partial Regex Percentages();
+    internal static partial Regex Percentages();
 
     // 1,234.56 / 1.234,56 / 1'234.56 / 1234.56 / 8,37: a decimal mark followed by exactly two digits.
     [GeneratedRegex(@"(?<![0-9A-Za-z.,'])\d{1,3}(?:[.,' ]\d{3})*[.,]\d{2}(?![0-9])|(?<![0-9A-Za-z.,'])\d+[.,]\d{2}(?![0-9])")]
-    private static partial Regex Amounts();
+    internal static partial Regex Amounts();
 
     // A prefix (misspelt ones too), an optional separator, then digits with letters a keyboard or a scanner puts for
     // them. The number part must hold at least two real digits.

@@ -25,8 +25,17 @@ public static class CanonicalLayouts
             new("collector", Text, Description: "Collector who works the account."),
             new("bpo_team", Text, Description: "Team owning the account: an in-house team or a BPO partner's team."),
             new("e_invoicing", Flag, Required: true, Description: "Customer receives invoices electronically."),
+            new("cash_discount_pct", Rate, Description: "Early-payment discount in percent (2 for \"2 % 10, net 30\"); empty = none."),
+            new("cash_discount_days", Integer, Description: "Days from the invoice date the discount may be taken in (10 for \"2 % 10, net 30\")."),
         ],
-        [new("payment_terms_days", "payment_terms_days < 0", "negative_terms", "payment terms cannot be negative")],
+        [
+            new("payment_terms_days", "payment_terms_days < 0", "negative_terms", "payment terms cannot be negative"),
+            new("cash_discount_pct", "(cash_discount_pct IS NULL) <> (cash_discount_days IS NULL)", "incomplete_discount_terms",
+                "a discount needs both its percentage and its days"),
+            new("cash_discount_pct", "cash_discount_pct > 10", "implausible_discount", "an early-payment discount over 10 % is not plausible"),
+            new("cash_discount_days", "cash_discount_days < 0 OR cash_discount_days > payment_terms_days", "discount_days_beyond_terms",
+                "the discount days must lie within the payment terms"),
+        ],
         "One row per customer account.");
 
     public static readonly EntityLayout Documents = new(
@@ -184,7 +193,7 @@ public static class CanonicalLayouts
             new("document_id", Text, Required: true, References: "documents"),
             new("customer_id", Text, Required: true, References: "customers"),
             new("category", Choice, Required: true,
-                Choices: ["pricing", "quantity", "damaged", "delivery", "duplicate_billing", "tax", "promotion", "other"]),
+                Choices: ["pricing", "quantity", "damaged", "delivery", "duplicate_billing", "tax", "promotion", "unearned_discount", "other"]),
             new("amount", Money, Required: true),
             new("currency_code", Currency, Required: true),
             new("opened_date", Date, Required: true),
@@ -236,10 +245,10 @@ public static class CanonicalLayouts
             new("document_id", Text, Required: true, References: "documents"),
             new("write_off_date", Date, Required: true),
             new("amount", Money, Required: true),
-            new("reason", Text),
+            new("reason", Text, Description: "Why; cash_discount (an early-payment discount taken) and bank_charge (a bank's fee kept from a payment) are not bad debt."),
         ],
         [new("amount", "amount <= 0", "non_positive_amount", "a write-off amount must be positive")],
-        "One row per bad-debt or small-balance write-off.",
+        "One row per write-off: bad debt, small balances, discounts taken and bank charges.",
         [
             new("write_off_date", """
                 SELECT w.source_file, w.source_line, CAST(w.write_off_date AS VARCHAR)

@@ -16,17 +16,38 @@ public static class MatchCommand
             Description = "Apply matches scoring at least this (0-1); the rest go to the exception queue",
             DefaultValueFactory = _ => 0.90m,
         };
-        var command = new Command("match", "Match unapplied receipts to open invoices; apply confident matches, queue the rest") { threshold, Apply() };
+        var bankFee = new Option<string[]>("--bank-fee")
+        {
+            Description = "The most a bank may keep of a payment in a currency, written off as its charge: CUR=AMOUNT, e.g. EUR=25 (repeat per currency; defaults in docs/cash-application.md)",
+            AllowMultipleArgumentsPerToken = true,
+        };
+        bankFee.Validators.Add(result =>
+        {
+            foreach (var value in result.Tokens.Select(t => t.Value))
+                if (BankFee(value) is null)
+                    result.AddError($"--bank-fee {value}: write a currency code, '=', and an amount of zero or more, e.g. EUR=25");
+        });
+        var command = new Command("match", "Match unapplied receipts to open invoices; apply confident matches, queue the rest") { threshold, bankFee, Apply() };
         command.SetAction(parse =>
         {
             var settings = O2cSettings.Load();
             using var warehouse = CommonOptions.OpenWarehouse(parse, settings);
-            var options = new CashMatchOptions(DateOnly.FromDateTime(DateTime.Today), parse.GetValue(threshold));
+            var fees = new Dictionary<string, decimal>(CashMatchOptions.DefaultBankFeeTolerance, StringComparer.Ordinal);
+            foreach (var (currency, amount) in (parse.GetValue(bankFee) ?? []).Select(v => BankFee(v)!.Value)) fees[currency] = amount;
+            var options = new CashMatchOptions(DateOnly.FromDateTime(DateTime.Today), parse.GetValue(threshold)) { BankFeeTolerance = fees };
             var result = Progress.Status("Matching cash", _ => new CashMatcher(warehouse).Run(options));
             Print(result);
             return 0;
         });
         return command;
+    }
+
+    private static (string Currency, decimal Amount)? BankFee(string value)
+    {
+        var parts = value.Split('=', 2);
+        return parts.Length == 2 && parts[0].Trim().Length == 3 && parts[0].Trim().All(char.IsAsciiLetter)
+            && decimal.TryParse(parts[1], NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var amount)
+            ? (parts[0].Trim().ToUpperInvariant(), amount) : null;
     }
 
     /// <summary>

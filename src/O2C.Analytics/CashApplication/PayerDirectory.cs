@@ -45,6 +45,40 @@ public sealed class PayerDirectory
         if (nameKey.Length == 0) return null;
         if (_names.TryGetValue(nameKey, out var byName))
             return byName.Count == 1 ? new IdentifiedPayer(byName.First(), "payer_name", 0.95m) : null;
+        // A name the bank cut short (an ACH originator's name has 16 characters): the start of exactly one known name.
+        if (nameKey.Length >= 12 && Starting(nameKey) is [var only]) return new IdentifiedPayer(only, "payer_name", 0.92m);
         return null;
     }
+
+    /// <summary>
+    /// A known name written in free remittance text ("FROM TASMAN OUTDOOR PTY LTD REF ..."), where the bank gives the
+    /// payer no field of its own: the longest run of words that is exactly one customer's name, of at least two words.
+    /// </summary>
+    public IdentifiedPayer? InText(string? text)
+    {
+        var words = PayerName.Words(text);
+        for (var length = Math.Min(5, words.Count); length >= 2; length--)
+        {
+            var named = new HashSet<string>(StringComparer.Ordinal);
+            for (var i = 0; i + length <= words.Count; i++)
+                if (_names.TryGetValue(string.Join(" ", words.Skip(i).Take(length)), out var customers))
+                    named.UnionWith(customers);
+            if (named.Count == 1) return new IdentifiedPayer(named.First(), "payer_name_in_text", 0.92m);
+            if (named.Count > 1) return null;
+        }
+        return null;
+    }
+
+    private string[] Starting(string prefix)
+    {
+        _sortedNames ??= _names.Keys.Order(StringComparer.Ordinal).ToArray();
+        var at = Array.BinarySearch(_sortedNames, prefix, StringComparer.Ordinal);
+        if (at < 0) at = ~at;
+        var customers = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = at; i < _sortedNames.Length && _sortedNames[i].StartsWith(prefix, StringComparison.Ordinal); i++)
+            customers.UnionWith(_names[_sortedNames[i]]);
+        return customers.ToArray();
+    }
+
+    private string[]? _sortedNames;
 }

@@ -48,8 +48,10 @@ public static class PayerName
 
     private static string Transliterate(string upper)
     {
-        var german = upper.Replace("Ä", "AE", StringComparison.Ordinal).Replace("Ö", "OE", StringComparison.Ordinal)
-            .Replace("Ü", "UE", StringComparison.Ordinal).Replace("ß", "SS", StringComparison.Ordinal).Replace("ẞ", "SS", StringComparison.Ordinal);
+        // Umlauts reach a statement spelt out (MUELLER) or stripped (MULLER): both, and the name itself, become MULLER.
+        var german = upper.Replace("Ä", "A", StringComparison.Ordinal).Replace("Ö", "O", StringComparison.Ordinal)
+            .Replace("Ü", "U", StringComparison.Ordinal).Replace("ß", "SS", StringComparison.Ordinal).Replace("ẞ", "SS", StringComparison.Ordinal)
+            .Replace("AE", "A", StringComparison.Ordinal).Replace("OE", "O", StringComparison.Ordinal).Replace("UE", "U", StringComparison.Ordinal);
         // Other accents go (É -> E, Ñ -> N, Ø -> O): the bank's character set has none of them.
         var decomposed = german.Replace("Ø", "O", StringComparison.Ordinal).Replace("Æ", "AE", StringComparison.Ordinal)
             .Replace("Œ", "OE", StringComparison.Ordinal).Replace("Ł", "L", StringComparison.Ordinal).Normalize(NormalizationForm.FormD);

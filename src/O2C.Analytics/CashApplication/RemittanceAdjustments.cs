@@ -100,11 +100,13 @@ public static partial class RemittanceAdjustments
 
     private static string CategoryOf(string words) => Reasons.FirstOrDefault(r => r.Words.IsMatch(words)).Category ?? "other";
 
-    /// <summary>1.250,00 / 1,250.00 / 1'250.00 / 25,00: the last mark before two digits is the decimal one.</summary>
+    /// <summary>1.250,00 / 1,250.00 / 1'250.00 / 25,00: a mark before the last two digits is the decimal one; 69,129 is whole.</summary>
     internal static decimal ParseAmount(string written)
     {
         var digits = new string(written.Where(char.IsAsciiDigit).ToArray());
-        return decimal.Parse(digits, CultureInfo.InvariantCulture) / 100m;
+        var mark = written.LastIndexOfAny(['.', ',']);
+        var cents = mark >= 0 && written.Length - mark - 1 == 2;
+        return decimal.Parse(digits, CultureInfo.InvariantCulture) / (cents ? 100m : 1m);
     }
 
     private static decimal? Edi(string value) =>

@@ -23,9 +23,14 @@ public static partial class RemittanceReferences
     [GeneratedRegex(@"(?<![0-9.,])\d{1,2}(?:[.,]\d{1,2})?\s?%")]
     internal static partial Regex Percentages();
 
-    // 1,234.56 / 1.234,56 / 1'234.56 / 1234.56 / 8,37: a decimal mark followed by exactly two digits.
-    [GeneratedRegex(@"(?<![0-9A-Za-z.,'])\d{1,3}(?:[.,' ]\d{3})*[.,]\d{2}(?![0-9])|(?<![0-9A-Za-z.,'])\d+[.,]\d{2}(?![0-9])")]
+    // 1,234.56 / 1.234,56 / 1'234.56 / 1234.56 / 8,37: a decimal mark followed by exactly two digits; or a whole amount
+    // in groups of three (69,129 yen, 1.250 euros): a document number is not written with thousands separators.
+    [GeneratedRegex(@"(?<![0-9A-Za-z.,'])\d{1,3}(?:[.,' ]\d{3})*[.,]\d{2}(?![0-9])|(?<![0-9A-Za-z.,'])\d+[.,]\d{2}(?![0-9])|(?<![0-9A-Za-z.,'])\d{1,3}(?:[.,']\d{3})+(?![0-9]|[.,]\d)")]
     internal static partial Regex Amounts();
+
+    // ISO 11649 creditor reference: RF, two check digits, up to 21 letters and digits (RF18INV0001234).
+    [GeneratedRegex(@"(?<![A-Za-z0-9])RF(?<check>\d{2})\s?(?<body>[A-Za-z0-9]{1,21})(?![A-Za-z0-9])", RegexOptions.IgnoreCase)]
+    private static partial Regex CreditorReference();
 
     // A prefix (misspelt ones too), an optional separator, then digits with letters a keyboard or a scanner puts for
     // them. The number part must hold at least two real digits.
@@ -43,6 +48,16 @@ public static partial class RemittanceReferences
             foreach (Match m in pattern.Matches(text.ToString()))
                 Blank(text, m);
         var found = new List<(int At, ReferenceToken Token)>();
+        // A creditor reference whose check digits hold names its document exactly: its digits, as a prefixed number.
+        foreach (Match m in CreditorReference().Matches(text.ToString()))
+        {
+            var body = m.Groups["body"].Value.ToUpperInvariant();
+            if (!ValidCreditorReference(m.Groups["check"].Value, body)) continue;
+            var digits = new string(body.SkipWhile(char.IsAsciiLetter).ToArray());
+            if (digits.Length == 0 || !digits.All(char.IsAsciiDigit)) continue;
+            found.Add((m.Index, new ReferenceToken(Trim(digits), true, false, m.Value)));
+            Blank(text, m);
+        }
         foreach (Match m in Prefixed().Matches(text.ToString()))
         {
             var raw = m.Groups["number"].Value.ToUpperInvariant();
@@ -95,6 +110,18 @@ public static partial class RemittanceReferences
     }
 
     private static string Trim(string digits) => digits.TrimStart('0');
+
+    /// <summary>ISO 11649: the body, then R F and the check digits, letters as 10-35, is 1 modulo 97.</summary>
+    private static bool ValidCreditorReference(string check, string body)
+    {
+        var remainder = 0;
+        foreach (var c in body + "RF" + check)
+        {
+            var value = char.IsAsciiDigit(c) ? c - '0' : c - 'A' + 10;
+            remainder = value >= 10 ? (remainder * 100 + value) % 97 : (remainder * 10 + value) % 97;
+        }
+        return remainder == 1;
+    }
 
     private static void Blank(StringBuilder text, Match m)
     {

@@ -27,7 +27,7 @@ public static class MatchCommand
                 if (BankFee(value) is null)
                     result.AddError($"--bank-fee {value}: write a currency code, '=', and an amount of zero or more, e.g. EUR=25");
         });
-        var command = new Command("match", "Match unapplied receipts to open invoices; apply confident matches, queue the rest") { threshold, bankFee, Apply() };
+        var command = new Command("match", "Match unapplied receipts to open invoices; apply confident matches, queue the rest") { threshold, bankFee, Apply(), Evaluate() };
         command.SetAction(parse =>
         {
             var settings = O2cSettings.Load();
@@ -37,6 +37,32 @@ public static class MatchCommand
             var options = new CashMatchOptions(DateOnly.FromDateTime(DateTime.Today), parse.GetValue(threshold)) { BankFeeTolerance = fees };
             var result = Progress.Status("Matching cash", _ => new CashMatcher(warehouse).Run(options));
             Print(result);
+            return 0;
+        });
+        return command;
+    }
+
+    /// <summary>
+    /// `o2c match evaluate`: generate the remittance study, match it in a warehouse of its own and judge every decision
+    /// against the generator's truth (docs/cash-application.md, "How well it works").
+    /// </summary>
+    private static Command Evaluate()
+    {
+        var output = new Option<string>("--out") { Description = "Folder for the study's files and warehouse (emptied first)", DefaultValueFactory = _ => "remittance-study" };
+        var customers = new Option<int>("--customers") { Description = "Customers in the study", DefaultValueFactory = _ => 400 };
+        var seed = new Option<int>("--seed") { Description = "Random seed: the same seed writes the same statements", DefaultValueFactory = _ => 24 };
+        var threshold = new Option<decimal>("--threshold") { Description = "Apply matches scoring at least this", DefaultValueFactory = _ => 0.90m };
+        var report = new Option<string?>("--report") { Description = "Also write the tables as Markdown to this file" };
+        customers.Validators.Add(r => { if (r.GetValueOrDefault<int>() is < 20 or > 100_000) r.AddError("--customers: between 20 and 100,000"); });
+        var command = new Command("evaluate", "Generate bank statements written the ways payers remit, match them, and measure precision, coverage and score calibration against the truth")
+            { output, customers, seed, threshold, report };
+        command.SetAction(parse =>
+        {
+            var result = Progress.Status("Generating, loading and matching the study",
+                _ => MatchEvaluation.Run(Path.GetFullPath(parse.GetValue(output)!), parse.GetValue(customers), parse.GetValue(seed), parse.GetValue(threshold)));
+            var markdown = MatchEvaluationReport.Markdown(result);
+            AnsiConsole.WriteLine(markdown);
+            if (parse.GetValue(report) is { } path) File.WriteAllText(path, markdown);
             return 0;
         });
         return command;

@@ -121,9 +121,10 @@ public static class Bai2Reader
         var code = int.TryParse(type, NumberStyles.None, CultureInfo.InvariantCulture, out var c) ? c : 0;
         var credit = code is >= 100 and <= 399 or >= 900 and <= 919;
         var amount = Scale(raw, account.Currency) * (credit ? 1 : -1);
+        var (remittance, payer, payerAccount) = Bai2DetailText.Read(r.Field(refIndex + 2));
         account.Transactions.Add(new BankTransaction(account.Number, account.Currency, valueDate, groupDate, amount, type,
-            Blank(r.Field(refIndex)), Blank(r.Field(refIndex + 1)), Blank(r.Field(refIndex + 2)), null, r.Line,
-            IsReversal: Returns.Contains(code)));
+            Blank(r.Field(refIndex)), Blank(r.Field(refIndex + 1)), Blank(remittance), Blank(payer), r.Line,
+            IsReversal: Returns.Contains(code), CounterpartyAccount: Blank(payerAccount)));
         return raw;
     }
 
@@ -153,7 +154,7 @@ public static class Bai2Reader
     internal static decimal Scale(decimal minorUnits, string currency) =>
         minorUnits / (currency is "JPY" or "KRW" or "CLP" or "ISK" or "VND" ? 1m : 100m);
 
-    private static string? Blank(string s) => s.Length == 0 ? null : s;
+    private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 
     private sealed class Account(string number, string currency, int line)
     {

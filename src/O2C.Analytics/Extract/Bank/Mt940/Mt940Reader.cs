@@ -132,7 +132,9 @@ public static partial class Mt940Reader
     /// </summary>
     private static (string? Remittance, string? Counterparty, string? CounterpartyAccount) Information(string text)
     {
-        var flat = string.Join("", text.Split('\n').Select(l => l.TrimEnd()));
+        // Subfields run on over lines; a space that ends a line is part of the text (a 27-character ?2x piece may end
+        // between two words), so only the line break goes.
+        var flat = string.Join("", text.Split('\n').Select(l => l.TrimEnd('\r')));
         if (!flat.Contains("?20", StringComparison.Ordinal))
             return (Blank(string.Join(" ", text.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0))), null, null);
         var parts = flat.Split('?').Skip(1).Where(p => p.Length >= 2).Select(p => (Code: p[..2], Text: p[2..])).ToList();

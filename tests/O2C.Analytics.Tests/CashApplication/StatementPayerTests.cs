@@ -1,0 +1,122 @@
+using O2C.Analytics.CashApplication;
+using O2C.Analytics.Extract.Bank.Bai2;
+using O2C.Analytics.Load;
+using O2C.Analytics.Tests.Support;
+using static O2C.Analytics.Tests.Support.CanonicalFiles;
+
+namespace O2C.Analytics.Tests.CashApplication;
+
+/// <summary>
+/// Issue 24, found by the remittance study (o2c match evaluate): references and payers as the three statement formats
+/// carry them. Each line is written as the study's statements (and real banks) write it.
+/// </summary>
+public sealed class StatementPayerTests
+{
+    [Fact]
+    public void An_iso_11649_creditor_reference_names_its_invoice_and_a_wrong_check_digit_names_none()
+    {
+        // RF28INV0000123: 28 makes INV0000123 + "RF28" equal 1 modulo 97. RF29 is a corrupted one.
+        var token = Assert.Single(RemittanceReferences.Find("NOTPROVIDED RF28INV0000123"));
+        Assert.Equal(("123", true), (token.Number, token.Prefixed));
+        Assert.Empty(RemittanceReferences.Find("NOTPROVIDED RF29INV0000123"));
+    }
+
+    [Theory]
+    // ACH: the originator's company name (16 characters at most) and id, the addenda the remittance.
+    [InlineData("ORIG CO NAME:NORDWIND HANDELS ORIG ID:1234567890 DESC DATE:261005 ENTRY DESCR:PAYMENT ADDENDA:RMR*IV*INV0000123*PI*418.60\\",
+        "NORDWIND HANDELS", "1234567890", "RMR*IV*INV0000123*PI*418.60\\")]
+    // A wire: ORG= the originator, ACCT= its account, OBI= the originator-to-beneficiary information.
+    [InlineData("ORG=COTSWOLD RETAIL CORP. ACCT=1235213751 OBI=REMITTANCE INV-0004239", "COTSWOLD RETAIL CORP.", "1235213751", "REMITTANCE INV-0004239")]
+    // No tags: all of it is remittance, nobody is named.
+    [InlineData("INV 123 THANK YOU", null, null, "INV 123 THANK YOU")]
+    public void A_bai2_details_text_gives_the_payer_and_the_remittance_apart(string text, string? payer, string? account, string? remittance)
+    {
+        string[] file =
+        [
+            "01,BANK,US,261005,0500,1,,,2", "02,US,BANK,1,261005,2359,USD,2", "03,4418820017,USD,010,100000,,,015,141860,,",
+            $"16,165,41860,V,261005,,S0000001,,{text}", "49,283720,3", "98,283720,1,5", "99,283720,1,7",
+        ];
+        var credit = Assert.Single(Bai2Reader.Parse("day.bai", file).Credits);
+        Assert.Equal((payer, account, remittance), (credit.CounterpartyName, credit.CounterpartyAccount, credit.RemittanceText));
+    }
+
+    private static PayerDirectory Directory(params string[] customers)
+    {
+        using var w = new TempWarehouse();
+        w.Write("customers.csv", [Customers, .. customers.Select((name, i) => $"C{i + 1},{name},Enterprise,EMEA,DE,EUR,30,100000.00,B,Ann,Team A,true")]);
+        new CanonicalLoader(w.Warehouse).LoadFolder(w.Sources);
+        return new PayerDirectory(w.Warehouse);
+    }
+
+    [Fact]
+    public void A_name_the_bank_cut_short_an_umlaut_spelt_or_stripped_and_a_name_in_free_text_each_name_their_customer()
+    {
+        var payers = Directory("Brightline Foods Distribution Ltd", "Müller Maschinenbau GmbH", "Tasman Outdoor Pty Ltd", "Brightline Retail Ltd");
+        Assert.Equal(("C1", "payer_name"), Who(payers.Identify("BRIGHTLINE FOODS", null)));       // ACH's 16 characters of C1's name
+        Assert.Null(payers.Identify("BRIGHTLINE", null));                                          // too short: C1 or C4
+        Assert.Equal(("C2", "payer_name"), Who(payers.Identify("MULLER MASCHINENBAU", null)));    // umlaut stripped
+        Assert.Equal(("C2", "payer_name"), Who(payers.Identify("MUELLER MASCHINENBAU GMBH", null))); // spelt out
+        Assert.Equal(("C3", "payer_name_in_text"),
+            Who(payers.InText("NONREF FROM TASMAN OUTDOOR PTY LTD ACC 062-000 12345678 SETTLEMENT")));
+        Assert.Null(payers.InText("FROM BRIGHTLINE SETTLEMENT")); // one word of two customers' names names nobody
+    }
+
+    private static (string, string)? Who(IdentifiedPayer? p) => p is null ? null : (p.Customer, p.Rule);
+
+    private static TempWarehouse Ledger(string receipt)
+    {
+        var w = new TempWarehouse();
+        w.Write("customers.csv", Customers,
+            "C1,Nordwind Handels GmbH,Enterprise,EMEA,DE,EUR,30,100000.00,B,Ann,Team A,true",
+            "C2,Brightline Foods Ltd,Enterprise,EMEA,GB,EUR,30,100000.00,B,Ann,Team A,true");
+        w.Write("customer_payers.csv", "customer_id,identifier_type,identifier", "C1,account,DE44 5001 0517 5407 3249 31");
+        w.Write("documents.csv", Documents,
+            Invoice("INV-0000123", "C1", "2026-08-20", "2026-09-19", "418.60", "EUR"),
+            Invoice("INV-0000130", "C1", "2026-10-20", "2026-11-19", "500.00", "EUR"),
+            Invoice("INV-0000131", "C1", "2026-09-01", "2026-10-01", "500.00", "EUR"),
+            Invoice("INV-0001235", "C2", "2026-09-03", "2026-10-03", "800.00", "EUR"));
+        w.Write("receipts.csv", Receipts + ",payer_name,payer_account", receipt);
+        new CanonicalLoader(w.Warehouse).LoadFolder(w.Sources);
+        new CashMatcher(w.Warehouse).Run(new CashMatchOptions(new DateOnly(2026, 10, 26)));
+        return w;
+    }
+
+    private static string Applied(TempWarehouse w) => string.Join(" ", w.Warehouse.Query("SELECT document_id FROM applications ORDER BY 1", r => r.GetString(0)));
+
+    [Fact]
+    public void An_unknown_payer_paying_less_than_the_invoice_it_quotes_is_left_for_a_person()
+    {
+        // 500.00 quoting C2's INV-0001235 (800.00) from an account nobody knows: the number may be one slip from the
+        // payer's own invoice. A partial payment is applied only when the payer is known to be the invoice's customer.
+        using var w = Ledger("R1,,2026-10-05,2026-10-05,500.00,EUR,ach,,PMT INV-0001235,LIBERTY PACKAGIN,1567413689");
+        Assert.Equal("", Applied(w));
+        Assert.Equal(("exception", "exact_reference+partial_payment", 0.85m),
+            w.Warehouse.Query("SELECT decision, rule, score FROM cash_match_decisions", r => (r.GetString(0), r.GetString(1), r.GetDecimal(2))).Single());
+    }
+
+    [Fact]
+    public void An_amount_only_payment_pays_what_was_invoiced_by_its_value_date()
+    {
+        // C1 pays 500.00 on 2026-10-05 with no reference: INV-0000131 (2026-09-01) is the one open 500.00 by then;
+        // INV-0000130 of 500.00 was issued on 2026-10-20, after the money arrived.
+        using var w = Ledger("R1,,2026-10-05,2026-10-05,500.00,EUR,sepa,,ZAHLUNG,NORDWIND HANDELS GMBH,DE44500105175407324931");
+        Assert.Equal("INV-0000131", Applied(w));
+    }
+
+    [Fact]
+    public void A_creditor_reference_on_a_camt_statement_is_applied()
+    {
+        // No payer name or account: the reference alone says which invoice.
+        using var w = Ledger("R1,,2026-10-05,2026-10-05,418.60,EUR,sepa,,NOTPROVIDED RF28INV0000123,,");
+        Assert.Equal("INV-0000123", Applied(w));
+    }
+
+    [Fact]
+    public void A_whole_amount_in_groups_of_three_is_an_amount_not_a_document_number()
+    {
+        // JPY has no minor units: "less 69,129 freight" is 69,129 yen deducted, and 129 is no invoice.
+        var stated = Assert.Single(RemittanceAdjustments.Read("INV-0002618 less 69,129 freight"));
+        Assert.Equal((AdjustmentKind.Deduction, 69129m, "delivery"), (stated.Kind, stated.Amount, stated.Category));
+        Assert.Equal(["2618"], RemittanceReferences.Find("INV-0002618 less 69,129 freight").Select(t => t.Number));
+    }
+}

@@ -27,9 +27,10 @@ public sealed class CashMatcher(Warehouse warehouse)
     public CashMatchResult Run(CashMatchOptions options)
     {
         var documents = OpenDocuments.Read(warehouse);
-        var references = new ReferenceResolver(documents.ToLookup(d => RemittanceReferences.NumberOf(d.Id)));
         var byCustomer = documents.ToLookup(d => d.Customer);
         var receipts = UnappliedReceipts();
+        var references = new ReferenceResolver(documents.ToLookup(d => RemittanceReferences.NumberOf(d.Id)),
+            SettledDocuments(receipts.Count == 0 ? null : receipts.Min(r => r.ValueDate)));
         var payers = new PayerDirectory(warehouse);
         var context = new Context(
             warehouse.Query("SELECT customer_id, cash_discount_pct, cash_discount_days FROM customers WHERE cash_discount_pct IS NOT NULL",
@@ -146,7 +147,9 @@ public sealed class CashMatcher(Warehouse warehouse)
         (List<ReferencedDocument> Found, string? Conflict) resolved, ILookup<string, OpenDocument> byCustomer, Context context)
     {
         var (referenced, conflict) = resolved;
-        if (conflict is not null) return new Proposal("other_customers_reference", 0, [], [], customer, conflict);
+        if (conflict is not null)
+            return new Proposal(conflict.StartsWith("already paid", StringComparison.Ordinal) ? "settled_document_reference" : "other_customers_reference",
+                0, [], [], customer, conflict);
         if (referenced.Count > 0)
         {
             var score = referenced.Min(r => r.Score);
@@ -242,6 +245,18 @@ public sealed class CashMatcher(Warehouse warehouse)
         }
         return found;
     }
+
+    /// <summary>
+    /// Invoices and debit memos no longer open, by number, issued in the year before the earliest receipt matched (a
+    /// payment quoting one is a duplicate or a mistake, for a person): the customer and id of each.
+    /// </summary>
+    private ILookup<string, (string Id, string Customer)> SettledDocuments(DateOnly? earliest) => earliest is null
+        ? Array.Empty<(string, string, string)>().ToLookup(d => d.Item1, d => (d.Item2, d.Item3))
+        : warehouse.Query("""
+            SELECT document_id, customer_id FROM documents
+            WHERE document_type <> 'credit_memo' AND document_date >= $from
+            """, r => (Id: r.GetString(0), Customer: r.GetString(1)), ("from", earliest.Value.AddDays(-366)))
+            .ToLookup(d => RemittanceReferences.NumberOf(d.Id), d => (d.Id, d.Customer));
 
     private List<Receipt> UnappliedReceipts() => warehouse.Query("""
         WITH applied AS (SELECT receipt_id, sum(amount) AS amount FROM applications GROUP BY 1)

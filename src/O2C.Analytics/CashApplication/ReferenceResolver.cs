@@ -9,7 +9,7 @@ internal sealed record ReferencedDocument(OpenDocument Document, decimal Score, 
 /// reading is taken only when the amount or the payer agrees, and the document agreeing on more wins alone or not at
 /// all. With a known payer, another customer's document is never named: the reference is a conflict for a person.
 /// </summary>
-internal sealed class ReferenceResolver(ILookup<string, OpenDocument> byNumber)
+internal sealed class ReferenceResolver(ILookup<string, OpenDocument> byNumber, ILookup<string, (string Id, string Customer)> settled)
 {
     public (List<ReferencedDocument> Found, string? Conflict) Resolve(string? remittance, decimal amount, string currency, string? payer)
     {
@@ -32,6 +32,11 @@ internal sealed class ReferenceResolver(ILookup<string, OpenDocument> byNumber)
             if (reading is null && own.Count == 0 && payer is not null && written.FirstOrDefault(d => d.Customer != payer) is { } other)
                 conflict ??= $"conflict: {other.Id} is {other.Customer}'s, the payer is {payer}" +
                              (other.Open == amount ? $" (the amount, {amount:0.00}, is that invoice's)" : "");
+            // A number as written naming a document of the payer's (or anyone's) that is already settled: a payment
+            // made twice, or a wrong number; either way not for an amount-only guess at another open item.
+            if (reading is null && written.Count == 0 && token.Prefixed
+                && settled[token.Number].FirstOrDefault(d => (payer is null || d.Customer == payer) && byNumber[token.Number].All(o => o.Id != d.Id)) is { Id: not null } paid)
+                conflict ??= $"already paid: {paid.Id} ({paid.Customer}'s) is settled; a duplicate payment or a wrong number";
             if (reading is not null && seen.Add(reading.Document.Id)) found.Add(reading);
         }
         return (found, found.Count == 0 ? conflict : null);

@@ -28,6 +28,9 @@ public sealed class RemittanceStudyTests
             Assert.Equal(0, returns.StagedAsReceipts);
             Assert.Equal(0, result.Kinds.Single(k => k.Kind == RemittanceKind.OtherCredit.Code).Applied);
             Assert.Equal(0, result.Kinds.Single(k => k.Kind == RemittanceKind.NoInformation.Code).Applied);
+            var duplicates = result.Kinds.Single(k => k.Kind == RemittanceKind.Duplicate.Code);
+            Assert.True(duplicates.Credits > 0);
+            Assert.Equal(0, duplicates.Applied); // a second payment of a settled invoice pays no other open item
         }
         finally
         {

@@ -112,6 +112,29 @@ public sealed class StatementPayerTests
     }
 
     [Fact]
+    public void A_payment_quoting_an_invoice_already_paid_is_a_duplicate_for_a_person_not_another_items_payment()
+    {
+        // INV-0000123 (418.60) was paid on 2026-09-15 by R0. R1 pays 418.60 again quoting it; INV-0000140, also 418.60
+        // and open, is not what R1 pays.
+        using var w = new TempWarehouse();
+        w.Write("customers.csv", Customers, "C1,Nordwind Handels GmbH,Enterprise,EMEA,DE,EUR,30,100000.00,B,Ann,Team A,true");
+        w.Write("customer_payers.csv", "customer_id,identifier_type,identifier", "C1,account,DE44 5001 0517 5407 3249 31");
+        w.Write("documents.csv", Documents,
+            Invoice("INV-0000123", "C1", "2026-08-20", "2026-09-19", "418.60", "EUR"),
+            Invoice("INV-0000140", "C1", "2026-09-01", "2026-10-01", "418.60", "EUR"));
+        w.Write("receipts.csv", Receipts + ",payer_name,payer_account",
+            "R0,C1,2026-09-15,2026-09-15,418.60,EUR,sepa,,INV-0000123,,",
+            "R1,,2026-10-05,2026-10-05,418.60,EUR,sepa,,SVWZ+INV-0000123,NORDWIND HANDELS GMBH,DE44500105175407324931");
+        w.Write("applications.csv", Applications, "A0,R0,INV-0000123,2026-09-15,418.60,auto");
+        new CanonicalLoader(w.Warehouse).LoadFolder(w.Sources);
+        new CashMatcher(w.Warehouse).Run(new CashMatchOptions(new DateOnly(2026, 10, 26)));
+        Assert.Equal("A0", string.Join(" ", w.Warehouse.Query("SELECT application_id FROM applications", r => r.GetString(0))));
+        var (rule, inputs) = w.Warehouse.Query("SELECT rule, inputs FROM cash_match_decisions", r => (r.GetString(0), r.GetString(1))).Single();
+        Assert.Equal("settled_document_reference", rule);
+        Assert.Contains("already paid: INV-0000123 (C1's) is settled", inputs, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_whole_amount_in_groups_of_three_is_an_amount_not_a_document_number()
     {
         // JPY has no minor units: "less 69,129 freight" is 69,129 yen deducted, and 129 is no invoice.

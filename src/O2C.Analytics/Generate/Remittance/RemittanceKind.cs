@@ -18,12 +18,13 @@ public sealed record RemittanceKind(string Code, string Description, bool IsPaym
     public static readonly RemittanceKind BankFee = new("bank_fee", "short by an intermediary bank's fee");
     public static readonly RemittanceKind OtherCustomersNumber = new("other_customers_number", "payer quotes another customer's invoice one digit from its own");
     public static readonly RemittanceKind NoInformation = new("no_information", "unknown payer, no reference");
+    public static readonly RemittanceKind Duplicate = new("duplicate_payment", "an invoice paid a second time (nothing open to apply: a person's refund)");
     public static readonly RemittanceKind Return = new("return_or_refund_bounced", "a returned direct debit or a bounced refund of ours", IsPayment: false);
     public static readonly RemittanceKind OtherCredit = new("other_credit", "interest, a card settlement, an internal transfer", IsPayment: false);
 
     public static readonly IReadOnlyList<RemittanceKind> All =
         [Structured, IdInText, SeveralListed, PrefixVariant, Typo, PayerNameOnly, PaymentRun, NetOfDiscount, StatedDeduction, BankFee,
-         OtherCustomersNumber, NoInformation, Return, OtherCredit];
+         OtherCustomersNumber, NoInformation, Duplicate, Return, OtherCredit];
 
     /// <summary>The share of customer payments written each way (an AR team's mix: mostly references, a tail of the hard kinds).</summary>
     public static readonly IReadOnlyList<(RemittanceKind Kind, double Share)> PaymentShares =

@@ -71,7 +71,26 @@ internal sealed class RemittancePlanner(StudyLedger ledger, SampleRandom rng, Da
             Pay(p, openNow, numbers);
             foreach (var invoice in p.Invoices) open[p.Customer].Remove(invoice);
         }
+        Duplicates();
         OtherTraffic();
+    }
+
+    /// <summary>
+    /// About one payment in 70 is made again a few days later, same amount and text (an AP system's double run): there
+    /// is nothing open to apply it to, and another open item of the same amount is not what it pays.
+    /// </summary>
+    private void Duplicates()
+    {
+        var single = new HashSet<string>([RemittanceKind.IdInText.Code, RemittanceKind.Structured.Code, RemittanceKind.PrefixVariant.Code], StringComparer.Ordinal);
+        foreach (var (entry, truth) in Entries.Zip(Truth).ToList())
+        {
+            if (!single.Contains(truth.Kind.Code) || truth.Documents.Count != 1 || !rng.Chance(1.0 / 70)) continue;
+            var again = _calendar.AddBusinessDays(entry.ValueDate, rng.Between(3, 15));
+            if (again > windowEnd) continue;
+            var reference = NextReference();
+            Entries.Add(entry with { ValueDate = again, BankReference = reference });
+            Truth.Add(new StudyTruth(reference, RemittanceKind.Duplicate, truth.CustomerId, [], false));
+        }
     }
 
     private string NextReference() => $"S{++_sequence:0000000}";

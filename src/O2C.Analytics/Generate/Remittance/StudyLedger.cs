@@ -50,6 +50,10 @@ internal sealed class StudyLedger
         "Auto Parts", "Chemicals", "Paper", "Beverages", "Outdoor", "Tools",
     ];
 
+    private static readonly string[] Qualifiers =
+        ["North", "South", "East", "West", "International", "Group", "Holdings", "Partners", "Direct", "Wholesale", "Services", "Systems",
+         "Solutions", "Europe", "America", "Pacific", "Nord", "Sued", "Central", "Global"];
+
     private static readonly Dictionary<string, string[]> LegalForms = new()
     {
         ["USD"] = ["Inc.", "LLC", "Corp.", "Inc"], ["EUR"] = ["GmbH", "AG", "GmbH & Co. KG", "KG"], ["GBP"] = ["Ltd", "PLC", "Limited"],
@@ -71,7 +75,10 @@ internal sealed class StudyLedger
                 baseName = rng.Pick(Customers.Where(c => c.Currency == currency).Select(c => c.BaseName).DefaultIfEmpty(Customers[0].BaseName).ToList());
             else
             {
-                do baseName = $"{rng.Pick(FirstWords)} {rng.Pick(Trades)}"; while (!names.Add(baseName));
+                // Two words while they last (70 x 25), then a third: a larger study still has distinct names.
+                var tries = 0;
+                do baseName = $"{rng.Pick(FirstWords)} {rng.Pick(Trades)}" + (++tries > 20 ? $" {rng.Pick(Qualifiers)}" : "");
+                while (!names.Add(baseName) && tries < 1000);
             }
             var name = $"{baseName} {rng.Pick(LegalForms[currency])}";
             var discount = currency is "EUR" or "USD" && rng.Chance(0.35) ? rng.Weighted<(decimal, int)>([((2m, 10), 0.7), ((3m, 14), 0.15), ((1m, 10), 0.15)]) : ((decimal, int)?)null;

@@ -12,6 +12,12 @@ public sealed record CashMatchOptions(DateOnly ApplicationDate, decimal AutoAppl
     /// </summary>
     public IReadOnlyDictionary<string, decimal> BankFeeTolerance { get; init; } = DefaultBankFeeTolerance;
 
+    /// <summary>
+    /// Date each application (and deduction, write-off) the day its receipt was posted rather than ApplicationDate: for
+    /// a first run over statements already past, so that each receipt is applied when a daily run would have applied it.
+    /// </summary>
+    public bool DateAsPosted { get; init; }
+
     /// <summary>Days past the discount period a payment's value date may fall and still earn it: the bank's transit time.</summary>
     public int DiscountGraceDays { get; init; } = 3;
 

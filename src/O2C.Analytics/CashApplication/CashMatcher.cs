@@ -13,7 +13,7 @@ namespace O2C.Analytics.CashApplication;
 public sealed class CashMatcher(Warehouse warehouse)
 {
     private sealed record Receipt(string Id, string? Customer, DateOnly ValueDate, string Currency, decimal Remaining, string? Remittance,
-        string? PayerName = null, string? PayerAccount = null);
+        string? PayerName, string? PayerAccount, DateOnly PostedDate, string Method);
 
     private sealed record Proposal(string Rule, decimal Score, List<(OpenDocument Document, decimal Amount)> Applications, List<Adjustment> Adjustments,
         string? Customer, string? Note = null)
@@ -64,7 +64,7 @@ public sealed class CashMatcher(Warehouse warehouse)
             // references name its own documents only; one naming another customer's is a conflict for a person.
             var customer = receipt.Customer ?? payer?.Customer;
             var referenced = references.Resolve(receipt.Remittance, receipt.Remaining, receipt.Currency, customer);
-            var proposal = Propose(receipt, customer, payer, referenced, byCustomer, context);
+            var proposal = Propose(receipt, customer, payer, referenced, byCustomer, context, references);
             var inputs = $"remittance='{receipt.Remittance}'; amount={N(receipt.Remaining)} {receipt.Currency}; customer={receipt.Customer ?? "unidentified"}; " +
                          $"payer='{receipt.PayerName}' account='{receipt.PayerAccount}' identified={(payer is null ? "no" : $"{payer.Customer} by {payer.Rule}")}; " +
                          $"open={string.Join(",", proposal.Applications.Select(a => $"{a.Document.Id}:{N(a.Document.Open)}"))}" +
@@ -72,10 +72,12 @@ public sealed class CashMatcher(Warehouse warehouse)
                          (proposal.Note is null ? "" : $"; {proposal.Note}");
             if (proposal.Applications.Count > 0 && proposal.Score >= options.AutoApplyThreshold)
             {
+                // Dated the run's day, or (catching up on statements) the day each receipt was posted, as a daily run would have.
+                var applicationDate = options.DateAsPosted ? receipt.PostedDate : options.ApplicationDate;
                 foreach (var (document, amount) in proposal.Applications)
                 {
                     applications.CreateRow().AppendValue($"MATCH-{runId}-{++sequence}").AppendValue(receipt.Id).AppendValue(document.Id)
-                        .AppendValue(options.ApplicationDate).AppendValue(amount).AppendValue("auto")
+                        .AppendValue(applicationDate).AppendValue(amount).AppendValue("auto")
                         .AppendValue(SourceOf(runId)).AppendValue((long)sequence).AppendValue(0L).EndRow();
                     document.Open -= amount;
                 }
@@ -90,16 +92,16 @@ public sealed class CashMatcher(Warehouse warehouse)
                                                          'client', $source, $line, 0)
                             """, ("id", $"DED-MATCH-{runId}-{receipt.Id}{suffix}"), ("doc", adjustment.Document.Id), ("customer", adjustment.Document.Customer),
                             ("category", adjustment.Reason), ("source", SourceOf(runId)), ("line", (long)++deductions),
-                            ("amount", adjustment.Amount), ("currency", receipt.Currency), ("date", options.ApplicationDate));
+                            ("amount", adjustment.Amount), ("currency", receipt.Currency), ("date", applicationDate));
                     else
                         warehouse.Execute("INSERT INTO write_offs VALUES ($id, $doc, $date, $amount, $reason, $source, $line, 0)",
-                            ("id", $"WO-MATCH-{runId}-{receipt.Id}{suffix}"), ("doc", adjustment.Document.Id), ("date", options.ApplicationDate),
+                            ("id", $"WO-MATCH-{runId}-{receipt.Id}{suffix}"), ("doc", adjustment.Document.Id), ("date", applicationDate),
                             ("amount", adjustment.Amount), ("reason", adjustment.Reason), ("source", SourceOf(runId)), ("line", (long)++writeOffs));
                     adjustment.Document.Open -= adjustment.Amount;
                 }
                 // Applications and deductions are dated the run's application date; a payer identified changes the
                 // receipt's customer from its value date on.
-                changes.NoteDate(options.ApplicationDate);
+                changes.NoteDate(applicationDate);
                 if (receipt.Customer is null && proposal.Customer is not null)
                     ReceiptPayer.Name(warehouse, changes, receipt.Id, receipt.ValueDate, proposal.Customer, runId, now);
                 auto++;
@@ -144,7 +146,7 @@ public sealed class CashMatcher(Warehouse warehouse)
     public static string SourceOf(long runId) => $"o2c-cash-matching-run-{runId}";
 
     private static Proposal Propose(Receipt receipt, string? customer, IdentifiedPayer? payer,
-        (List<ReferencedDocument> Found, string? Conflict) resolved, ILookup<string, OpenDocument> byCustomer, Context context)
+        (List<ReferencedDocument> Found, string? Conflict) resolved, ILookup<string, OpenDocument> byCustomer, Context context, ReferenceResolver references)
     {
         var (referenced, conflict) = resolved;
         if (conflict is not null)
@@ -156,26 +158,33 @@ public sealed class CashMatcher(Warehouse warehouse)
             var rule = referenced.OrderBy(r => r.Score).First().Rule;
             var docs = referenced.Select(r => r.Document).ToList();
             var total = docs.Sum(d => d.Open);
-            customer = docs[0].Customer;
+            // The receipt's customer: the one the documents applied are of (none when they are several customers').
+            string? Of(IEnumerable<OpenDocument> applied) => applied.Select(d => d.Customer).Distinct().ToList() is [var one] ? one : null;
             if (receipt.Remaining == total)
-                return new Proposal(rule, score, docs.Select(d => (d, d.Open)).ToList(), [], customer);
+                return new Proposal(rule, score, docs.Select(d => (d, d.Open)).ToList(), [], Of(docs));
             // Paid more or less than what it names: sure enough only when the payer is known to be the documents' customer
             // (a number one slip from another customer's, quoted by an unknown payer, pays that customer's invoice wrongly).
             var payerAgrees = (receipt.Customer ?? payer?.Customer) is { } payerCustomer && docs.All(d => d.Customer == payerCustomer);
             var uneven = payerAgrees ? 0.95m : 0.85m;
+            // One document named, the amount another's one slip away: the number or the amount is wrong; a person decides.
+            if (docs.Count == 1 && references.AmountOneSlipAway(docs[0], receipt.Remaining, receipt.Currency, receipt.Customer ?? payer?.Customer) is { } neighbour)
+                return new Proposal(rule + "+amount_of_a_neighbour", 0.80m, [], [], customer,
+                    $"conflict: {docs[0].Id} is named, {neighbour.Id} one slip away is open for the amount");
             if (receipt.Remaining > total)
-                return new Proposal(rule + "+overpayment", score * uneven, docs.Select(d => (d, d.Open)).ToList(), [], customer);
+                return new Proposal(rule + "+overpayment", score * uneven, docs.Select(d => (d, d.Open)).ToList(), [], Of(docs));
             var subset = docs.Count > 1 ? ExactSubset(docs, receipt.Remaining) : null;
-            if (subset is not null) return new Proposal(rule + "+subset", score, subset.Select(d => (d, d.Open)).ToList(), [], customer);
-            // Short of what it names: a discount, a stated deduction or a bank's fee may say why.
+            if (subset is not null) return new Proposal(rule + "+subset", score, subset.Select(d => (d, d.Open)).ToList(), [], Of(subset));
+            // Short of what it names: a discount, a stated deduction or a bank's fee may say why. A bank's fee nobody
+            // stated, from a payer not known to be the customer, is too weak a reason.
             var net = Net(docs, receipt, context);
-            if (net is not null) return new Proposal(rule + net.Rule, score, net.Applications, net.Adjustments, customer);
+            if (net is not null)
+                return new Proposal(rule + net.Rule, net.UnstatedFee && !payerAgrees ? score * 0.85m : score, net.Applications, net.Adjustments, Of(docs));
             if (docs.Count > 1) return new Proposal(rule + "+ambiguous_split", score * 0.8m, [], [], customer);
             var only = docs[0];
             var shortBy = only.Open - receipt.Remaining;
             return shortBy / only.Open <= context.Options.ShortPaymentTolerance
-                ? new Proposal(rule + "+short_payment", score * 0.97m, [(only, receipt.Remaining)], [new Adjustment(only, shortBy, true, "other")], customer)
-                : new Proposal(rule + "+partial_payment", score * uneven, [(only, receipt.Remaining)], [], customer);
+                ? new Proposal(rule + "+short_payment", score * (payerAgrees ? 0.97m : 0.85m), [(only, receipt.Remaining)], [new Adjustment(only, shortBy, true, "other")], only.Customer)
+                : new Proposal(rule + "+partial_payment", score * uneven, [(only, receipt.Remaining)], [], only.Customer);
         }
         if (customer is null) return new Proposal("none", 0, [], [], null);
         // How the customer is known: on the receipt, or by the payer's account or name (payer_account+amount).
@@ -211,10 +220,12 @@ public sealed class CashMatcher(Warehouse warehouse)
     private static NetSettlement? Net(List<OpenDocument> documents, Receipt receipt, Context context, bool onlyDiscount = false)
     {
         if (documents.Select(d => (d.Customer, d.Currency)).Distinct().Count() != 1 || documents[0].Currency != receipt.Currency) return null;
+        // Banks keep fees from cross-border transfers (wires); SEPA, ACH and cheques arrive whole, so a shortfall on them
+        // is the customer's unless the text says a fee was charged.
         var settled = NetPayment.Explain(documents, receipt.Remaining, receipt.ValueDate, receipt.Currency,
             context.Terms.GetValueOrDefault(documents[0].Customer), onlyDiscount ? [] : RemittanceAdjustments.Read(receipt.Remittance),
             onlyDiscount ? context.Options with { BankFeeTolerance = new Dictionary<string, decimal>() } : context.Options,
-            context.MinorUnits.GetValueOrDefault(receipt.Currency, 2));
+            context.MinorUnits.GetValueOrDefault(receipt.Currency, 2), unstatedFeeAllowed: receipt.Method is "wire" or "other");
         return onlyDiscount && settled?.Rule != "+cash_discount" ? null : settled;
     }
 
@@ -261,12 +272,13 @@ public sealed class CashMatcher(Warehouse warehouse)
     private List<Receipt> UnappliedReceipts() => warehouse.Query("""
         WITH applied AS (SELECT receipt_id, sum(amount) AS amount FROM applications GROUP BY 1)
         SELECT r.receipt_id, r.customer_id, r.value_date, r.currency_code, r.amount - coalesce(a.amount, 0), r.remittance_text,
-               r.payer_name, r.payer_account
+               r.payer_name, r.payer_account, r.posted_date, r.payment_method
         FROM receipts r LEFT JOIN applied a USING (receipt_id)
         WHERE r.amount - coalesce(a.amount, 0) > 0
         ORDER BY r.value_date, r.receipt_id
         """, r => new Receipt(r.GetString(0), r.IsDBNull(1) ? null : r.GetString(1), r.GetFieldValue<DateOnly>(2), r.GetString(3),
-            r.GetDecimal(4), r.IsDBNull(5) ? null : r.GetString(5), r.IsDBNull(6) ? null : r.GetString(6), r.IsDBNull(7) ? null : r.GetString(7)));
+            r.GetDecimal(4), r.IsDBNull(5) ? null : r.GetString(5), r.IsDBNull(6) ? null : r.GetString(6), r.IsDBNull(7) ? null : r.GetString(7),
+            r.GetFieldValue<DateOnly>(8), r.GetString(9)));
 
     private static string N(decimal d) => d.ToString("0.00", CultureInfo.InvariantCulture);
 }

@@ -45,6 +45,8 @@ public static class MatchEvaluation
         [("1.00", 1.00m, 1.01m), ("0.95-0.99", 0.95m, 1.00m), ("0.92-0.94", 0.92m, 0.95m), ("0.90-0.91", 0.90m, 0.92m), ("0.85-0.89", 0.85m, 0.90m),
          ("0.75-0.84", 0.75m, 0.85m), ("below 0.75", 0m, 0.75m)];
 
+    private static decimal Money(string s) => s.Length == 0 ? 0 : decimal.Parse(s, CultureInfo.InvariantCulture);
+
     public static MatchEvaluationResult Run(string folder, int customers, int seed, decimal threshold = 0.90m)
     {
         if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
@@ -57,22 +59,29 @@ public static class MatchEvaluation
         return Judge(warehouse, files, result);
     }
 
-    private sealed record Truth(string Reference, string Kind, bool IsPayment, string? Customer, bool Enough, Dictionary<string, decimal> Documents, string? Category);
+    private sealed record Truth(string Reference, string Kind, bool IsPayment, string? Customer, bool Enough, Dictionary<string, decimal> Documents, string? Category,
+        decimal Discount, decimal Deduction, decimal Fee);
 
     private static MatchEvaluationResult Judge(Warehouse warehouse, RemittanceStudyFiles files, CashMatchResult run)
     {
         var truth = File.ReadLines(files.TruthFile).Skip(1).Select(l => l.Split(',')).Select(f => new Truth(f[0], f[1], f[2] == "true",
             f[3].Length == 0 ? null : f[3], f[4] == "true",
             f[5].Split(';', StringSplitOptions.RemoveEmptyEntries).Select(d => d.Split(':')).ToDictionary(d => d[0], d => decimal.Parse(d[1], CultureInfo.InvariantCulture)),
-            f[8].Length == 0 ? null : f[8])).ToDictionary(t => t.Reference);
+            f[8].Length == 0 ? null : f[8], Money(f[6]), Money(f[7]), Money(f[9]))).ToDictionary(t => t.Reference);
         var receipts = warehouse.Query("SELECT receipt_id, bank_reference FROM receipts", r => (Id: r.GetString(0), Reference: r.GetString(1)))
             .ToDictionary(r => r.Id, r => r.Reference);
         var applied = warehouse.Query("""
             SELECT a.receipt_id, a.document_id, a.amount, d.customer_id FROM applications a JOIN documents d USING (document_id)
             """, r => (Receipt: r.GetString(0), Document: r.GetString(1), Amount: r.GetDecimal(2), Customer: r.GetString(3)))
             .GroupBy(a => a.Receipt).ToDictionary(g => g.Key, g => g.ToList());
-        var categories = warehouse.Query("SELECT dispute_id, category FROM disputes WHERE dispute_kind = 'deduction'", r => (r.GetString(0), r.GetString(1)))
-            .ToList();
+        // What else each receipt's application closed or opened: write-offs (discount, bank charge) and deductions, by
+        // the receipt in their ids (WO-MATCH-run-receipt, DED-MATCH-run-receipt).
+        var prefix = $"-MATCH-{run.RunId}-";
+        var adjustments = warehouse.Query($"""
+            SELECT write_off_id, reason, amount FROM write_offs WHERE write_off_id LIKE 'WO-MATCH-{run.RunId}-%'
+            UNION ALL SELECT dispute_id, 'deduction:' || category, amount FROM disputes WHERE dispute_id LIKE 'DED-MATCH-{run.RunId}-%'
+            """, r => (Id: r.GetString(0), Kind: r.GetString(1), Amount: r.GetDecimal(2)))
+            .ToLookup(a => ReceiptOf(a.Id[(a.Id.IndexOf(prefix, StringComparison.Ordinal) + prefix.Length)..]), a => (a.Kind, a.Amount));
         var proposals = warehouse.Query($"SELECT receipt_id, score, documents FROM cash_match_decisions WHERE run_id = {run.RunId} AND documents <> ''",
             r => (Receipt: r.GetString(0), Score: r.GetDecimal(1), Documents: r.GetString(2).Split(',').ToHashSet())).ToList();
 
@@ -80,9 +89,17 @@ public static class MatchEvaluation
         {
             if (!applied.TryGetValue(receipt, out var rows)) return false;
             if (rows.Count != t.Documents.Count || rows.Any(a => !t.Documents.TryGetValue(a.Document, out var paid) || paid != a.Amount)) return false;
-            // A stated deduction is right with the reason the payer gave.
-            return t.Category is null || categories.Any(c => c.Item1.EndsWith("-" + receipt, StringComparison.Ordinal) && c.Item2 == t.Category);
+            // And what came off: the discount and the bank's fee written off, the deduction opened with the payer's reason.
+            var made = adjustments[receipt].ToList();
+            decimal Sum(Func<string, bool> kind) => made.Where(a => kind(a.Kind)).Sum(a => a.Amount);
+            return Sum(k => k == "cash_discount") == t.Discount && Sum(k => k == "bank_charge") == t.Fee
+                && Sum(k => k.StartsWith("deduction:", StringComparison.Ordinal)) == t.Deduction
+                && (t.Category is null || made.Any(a => a.Kind == "deduction:" + t.Category))
+                && made.All(a => a.Kind is "cash_discount" or "bank_charge" || a.Kind.StartsWith("deduction:", StringComparison.Ordinal));
         }
+
+        // A receipt id as it ends a write-off's or deduction's id, less a second adjustment's -2, -3 suffix.
+        string ReceiptOf(string rest) => receipts.ContainsKey(rest) ? rest : rest[..rest.LastIndexOf('-')];
 
         var byReference = receipts.ToLookup(r => r.Value, r => r.Key);
         var kinds = new List<KindResult>();

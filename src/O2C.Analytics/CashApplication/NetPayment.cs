@@ -10,7 +10,9 @@ public sealed record DiscountTerms(decimal Percent, int Days);
 internal sealed record Adjustment(OpenDocument Document, decimal Amount, bool IsDeduction, string Reason);
 
 /// <summary>A receipt short of its documents, the shortfall explained: what each document gets, what closes the rest.</summary>
-internal sealed record NetSettlement(List<(OpenDocument Document, decimal Amount)> Applications, List<Adjustment> Adjustments, string Rule);
+/// <param name="UnstatedFee">Part of the shortfall is taken as a bank's fee the remittance did not state.</param>
+internal sealed record NetSettlement(List<(OpenDocument Document, decimal Amount)> Applications, List<Adjustment> Adjustments, string Rule,
+    bool UnstatedFee = false);
 
 /// <summary>
 /// Explains why a receipt is short of the documents it pays, or says it cannot: an early-payment discount within the
@@ -21,7 +23,7 @@ internal sealed record NetSettlement(List<(OpenDocument Document, decimal Amount
 internal static class NetPayment
 {
     public static NetSettlement? Explain(IReadOnlyList<OpenDocument> documents, decimal received, DateOnly valueDate, string currency,
-        DiscountTerms? terms, IReadOnlyList<StatedAdjustment> stated, CashMatchOptions options, int minorUnits)
+        DiscountTerms? terms, IReadOnlyList<StatedAdjustment> stated, CashMatchOptions options, int minorUnits, bool unstatedFeeAllowed = true)
     {
         var total = documents.Sum(d => d.Open);
         var shortBy = total - received;
@@ -47,14 +49,16 @@ internal static class NetPayment
             if (owed > 0 && owed != earnable) readings.Add((0, owed)); // the terms' discount taken when it was no longer due
         }
         readings.Add((0, 0));
-        var tolerance = options.BankFeeTolerance.GetValueOrDefault(currency);
+        var tolerance = unstatedFeeAllowed ? options.BankFeeTolerance.GetValueOrDefault(currency) : 0;
         foreach (var (earned, unearned) in readings)
         {
             var rest = shortBy - earned - unearned - deductions.Sum(d => d.Amount!.Value) - fees;
             var roundedAway = earned > 0 && Math.Abs(rest) <= rounding ? rest : 0; // a payer's own rounding of the discount
             rest -= roundedAway;
-            if (rest < 0 || rest > tolerance) continue;
-            return Settle(documents, earned > 0 ? Discount : _ => 0, InTerms, roundedAway, unearned, deductions, fees + rest);
+            // The terms' discount taken late, unsaid, explains a shortfall only exactly: with a fee on top it is a guess.
+            var unsaidLate = statedDiscount is null && unearned > 0;
+            if (rest < 0 || rest > tolerance || unsaidLate && rest != 0) continue;
+            return Settle(documents, earned > 0 ? Discount : _ => 0, InTerms, roundedAway, unearned, deductions, fees + rest) with { UnstatedFee = rest > 0 };
         }
         return null;
     }

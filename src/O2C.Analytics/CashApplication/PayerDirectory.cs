@@ -44,9 +44,24 @@ public sealed class PayerDirectory
         var nameKey = PayerName.Key(name);
         if (nameKey.Length == 0) return null;
         if (_names.TryGetValue(nameKey, out var byName))
-            return byName.Count == 1 ? new IdentifiedPayer(byName.First(), "payer_name", 0.95m) : null;
+        {
+            // A name as long as a statement's field for it (16 for an ACH originator, 27 for MT940 ?32, 35 for a wire's
+            // originator) may be cut short: "ATLAS OUTFITTERS" is Atlas Outfitters Inc or Atlas Outfitters Holdings Inc.
+            var maybeCut = name!.Trim().Length is 16 or 27 or 35;
+            var also = maybeCut ? Starting(nameKey + " ") : [];
+            return byName.Count == 1 && also.All(byName.Contains) ? new IdentifiedPayer(byName.First(), "payer_name", 0.95m) : null;
+        }
         // A name the bank cut short (an ACH originator's name has 16 characters): the start of exactly one known name.
-        if (nameKey.Length >= 12 && Starting(nameKey) is [var only]) return new IdentifiedPayer(only, "payer_name", 0.92m);
+        // Its last word may be a legal form cut short too ("GRANITE FOODS IN" is Granite Foods Inc, or Granite Foods
+        // International): every name it can be the start of counts, and two customers among them name neither.
+        if (nameKey.Length >= 12)
+        {
+            var candidates = Starting(nameKey).ToHashSet(StringComparer.Ordinal);
+            var space = nameKey.LastIndexOf(' ');
+            if (space > 0 && PayerName.CouldBeLegalForm(nameKey[(space + 1)..]) && _names.TryGetValue(nameKey[..space], out var withoutForm))
+                candidates.UnionWith(withoutForm);
+            if (candidates.Count == 1) return new IdentifiedPayer(candidates.First(), "payer_name", 0.92m);
+        }
         return null;
     }
 

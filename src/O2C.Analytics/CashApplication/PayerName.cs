@@ -18,6 +18,9 @@ public static class PayerName
         "PTY", "PTE", "KK", "SL", "SCA", "EV", "THE", "AND", "UND", "ET",
     };
 
+    /// <summary>Whether a word cut short could be the start of a legal form (IN of INC, GM of GMBH, PT of PTY).</summary>
+    public static bool CouldBeLegalForm(string word) => word.Length > 0 && LegalForms.Any(f => f.StartsWith(word, StringComparison.Ordinal));
+
     /// <summary>The name's words in capitals, transliterated, without punctuation or legal forms: "MUELLER MASCHINENBAU".</summary>
     public static string Key(string? name) => string.Join(" ", Words(name));
 

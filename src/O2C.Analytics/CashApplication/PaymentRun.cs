@@ -9,11 +9,19 @@ namespace O2C.Analytics.CashApplication;
 internal static class PaymentRun
 {
     /// <summary>More open items than this and a coincidental sum gets likely: the run is left for a person.</summary>
-    public const int MaxOpenItems = 300;
+    public const int MaxOpenItems = 60;
 
-    public static List<OpenDocument>? UniqueSet(IReadOnlyList<OpenDocument> open, decimal amount, int maxItems = 4)
+    /// <summary>
+    /// The most items a set may have for a payer with this many open items. The sets grow as n^k/k!, and an amount that
+    /// is no run at all (a duplicate, an instalment) then adds up to one of them by chance: 4 items up to 12 open items
+    /// (about 800 sets), 3 up to 25 (about 2,600), 2 up to 60 (1,770), none beyond.
+    /// </summary>
+    public static int LargestSet(int openItems) => openItems <= 12 ? 4 : openItems <= 25 ? 3 : openItems <= MaxOpenItems ? 2 : 0;
+
+    public static List<OpenDocument>? UniqueSet(IReadOnlyList<OpenDocument> open, decimal amount, int? maxItemsAsked = null)
     {
-        if (open.Count < 2 || open.Count > MaxOpenItems || amount <= 0) return null;
+        var maxItems = Math.Min(maxItemsAsked ?? 4, LargestSet(open.Count));
+        if (open.Count < 2 || maxItems < 2 || amount <= 0) return null;
         var items = open.OrderBy(d => d.Id, StringComparer.Ordinal).ToList();
         var byAmount = items.Select((d, i) => (d.Open, i)).ToLookup(x => x.Open, x => x.i);
         List<int>? found = null;

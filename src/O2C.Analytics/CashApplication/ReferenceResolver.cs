@@ -27,19 +27,35 @@ internal sealed class ReferenceResolver(ILookup<string, OpenDocument> byNumber, 
             else if (own.Count > 1)
                 // the same number in two series (INV-123, DM-123): the amount decides, or nobody
                 reading = own.Where(d => d.Open == amount).ToList() is [var one] ? new ReferencedDocument(one, 0.92m, "exact_reference+amount") : null;
+            else if (Settled(token.Number, payer) is { } paid && (token.Prefixed || payer is not null))
+                // A number as written naming a settled document (the payer's, or anyone's when the payer is unknown): a
+                // payment made twice or a wrong number, for a person; not read one slip away onto another open item.
+                conflict ??= $"already paid: {paid.Id} ({paid.Customer}'s) is settled; a duplicate payment or a wrong number";
             else if (token.Prefixed)
                 reading = OneSlipAway(token.Number, amount, currency, payer);
             if (reading is null && own.Count == 0 && payer is not null && written.FirstOrDefault(d => d.Customer != payer) is { } other)
                 conflict ??= $"conflict: {other.Id} is {other.Customer}'s, the payer is {payer}" +
                              (other.Open == amount ? $" (the amount, {amount:0.00}, is that invoice's)" : "");
-            // A number as written naming a document of the payer's (or anyone's) that is already settled: a payment
-            // made twice, or a wrong number; either way not for an amount-only guess at another open item.
-            if (reading is null && written.Count == 0 && token.Prefixed
-                && settled[token.Number].FirstOrDefault(d => (payer is null || d.Customer == payer) && byNumber[token.Number].All(o => o.Id != d.Id)) is { Id: not null } paid)
-                conflict ??= $"already paid: {paid.Id} ({paid.Customer}'s) is settled; a duplicate payment or a wrong number";
             if (reading is not null && seen.Add(reading.Document.Id)) found.Add(reading);
         }
         return (found, found.Count == 0 ? conflict : null);
+    }
+
+    private (string Id, string Customer)? Settled(string number, string? payer) =>
+        settled[number].Where(d => (payer is null || d.Customer == payer) && byNumber[number].All(o => o.Id != d.Id))
+            .Select(d => ((string, string)?)d).FirstOrDefault();
+
+    /// <summary>
+    /// An open document one slip from the one a number names whose open amount is the receipt's (of the payer's, when
+    /// known): the number may be the slip, and the amount the truth. Null when none or several.
+    /// </summary>
+    public OpenDocument? AmountOneSlipAway(OpenDocument named, decimal amount, string currency, string? payer)
+    {
+        var fits = RemittanceReferences.OneSlipAway(RemittanceReferences.NumberOf(named.Id))
+            .SelectMany(v => Open(byNumber[v], currency))
+            .Where(d => d.Id != named.Id && d.Open == amount && (payer is null || d.Customer == payer))
+            .DistinctBy(d => d.Id).ToList();
+        return fits is [var one] ? one : null;
     }
 
     private ReferencedDocument? OneSlipAway(string number, decimal amount, string currency, string? payer)

@@ -28,6 +28,11 @@ public static partial class RemittanceAdjustments
     [GeneratedRegex(@"\bLESS\b|DEDUCT|\bDED\b|ABZUG|ABZGL|ABZÜGL|KUERZ|KÜRZ|EINBEHALT|SHORT|MINUS|WITHHELD|RETENUE|CLAIM")]
     private static partial Regex DeductionWords();
 
+    // A whole amount right after the word for what was taken off ("less 25 freight", "abzgl. 120 Fehlmenge"): without
+    // decimals it would pass for a number, so only here, beside the word, is it an amount.
+    [GeneratedRegex(@"(?:\bLESS|\bABZGL\.?|\bABZÜGL\.?|\bDEDUCTION|\bDED|\bSHORT PAID|\bKÜRZUNG|\bKUERZUNG|\bEINBEHALT|\bCHARGES|\bFEES?|\bSKONTO|\bDISCOUNT)\s+(?<amount>\d{1,6})(?![0-9.,'%]|\s?%)", RegexOptions.IgnoreCase)]
+    internal static partial Regex KeywordWholeAmount();
+
     // X12 820: RMR*IV*<ref>*<action>*<paid>*<invoice total>*<discount>; ADX*<adjustment>*<reason code>.
     [GeneratedRegex(@"RMR\*[A-Z0-9]{1,3}\*[^*~]*\*[^*~]*\*(?<paid>-?[0-9.]+)(?:\*(?<total>-?[0-9.]*))?(?:\*(?<discount>-?[0-9.]*))?")]
     private static partial Regex EdiRemittance();
@@ -69,7 +74,13 @@ public static partial class RemittanceAdjustments
                 if (Edi(m.Groups["amount"].Value) is { } a && a != 0) found.Add(new(AdjustmentKind.Deduction, Math.Abs(a), null, "other"));
             return found;
         }
-        var amounts = RemittanceReferences.Amounts().Matches(text).ToList();
+        // Dates first out of the way: "vom 25.07.2026" holds no amount 25.07.
+        text = RemittanceReferences.Dates().Replace(text, m => new string(' ', m.Length));
+        var amounts = RemittanceReferences.Amounts().Matches(text).Cast<Capture>()
+            .Concat(KeywordWholeAmount().Matches(text).Select(m => m.Groups["amount"]).Select(g => (Capture)g))
+            .OrderBy(m => m.Index).ThenByDescending(m => m.Length).ToList();
+        // Two readings of one stretch of text (an amount in groups of three after "less"): the first, longest, stands.
+        amounts = amounts.Where((m, i) => amounts.Take(i).All(p => p.Index + p.Length <= m.Index)).ToList();
         for (var i = 0; i < amounts.Count; i++)
         {
             var m = amounts[i];

@@ -17,8 +17,8 @@ public sealed record ReferenceToken(string Number, bool Prefixed, bool Repaired,
 /// </summary>
 public static partial class RemittanceReferences
 {
-    [GeneratedRegex(@"(?<![0-9])(?:\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./](?:\d{4}|\d{2}))(?![0-9])")]
-    private static partial Regex Dates();
+    [GeneratedRegex(@"(?<![0-9])(?:\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./](?:\d{4}|\d{2})|\d{1,2}-\d{1,2}-\d{4})(?![0-9])")]
+    internal static partial Regex Dates();
 
     [GeneratedRegex(@"(?<![0-9.,])\d{1,2}(?:[.,]\d{1,2})?\s?%")]
     internal static partial Regex Percentages();
@@ -27,6 +27,11 @@ public static partial class RemittanceReferences
     // in groups of three (69,129 yen, 1.250 euros): a document number is not written with thousands separators.
     [GeneratedRegex(@"(?<![0-9A-Za-z.,'])\d{1,3}(?:[.,' ]\d{3})*[.,]\d{2}(?![0-9])|(?<![0-9A-Za-z.,'])\d+[.,]\d{2}(?![0-9])|(?<![0-9A-Za-z.,'])\d{1,3}(?:[.,']\d{3})+(?![0-9]|[.,]\d)")]
     internal static partial Regex Amounts();
+
+    // A credit note's number (GS 4790, CM-4790, Gutschrift 4790, CREDIT NOTE 4790, EDI RMR*CM*...): the payer netted a
+    // credit, it names no invoice. Read out of the text like an amount, so 4790 is not taken for INV-0004790.
+    [GeneratedRegex(@"(?<![A-Za-z0-9])(?:GS|CM|CN|GUTSCHRIFT|CREDIT\s?NOTE|CREDIT\s?MEMO|RMR\*CM\*)\s*[-:.#/]?\s*[A-Za-z]{0,3}[-]?[0-9]{3,}(?![0-9])", RegexOptions.IgnoreCase)]
+    private static partial Regex CreditNotes();
 
     // ISO 11649 creditor reference: RF, two check digits, up to 21 letters and digits (RF18INV0001234).
     [GeneratedRegex(@"(?<![A-Za-z0-9])RF(?<check>\d{2})\s?(?<body>[A-Za-z0-9]{1,21})(?![A-Za-z0-9])", RegexOptions.IgnoreCase)]
@@ -44,7 +49,7 @@ public static partial class RemittanceReferences
     {
         if (string.IsNullOrWhiteSpace(remittance)) return [];
         var text = new StringBuilder(remittance);
-        foreach (var pattern in new[] { Dates(), Percentages(), Amounts() })
+        foreach (var pattern in new[] { Dates(), Percentages(), Amounts(), CreditNotes(), RemittanceAdjustments.KeywordWholeAmount() })
             foreach (Match m in pattern.Matches(text.ToString()))
                 Blank(text, m);
         var found = new List<(int At, ReferenceToken Token)>();

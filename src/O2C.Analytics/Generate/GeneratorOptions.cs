@@ -15,8 +15,15 @@ public sealed record GeneratorOptions(
     bool Gzip = false,
     int? DeteriorationStart = null,
     int OpeningMonths = 12,
-    bool Pilot = true)
+    bool Pilot = true,
+    bool BankFeed = true)
 {
+    /// <summary>
+    /// The first day payments come as bank statements for cash matching (SampleBankFeed): the history's last month,
+    /// when there are at least two; none otherwise.
+    /// </summary>
+    public DateOnly? BankFeedStart => BankFeed && Months >= 2 ? FirstMonth.AddMonths(Months - 1) : null;
+
     /// <summary>The default history ends with October 2026, the last month closed when the project began.</summary>
     public static readonly DateOnly DefaultFirstMonth = new(2023, 11, 1);
 

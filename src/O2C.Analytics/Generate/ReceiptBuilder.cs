@@ -53,9 +53,18 @@ public sealed class ReceiptBuilder(
             "EMEA" => rng.Weighted<string>([("sepa", 0.7), ("wire", 0.3)]),
             _ => "wire",
         };
-        files.Receipts.Text(id).Text(unidentified ? null : customer.CustomerId).Date(valueDate).Date(posted).Money(amount)
-            .Text(customer.Currency).Text(method).Text($"BNK{valueDate:yyMMdd}{rng.Between(100000, 999999)}").Text(remittance).End();
-        foreach (var p in paid) files.TruthReceipts.Text(id).Text(p.DocumentId).Money(p.Amount).End();
+        var bankReference = $"BNK{valueDate:yyMMdd}{rng.Between(100000, 999999)}";
+        // From the bank feed's start the payment reaches the product as a statement line, for cash matching to apply;
+        // every draw below is still made, so that the rest of the history is the same with the feed or without it.
+        var fromBank = files.BankFeed is { } feed && valueDate >= feed.Start;
+        if (fromBank)
+            files.BankFeed!.Payment(customer, id, valueDate, method, paid.Select(p => (p.DocumentId, p.Amount)).ToList(), unidentified);
+        else
+        {
+            files.Receipts.Text(id).Text(unidentified ? null : customer.CustomerId).Date(valueDate).Date(posted).Money(amount)
+                .Text(customer.Currency).Text(method).Text(bankReference).Text(remittance).End();
+            foreach (var p in paid) files.TruthReceipts.Text(id).Text(p.DocumentId).Money(p.Amount).End();
+        }
         // An unidentified payer is found later (the customer calls, the bank sends details) and the cash applied by
         // hand: most within weeks, some only after months.
         var identifiedLater = unidentified;
@@ -68,7 +77,7 @@ public sealed class ReceiptBuilder(
                 : rng.Weighted<int>([(0, 0.5), (1, 0.35), (2, 0.1), (4, 0.05), (8, 0.0)]) + (shortStaffed ? 2 : 0));
         if (rng.Chance(slowTeam ? 0.03 : 0.005)) applied = calendar.OnOrAfter(applied.AddDays(rng.Between(15, 60))); // unapplied for weeks
         if (identifiedLater) applied = calendar.AddBusinessDays(posted, rng.Chance(0.8) ? rng.Between(5, 30) : rng.Between(30, 90));
-        if (applied > options.CutOff) return;
+        if (applied > options.CutOff || fromBank) return;
         foreach (var p in paid)
             files.Applications.Text(numbers.Application()).Text(id).Text(p.DocumentId).Date(applied).Money(p.Amount)
                 .Text(auto && !identifiedLater ? "auto" : "manual").End();

@@ -4,8 +4,9 @@ namespace O2C.Analytics.Generate;
 /// <summary>The canonical files one generator run writes, open for streaming.</summary>
 public sealed class SampleFiles : IDisposable
 {
-    public SampleFiles(string folder, bool gzip, bool openingItems)
+    public SampleFiles(string folder, bool gzip, bool openingItems, SampleBankFeed? bankFeed = null)
     {
+        BankFeed = bankFeed;
         Directory.CreateDirectory(folder);
         string P(string entity) => Path.Combine(folder, entity + (gzip ? ".csv.gz" : ".csv"));
         Customers = new CsvWriter(P("customers"), gzip, "customer_id", "customer_name", "segment", "region", "country_code",
@@ -46,6 +47,8 @@ public sealed class SampleFiles : IDisposable
     }
 
     public CsvWriter Customers { get; }
+    /// <summary>The bank feed payments reach the product by from its start; none: every receipt comes from the ERP.</summary>
+    public SampleBankFeed? BankFeed { get; }
     public CsvWriter Documents { get; }
     /// <summary>documents-opening: invoices issued before the first month and open on the opening balance date.</summary>
     public CsvWriter OpeningDocuments => _openingDocuments ?? throw new InvalidOperationException("no opening items asked for");
@@ -79,12 +82,13 @@ public sealed class SampleFiles : IDisposable
         ("applications", Applications.Rows), ("disputes", Disputes.Rows), ("promises_to_pay", Promises.Rows),
         ("collection_activities", Activities.Rows), ("write_offs", WriteOffs.Rows), ("fx_rates", FxRates.Rows),
         ("holidays", Holidays.Rows), ("kpi_targets", KpiTargets.Rows), ("service_events", ServiceEvents.Rows),
-        ("collection_strategies", CollectionStrategies.Rows), ("pilots", Pilots.Rows),
+        ("collection_strategies", CollectionStrategies.Rows), ("pilots", Pilots.Rows), ("customer_payers", BankFeed?.PayerRows ?? 0),
     ];
 
     public void Dispose()
     {
         foreach (var f in new[] { Customers, Documents, _openingDocuments, Receipts, Applications, Disputes, Promises, Activities, WriteOffs, FxRates, Holidays, KpiTargets, ServiceEvents, CollectionStrategies, Pilots, TruthProfiles, TruthReceipts, TruthPilot })
             f?.Dispose();
+        BankFeed?.Close();
     }
 }

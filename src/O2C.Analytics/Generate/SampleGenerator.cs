@@ -74,7 +74,8 @@ public static class SampleGenerator
         var calendar = BusinessCalendar.UsFederal(options.FirstMonth.Year - 1, options.CutOff.Year + 1);
         var numbers = new DocumentNumbers();
         var operations = new SampleOperations(options, calendar);
-        using var files = new SampleFiles(options.OutputFolder, options.Gzip, openingItems: options.OpeningMonths > 0);
+        var feed = options.BankFeedStart is { } start ? new SampleBankFeed(options.OutputFolder, options.Seed, start, options.Gzip) : null;
+        using var files = new SampleFiles(options.OutputFolder, options.Gzip, openingItems: options.OpeningMonths > 0, feed);
         WriteHolidays(files, calendar, options);
         WriteFxRates(files, options);
         WriteTargets(files, options);
@@ -93,7 +94,9 @@ public static class SampleGenerator
             new CustomerHistory(customer, options, calendar, numbers, files, rng, operations, inPilot ? pilot : null).Generate();
             if (i % 500 == 0 || i == options.Customers) progress?.Report((i, options.Customers));
         }
-        return files.Counts.ToList();
+        var counts = files.Counts.ToList();
+        if (feed is not null) counts.Add(("bank statement files", feed.WriteStatements(options.CutOff)));
+        return counts;
     }
 
     /// <summary>The bands' standing strategies, and the pilot (none when the history is too short for one).</summary>
@@ -114,6 +117,7 @@ public static class SampleGenerator
     {
         files.Customers.Text(c.CustomerId).Text(c.Name).Text(c.Segment).Text(c.Region).Text(c.CountryCode).Text(c.Currency)
             .Integer(c.TermsDays).Money(c.CreditLimit).Text(c.RiskClass).Text(c.Collector).Text(c.BpoTeam).Flag(c.EInvoicing).End();
+        files.BankFeed?.WritePayer(c);
         files.TruthProfiles.Text(c.CustomerId).Text(c.Behaviour.ToString())
             .Date(c.Deteriorates ? options.Story.DeteriorationStart : null)
             .Flag(c.BatchPayer).Number((decimal)c.DisputeRate, "0.0000").End();

@@ -43,7 +43,7 @@ public sealed record MonthlyRunOptions(
 
 public sealed record MonthlyRunResult(LoadResult Load, DateOnly MonthEnd, string WorkbookPath, long UnconvertibleOpenItems, IReadOnlyList<string> Charts,
     long? PredictionRunId = null, int InvoicesScored = 0, KpiPack? Pack = null, string? SlaReviewPath = null, SlaReview? SlaReview = null,
-    IReadOnlyList<Reports.MonthlyPack.PackDelivery>? PackSent = null, string? DataWorkbookPath = null);
+    IReadOnlyList<Reports.MonthlyPack.PackDelivery>? PackSent = null, string? DataWorkbookPath = null, CashApplication.CashMatchResult? CashMatching = null);
 
 /// <summary>
 /// Load the data folder, refresh (models, KPIs, control charts, views; score open invoices as of the day after the
@@ -57,11 +57,26 @@ public static class MonthlyRun
         var steps = options.Steps(sql);
         using var warehouse = WarehouseSetup.OpenMigrated(options.WarehousePath, sql, options.Configuration);
         var load = steps.Load(warehouse, options.DataFolder, status is null ? null : new Progress<string>(status));
+        var cash = ApplyBankStatements(warehouse, options, steps, status);
         var refresh = steps.Refresh(warehouse, options.Today, options.Month, options.Predict, status);
         var pack = steps.PublishPack(warehouse, refresh.Month, status);
         var sent = options.Send ? steps.SendPack(warehouse, pack, options.Resend) : null;
         var review = steps.PublishSlaReview(warehouse, status: status, measured: pack.SlaRun);
         return new MonthlyRunResult(load, refresh.Month.End, pack.WorkbookPath, WarehouseRefresh.UnconvertibleOpenItems(warehouse), pack.Charts,
-            refresh.PredictionRunId, refresh.InvoicesScored, pack.Pack, review.WorkbookPath, review.Review, sent, pack.DataWorkbookPath);
+            refresh.PredictionRunId, refresh.InvoicesScored, pack.Pack, review.WorkbookPath, review.Review, sent, pack.DataWorkbookPath, cash);
+    }
+
+    /// <summary>
+    /// A data folder with bank statements (its o2c.sources.json, as the bundled sample's) has them extracted and the new
+    /// receipts applied by cash matching, each dated the day it was posted (a daily run's dates): the sample's bank feed.
+    /// </summary>
+    private static CashApplication.CashMatchResult? ApplyBankStatements(Warehouse warehouse, MonthlyRunOptions options, PipelineSteps steps, Action<string>? status)
+    {
+        var sources = Path.Combine(options.DataFolder, "o2c.sources.json");
+        if (!File.Exists(sources)) return null;
+        status?.Invoke("Reading the bank statements");
+        steps.Extract(warehouse, Extract.Sources.SourcesConfig.Load(sources));
+        status?.Invoke("Matching cash");
+        return new CashApplication.CashMatcher(warehouse).Run(new CashApplication.CashMatchOptions(options.Today) { DateAsPosted = true });
     }
 }

@@ -31,6 +31,8 @@ public static class RunCommand
             {
                 var result = Progress.Status("o2c run", status => MonthlyRun.Run(options, SqlFolder.Default(), status));
                 LoadCommand.Print(result.Load);
+                if (result.CashMatching is { } cash)
+                    AnsiConsole.MarkupLineInterpolated($"bank statements: {cash.ReceiptsConsidered:N0} receipts to match, {cash.AutoApplied:N0} applied automatically, {cash.Exceptions:N0} to the exception queue (o2c sql \"FROM cash_match_exceptions\")");
                 if (result.UnconvertibleOpenItems > 0)
                     AnsiConsole.MarkupLineInterpolated($"[yellow]warning: {result.UnconvertibleOpenItems} open items have no FX rate into {settings.ReportingCurrency} and are missing from AR[/]");
                 AnsiConsole.MarkupLineInterpolated($"{result.Charts.Count} control charts in {Path.GetDirectoryName(result.Charts.FirstOrDefault() ?? "")}");

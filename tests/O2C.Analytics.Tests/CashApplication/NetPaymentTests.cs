@@ -33,9 +33,9 @@ public sealed class NetPaymentTests
 
     private sealed record Outcome(string Applied, string WrittenOff, string Deductions, string Rule);
 
-    private static Outcome Match(string valueDate, string amount, string remittance, string customer = "C1", string currency = "EUR")
+    private static Outcome Match(string valueDate, string amount, string remittance, string customer = "C1", string currency = "EUR", string method = "sepa")
     {
-        using var w = Ledger($"R1,{customer},{valueDate},{valueDate},{amount},{currency},sepa,,\"{remittance}\"");
+        using var w = Ledger($"R1,{customer},{valueDate},{valueDate},{amount},{currency},{method},,\"{remittance}\"");
         string Rows(string sql) => string.Join(" ", w.Warehouse.Query(sql, r => r.GetString(0)));
         return new Outcome(
             Rows("SELECT document_id || ':' || printf('%.2f', amount) FROM applications ORDER BY 1"),
@@ -100,13 +100,31 @@ public sealed class NetPaymentTests
     [Fact]
     public void A_bank_fee_within_the_currencys_tolerance_is_written_off_as_a_bank_charge()
     {
-        // USD 2,000.00 - 1,985.00 = 15.00, within USD's 30.00: the intermediary bank's charge, not the customer's debt.
-        var o = Match("2026-10-20", "1985.00", "INV-0000900", customer: "C3", currency: "USD");
+        // A USD wire 2,000.00 - 1,985.00 = 15.00 short, within USD's 30.00: the intermediary bank's charge, not the
+        // customer's debt.
+        var o = Match("2026-10-20", "1985.00", "INV-0000900", customer: "C3", currency: "USD", method: "wire");
         Assert.Equal(("INV-0000900:1985.00", "INV-0000900:15.00:bank_charge", ""), (o.Applied, o.WrittenOff, o.Deductions));
         Assert.EndsWith("+bank_charge", o.Rule, StringComparison.Ordinal);
-        // The same 15.00 stated as a fee, and a discount with a fee on top: 25.00 + 7.50 = 32.50 short.
-        Assert.Equal("INV-0000900:15.00:bank_charge", Match("2026-10-20", "1985.00", "INV-0000900 BANK CHARGES 15.00", "C3", "USD").WrittenOff);
-        Assert.Equal("INV-0000700:25.00:cash_discount INV-0000700:7.50:bank_charge", Match("2026-10-05", "1217.50", "INV-0000700 2% Skonto").WrittenOff);
+        // The same 15.00 stated as a fee (on an ACH credit too), and a EUR wire with a discount and a fee on top:
+        // 25.00 + 7.50 = 32.50 short.
+        Assert.Equal("INV-0000900:15.00:bank_charge", Match("2026-10-20", "1985.00", "INV-0000900 BANK CHARGES 15.00", "C3", "USD", "ach").WrittenOff);
+        Assert.Equal("INV-0000700:25.00:cash_discount INV-0000700:7.50:bank_charge", Match("2026-10-05", "1217.50", "INV-0000700 2% Skonto", method: "wire").WrittenOff);
+    }
+
+    [Fact]
+    public void A_shortfall_nobody_explained_on_an_ach_credit_is_the_customers_not_a_banks_fee()
+    {
+        // ACH and SEPA credits arrive whole: 15.00 short on an ACH credit with nothing said is a deduction to chase.
+        var o = Match("2026-10-20", "1985.00", "INV-0000900", customer: "C3", currency: "USD", method: "ach");
+        Assert.Equal(("INV-0000900:1985.00", "", "INV-0000900:15.00:other"), (o.Applied, o.WrittenOff, o.Deductions));
+    }
+
+    [Fact]
+    public void A_whole_amount_beside_the_word_for_a_deduction_is_the_deduction()
+    {
+        // "less 120 Fehlmenge": 120 without decimals, right after "less", is 120.00 deducted, not INV-0000120.
+        var o = Match("2026-10-20", "1130.00", "INV-0000700 less 120 Fehlmenge");
+        Assert.Equal(("INV-0000700:1130.00", "INV-0000700:120.00:quantity"), (o.Applied, o.Deductions));
     }
 
     [Fact]

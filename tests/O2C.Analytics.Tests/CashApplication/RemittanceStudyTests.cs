@@ -19,7 +19,7 @@ public sealed class RemittanceStudyTests
         {
             var result = MatchEvaluation.Run(folder, customers: 150, seed: 5);
             var payments = result.Kinds.Where(k => k.IsPayment && k.WithInformation > 0).ToList();
-            Assert.Equal(11, payments.Count); // every kind of payment with information occurs
+            Assert.Equal(13, payments.Count); // every kind of payment with information occurs
             Assert.All(payments, k => Assert.True(k.Precision is null or >= 0.995m, $"{k.Kind}: precision {k.Precision:P1} ({k.Right} of {k.Applied})"));
             Assert.All(payments, k => Assert.True(k.Coverage >= 0.90m, $"{k.Kind}: coverage {k.Coverage:P1} ({k.RightWithInformation} of {k.WithInformation})"));
             Assert.Equal(0, result.WrongCustomer);

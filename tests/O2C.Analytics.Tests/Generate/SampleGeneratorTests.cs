@@ -17,7 +17,7 @@ public sealed class SampleGeneratorTests : IClassFixture<SampleGeneratorTests.Ge
         public GeneratedWarehouse()
         {
             W = new TempWarehouse();
-            SampleGenerator.Run(new GeneratorOptions(400, 36, 7, W.Sources, GeneratorOptions.DefaultFirstMonth));
+            SampleGenerator.Run(new GeneratorOptions(400, 36, 7, W.Sources, GeneratorOptions.DefaultFirstMonth, BankFeed: false));
             Load = new CanonicalLoader(W.Warehouse).LoadFolder(W.Sources);
         }
 

@@ -55,8 +55,8 @@ public class KpiPropertyTests
         using var longer = new TempWarehouse();
         var first = new DateOnly(2025, 1, 1);
         // The same history extracted at the end of March 2026 and again a month later.
-        SampleGenerator.Run(new GeneratorOptions(250, 15, 5, shorter.Sources, first, DeteriorationStart: 8));
-        SampleGenerator.Run(new GeneratorOptions(250, 16, 5, longer.Sources, first, DeteriorationStart: 8));
+        SampleGenerator.Run(new GeneratorOptions(250, 15, 5, shorter.Sources, first, DeteriorationStart: 8, BankFeed: false));
+        SampleGenerator.Run(new GeneratorOptions(250, 16, 5, longer.Sources, first, DeteriorationStart: 8, BankFeed: false));
         foreach (var w in new[] { shorter, longer })
         {
             new CanonicalLoader(w.Warehouse).LoadFolder(w.Sources);

@@ -17,7 +17,7 @@ public class PaymentPredictionRunTests
     {
         using var w = new TempWarehouse();
         var history = Path.Combine(w.Folder, "history");
-        O2C.Analytics.Generate.SampleGenerator.Run(new O2C.Analytics.Generate.GeneratorOptions(300, 36, 42, history, O2C.Analytics.Generate.GeneratorOptions.DefaultFirstMonth));
+        O2C.Analytics.Generate.SampleGenerator.Run(new O2C.Analytics.Generate.GeneratorOptions(300, 36, 42, history, O2C.Analytics.Generate.GeneratorOptions.DefaultFirstMonth, BankFeed: false));
         new CanonicalLoader(w.Warehouse).LoadFolder(history);
         WarehouseRefresh.Run(w.Warehouse, SqlFolder.Default(), "USD");
         var asOf = new DateOnly(2026, 11, 1);

@@ -41,7 +41,10 @@ public static class BankStatementReader
             "195" or "196" or "198" or "206" or "208" or "218" => "wire",
             _ => "other",
         },
+        // A cross-border credit transfer (XBCT) is a wire in any currency; a domestic one in euros is SEPA.
+        "camt.053" when typeCode.StartsWith("PMNT/RCDT/XBCT", StringComparison.Ordinal) => "wire",
         "camt.053" when typeCode.StartsWith("PMNT/RCDT", StringComparison.Ordinal) => currency == "EUR" ? "sepa" : "wire",
+        "MT940" when typeCode.EndsWith("/XB", StringComparison.Ordinal) => "wire",
         "camt.053" when typeCode.StartsWith("PMNT/RCHQ", StringComparison.Ordinal) => "check",
         "MT940" when typeCode == "NTRF" => currency == "EUR" ? "sepa" : "wire",
         "MT940" when typeCode == "NCHK" => "check",

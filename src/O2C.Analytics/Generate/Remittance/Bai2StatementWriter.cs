@@ -50,7 +50,9 @@ internal static class Bai2StatementWriter
         _ => e.Amount > 0 ? "399" : "699",
     };
 
-    private static string CustomerReference(StatementEntry e) => e.Channel == "check" ? $"{(Math.Abs(e.BankReference.GetHashCode(StringComparison.Ordinal)) % 900000) + 100000}" : "";
+    // A cheque's serial number, from the bank's reference (stable from run to run, unlike string.GetHashCode).
+    private static string CustomerReference(StatementEntry e) =>
+        e.Channel == "check" ? $"{e.BankReference.Aggregate(17L, (h, c) => (h * 31 + c) % 900_000) + 100_000}" : "";
 
     private static string Text(StatementEntry e)
     {

@@ -48,7 +48,7 @@ internal static class Camt053StatementWriter
         var (family, sub) = e.Channel switch
         {
             "refund_return" => ("ICDT", "RRTN"), "dd_return" => ("IDDT", "UPDD"), "fee" => ("CCRD", "CHRG"),
-            "payment_out" => ("ICDT", "ESCT"), "other" => ("RCDT", "XBCT"), _ => ("RCDT", e.Currency == "EUR" ? "ESCT" : "XBCT"),
+            "payment_out" => ("ICDT", "ESCT"), "other" => ("RCDT", "XBCT"), "wire" => ("RCDT", "XBCT"), _ => ("RCDT", e.Currency == "EUR" ? "ESCT" : "XBCT"),
         };
         var party = credit ? "Dbtr" : "Cdtr";
         var details = new XElement(ns + "TxDtls", new XElement(ns + "Refs", new XElement(ns + "AcctSvcrRef", e.BankReference),

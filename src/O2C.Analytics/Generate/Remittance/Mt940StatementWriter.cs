@@ -38,8 +38,12 @@ internal static class Mt940StatementWriter
 
     private static IEnumerable<string> Structured(StatementEntry e)
     {
-        var code = e.Channel switch { "refund_return" => "159", "dd_return" => "109", "fee" => "805", "payment_out" => "116", "other" => "166", _ => "166" };
-        var label = e.Channel switch { "refund_return" => "RUECKUEBERWEISUNG", "dd_return" => "RUECKLASTSCHRIFT", "fee" => "ENTGELT", "payment_out" => "UEBERWEISUNG", _ => "GUTSCHRIFT" };
+        var code = e.Channel switch { "refund_return" => "159", "dd_return" => "109", "fee" => "805", "payment_out" => "116", "wire" => "202", _ => "166" };
+        var label = e.Channel switch
+        {
+            "refund_return" => "RUECKUEBERWEISUNG", "dd_return" => "RUECKLASTSCHRIFT", "fee" => "ENTGELT", "payment_out" => "UEBERWEISUNG",
+            "wire" => "AUSLANDSUEBERWEISUNG", _ => "GUTSCHRIFT",
+        };
         var purpose = (e.EndToEndId is { } e2e && e2e != "NOTPROVIDED" ? $"EREF+{e2e}" : "") + "SVWZ+" + (e.Text ?? "");
         var pieces = new List<string>();
         for (var i = 0; i < purpose.Length && pieces.Count < 10; i += 27) pieces.Add(purpose.Substring(i, Math.Min(27, purpose.Length - i)));
@@ -63,16 +67,11 @@ internal static class Mt940StatementWriter
             _ => string.Join(" ", new[] { e.PayerName is null ? null : $"FROM {e.PayerName}", e.PayerAccount is null ? null : $"ACC {e.PayerAccount}", e.Text }
                 .Where(s => !string.IsNullOrEmpty(s))),
         };
-        // Free text wraps at word boundaries, 65 characters a line, six lines at most.
+        // Free text is cut every 65 characters wherever that falls, mid-word too, six lines at most.
+        var field = ":86:" + text;
         var lines = new List<string>();
-        var line = new StringBuilder(":86:");
-        foreach (var word in text.Split(' ', StringSplitOptions.RemoveEmptyEntries))
-        {
-            if (line.Length + word.Length + 1 > 65 && line.Length > 4) { lines.Add(line.ToString().TrimEnd()); line.Clear(); }
-            line.Append(word).Append(' ');
-        }
-        lines.Add(line.ToString().TrimEnd());
-        return lines.Take(6);
+        for (var i = 0; i < field.Length && lines.Count < 6; i += 65) lines.Add(field.Substring(i, Math.Min(65, field.Length - i)));
+        return lines;
     }
 
     private static string Mark(decimal balance) => balance < 0 ? "D" : "C";

@@ -18,18 +18,20 @@ public sealed record RemittanceKind(string Code, string Description, bool IsPaym
     public static readonly RemittanceKind BankFee = new("bank_fee", "short by an intermediary bank's fee");
     public static readonly RemittanceKind OtherCustomersNumber = new("other_customers_number", "payer quotes another customer's invoice one digit from its own");
     public static readonly RemittanceKind NoInformation = new("no_information", "unknown payer, no reference");
+    public static readonly RemittanceKind Partial = new("partial_payment", "an instalment of an invoice it names, nothing said");
+    public static readonly RemittanceKind ShortUnexplained = new("short_paid_unexplained", "an invoice it names paid short by more than a bank's fee, nothing said");
     public static readonly RemittanceKind Duplicate = new("duplicate_payment", "an invoice paid a second time (nothing open to apply: a person's refund)");
     public static readonly RemittanceKind Return = new("return_or_refund_bounced", "a returned direct debit or a bounced refund of ours", IsPayment: false);
     public static readonly RemittanceKind OtherCredit = new("other_credit", "interest, a card settlement, an internal transfer", IsPayment: false);
 
     public static readonly IReadOnlyList<RemittanceKind> All =
         [Structured, IdInText, SeveralListed, PrefixVariant, Typo, PayerNameOnly, PaymentRun, NetOfDiscount, StatedDeduction, BankFee,
-         OtherCustomersNumber, NoInformation, Duplicate, Return, OtherCredit];
+         OtherCustomersNumber, Partial, ShortUnexplained, NoInformation, Duplicate, Return, OtherCredit];
 
     /// <summary>The share of customer payments written each way (an AR team's mix: mostly references, a tail of the hard kinds).</summary>
     public static readonly IReadOnlyList<(RemittanceKind Kind, double Share)> PaymentShares =
     [
-        (Structured, 0.22), (IdInText, 0.20), (SeveralListed, 0.08), (PrefixVariant, 0.10), (Typo, 0.07), (PayerNameOnly, 0.08),
+        (Structured, 0.22), (IdInText, 0.16), (Partial, 0.02), (ShortUnexplained, 0.02), (SeveralListed, 0.08), (PrefixVariant, 0.10), (Typo, 0.07), (PayerNameOnly, 0.08),
         (PaymentRun, 0.05), (NetOfDiscount, 0.07), (StatedDeduction, 0.04), (BankFee, 0.03), (OtherCustomersNumber, 0.02), (NoInformation, 0.04),
     ];
 

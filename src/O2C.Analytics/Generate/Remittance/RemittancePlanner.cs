@@ -55,7 +55,8 @@ internal sealed class RemittancePlanner(StudyLedger ledger, SampleRandom rng, Da
                     if (group.Count == 1) kind = RemittanceKind.IdInText;
                 }
                 // A short payment of a discount customer comes after its discount days: inside them it would read as a discount.
-                if ((kind == RemittanceKind.StatedDeduction || kind == RemittanceKind.BankFee) && customer.DiscountDays is { } d
+                if ((kind == RemittanceKind.StatedDeduction || kind == RemittanceKind.BankFee || kind == RemittanceKind.Partial
+                     || kind == RemittanceKind.ShortUnexplained) && customer.DiscountDays is { } d
                     && date <= invoice.Issued.AddDays(d + 3))
                     date = _calendar.OnOrAfter(invoice.Issued.AddDays(d + 4));
                 if (date > windowEnd) continue;
@@ -109,7 +110,7 @@ internal sealed class RemittancePlanner(StudyLedger ledger, SampleRandom rng, Da
         var identified = fromOwnAccount && c.AccountListed || c.NameUnique;
         List<string> structured = [];
         string? text = null, edi = null;
-        decimal discount = 0, deduction = 0, fee = 0;
+        decimal discount = 0, deduction = 0, fee = 0, partial = 0;
         string? category = null;
         var enough = true;
         var channel = Channel(currency);
@@ -178,6 +179,21 @@ internal sealed class RemittancePlanner(StudyLedger ledger, SampleRandom rng, Da
                 };
                 text = _write.Sentence(_write.FullId(invoice), currency, p.ValueDate) + (rng.Chance(0.3) ? $" CHARGES {PayerWriting.Amount(fee, currency)}" : "");
                 break;
+            case "partial_payment":
+                // 30 to 70 % of the invoice: an instalment; the rest stays open.
+                deduction = 0;
+                partial = Math.Round(invoice.Amount * (decimal)(0.3 + 0.4 * rng.Uniform()), minor);
+                text = _write.Sentence(_write.FullId(invoice), currency, p.ValueDate);
+                break;
+            case "short_paid_unexplained":
+                // Short by 3 to 12 %, and by more than any bank keeps: the customer's deduction, unsaid; a person opens it.
+                var kept = Math.Round(invoice.Amount * (decimal)(0.03 + 0.09 * rng.Uniform()), minor);
+                if (kept <= 40m * (currency == "JPY" ? 150 : 1)) kept = 41m * (currency == "JPY" ? 150 : 1);
+                if (kept >= invoice.Amount * 0.15m) { kind = RemittanceKind.IdInText; text = _write.Sentence(_write.FullId(invoice), currency, p.ValueDate); break; }
+                deduction = kept;
+                category = "other";
+                text = _write.Sentence(_write.FullId(invoice), currency, p.ValueDate);
+                break;
             case "other_customers_number":
                 // The payer pays its own invoice but quotes a number one slip away that is another customer's.
                 var wrong = Variants(invoice.Number).Where(n => numbers.TryGetValue(n, out var other) && other.Customer != c).ToList();
@@ -198,11 +214,14 @@ internal sealed class RemittancePlanner(StudyLedger ledger, SampleRandom rng, Da
                 enough = false;
                 break;
         }
-        var paid = total - discount - deduction - fee;
+        var paid = partial > 0 ? partial : total - discount - deduction - fee;
         Entries.Add(new StatementEntry(currency, p.ValueDate, paid, reference, channel, name, account, text, structured, edi,
-            EndToEndId: Format(currency) is "camt" || currency == "EUR" ? (rng.Chance(0.7) ? "NOTPROVIDED" : $"E2E{rng.Between(10000000, 99999999)}") : null));
+            EndToEndId: Format(currency) is "camt" || currency == "EUR"
+                ? rng.Weighted<string>([("NOTPROVIDED", 0.6), ($"E2E{rng.Between(10000000, 99999999)}", 0.15), ($"{rng.Between(100000, 999999)}{rng.Between(1000, 9999)}", 0.2),
+                    ($"{rng.Between(1000, 9999)}", 0.05)]) // the payer's own payment number, sometimes short enough to pass for an invoice's
+                : null));
         // The truth: each invoice paid in full less what came off it (the deduction and fee off the first, as a person would).
-        var documents = p.Invoices.Select(i => (i.Id, Paid: i.Amount
+        var documents = p.Invoices.Select(i => (i.Id, Paid: partial > 0 ? partial : i.Amount
             - (discount > 0 ? Math.Round(i.Amount * c.DiscountPct!.Value / 100m, minor, MidpointRounding.AwayFromZero) : 0)
             - (i == invoice ? deduction + fee : 0))).ToList();
         Truth.Add(new StudyTruth(reference, kind, c.Id, documents, enough, discount, deduction, category, fee));

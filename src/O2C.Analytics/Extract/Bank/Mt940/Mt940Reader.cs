@@ -119,7 +119,9 @@ public static partial class Mt940Reader
         // returned unpaid) and 159 (Rueckueberweisung: a transfer of ours, a refund say, returned): an earlier entry
         // undone, not a customer's payment, whether the bank also marks it RC/RD or not.
         var returned = m.Groups["type"].Value[1..] == "RTI" || BusinessCode(information) is "109" or "159";
-        return new BankTransaction(account, currency, valueDate, bookingDate, signed, m.Groups["type"].Value,
+        // A transfer from abroad (German business codes 201, 202, 206, 210) arrives as a wire, less any bank's charges.
+        var foreign = BusinessCode(information) is "201" or "202" or "206" or "210";
+        return new BankTransaction(account, currency, valueDate, bookingDate, signed, m.Groups["type"].Value + (foreign ? "/XB" : ""),
             Blank(m.Groups["bank"].Value), Blank(m.Groups["reference"].Value.Trim()),
             Blank(string.Join(" ", new[] { remittance, supplementary }.Where(s => !string.IsNullOrEmpty(s)))), counterparty, field.Line,
             IsReversal: mark.StartsWith('R') || returned, CounterpartyAccount: counterpartyAccount);
@@ -136,13 +138,31 @@ public static partial class Mt940Reader
         // between two words), so only the line break goes.
         var flat = string.Join("", text.Split('\n').Select(l => l.TrimEnd('\r')));
         if (!flat.Contains("?20", StringComparison.Ordinal))
-            return (Blank(string.Join(" ", text.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0))), null, null);
+            return (Blank(FreeText(text)), null, null);
         var parts = flat.Split('?').Skip(1).Where(p => p.Length >= 2).Select(p => (Code: p[..2], Text: p[2..])).ToList();
         var purpose = string.Concat(parts.Where(p => string.CompareOrdinal(p.Code, "20") >= 0 && string.CompareOrdinal(p.Code, "29") <= 0
                                                      || string.CompareOrdinal(p.Code, "60") >= 0 && string.CompareOrdinal(p.Code, "63") <= 0).Select(p => p.Text));
         var name = string.Concat(parts.Where(p => p.Code is "32" or "33").Select(p => p.Text)).Trim();
         var account = string.Concat(parts.Where(p => p.Code == "31").Select(p => p.Text)).Trim();
         return (Blank(purpose.Trim()), Blank(name), Blank(account));
+    }
+
+    /// <summary>
+    /// Free :86: text over several lines. A line filled to the field's 65 characters (61 after the tag on the first) was
+    /// cut where it fell, maybe mid-word: the next goes on without a space ("INV-00047" + "11" is INV-0004711). A
+    /// shorter line ended at a word.
+    /// </summary>
+    private static string FreeText(string text)
+    {
+        var lines = text.Split('\n').Select(l => l.TrimEnd('\r')).ToList();
+        var joined = new StringBuilder();
+        for (var i = 0; i < lines.Count; i++)
+        {
+            var full = lines[i].Length >= (i == 0 ? 61 : 65);
+            joined.Append(i == 0 ? lines[i].TrimStart() : lines[i]);
+            if (!full && i + 1 < lines.Count) joined.Append(' ');
+        }
+        return string.Join(" ", joined.ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries));
     }
 
     /// <summary>The business transaction code (GVC) German banks put before the ?nn subfields of :86:, e.g. 166 in "166?00GUTSCHRIFT".</summary>

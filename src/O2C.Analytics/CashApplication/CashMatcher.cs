@@ -112,6 +112,10 @@ public sealed class CashMatcher(Warehouse warehouse)
             else
             {
                 exceptions++;
+                // A payer its account or name identifies is the receipt's customer with nothing applied yet: the cash is
+                // on that customer's account, unapplied, not nobody's.
+                if (receipt.Customer is null && payer is not null && payer.Score >= options.AutoApplyThreshold)
+                    ReceiptPayer.Name(warehouse, changes, receipt.Id, receipt.ValueDate, payer.Customer, runId, now);
                 var candidates = string.Join(", ", Candidates(receipt, customer, referenced.Found, byCustomer).Take(5).Select(c => $"{c.Document.Id}:{c.Score.ToString("0.00", CultureInfo.InvariantCulture)}"));
                 pendingExceptions.Add((receipt, proposal.Score, candidates));
                 Log(receipt, "exception", proposal, inputs);

@@ -19,10 +19,21 @@ public sealed record GeneratorOptions(
     bool BankFeed = true)
 {
     /// <summary>
-    /// The first day payments come as bank statements for cash matching (SampleBankFeed): the history's last month,
-    /// when there are at least two; none otherwise.
+    /// The first day payments come as bank statements for cash matching (SampleBankFeed): the history's last three
+    /// weekdays, when it has at least two months; none otherwise. Three days, not the month: nobody works the
+    /// exception queue in a generated history, and a month of it left open would inflate the month-end AR (CEI fell 10
+    /// points when the whole of October came by the bank); three days left open is what any month end has.
     /// </summary>
-    public DateOnly? BankFeedStart => BankFeed && Months >= 2 ? FirstMonth.AddMonths(Months - 1) : null;
+    public DateOnly? BankFeedStart
+    {
+        get
+        {
+            if (!BankFeed || Months < 2) return null;
+            var day = CutOff;
+            for (var weekdays = 0; ; day = day.AddDays(-1))
+                if (day.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday) && ++weekdays == 3) return day;
+        }
+    }
 
     /// <summary>The default history ends with October 2026, the last month closed when the project began.</summary>
     public static readonly DateOnly DefaultFirstMonth = new(2023, 11, 1);

@@ -5,7 +5,7 @@ using O2C.Analytics.Render.Csv;
 namespace O2C.Analytics.Generate;
 
 /// <summary>
-/// The sample company's bank feed: from its start (the first day of the history's last month) customers' payments
+/// The sample company's bank feed: from its start (the history's last three weekdays) customers' payments
 /// reach the product as the banks' statements, not as the ERP's receipts and applications, and `o2c run` applies them
 /// with cash matching. Remittance is written the ways payers remit (RemittanceKind, PayerWriting), in the format of the
 /// currency's bank (BAI2 USD/CAD, MT940 EUR/AUD, camt.053 GBP/JPY), with payments out and fees around them. Every
@@ -30,7 +30,7 @@ public sealed class SampleBankFeed(string folder, int seed, DateOnly start, bool
         string Digits(int n) => string.Concat(Enumerable.Range(0, n).Select(_ => (char)('0' + rng.Between(0, 9))));
         var account = customer.Currency switch
         {
-            "EUR" => Iban("DE", Digits(18)), "GBP" => Iban("GB", "NWBK" + Digits(14)), "USD" => "1" + Digits(9),
+            "EUR" => StudyLedger.Iban("DE", Digits(18)), "GBP" => StudyLedger.Iban("GB", "NWBK" + Digits(14)), "USD" => "1" + Digits(9),
             "CAD" => $"{Digits(5)}-{Digits(3)}-{Digits(7)}", "AUD" => $"{Digits(3)}-{Digits(3)} {Digits(8)}", _ => $"{Digits(4)}-{Digits(3)}-{Digits(7)}",
         };
         return account;
@@ -151,11 +151,4 @@ public sealed class SampleBankFeed(string folder, int seed, DateOnly start, bool
     private SampleRandom Stream(string id, int purpose) => new(unchecked(seed * 1_000_003 + Number(id) * 31 + purpose * 7_919));
 
     private static int Number(string id) => int.Parse(string.Concat(id.Where(char.IsAsciiDigit).TakeLast(9)), CultureInfo.InvariantCulture);
-
-    private static string Iban(string country, string bban)
-    {
-        var numeric = string.Concat((bban + country + "00").Select(c => char.IsAsciiDigit(c) ? c.ToString() : (c - 'A' + 10).ToString(CultureInfo.InvariantCulture)));
-        var check = 98 - (int)(System.Numerics.BigInteger.Parse(numeric, CultureInfo.InvariantCulture) % 97);
-        return $"{country}{check:00}{bban}";
-    }
 }

@@ -118,6 +118,8 @@ public sealed class StatementPayerTests
         var (rule, inputs) = w.Warehouse.Query("SELECT rule, inputs FROM cash_match_decisions", r => (r.GetString(0), r.GetString(1))).Single();
         Assert.Equal("exact_reference+amount_of_a_neighbour", rule);
         Assert.Contains("INV-0000132 is named, INV-0000123 one slip away is open for the amount", inputs, StringComparison.Ordinal);
+        // Nothing applied, but the payer is known by its account: the unapplied cash is C1's.
+        Assert.Equal("C1", w.Warehouse.Scalar<string>("SELECT customer_id FROM receipts"));
     }
 
     [Fact]

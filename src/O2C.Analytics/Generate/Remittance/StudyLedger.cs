@@ -127,7 +127,8 @@ internal sealed class StudyLedger
         };
     }
 
-    private static string Iban(string country, string bban)
+    /// <summary>An IBAN with valid check digits (ISO 13616: the BBAN, country and 00 as digits, 98 less their remainder by 97).</summary>
+    internal static string Iban(string country, string bban)
     {
         var numeric = string.Concat((bban + country + "00").Select(c => char.IsAsciiDigit(c) ? c.ToString() : (c - 'A' + 10).ToString(CultureInfo.InvariantCulture)));
         var check = 98 - (int)(BigInteger.Parse(numeric, CultureInfo.InvariantCulture) % 97);

@@ -1,0 +1,100 @@
+// The SQL mutation check (issue 25; docs/testing.md): every comparison of a date, a threshold or a bucket edge in
+// sql/models, sql/kpis and sql/sla is mutated one at a time (<= to <, < to <=, >= to >, > to >=; and each month-end
+// join key prior_month_end to month_end), and the tests that read the mutated file, directly or through the models
+// built on it, are run against the mutant. A mutant no test fails survives. Not in CI: it takes hours.
+//
+//   dotnet run scripts/sql-mutations.cs [--only <path part>] [--results <tsv>]
+//
+// Results go to artifacts/sql-mutations.tsv as they come (a second run skips mutants already judged there), the score
+// and the survivors to the console. The mutant is written into the test build's copy of the SQL (bin/.../sql), never
+// into sql/ itself, so a crash leaves the sources as they were (the build's copy is restored after each run).
+using System.Diagnostics;
+using System.Text.RegularExpressions;
+
+var root = Directory.GetCurrentDirectory();
+var only = Arg("--only");
+var results = Arg("--results") ?? Path.Combine(root, "artifacts", "sql-mutations.tsv");
+Directory.CreateDirectory(Path.GetDirectoryName(results)!);
+var bin = Path.Combine(root, "tests", "O2C.Analytics.Tests", "bin", "Release", "net10.0");
+if (Run("dotnet", "build tests/O2C.Analytics.Tests -c Release -v q") != 0) { Console.Error.WriteLine("the test build failed"); return 2; }
+
+string[] folders = ["sql/models", "sql/kpis", "sql/sla"];
+var files = folders.SelectMany(f => Directory.EnumerateFiles(Path.Combine(root, f), "*.sql", SearchOption.AllDirectories)).Order(StringComparer.Ordinal).ToList();
+var stems = files.ToDictionary(f => f, f => Path.GetFileNameWithoutExtension(f));
+// Which files read which: a file reads another when it names it (a model by its table name, a KPI by its id).
+var readers = files.ToDictionary(f => stems[f], f => files.Where(g => g != f && Regex.IsMatch(File.ReadAllText(g), $@"\b{Regex.Escape(stems[f])}\b")).Select(g => stems[g]).ToList());
+var tests = Directory.EnumerateFiles(Path.Combine(root, "tests", "O2C.Analytics.Tests"), "*.cs", SearchOption.AllDirectories)
+    .Where(p => !p.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}") && !p.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}"))
+    .Select(p => File.ReadAllText(p))
+    // Tests over the whole bundled sample or a generated history take a minute each; the small ledgers built for each
+    // rule are the ones meant to catch a boundary, so the mutants are run against those.
+    .Where(text => !Regex.IsMatch(text, @"SamplePackFixture|SampleGenerator\.Run|RepoPaths\.DataSamples|SharedData"))
+    .Select(text => (Text: text, Classes: Regex.Matches(text, @"\bclass\s+(\w+Tests)\b").Select(m => m.Groups[1].Value).ToList())).ToList();
+
+var judged = File.Exists(results) ? File.ReadLines(results).Select(l => l.Split('\t')).ToDictionary(f => $"{f[0]}:{f[1]}:{f[2]}", f => f) : [];
+using var output = new StreamWriter(results, append: true);
+var comparison = new Regex(@"(?<![<>=!|])(<=|>=|<(?![>=])|>(?![=]))");
+foreach (var file in files.Where(f => only is null || f.Contains(only, StringComparison.Ordinal)))
+{
+    var relative = Path.GetRelativePath(root, file).Replace('\\', '/');
+    var lines = File.ReadAllLines(file);
+    var filter = Filter(stems[file]);
+    for (var n = 0; n < lines.Length; n++)
+    {
+        var code = lines[n].Split("--")[0];
+        var mutants = comparison.Matches(code).Select(m => (Column: m.Index, Original: m.Value, Mutant: m.Value switch { "<=" => "<", "<" => "<=", ">=" => ">", _ => ">=" }))
+            .Concat(Regex.Matches(code, @"\bprior_month_end\b").Select(m => (Column: m.Index, Original: m.Value, Mutant: "month_end")))
+            .ToList();
+        foreach (var (column, original, mutant) in mutants)
+        {
+            var key = $"{relative}:{n + 1}:{column + 1}";
+            if (judged.ContainsKey(key)) continue;
+            var mutated = lines.ToArray();
+            mutated[n] = lines[n][..column] + mutant + lines[n][(column + original.Length)..];
+            string verdict;
+            if (filter is null) verdict = "survived (no test reads it)";
+            else
+            {
+                var copy = Path.Combine(bin, relative);
+                var kept = File.ReadAllText(copy);
+                File.WriteAllLines(copy, mutated);
+                try { verdict = Run("dotnet", $"test tests/O2C.Analytics.Tests -c Release --no-build --filter \"{filter}\"") == 0 ? "survived" : "killed"; }
+                finally { File.WriteAllText(copy, kept); }
+            }
+            var row = string.Join('\t', relative, n + 1, column + 1, $"{original} -> {mutant}", verdict, lines[n].Trim());
+            output.WriteLine(row);
+            output.Flush();
+            Console.WriteLine(row);
+            judged[key] = row.Split('\t');
+        }
+    }
+}
+var all = judged.Values.Where(r => only is null || r[0].Contains(only, StringComparison.Ordinal)).ToList();
+var killed = all.Count(r => r[4] == "killed");
+Console.WriteLine($"score: {killed} of {all.Count} killed ({(all.Count == 0 ? 0 : 100.0 * killed / all.Count):0.0} %)");
+foreach (var r in all.Where(r => r[4] != "killed")) Console.WriteLine($"survivor: {r[0]}:{r[1]} {r[3]}  {r[5]}");
+return 0;
+
+// The test classes that read a file: those naming it or a file built on it (the readers' closure), and the boundary tests.
+string? Filter(string stem)
+{
+    var names = new HashSet<string>(StringComparer.Ordinal) { stem };
+    var queue = new Queue<string>([stem]);
+    while (queue.Count > 0)
+        foreach (var reader in readers.GetValueOrDefault(queue.Dequeue()) ?? [])
+            if (names.Add(reader)) queue.Enqueue(reader);
+    var classes = tests.Where(t => names.Any(name => Regex.IsMatch(t.Text, $@"\b{Regex.Escape(name)}\b"))).SelectMany(t => t.Classes)
+        .Append("MonthEndBoundaryTests").Distinct().ToList();
+    return string.Join('|', classes.Select(c => $"FullyQualifiedName~{c}"));
+}
+
+string? Arg(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
+
+int Run(string program, string arguments)
+{
+    using var process = Process.Start(new ProcessStartInfo(program, arguments) { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = root })!;
+    process.StandardOutput.ReadToEnd();
+    process.StandardError.ReadToEnd();
+    process.WaitForExit();
+    return process.ExitCode;
+}

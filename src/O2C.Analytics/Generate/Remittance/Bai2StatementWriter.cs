@@ -13,8 +13,7 @@ internal static class Bai2StatementWriter
 {
     public static void Write(string path, string account, string currency, IEnumerable<IGrouping<DateOnly, StatementEntry>> days, decimal opening)
     {
-        var lines = new List<string> { $"01,O2CBANK,O2CSTUDY,{DateOnly.FromDateTime(DateTime.UnixEpoch):yyMMdd},0500,1,,,2" };
-        lines[0] = $"01,O2CBANK,O2CSTUDY,{days.First().Key:yyMMdd},0500,1,,,2";
+        var lines = new List<string> { $"01,O2CBANK,O2CSTUDY,{days.First().Key:yyMMdd},0500,1,,,2" };
         var balance = opening;
         long fileTotal = 0;
         var groups = 0;

@@ -3,7 +3,7 @@
 // join key prior_month_end to month_end), and the tests that read the mutated file, directly or through the models
 // built on it, are run against the mutant. A mutant no test fails survives. Not in CI: it takes hours.
 //
-//   dotnet run scripts/sql-mutations.cs [--only <path part>] [--results <tsv>]
+//   dotnet run scripts/sql-mutations.cs [--only <path part>] [--results <tsv>] [--again]
 //
 // Results go to artifacts/sql-mutations.tsv as they come (a second run skips mutants already judged there), the score
 // and the survivors to the console. The mutant is written into the test build's copy of the SQL (bin/.../sql), never
@@ -31,14 +31,26 @@ var tests = Directory.EnumerateFiles(Path.Combine(root, "tests", "O2C.Analytics.
     .Where(text => !Regex.IsMatch(text, @"SamplePackFixture|SampleGenerator\.Run|RepoPaths\.DataSamples|SharedData"))
     .Select(text => (Text: text, Classes: Regex.Matches(text, @"\bclass\s+(\w+Tests)\b").Select(m => m.Groups[1].Value).ToList())).ToList();
 
-var judged = File.Exists(results) ? File.ReadLines(results).Select(l => l.Split('\t')).ToDictionary(f => $"{f[0]}:{f[1]}:{f[2]}", f => f) : [];
+// Verdicts accumulate in the results file (a later row for a mutant replaces an earlier one). A verdict is reused
+// while the mutated line reads as it did; --again judges the survivors once more (after tests were added).
+var again = args.Contains("--again");
+var judged = File.Exists(results)
+    ? File.ReadLines(results).Select(l => l.Split('\t')).GroupBy(f => $"{f[0]}:{f[1]}:{f[2]}:{f[3]}").ToDictionary(g => g.Key, g => g.Last())
+    : [];
+var catalogue = new List<string[]>();
+// A kill is real only when the same tests pass on the unmutated SQL: each selection is run once as it is (cached per
+// selection in a file beside the results). A file whose selection fails as it is has its mutants marked
+// "baseline failed", not killed, and earlier verdicts for it are reported as not counting.
+var baselinePath = Path.ChangeExtension(results, ".baseline.tsv");
+var baseline = File.Exists(baselinePath) ? File.ReadLines(baselinePath).Select(l => l.Split('\t')).ToDictionary(f => f[0], f => f[1] == "passed") : [];
+using var baselineOutput = new StreamWriter(baselinePath, append: true);
 using var output = new StreamWriter(results, append: true);
 var comparison = new Regex(@"(?<![<>=!|])(<=|>=|<(?![>=])|>(?![=]))");
 foreach (var file in files.Where(f => only is null || f.Contains(only, StringComparison.Ordinal)))
 {
     var relative = Path.GetRelativePath(root, file).Replace('\\', '/');
     var lines = File.ReadAllLines(file);
-    var filter = Filter(stems[file]);
+    var filter = Filter(file);
     for (var n = 0; n < lines.Length; n++)
     {
         var code = lines[n].Split("--")[0];
@@ -47,12 +59,17 @@ foreach (var file in files.Where(f => only is null || f.Contains(only, StringCom
             .ToList();
         foreach (var (column, original, mutant) in mutants)
         {
-            var key = $"{relative}:{n + 1}:{column + 1}";
-            if (judged.ContainsKey(key)) continue;
+            var key = $"{relative}:{n + 1}:{column + 1}:{original} -> {mutant}";
+            if (judged.TryGetValue(key, out var earlier) && earlier[5] == lines[n].Trim() && !(again && earlier[4] != "killed"))
+            {
+                catalogue.Add(earlier);
+                continue;
+            }
             var mutated = lines.ToArray();
             mutated[n] = lines[n][..column] + mutant + lines[n][(column + original.Length)..];
             string verdict;
             if (filter is null) verdict = "survived (no test reads it)";
+            else if (!Baseline(filter, relative)) verdict = "baseline failed";
             else
             {
                 var copy = Path.Combine(bin, relative);
@@ -66,26 +83,46 @@ foreach (var file in files.Where(f => only is null || f.Contains(only, StringCom
             output.Flush();
             Console.WriteLine(row);
             judged[key] = row.Split('\t');
+            catalogue.Add(judged[key]);
         }
     }
 }
-var all = judged.Values.Where(r => only is null || r[0].Contains(only, StringComparison.Ordinal)).ToList();
+var unproven = files.Where(f => Filter(f) is { } selection && !(baseline.GetValueOrDefault(selection, true)))
+    .Select(f => Path.GetRelativePath(root, f).Replace('\\', '/')).ToHashSet(StringComparer.Ordinal);
+var all = catalogue;
+foreach (var r in all.Where(r => unproven.Contains(r[0]) && r[4] == "killed")) r[4] = "baseline failed";
 var killed = all.Count(r => r[4] == "killed");
 Console.WriteLine($"score: {killed} of {all.Count} killed ({(all.Count == 0 ? 0 : 100.0 * killed / all.Count):0.0} %)");
 foreach (var r in all.Where(r => r[4] != "killed")) Console.WriteLine($"survivor: {r[0]}:{r[1]} {r[3]}  {r[5]}");
 return 0;
 
-// The test classes that read a file: those naming it or a file built on it (the readers' closure), and the boundary tests.
-string? Filter(string stem)
+// The test classes that read a file: those naming it or a file built on it (the readers' closure), and every boundary test.
+string? Filter(string file)
 {
+    var stem = stems[file];
     var names = new HashSet<string>(StringComparer.Ordinal) { stem };
     var queue = new Queue<string>([stem]);
     while (queue.Count > 0)
         foreach (var reader in readers.GetValueOrDefault(queue.Dequeue()) ?? [])
             if (names.Add(reader)) queue.Enqueue(reader);
     var classes = tests.Where(t => names.Any(name => Regex.IsMatch(t.Text, $@"\b{Regex.Escape(name)}\b"))).SelectMany(t => t.Classes)
-        .Append("MonthEndBoundaryTests").Distinct().ToList();
+        .Append("O2C.Analytics.Tests.Boundaries.")
+        // The SLA SQL is read by SlaRunner, not by another SQL file: its tests are the SLA area's.
+        .Concat(Path.GetRelativePath(root, file).Replace('\\', '/').StartsWith("sql/sla/", StringComparison.Ordinal) ? ["O2C.Analytics.Tests.Sla."] : [])
+        .Distinct().ToList();
     return string.Join('|', classes.Select(c => $"FullyQualifiedName~{c}"));
+}
+
+// The selection run once on the unmutated SQL, before the first mutant of a file that it judges (cached per selection).
+bool Baseline(string filter, string relative)
+{
+    if (baseline.TryGetValue(filter, out var passed)) return passed;
+    passed = Run("dotnet", $"test tests/O2C.Analytics.Tests -c Release --no-build --filter \"{filter}\"") == 0;
+    baseline[filter] = passed;
+    baselineOutput.WriteLine($"{filter}\t{(passed ? "passed" : "failed")}\t{relative}");
+    baselineOutput.Flush();
+    Console.WriteLine($"baseline {(passed ? "passed" : "FAILED")}: tests of {relative}");
+    return passed;
 }
 
 string? Arg(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();

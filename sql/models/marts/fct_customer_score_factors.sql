@@ -46,12 +46,11 @@ first_document as (
     select customer_id, min(document_date) as first_document_date from stg_documents group by all
 ),
 credit_limits as (
-    -- the credit limit in the reporting currency at the month end's rate
+    -- the credit limit in the reporting currency at the month end's rate (a limit of 0 is no limit: its use is unknown)
     select a.month_end, a.customer_id, round(c.credit_limit * r.rate, 2) as credit_limit_rc
     from active a
     join stg_customers c using (customer_id)
     asof left join stg_fx_rates_to_reporting r on r.currency_code = c.currency_code and a.month_end >= r.rate_date
-    where c.credit_limit > 0
 )
 
 select

@@ -18,7 +18,14 @@ public sealed class CustomerScoreBinEdgeTests(CustomerScoreBinEdgeTests.EmptyWar
     {
         public TempWarehouse W { get; } = new();
 
-        public EmptyWarehouse() => WarehouseRefresh.Run(W.Warehouse, SqlFolder.Default(), "USD");
+        public EmptyWarehouse()
+        {
+            WarehouseRefresh.Run(W.Warehouse, SqlFolder.Default(), "USD");
+            W.Warehouse.Execute("CREATE OR REPLACE TEMP MACRO month_ends_from() AS DATE '0001-01-01'");
+        }
+
+        /// <summary>The score model's own SQL, run over the factors each test sets.</summary>
+        public string ScoreSql { get; } = SqlModel.ReadAll(SqlFolder.Default().File("models")).Single(m => m.Name == "fct_customer_score_monthly").Sql;
 
         public void Dispose() => W.Dispose();
     }
@@ -42,9 +49,7 @@ public sealed class CustomerScoreBinEdgeTests(CustomerScoreBinEdgeTests.EmptyWar
 
     private List<Dictionary<string, object?>> Scored(string customer)
     {
-        var model = SqlModel.ReadAll(SqlFolder.Default().File("models")).Single(m => m.Name == "fct_customer_score_monthly");
-        _w.Warehouse.Execute("CREATE OR REPLACE TEMP MACRO month_ends_from() AS DATE '0001-01-01'");
-        return _w.Warehouse.Query($"SELECT * FROM (\n{model.Sql}\n) WHERE customer_id = $c", r =>
+        return _w.Warehouse.Query($"SELECT * FROM (\n{empty.ScoreSql}\n) WHERE customer_id = $c", r =>
             Enumerable.Range(0, r.FieldCount).ToDictionary(r.GetName, i => r.IsDBNull(i) ? null : r.GetValue(i)), ("c", customer));
     }
 

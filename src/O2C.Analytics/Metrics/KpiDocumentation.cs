@@ -24,14 +24,15 @@ public static class KpiDocumentation
         text.AppendLine("month its window closed. Kinds: *ratio* = scale x sum(numerator) / sum(denominator), exact over any set of");
         text.AppendLine("members; *sum* = an amount; *per group* = computed for each member by its SQL (not additive).");
         text.AppendLine("Not available (never 0): months before the history a KPI needs, months with nothing to measure, and KPIs");
-        text.AppendLine("whose source data is absent.");
+        text.AppendLine("whose source data is absent. Chart: the control chart a KPI is watched with, *p* for a rate of counts (limits");
+        text.AppendLine("from each month's count; XmR for a member with a month of no items), *XmR* (individuals and moving range) otherwise.");
         foreach (var area in kpis.Select(k => k.Area).Distinct())
         {
             text.AppendLine();
             text.AppendLine($"## {area}");
             text.AppendLine();
-            text.AppendLine("| id | KPI | formula | unit | good | kind | default target | needs | source | reference |");
-            text.AppendLine("|---|---|---|---|---|---|---|---|---|---|");
+            text.AppendLine("| id | KPI | formula | unit | good | kind | chart | default target | needs | source | reference |");
+            text.AppendLine("|---|---|---|---|---|---|---|---|---|---|---|");
             foreach (var k in kpis.Where(k => k.Area == area))
             {
                 var needs = new List<string>();
@@ -43,6 +44,7 @@ public static class KpiDocumentation
                     $"| `{k.Id}`", k.Name, k.Formula, k.Unit,
                     k.Direction == KpiDirection.LowerIsBetter ? "lower" : "higher",
                     k.Kind switch { KpiKind.Ratio => "ratio", KpiKind.Sum => "sum", _ => "per group" },
+                    k.CountBased ? "p" : "XmR",
                     k.DefaultTarget?.ToString("0.##", CultureInfo.InvariantCulture) ?? "none",
                     needs.Count == 0 ? "" : string.Join("; ", needs),
                     k.SourceTables, k.Reference + " |"]));

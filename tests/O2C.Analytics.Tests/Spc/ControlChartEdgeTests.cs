@@ -166,8 +166,39 @@ public class ControlChartEdgeTests
         Assert.Equal((14, 33m), (whole.Points.Count, whole.Target));
         Assert.Contains(whole.Signals, s => s.Month == Month(18) && s.Rule == RunRules.BeyondThreeSigma);
 
-        // A second refresh replaces the charts, it does not add to them.
+        // A second refresh replaces the charts and their signals, it does not add to them.
+        var signals = w.Count("spc_signals");
         SpcRunner.Run(w.Warehouse, new SpcOptions());
-        Assert.Equal(14L, w.Count("spc_points"));
+        Assert.Equal((14L, signals), (w.Count("spc_points"), w.Count("spc_signals")));
+    }
+
+    [Fact]
+    public void A_p_chart_alerts_on_rule_1_only_while_an_xmr_chart_alerts_on_every_rule()
+    {
+        using var w = new TempWarehouse();
+        // 28 months from January 2024, the first 6 warm-up, the next 12 the baseline, alternating low (even month) and high.
+        // STP (count) is a p-chart: 78 and 82 of 100 receipts (p-bar 0.8, sigma 4 points, limits 68 .. 92), then 83 in
+        // months 18 .. 26 (z = +0.75) and 50 in month 27 (z = -7.5). Nine in a row above the centre (months 17 .. 25 and
+        // 18 .. 26) is rule 4 at months 25 and 26, not alerting; month 27 is rule 1, alerting.
+        // DSO is an XmR chart: 40 and 42 (centre 41, sigma 2 / 1.128 = 1.773), then 43 in months 18 .. 26 (z = +1.128):
+        // rule 3 (4 of the last 5 beyond 1 sigma) at months 21 .. 26, rule 4 at 25 and 26, every one alerting.
+        for (var i = 0; i < 28; i++)
+        {
+            var stp = i < 6 ? 80m : i < 18 ? 78m + 4 * (i % 2) : i < 27 ? 83m : 50m;
+            var dso = i < 6 ? 90m : i < 18 ? 40m + 2 * (i % 2) : i < 27 ? 43m : 41m;
+            w.Warehouse.Execute("INSERT INTO kpi_values VALUES ('stp_rate_count', $m, 'company', 'All', $v, 100, $v, NULL, now())", ("m", Month(i)), ("v", stp));
+            w.Warehouse.Execute("INSERT INTO kpi_values VALUES ('dso', $m, 'company', 'All', $v, 1, $v, NULL, now())", ("m", Month(i)), ("v", dso));
+        }
+        var charts = SpcRunner.Run(w.Warehouse, new SpcOptions());
+        Assert.Equal([("dso", ControlChartKind.XmR), ("stp_rate_count", ControlChartKind.P)], charts.Select(c => (c.Kpi.Id, c.Kind)).OrderBy(c => c.Item1));
+
+        List<(DateOnly, string, bool)> Stored(string kpi) => w.Warehouse.Query(
+            "SELECT period_end, rule, alerting FROM spc_signals WHERE kpi_id = $k ORDER BY period_end, rule",
+            r => (r.GetFieldValue<DateOnly>(0), r.GetString(1), r.GetBoolean(2)), ("k", kpi)).ToList();
+        Assert.Equal([(Month(25), RunRules.NineOnOneSide, false), (Month(26), RunRules.NineOnOneSide, false), (Month(27), RunRules.BeyondThreeSigma, true)],
+            Stored("stp_rate_count"));
+        Assert.Equal(Enumerable.Range(21, 6).Select(m => (Month(m), RunRules.FourOfFiveBeyondOneSigma, true))
+                .Concat([(Month(25), RunRules.NineOnOneSide, true), (Month(26), RunRules.NineOnOneSide, true)]).Order(),
+            Stored("dso"));
     }
 }

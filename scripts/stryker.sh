@@ -24,10 +24,10 @@ ns="FullyQualifiedName~O2C.Analytics.Tests"
 case "$area" in
   metrics-catalog)
            mutate=("**/Metrics/KpiCatalog.cs" "**/Metrics/KpiDefinition.cs" "**/Metrics/KpiDocumentation.cs" "**/Metrics/KpiRequirement.cs"
-                   "**/Metrics/RagStatus.cs" "**/Metrics/ReportingDimension.cs")
+                   "**/Metrics/RagStatus.cs")
            tests="FullyQualifiedName~KpiCatalogTests|FullyQualifiedName~RagStatusTests|FullyQualifiedName~ReceivablesKpiTests" ;;
   metrics-calculator)
-           mutate=("**/Metrics/KpiCalculator.cs" "**/Metrics/KpiValueReader.cs")
+           mutate=("**/Metrics/KpiCalculator.cs" "**/Metrics/KpiValueReader.cs" "**/Metrics/ReportingDimension.cs")
            tests=$(printf "|FullyQualifiedName~%s" FoundationKpiTests ReceivablesKpiTests InvoicingKpiTests DisputeKpiTests CollectionsKpiTests \
                    CashApplicationKpiTests PaymentBehaviourKpiTests OpeningBalanceKpiTests OpeningItemRejectTests KpiRollUpTests TwelveMonthKpiTests \
                    TopTenConcentrationTests KpiMonthsFromTests MonthEndBoundaryTests MonthEndRefreshBoundaryTests)

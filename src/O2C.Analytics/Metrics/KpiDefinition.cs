@@ -30,12 +30,11 @@ public sealed record KpiDefinition(
 
     public IReadOnlyList<KpiRequirement> Requirements => Requires ?? [];
 
+    /// <summary>The scorecard's number format: amounts whole, turnover ("times") to 2 decimals, days and % to 1.</summary>
     public string NumberFormat => Unit switch
     {
-        "days" => "0.0",
-        "%" => "0.0",
-        "times" => "0.00",
         "amount" => "#,##0",
-        _ => "0.00",
+        "times" => "0.00",
+        _ => "0.0",
     };
 }

@@ -17,9 +17,16 @@ public static class LoadCommand
             Arity = ArgumentArity.ZeroOrOne,
         };
         var accept = AcceptRejectsOption();
-        var command = new Command("load", "Load a folder of canonical CSV files in one transaction: all files or none") { folder, accept };
+        var layouts = new Option<string?>("--layouts") { Description = "Write the canonical file layouts as Markdown to this file (docs/file-layouts.md) instead of loading" };
+        var command = new Command("load", "Load a folder of canonical CSV files in one transaction: all files or none") { folder, accept, layouts };
         command.SetAction(parse =>
         {
+            if (parse.GetValue(layouts) is { } path)
+            {
+                File.WriteAllText(path, FileLayoutDocumentation.Markdown(CanonicalLayouts.All));
+                Console.WriteLine(Path.GetFullPath(path));
+                return 0;
+            }
             var settings = O2cSettings.Load();
             using var warehouse = CommonOptions.OpenWarehouse(parse, settings, create: true);
             try

@@ -14,4 +14,12 @@ public class DataModelDocumentationTests
             .ToList();
         Assert.Empty(missing);
     }
+
+    [Fact]
+    public void Docs_file_layouts_md_is_the_generated_layouts()
+    {
+        var committed = File.ReadAllText(Path.Combine(RepoPaths.Root, "docs", "file-layouts.md"));
+        Assert.True(committed == FileLayoutDocumentation.Markdown(CanonicalLayouts.All),
+            "docs/file-layouts.md is out of date: run `./o2c load --layouts docs/file-layouts.md` and commit it.");
+    }
 }

@@ -32,6 +32,24 @@ public class KpiCatalogTests
     }
 
     [Fact]
+    public void A_kpi_is_found_by_its_id_and_an_unknown_id_is_named_in_the_error()
+    {
+        Assert.Equal("DSO (period method, 3 months)", KpiCatalog.Get("dso").Name);
+        Assert.Equal("Collection effectiveness index", KpiCatalog.Get("cei").Name);
+        Assert.Equal("No KPI with id 'dos'.", Assert.Throws<KeyNotFoundException>(() => KpiCatalog.Get("dos")).Message);
+    }
+
+    [Theory]
+    [InlineData("credit_sales", "1234567.5", "1,234,568")] // an amount: whole units
+    [InlineData("ar_turnover", "8.254", "8.25")]            // times: 2 decimals
+    [InlineData("dso", "45.06", "45.1")]                    // days: 1 decimal
+    [InlineData("past_due_pct", "1234.56", "1234.6")]       // %: 1 decimal
+    public void A_value_is_shown_in_its_units_precision(string kpi, string value, string shown) =>
+        // The scorecard's Excel number formats read the same in .NET: the value as a CFO sees it in the pack.
+        Assert.Equal(shown, decimal.Parse(value, System.Globalization.CultureInfo.InvariantCulture)
+            .ToString(KpiCatalog.Get(kpi).NumberFormat, System.Globalization.CultureInfo.InvariantCulture));
+
+    [Fact]
     public void Per_group_sql_reads_the_member_cells_and_additive_sql_does_not()
     {
         foreach (var kpi in KpiCatalog.All)

@@ -34,7 +34,7 @@ case "$area" in
            tests=${tests#|} ;;
   load-layouts)
            mutate=("**/Load/CanonicalLayouts.cs" "**/Load/EntityLayout.cs" "**/Load/ColumnSpec.cs" "**/Load/FieldType.cs")
-           tests="FullyQualifiedName~DataModelDocumentationTests|FullyQualifiedName~CanonicalLoaderSmokeTests|FullyQualifiedName~MalformedRowTests|FullyQualifiedName~ImpossibleFactsTests" ;;
+           tests="FullyQualifiedName~DataModelDocumentationTests|FullyQualifiedName~CanonicalLoaderSmokeTests|FullyQualifiedName~MalformedRowTests|FullyQualifiedName~ImpossibleFactsTests|FullyQualifiedName~DirtySampleTests" ;;
   load-engine)
            mutate=("**/Load/**/*.cs" "!**/Load/CanonicalLayouts.cs" "!**/Load/EntityLayout.cs" "!**/Load/ColumnSpec.cs" "!**/Load/FieldType.cs")
            tests="($ns.Load.|$ns.Hostile.|$ns.Integrity.|$ns.Storage.|$ns.Boundaries.ToleranceAndRejectBoundaryTests)&FullyQualifiedName!~ReloadTests&FullyQualifiedName!~ArrivalOrderPropertyTests&FullyQualifiedName!~RepeatedFileTests&FullyQualifiedName!~DiskFullTests&FullyQualifiedName!~QuietMonthTests&FullyQualifiedName!~MissingRatesAndZeroArTests" ;;
@@ -43,7 +43,7 @@ case "$area" in
   sla)     mutate=("**/Sla/**/*.cs")
            tests="$ns.Sla." ;;
   cash)    mutate=("**/CashApplication/**/*.cs")
-           tests="($ns.CashApplication.|$ns.Boundaries.|FullyQualifiedName~CashMatchedRowsInLoadsTests|FullyQualifiedName~CashApplicationKpiTests)&FullyQualifiedName!~SampleBankFeedTests" ;;
+           tests="($ns.CashApplication.|FullyQualifiedName~ToleranceAndRejectBoundaryTests|FullyQualifiedName~CashMatchedRowsInLoadsTests|FullyQualifiedName~CashApplicationKpiTests)&FullyQualifiedName!~SampleBankFeedTests" ;;
   *) echo "unknown area '$area': metrics-catalog, metrics-calculator, load-layouts, load-engine, spc, sla, cash, metrics or load" >&2; exit 2 ;;
 esac
 dotnet tool restore >/dev/null

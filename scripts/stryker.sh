@@ -41,7 +41,7 @@ case "$area" in
   spc)     mutate=("**/Spc/**/*.cs")
            tests="$ns.Spc.&FullyQualifiedName!~SampleStoryTests" ;;
   sla)     mutate=("**/Sla/**/*.cs")
-           tests="$ns.Sla." ;;
+           tests="$ns.Sla.|FullyQualifiedName~SlaActionsTests" ;;
   cash)    mutate=("**/CashApplication/**/*.cs")
            tests="($ns.CashApplication.|FullyQualifiedName~ToleranceAndRejectBoundaryTests|FullyQualifiedName~CashMatchedRowsInLoadsTests|FullyQualifiedName~CashApplicationKpiTests)&FullyQualifiedName!~SampleBankFeedTests" ;;
   *) echo "unknown area '$area': metrics-catalog, metrics-calculator, load-layouts, load-engine, spc, sla, cash, metrics or load" >&2; exit 2 ;;
